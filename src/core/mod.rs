@@ -1,0 +1,7 @@
+//! The domain: plans and the three tools in them, the file format, import validation.
+//! Pure Rust: no browser APIs, no UI. Every figure the UI shows is computed here.
+
+pub mod career;
+pub mod curve;
+pub mod goals;
+pub mod plan;

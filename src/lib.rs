@@ -1,0 +1,25 @@
+//! Trellis: a browser-only planner for community and developer-relations program managers.
+//!
+//! `core` is the pure domain (no browser APIs) and is tested natively with `cargo test`.
+//! Everything else talks to the browser and builds only for wasm32.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod transfer;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;
+
+/// Mounts the app on the page's body.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
