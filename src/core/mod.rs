@@ -4,4 +4,8 @@
 pub mod career;
 pub mod curve;
 pub mod goals;
+pub mod history;
 pub mod plan;
+pub mod sample;
+pub mod schema;
+pub mod workspace;

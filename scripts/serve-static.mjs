@@ -1,0 +1,62 @@
+// A static file server like GitHub Pages: serves a folder, and answers unknown paths with the
+// folder's 404.html and status 404. Used by the end-to-end tests and the benchmark.
+// Usage as a module: `const server = await serveStatic(dir, base)`; as a command: node serve-static.mjs DIR [PORT]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/** Serves `dir` under the URL path `base` (e.g. "/" or "/trellis/") on a free loopback port. */
+export async function serveStatic(dir, base = "/", port = 0) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (!path.startsWith(base)) return send404(res, root);
+      path = "/" + path.slice(base.length);
+      if (path.endsWith("/")) path += "index.html";
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root)) return send404(res, root);
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) return send404(res, root);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+      });
+      res.end(await readFile(file));
+    } catch (err) {
+      res.writeHead(500);
+      res.end(String(err));
+    }
+  });
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const { port: actual } = server.address();
+  return {
+    url: `http://127.0.0.1:${actual}${base}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+async function send404(res, root) {
+  const page = await readFile(join(root, "404.html")).catch(() => "Not found");
+  res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+  res.end(page);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await serveStatic(process.argv[2] ?? "dist", "/", Number(process.argv[3] ?? 8081));
+  console.log(`Serving ${process.argv[2] ?? "dist"} at ${server.url}`);
+}

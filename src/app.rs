@@ -1,0 +1,108 @@
+//! The shell: header, navigation, routes, banners and footer.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::ui;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    ui::plans::import::provide_import_context();
+    state.load();
+    listen_to_the_browser(state);
+
+    view! {
+        <Router base=router_base()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="app-header">
+                <a class="brand" href=home_href()>
+                    <img src=icon_href() alt="" width="28" height="28" />
+                    <span>"Trellis"</span>
+                </a>
+                <ui::shell::CurrentPlan />
+                <nav class="app-nav" aria-label="Tools">
+                    <A href="/">"Plans"</A>
+                    <A href="/goals">"Goals"</A>
+                    <A href="/curve">"Commitment curve"</A>
+                    <A href="/career">"Career"</A>
+                </nav>
+                <ui::shell::HeaderTools />
+            </header>
+            <main id="main" tabindex="-1">
+                <ui::shell::Banners />
+                <Routes fallback=ui::not_found::NotFound>
+                    <Route path=path!("/") view=ui::plans::PlansPage />
+                    <Route path=path!("/goals") view=ui::goals::GoalsPage />
+                    <Route path=path!("/curve") view=ui::curve::CurvePage />
+                    <Route path=path!("/career") view=ui::career::CareerPage />
+                </Routes>
+            </main>
+            <ui::shell::Notices />
+            <footer class="app-footer">
+                <p>
+                    "Your plans stay in this browser: nothing is sent to a server. "
+                    "Browsers can clear stored data, so export plans you care about."
+                </p>
+            </footer>
+        </Router>
+    }
+}
+
+/// Saves on tab hide/close, follows other tabs, and takes the undo/redo shortcuts.
+fn listen_to_the_browser(state: AppState) {
+    // Handles live as long as the page: the App is never unmounted.
+    let hide = window_event_listener(ev::pagehide, move |_| state.flush());
+    std::mem::forget(hide);
+    let visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush();
+        }
+    });
+    std::mem::forget(visibility);
+    let storage = window_event_listener(ev::storage, move |event| {
+        // Events for sessionStorage or other origins' data are not ours.
+        state.on_external_change(event.key());
+    });
+    std::mem::forget(storage);
+    // A plan file dropped anywhere on the page is imported.
+    let over = window_event_listener(ev::dragover, |event| event.prevent_default());
+    std::mem::forget(over);
+    let drop = window_event_listener(ev::drop, move |event| {
+        event.prevent_default();
+        let file = event
+            .data_transfer()
+            .and_then(|data| data.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            ui::plans::import::import_file(state, file);
+        }
+    });
+    std::mem::forget(drop);
+    let keys = window_event_listener(ev::keydown, move |event| {
+        ui::shell::on_shortcut(state, &event)
+    });
+    std::mem::forget(keys);
+}
+
+/// The path the app is served under ("" at a host's root, "/trellis" for a project page),
+/// read from the `<base>` element trunk writes for `--public-url`.
+pub fn router_base() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base)
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+fn home_href() -> String {
+    format!("{}/", router_base())
+}
+
+fn icon_href() -> String {
+    format!("{}/icons/icon.svg", router_base())
+}

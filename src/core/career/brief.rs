@@ -1,0 +1,326 @@
+//! The evidence brief: a Markdown summary of the comparison to bring to a manager or HR.
+
+use serde::{Deserialize, Serialize};
+
+use super::assess::assess_record;
+use super::compare::{bucketing_check, side_by_side, BucketingOutcome, ComparedLevel};
+use super::format::{money, percent};
+use super::parity::parity_gaps;
+use super::readiness::readiness;
+use super::{reference, Band, Career, Source};
+
+/// What the brief shows for an evidence item that cites a goal. The Goals tool supplies it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GoalCitation {
+    pub statement: String,
+    pub final_check_in: Option<String>,
+}
+
+/// Which comparison to write up.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BriefRequest {
+    pub level_id: String,
+    pub record_id: Option<String>,
+    pub assessment_id: Option<String>,
+}
+
+/// Markdown text of the brief. `goal` looks up a cited goal (None if it is gone).
+pub fn evidence_brief(
+    career: &Career,
+    request: &BriefRequest,
+    goal: &dyn Fn(&str) -> Option<GoalCitation>,
+) -> String {
+    let Some(view) = side_by_side(career, &request.level_id) else {
+        return "# Evidence brief\n\nChoose a track and level to write a brief.\n".into();
+    };
+    let mut out = String::new();
+    let chosen = &view.chosen;
+    out += &format!(
+        "# Evidence brief: {} ({})\n\n{}\n\n",
+        chosen.title,
+        chosen.track_name,
+        reference::CAVEAT
+    );
+    role(career, chosen, &mut out);
+    out += &format!("## Comparable levels at rank {}\n\n", chosen.rank);
+    out += "| Track | Level | Scope | Band | Source |\n|---|---|---|---|---|\n";
+    let mut sources: Vec<Source> = Vec::new();
+    for level in std::iter::once(chosen).chain(&view.peers) {
+        let (band, source) = match &level.band {
+            Some(b) => {
+                if !sources.contains(&b.source) {
+                    sources.push(b.source.clone());
+                }
+                (band_summary(b), b.source.label())
+            }
+            None => ("no band".into(), "—".into()),
+        };
+        out += &format!(
+            "| {} | {} | {} | {} | {} |\n",
+            cell(&level.track_name),
+            cell(&format!("{} {}", level.code, level.title)),
+            level.scope.label(),
+            cell(&band),
+            cell(&source)
+        );
+    }
+    if !view.tracks_without_rank.is_empty() {
+        out += &format!(
+            "\nNo level at this rank: {}.\n",
+            view.tracks_without_rank.join(", ")
+        );
+    }
+    out += "\n### Expected behaviours\n\n";
+    for level in std::iter::once(chosen).chain(&view.peers) {
+        out += &format!("**{} · {}**\n\n", level.track_name, level.title);
+        for (area, text) in &level.behaviours {
+            out += &format!("- *{area}*: {text}\n");
+        }
+        out += "\n";
+    }
+    bucketing(career, chosen, &mut out);
+    pay(career, request, &mut out);
+    parity(career, &mut out);
+    assessment(career, request, goal, &mut out);
+    out += "## Sources\n\n";
+    for s in &sources {
+        out += &format!("- {}", s.label());
+        if !s.note.is_empty() {
+            out += &format!(". {}", s.note);
+        }
+        if !s.link.is_empty() {
+            out += &format!(" <{}>", s.link);
+        }
+        out += "\n";
+    }
+    if sources.is_empty() {
+        out += "No bands entered.\n";
+    }
+    out
+}
+
+/// "USD 56,000 – USD 84,000, mid USD 70,000 (base salary)".
+pub fn band_summary(band: &Band) -> String {
+    let c = &band.currency;
+    let range = match (band.min, band.max) {
+        (Some(lo), Some(hi)) => format!("{} – {}", money(lo, c), money(hi, c)),
+        _ => String::new(),
+    };
+    let mid = match (band.mid, band.percentiles.p50, band.midpoint()) {
+        (Some(m), _, _) => format!("mid {}", money(m, c)),
+        (None, Some(m), _) => format!("median {}", money(m, c)),
+        (None, None, Some(m)) => format!("mid {} (halfway)", money(m, c)),
+        _ => String::new(),
+    };
+    let pct: Vec<String> = band
+        .percentiles
+        .known()
+        .into_iter()
+        .filter(|(p, _)| *p != 50)
+        .map(|(p, v)| format!("p{p} {}", money(v, c)))
+        .collect();
+    let parts: Vec<String> = [range, mid, pct.join(", ")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return format!("no figures ({})", band.basis.label());
+    }
+    format!("{} ({})", parts.join(", "), band.basis.label())
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn role(career: &Career, chosen: &ComparedLevel, out: &mut String) {
+    let Some((track, level)) = career.level(&chosen.level_id) else {
+        return;
+    };
+    *out += "## The role\n\n";
+    *out += &format!(
+        "- Track: {} ({}, {})\n",
+        track.name,
+        track.family.label(),
+        track.kind.label().to_lowercase()
+    );
+    if !track.hr_classification.is_empty() {
+        *out += &format!("- How HR classifies it: {}\n", track.hr_classification);
+    }
+    *out += &format!(
+        "- Level: {} {}, rank {}, scope {}, typically {}\n\n",
+        level.code,
+        level.title,
+        level.rank,
+        level.scope.label().to_lowercase(),
+        level.typical_years.label()
+    );
+}
+
+fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
+    let check = bucketing_check(career, &chosen.level_id, career.bucketing_threshold_percent);
+    *out += "## Bucketing check\n\n";
+    let message = check.message(&chosen.title);
+    match check.outcome {
+        BucketingOutcome::BelowPeers { .. } => *out += &format!("> **Warning:** {message}\n\n"),
+        _ => *out += &format!("{message}\n\n"),
+    }
+    for p in &check.peers {
+        *out += &format!(
+            "- {} · {}: midpoint {}\n",
+            p.track_name,
+            p.level_title,
+            money(p.midpoint, &check.currency)
+        );
+    }
+    for (name, why) in &check.excluded {
+        *out += &format!("- Left out: {}\n", why.message(name));
+    }
+    *out += "\n";
+}
+
+fn pay(career: &Career, request: &BriefRequest, out: &mut String) {
+    let Some(record) = request
+        .record_id
+        .as_deref()
+        .and_then(|id| career.comp_record(id))
+    else {
+        return;
+    };
+    let a = assess_record(career, record);
+    let c = &record.currency;
+    let label = if record.label.is_empty() {
+        record.kind.label().to_string()
+    } else {
+        record.label.clone()
+    };
+    *out += &format!("## Pay: {label}\n\n");
+    if !record.company.is_empty() {
+        *out += &format!("- Company: {}\n", record.company);
+    }
+    *out += &format!(
+        "- Base {}, target bonus {}, sign-on {}, equity {} over {} years\n",
+        money(record.base, c),
+        money(record.target_bonus, c),
+        money(record.sign_on, c),
+        money(record.equity_grant, c),
+        record.vesting_years
+    );
+    if let Some(v) = a.first_year_total {
+        *out += &format!("- First-year total: {}\n", money(v, c));
+    }
+    if let Some(v) = a.annualised_total {
+        *out += &format!("- Annualised total: {}\n", money(v, c));
+    }
+    if let (Some(v), Some(bc)) = (a.compared_pay, a.band_currency.as_deref()) {
+        let basis = a.basis.unwrap_or_default().label();
+        *out += &format!("- Compared with the band ({basis}): {}\n", money(v, bc));
+    }
+    if let Some(r) = a.compa_ratio {
+        *out += &format!("- Compa-ratio: {r:.2}\n");
+    }
+    if let Some(r) = a.range_penetration {
+        *out += &format!("- Range penetration: {}\n", percent(r));
+    }
+    if let Some(p) = &a.percentile {
+        *out += &format!("- Position: {}\n", p.describe());
+    }
+    for f in &a.flags {
+        *out += &format!("- Note: {}\n", f.message());
+    }
+    *out += "\n";
+}
+
+fn parity(career: &Career, out: &mut String) {
+    *out += "## Parity across tracks\n\n";
+    let gaps = parity_gaps(career);
+    if gaps.is_empty() {
+        *out += "Levels, ranks and scopes line up across tracks.\n";
+    }
+    for g in gaps {
+        *out += &format!("- {}\n", g.message());
+    }
+    *out += "\n";
+}
+
+fn assessment(
+    career: &Career,
+    request: &BriefRequest,
+    goal: &dyn Fn(&str) -> Option<GoalCitation>,
+    out: &mut String,
+) {
+    let Some(a) = request
+        .assessment_id
+        .as_deref()
+        .and_then(|id| career.self_assessment(id))
+    else {
+        return;
+    };
+    let Some(r) = readiness(career, a) else {
+        return;
+    };
+    *out += &format!(
+        "## Self-assessment against {} ({})\n\n",
+        r.level_title, r.track_name
+    );
+    *out += &format!(
+        "Overall: {} of {} behaviours meeting or exceeding ({}).\n\n",
+        r.meeting_or_exceeding,
+        r.behaviours,
+        r.overall.map_or("—".into(), percent)
+    );
+    *out += "| Key area | Behaviour | Rating |\n|---|---|---|\n";
+    for area in &r.areas {
+        for b in &area.behaviours {
+            *out += &format!(
+                "| {} | {} | {} |\n",
+                cell(&area.name),
+                cell(&b.text),
+                b.rating.map_or("not rated", |x| x.label())
+            );
+        }
+    }
+    *out += "\n";
+    for area in &r.areas {
+        *out += &format!(
+            "- {}: {}\n",
+            area.name,
+            area.share.map_or("nothing expected".into(), percent)
+        );
+    }
+    if a.evidence.is_empty() {
+        *out += "\n";
+        return;
+    }
+    *out += "\n### Evidence\n\n";
+    for e in &a.evidence {
+        *out += &format!("- {}", e.text);
+        if let Some(d) = e.date {
+            *out += &format!(" ({d})");
+        }
+        if !e.link.is_empty() {
+            *out += &format!(" <{}>", e.link);
+        }
+        *out += "\n";
+        if let Some(gid) = e.goal_id.as_deref() {
+            match goal(gid) {
+                Some(g) => {
+                    *out += &format!("  - Goal: {}\n", g.statement);
+                    if let Some(c) = g.final_check_in {
+                        *out += &format!("  - Final check-in: {c}\n");
+                    }
+                }
+                None => *out += "  - Cites a goal that is no longer in the plan.\n",
+            }
+        }
+        for bid in &e.behaviour_ids {
+            if let Some((_, area, b)) = career.behaviour(bid) {
+                *out += &format!("  - Shows *{}*: {}\n", area.name, b.text);
+            }
+        }
+    }
+    *out += "\n";
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+use super::*;
+use crate::core::career::tests::four_tracks;
+use crate::core::career::{
+    BehaviourRating, CompRecord, Evidence, Percentiles, Rating, SelfAssessment,
+};
+
+fn career() -> Career {
+    let mut career = four_tracks();
+    career.comp_records.push(CompRecord {
+        id: "r1".into(),
+        label: "Offer".into(),
+        level_id: Some("c-2".into()),
+        currency: "USD".into(),
+        base: 7_000_000,
+        ..CompRecord::default()
+    });
+    career.self_assessments.push(SelfAssessment {
+        id: "a1".into(),
+        target_level_id: "c-3".into(),
+        ratings: vec![BehaviourRating {
+            behaviour_id: "c-3-b".into(),
+            rating: Rating::Meeting,
+        }],
+        evidence: vec![Evidence {
+            id: "e1".into(),
+            text: "Launched program X".into(),
+            goal_id: Some("g1".into()),
+            behaviour_ids: vec!["c-3-b".into()],
+            ..Evidence::default()
+        }],
+    });
+    career
+}
+
+fn request() -> BriefRequest {
+    BriefRequest {
+        level_id: "c-2".into(),
+        record_id: Some("r1".into()),
+        assessment_id: Some("a1".into()),
+    }
+}
+
+fn goals(id: &str) -> Option<GoalCitation> {
+    (id == "g1").then(|| GoalCitation {
+        statement: "Grow monthly active contributors from 40 to 80 by June".into(),
+        final_check_in: Some("84 active contributors in June".into()),
+    })
+}
+
+#[test]
+fn brief_lists_every_comparable_level_with_band_and_source() {
+    let text = evidence_brief(&career(), &request(), &goals);
+    assert!(text.starts_with("# Evidence brief: Community 2 (Community)"));
+    assert!(text.contains(
+        "| Engineering | E2 Engineering 2 | Team | USD 104,000 – USD 156,000, mid USD 130,000 \
+         (base salary) | Example Co, 2024 (own estimate) |"
+    ));
+    assert!(text.contains("not current market rates"));
+    assert!(text.contains("- *Lateral leadership*: Leads sideways at Marketing 2"));
+}
+
+#[test]
+fn brief_states_the_gap_as_a_warning() {
+    let text = evidence_brief(&career(), &request(), &goals);
+    assert!(text.contains("> **Warning:** Community 2's band midpoint is 26.3% below"));
+    assert!(text.contains("- Program · Program 2: midpoint USD 95,000"));
+}
+
+#[test]
+fn brief_shows_pay_figures_for_the_chosen_record() {
+    let text = evidence_brief(&career(), &request(), &goals);
+    assert!(text.contains("## Pay: Offer"));
+    assert!(text.contains("- Compa-ratio: 1.00"));
+    assert!(text.contains("- Range penetration: 50%"));
+}
+
+#[test]
+fn brief_includes_readiness_and_evidence_with_the_cited_goal() {
+    let text = evidence_brief(&career(), &request(), &goals);
+    assert!(text.contains("Overall: 1 of 1 behaviours meeting or exceeding (100%)."));
+    assert!(text.contains("- Launched program X\n"));
+    assert!(text.contains("  - Goal: Grow monthly active contributors from 40 to 80 by June"));
+    assert!(text.contains("  - Final check-in: 84 active contributors in June"));
+    let gone = evidence_brief(&career(), &request(), &|_| None);
+    assert!(gone.contains("Cites a goal that is no longer in the plan."));
+}
+
+#[test]
+fn brief_lists_parity_gaps() {
+    let mut c = career();
+    c.tracks[3].levels.pop();
+    let text = evidence_brief(&c, &request(), &goals);
+    assert!(
+        text.contains("- Marketing has 2 levels but Community, Engineering and Program have 3.")
+    );
+}
+
+#[test]
+fn brief_escapes_pipes_in_table_cells() {
+    let mut c = career();
+    c.tracks[1].name = "Eng | Infra".into();
+    let text = evidence_brief(&c, &request(), &goals);
+    assert!(text.contains("| Eng \\| Infra |"));
+}
+
+#[test]
+fn brief_for_an_unknown_level_says_what_to_do() {
+    let text = evidence_brief(&Career::default(), &BriefRequest::default(), &goals);
+    assert!(text.contains("Choose a track and level"));
+}
+
+#[test]
+fn band_summary_shows_only_published_figures() {
+    let b = Band {
+        currency: "USD".into(),
+        percentiles: Percentiles {
+            p10: Some(3_535_000),
+            p50: Some(6_281_000),
+            ..Percentiles::default()
+        },
+        ..Band::default()
+    };
+    assert_eq!(
+        band_summary(&b),
+        "median USD 62,810, p10 USD 35,350 (base salary)"
+    );
+    assert_eq!(band_summary(&Band::default()), "no figures (base salary)");
+}

@@ -1,0 +1,320 @@
+//! Operations the UI calls to change the worksheet. Those that create records take the
+//! plan (for fresh ids); removals also clear every reference to what they remove, so a
+//! plan never points at a record that is gone.
+
+use serde::{Deserialize, Serialize};
+
+use std::fmt;
+
+use super::{
+    Behaviour, BehaviourRating, Career, CompRecord, Evidence, ExchangeRate, Family, KeyArea, Level,
+    Rating, SelfAssessment, Track, TrackKind,
+};
+use crate::core::plan::Plan;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditError {
+    NotFound {
+        id: String,
+    },
+    /// A self-assessment targets the level; remove or retarget it first.
+    LevelInUse {
+        level_title: String,
+    },
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::NotFound { id } => write!(f, "Nothing with id {id} in this plan."),
+            EditError::LevelInUse { level_title } => write!(
+                f,
+                "A self-assessment targets {level_title}; change its target level before \
+                 removing the level."
+            ),
+        }
+    }
+}
+
+fn not_found(id: &str) -> EditError {
+    EditError::NotFound { id: id.to_string() }
+}
+
+pub fn add_track(plan: &mut Plan, name: &str, family: Family, kind: TrackKind) -> String {
+    let id = plan.fresh_id("t");
+    plan.career.tracks.push(Track {
+        id: id.clone(),
+        name: name.to_string(),
+        family,
+        kind,
+        ..Track::default()
+    });
+    id
+}
+
+/// Adds a level above the track's highest, with the same scope; returns its id.
+pub fn add_level(plan: &mut Plan, track_id: &str, title: &str) -> Result<String, EditError> {
+    let id = plan.fresh_id("l");
+    let track = track_mut(&mut plan.career, track_id)?;
+    let top = track.levels.iter().max_by_key(|l| l.rank);
+    let level = Level {
+        id: id.clone(),
+        title: title.to_string(),
+        rank: top.map_or(1, |l| l.rank.saturating_add(1)),
+        scope: top.map(|l| l.scope).unwrap_or_default(),
+        ..Level::default()
+    };
+    track.levels.push(level);
+    Ok(id)
+}
+
+pub fn add_key_area(plan: &mut Plan, track_id: &str, name: &str) -> Result<String, EditError> {
+    let id = plan.fresh_id("k");
+    track_mut(&mut plan.career, track_id)?
+        .key_areas
+        .push(KeyArea {
+            id: id.clone(),
+            name: name.to_string(),
+            ..KeyArea::default()
+        });
+    Ok(id)
+}
+
+/// Sets the behaviour a key area expects at a level, creating it if needed; returns its id.
+pub fn set_behaviour(
+    plan: &mut Plan,
+    key_area_id: &str,
+    level_id: &str,
+    text: &str,
+) -> Result<String, EditError> {
+    let fresh = plan.fresh_id("b");
+    let track = plan
+        .career
+        .tracks
+        .iter_mut()
+        .find(|t| t.key_areas.iter().any(|a| a.id == key_area_id))
+        .ok_or_else(|| not_found(key_area_id))?;
+    if track.level(level_id).is_none() {
+        return Err(not_found(level_id));
+    }
+    let area = track
+        .key_areas
+        .iter_mut()
+        .find(|a| a.id == key_area_id)
+        .ok_or_else(|| not_found(key_area_id))?;
+    if let Some(b) = area.behaviours.iter_mut().find(|b| b.level_id == level_id) {
+        b.text = text.to_string();
+        return Ok(b.id.clone());
+    }
+    area.behaviours.push(Behaviour {
+        id: fresh.clone(),
+        level_id: level_id.to_string(),
+        text: text.to_string(),
+    });
+    Ok(fresh)
+}
+
+/// Adds a compensation record under a fresh id; returns the id.
+pub fn add_comp_record(plan: &mut Plan, record: CompRecord) -> String {
+    let id = plan.fresh_id("r");
+    plan.career.comp_records.push(CompRecord {
+        id: id.clone(),
+        ..record
+    });
+    id
+}
+
+pub fn add_exchange_rate(plan: &mut Plan, rate: ExchangeRate) -> String {
+    let id = plan.fresh_id("x");
+    plan.career.exchange_rates.push(ExchangeRate {
+        id: id.clone(),
+        ..rate
+    });
+    id
+}
+
+pub fn add_self_assessment(plan: &mut Plan, target_level_id: &str) -> Result<String, EditError> {
+    if plan.career.level(target_level_id).is_none() {
+        return Err(not_found(target_level_id));
+    }
+    let id = plan.fresh_id("a");
+    plan.career.self_assessments.push(SelfAssessment {
+        id: id.clone(),
+        target_level_id: target_level_id.to_string(),
+        ..SelfAssessment::default()
+    });
+    Ok(id)
+}
+
+/// Records (or changes) the rating of one behaviour.
+pub fn rate_behaviour(
+    career: &mut Career,
+    assessment_id: &str,
+    behaviour_id: &str,
+    rating: Rating,
+) -> Result<(), EditError> {
+    if career.behaviour(behaviour_id).is_none() {
+        return Err(not_found(behaviour_id));
+    }
+    let a = assessment_mut(career, assessment_id)?;
+    a.ratings.retain(|r| r.behaviour_id != behaviour_id);
+    a.ratings.push(BehaviourRating {
+        behaviour_id: behaviour_id.to_string(),
+        rating,
+    });
+    Ok(())
+}
+
+pub fn add_evidence(
+    plan: &mut Plan,
+    assessment_id: &str,
+    evidence: Evidence,
+) -> Result<String, EditError> {
+    let id = plan.fresh_id("e");
+    assessment_mut(&mut plan.career, assessment_id)?
+        .evidence
+        .push(Evidence {
+            id: id.clone(),
+            ..evidence
+        });
+    Ok(id)
+}
+
+/// Removes a level, its behaviours and ratings; records that pointed at it keep their
+/// figures but lose the level. Refused while a self-assessment targets it.
+pub fn remove_level(career: &mut Career, level_id: &str) -> Result<(), EditError> {
+    let (_, level) = career.level(level_id).ok_or_else(|| not_found(level_id))?;
+    if career
+        .self_assessments
+        .iter()
+        .any(|a| a.target_level_id == level_id)
+    {
+        return Err(EditError::LevelInUse {
+            level_title: level.title.clone(),
+        });
+    }
+    let mut gone = Vec::new();
+    for track in &mut career.tracks {
+        track.levels.retain(|l| l.id != level_id);
+        for area in &mut track.key_areas {
+            gone.extend(
+                area.behaviours
+                    .iter()
+                    .filter(|b| b.level_id == level_id)
+                    .map(|b| b.id.clone()),
+            );
+            area.behaviours.retain(|b| b.level_id != level_id);
+        }
+    }
+    forget_behaviours(career, &gone);
+    for r in &mut career.comp_records {
+        if r.level_id.as_deref() == Some(level_id) {
+            r.level_id = None;
+        }
+    }
+    if career.proposed_level_id.as_deref() == Some(level_id) {
+        career.proposed_level_id = None;
+    }
+    Ok(())
+}
+
+/// Removes a track with its levels; refused while a self-assessment targets one of them.
+pub fn remove_track(career: &mut Career, track_id: &str) -> Result<(), EditError> {
+    let level_ids: Vec<String> = career
+        .track(track_id)
+        .ok_or_else(|| not_found(track_id))?
+        .levels
+        .iter()
+        .map(|l| l.id.clone())
+        .collect();
+    if let Some(title) = level_ids.iter().find_map(|id| {
+        career
+            .self_assessments
+            .iter()
+            .any(|a| &a.target_level_id == id)
+            .then(|| career.level(id).map(|(_, l)| l.title.clone()))
+            .flatten()
+    }) {
+        return Err(EditError::LevelInUse { level_title: title });
+    }
+    for id in &level_ids {
+        remove_level(career, id)?;
+    }
+    let gone: Vec<String> = career
+        .track(track_id)
+        .into_iter()
+        .flat_map(|t| &t.key_areas)
+        .flat_map(|a| a.behaviours.iter().map(|b| b.id.clone()))
+        .collect();
+    forget_behaviours(career, &gone);
+    career.tracks.retain(|t| t.id != track_id);
+    for r in &mut career.comp_records {
+        if r.track_id.as_deref() == Some(track_id) {
+            r.track_id = None;
+        }
+    }
+    Ok(())
+}
+
+pub fn remove_key_area(career: &mut Career, key_area_id: &str) -> Result<(), EditError> {
+    let track = career
+        .tracks
+        .iter_mut()
+        .find(|t| t.key_areas.iter().any(|a| a.id == key_area_id))
+        .ok_or_else(|| not_found(key_area_id))?;
+    let gone: Vec<String> = track
+        .key_areas
+        .iter()
+        .filter(|a| a.id == key_area_id)
+        .flat_map(|a| a.behaviours.iter().map(|b| b.id.clone()))
+        .collect();
+    track.key_areas.retain(|a| a.id != key_area_id);
+    forget_behaviours(career, &gone);
+    Ok(())
+}
+
+/// Drops ratings of, and evidence links to, behaviours that no longer exist.
+fn forget_behaviours(career: &mut Career, gone: &[String]) {
+    for a in &mut career.self_assessments {
+        a.ratings.retain(|r| !gone.contains(&r.behaviour_id));
+        for e in &mut a.evidence {
+            e.behaviour_ids.retain(|b| !gone.contains(b));
+        }
+    }
+}
+
+/// Call when a goal is deleted: evidence that cited it keeps its text but not the link.
+pub fn forget_goal(career: &mut Career, goal_id: &str) {
+    for e in career
+        .self_assessments
+        .iter_mut()
+        .flat_map(|a| a.evidence.iter_mut())
+    {
+        if e.goal_id.as_deref() == Some(goal_id) {
+            e.goal_id = None;
+        }
+    }
+}
+
+fn track_mut<'a>(career: &'a mut Career, track_id: &str) -> Result<&'a mut Track, EditError> {
+    career
+        .tracks
+        .iter_mut()
+        .find(|t| t.id == track_id)
+        .ok_or_else(|| not_found(track_id))
+}
+
+fn assessment_mut<'a>(
+    career: &'a mut Career,
+    assessment_id: &str,
+) -> Result<&'a mut SelfAssessment, EditError> {
+    career
+        .self_assessments
+        .iter_mut()
+        .find(|a| a.id == assessment_id)
+        .ok_or_else(|| not_found(assessment_id))
+}
+
+#[cfg(test)]
+mod tests;

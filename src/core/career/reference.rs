@@ -1,0 +1,374 @@
+//! Public pay figures Trellis ships as reference data, each with its source and year.
+//! They are historical survey and statistics figures for the United States, in USD —
+//! never current market rates. The UI shows the source and year wherever one appears.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Band, PayBasis, Percentiles, Source, SourceKind};
+
+/// Which statistic a figure is; a mean is not a median.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Statistic {
+    Median,
+    Mean,
+    /// An average as a survey reported it.
+    Average,
+    /// A median with the 10th–90th percentiles alongside.
+    Percentiles,
+}
+
+impl Statistic {
+    pub fn label(self) -> &'static str {
+        match self {
+            Statistic::Median => "median",
+            Statistic::Mean => "mean",
+            Statistic::Average => "average",
+            Statistic::Percentiles => "percentiles",
+        }
+    }
+}
+
+/// One published figure. Amounts are USD cents (annual, United States).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReferenceFigure {
+    /// Stable handle for templates and the UI, e.g. "bls-oews-2021-13-1082".
+    pub key: &'static str,
+    pub occupation: &'static str,
+    /// Standard Occupational Classification code, for official statistics.
+    pub soc_code: &'static str,
+    pub period: &'static str,
+    pub statistic: Statistic,
+    pub amount: i64,
+    pub percentiles: Percentiles,
+    pub sample: &'static str,
+    pub publisher: &'static str,
+    pub year: i32,
+    pub kind: SourceKind,
+    pub link: &'static str,
+    pub note: &'static str,
+}
+
+pub const CURRENCY: &str = "USD";
+
+/// Shown with every reference figure.
+pub const CAVEAT: &str = "Historical figures for the United States, shown with their source \
+and year. They are not current market rates; use them to compare roles, not to price one.";
+
+const BLS: &str = "U.S. Bureau of Labor Statistics (OEWS)";
+const BLS_PR_2020: &str = "https://www.bls.gov/oes/2020/may/oes273031.htm";
+const BLS_PM: &str =
+    "https://stats.bls.gov/ooh/business-and-financial/project-management-specialists.htm";
+const TCR: &str = "The Community Roundtable, State of Community Management";
+const TCR_LINK: &str = "https://managingcommunities.com";
+const TCR_NOTE: &str =
+    "Survey of 362 community professionals, as reported by managingcommunities.com; small sample.";
+const CMX: &str = "CMX community manager salary survey";
+const CMX_LINK: &str = "https://cmxhub.com/cmgr-salary";
+const CMX_NOTE: &str = "116 respondents; small sample.";
+
+const fn usd(dollars: i64) -> i64 {
+    dollars * 100
+}
+
+const NONE: Percentiles = Percentiles {
+    p10: None,
+    p25: None,
+    p50: None,
+    p75: None,
+    p90: None,
+};
+
+fn figure(
+    key: &'static str,
+    occupation: &'static str,
+    statistic: Statistic,
+    dollars: i64,
+) -> ReferenceFigure {
+    ReferenceFigure {
+        key,
+        occupation,
+        soc_code: "",
+        period: "",
+        statistic,
+        amount: usd(dollars),
+        percentiles: NONE,
+        sample: "",
+        publisher: "",
+        year: 0,
+        kind: SourceKind::Survey,
+        link: "",
+        note: "",
+    }
+}
+
+fn bls(
+    key: &'static str,
+    occupation: &'static str,
+    soc: &'static str,
+    year: i32,
+) -> ReferenceFigure {
+    ReferenceFigure {
+        soc_code: soc,
+        publisher: BLS,
+        year,
+        kind: SourceKind::OfficialStatistic,
+        ..figure(key, occupation, Statistic::Median, 0)
+    }
+}
+
+fn tcr(key: &'static str, occupation: &'static str, dollars: i64) -> ReferenceFigure {
+    ReferenceFigure {
+        period: "2015",
+        sample: "362 respondents",
+        publisher: TCR,
+        year: 2015,
+        link: TCR_LINK,
+        note: TCR_NOTE,
+        ..figure(key, occupation, Statistic::Average, dollars)
+    }
+}
+
+fn cmx(
+    key: &'static str,
+    region: &'static str,
+    dollars: i64,
+    note: &'static str,
+) -> ReferenceFigure {
+    ReferenceFigure {
+        period: "2016",
+        sample: "116 respondents",
+        publisher: CMX,
+        year: 2016,
+        link: CMX_LINK,
+        note,
+        ..figure(key, region, Statistic::Average, dollars)
+    }
+}
+
+pub const BLS_PR_SPECIALISTS_2020: &str = "bls-oews-2020-27-3031";
+pub const BLS_PR_SPECIALISTS_2019: &str = "bls-ooh-2019-27-3031";
+pub const BLS_PROJECT_MANAGEMENT_2021: &str = "bls-ooh-2021-13-1082";
+pub const BLS_SOFTWARE_DEVELOPERS_2022: &str = "bls-oews-2022-15-1252";
+pub const TCR_SPECIALIST_2015: &str = "tcr-2015-specialist";
+pub const TCR_COMMUNITY_MANAGER_2015: &str = "tcr-2015-community-manager";
+pub const TCR_STRATEGIST_2015: &str = "tcr-2015-strategist";
+pub const TCR_DIRECTOR_2015: &str = "tcr-2015-director";
+
+/// Every figure in `reference-data.md`, official statistics first.
+pub fn reference_figures() -> Vec<ReferenceFigure> {
+    vec![
+        ReferenceFigure {
+            period: "May 2020",
+            statistic: Statistic::Percentiles,
+            amount: usd(62_810),
+            percentiles: Percentiles {
+                p10: Some(usd(35_350)),
+                p25: Some(usd(46_630)),
+                p50: Some(usd(62_810)),
+                p75: Some(usd(85_380)),
+                p90: Some(usd(118_210)),
+            },
+            sample: "244,550 employed; mean 71,940",
+            link: BLS_PR_2020,
+            note: "Occupation-wide, all experience levels.",
+            ..bls(
+                BLS_PR_SPECIALISTS_2020,
+                "Public Relations Specialists",
+                "27-3031",
+                2020,
+            )
+        },
+        ReferenceFigure {
+            period: "May 2019",
+            amount: usd(61_150),
+            note: "BLS Occupational Outlook Handbook, 2019 edition (archived). Occupation-wide.",
+            ..bls(
+                BLS_PR_SPECIALISTS_2019,
+                "Public Relations Specialists",
+                "27-3031",
+                2019,
+            )
+        },
+        ReferenceFigure {
+            period: "May 2021",
+            amount: usd(94_500),
+            percentiles: Percentiles {
+                p50: Some(usd(94_500)),
+                ..NONE
+            },
+            sample: "781,400 jobs (2021)",
+            link: BLS_PM,
+            note: "BLS Occupational Outlook Handbook. Occupation-wide, all experience levels.",
+            ..bls(
+                BLS_PROJECT_MANAGEMENT_2021,
+                "Project Management Specialists",
+                "13-1082",
+                2021,
+            )
+        },
+        ReferenceFigure {
+            period: "May 2022",
+            statistic: Statistic::Mean,
+            amount: usd(132_930),
+            sample: "about 1.5 million employed",
+            link: "https://www.bls.gov/oes/",
+            note: "May 2022 release summary. A mean, not a median. Occupation-wide.",
+            ..bls(
+                BLS_SOFTWARE_DEVELOPERS_2022,
+                "Software Developers",
+                "15-1252",
+                2022,
+            )
+        },
+        tcr(TCR_SPECIALIST_2015, "Community specialist", 54_260),
+        tcr(TCR_COMMUNITY_MANAGER_2015, "Community manager", 69_875),
+        tcr(TCR_STRATEGIST_2015, "Community strategist", 100_000),
+        tcr(TCR_DIRECTOR_2015, "Community director", 113_365),
+        cmx(
+            "cmx-2016-east-coast",
+            "Community manager, US East Coast",
+            74_740,
+            CMX_NOTE,
+        ),
+        cmx(
+            "cmx-2016-central",
+            "Community manager, US Central/Midwest",
+            67_730,
+            CMX_NOTE,
+        ),
+        cmx(
+            "cmx-2016-west-remote",
+            "Community manager, US West Coast and remote",
+            90_000,
+            "116 respondents; small sample. Reported as \"about 90,000\".",
+        ),
+    ]
+}
+
+/// Remarks from the source material with no survey behind them; text only, no figures
+/// to compute with.
+pub fn anecdotes() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "Community manager salaries \"average in the 80k neighbourhood\", senior roles \
+             \"well beyond the 100k mark\" (USD, late 2000s).",
+            "Blog post, Is Product Management the same as Community Management? No survey behind it.",
+        ),
+        (
+            "Red Hat found technical program manager salaries on Glassdoor matched community \
+             architects' work well.",
+            "Where do Community Managers retire? (Stefano Maffulli, session notes).",
+        ),
+    ]
+}
+
+pub fn find(key: &str) -> Option<ReferenceFigure> {
+    reference_figures().into_iter().find(|f| f.key == key)
+}
+
+impl ReferenceFigure {
+    pub fn source(&self) -> Source {
+        let note = match (self.period, self.note) {
+            ("", note) => format!("{} {}. {note}", self.occupation, self.statistic.label()),
+            (period, note) => format!(
+                "{} {}, {period}. {note}",
+                self.occupation,
+                self.statistic.label()
+            ),
+        };
+        Source {
+            publisher: self.publisher.to_string(),
+            year: Some(self.year),
+            kind: self.kind,
+            link: self.link.to_string(),
+            note: note.trim().to_string(),
+        }
+    }
+
+    /// A band holding only what was published: a median goes in as the 50th percentile,
+    /// a mean or average as the midpoint; min and max stay unknown.
+    pub fn to_band(&self) -> Band {
+        let is_median = matches!(self.statistic, Statistic::Median | Statistic::Percentiles);
+        let mut percentiles = self.percentiles.clone();
+        if is_median {
+            percentiles.p50 = Some(self.amount);
+        }
+        Band {
+            currency: CURRENCY.to_string(),
+            min: None,
+            mid: (!is_median).then_some(self.amount),
+            max: None,
+            target: None,
+            percentiles,
+            basis: PayBasis::Base,
+            source: self.source(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reference_figure_names_its_publisher_year_and_kind() {
+        for f in reference_figures() {
+            assert!(!f.publisher.is_empty(), "{}", f.key);
+            assert!((2015..=2022).contains(&f.year), "{}", f.key);
+            assert_ne!(f.kind, SourceKind::Illustrative, "{}", f.key);
+            assert!(f.amount > 0, "{}", f.key);
+            assert!(
+                f.link.is_empty() || f.link.starts_with("https://"),
+                "{}",
+                f.key
+            );
+        }
+    }
+
+    #[test]
+    fn reference_keys_are_unique() {
+        let figures = reference_figures();
+        for (i, f) in figures.iter().enumerate() {
+            assert!(figures[i + 1..].iter().all(|g| g.key != f.key), "{}", f.key);
+        }
+    }
+
+    #[test]
+    fn figures_match_the_published_tables() {
+        let pm = find(BLS_PROJECT_MANAGEMENT_2021).unwrap();
+        assert_eq!(
+            (pm.amount, pm.year, pm.period),
+            (9_450_000, 2021, "May 2021")
+        );
+        let pr = find(BLS_PR_SPECIALISTS_2020).unwrap();
+        assert_eq!(pr.percentiles.p10, Some(3_535_000));
+        assert_eq!(pr.percentiles.p90, Some(11_821_000));
+        assert_eq!(find(TCR_COMMUNITY_MANAGER_2015).unwrap().amount, 6_987_500);
+        assert_eq!(
+            find(BLS_SOFTWARE_DEVELOPERS_2022).unwrap().statistic,
+            Statistic::Mean
+        );
+    }
+
+    #[test]
+    fn a_reference_band_keeps_unknown_figures_unknown_and_carries_its_source() {
+        let band = find(BLS_PROJECT_MANAGEMENT_2021).unwrap().to_band();
+        assert_eq!((band.min, band.max), (None, None));
+        assert_eq!(band.percentiles.p10, None);
+        assert_eq!((band.mid, band.percentiles.p50), (None, Some(9_450_000)));
+        assert_eq!(band.midpoint(), Some(9_450_000));
+        let mean = find(BLS_SOFTWARE_DEVELOPERS_2022).unwrap().to_band();
+        assert_eq!((mean.mid, mean.percentiles.p50), (Some(13_293_000), None));
+        let median_2019 = find(BLS_PR_SPECIALISTS_2019).unwrap().to_band();
+        assert_eq!(median_2019.percentiles.p50, Some(6_115_000));
+        assert_eq!(
+            band.source.label(),
+            "U.S. Bureau of Labor Statistics (OEWS), 2021 (official statistic)"
+        );
+        assert!(band
+            .source
+            .note
+            .contains("Project Management Specialists median, May 2021"));
+    }
+}

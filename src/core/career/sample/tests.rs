@@ -1,0 +1,147 @@
+use serde_json::Value;
+
+use super::*;
+use crate::core::career::assess::assess_record;
+use crate::core::career::brief::{evidence_brief, BriefRequest};
+use crate::core::career::compare::bucketing_check;
+use crate::core::career::parity::parity_gaps;
+use crate::core::career::readiness::readiness;
+use crate::core::career::SourceKind;
+
+fn sample_plan() -> Plan {
+    let mut plan = Plan::new("p1", "Sample");
+    sample(&mut plan);
+    plan
+}
+
+fn collect(value: &Value, ids: &mut Vec<String>, refs: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v) {
+                    ("id", Value::String(s)) => ids.push(s.clone()),
+                    (k, Value::String(s)) if k.ends_with("_id") => refs.push((k.into(), s.clone())),
+                    (k, Value::Array(items)) if k.ends_with("_ids") => refs.extend(
+                        items
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(|s| (k.to_string(), s.to_string())),
+                    ),
+                    _ => collect(v, ids, refs),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect(v, ids, refs)),
+        _ => {}
+    }
+}
+
+#[test]
+fn sample_ids_are_unique_and_every_reference_resolves() {
+    let plan = sample_plan();
+    let json = serde_json::to_value(&plan).unwrap();
+    let (mut ids, mut refs) = (Vec::new(), Vec::new());
+    collect(&json, &mut ids, &mut refs);
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate ids");
+    assert!(refs.len() > 10);
+    for (key, target) in refs {
+        assert!(ids.contains(&target), "{key} = {target} does not resolve");
+    }
+}
+
+#[test]
+fn sample_shows_the_bucketing_warning_for_the_proposed_community_role() {
+    let plan = sample_plan();
+    let proposed = plan.career.proposed_level_id.clone().unwrap();
+    let (track, level) = plan.career.level(&proposed).unwrap();
+    assert_eq!(
+        (track.name.as_str(), level.title.as_str()),
+        ("Community", "Community Manager")
+    );
+    let check = bucketing_check(
+        &plan.career,
+        &proposed,
+        plan.career.bucketing_threshold_percent,
+    );
+    assert!(check.warns());
+    assert_eq!(check.peers.len(), 3);
+}
+
+#[test]
+fn sample_has_four_aligned_tracks_records_and_a_rated_self_assessment() {
+    let plan = sample_plan();
+    assert_eq!(plan.career.tracks.len(), 4);
+    assert!(parity_gaps(&plan.career).is_empty());
+    assert_eq!(plan.career.comp_records.len(), 2);
+    for r in &plan.career.comp_records {
+        assert!(r.label.contains("illustrative"));
+        let a = assess_record(&plan.career, r);
+        assert!(a.compa_ratio.is_some(), "{:?}", a.flags);
+    }
+    let a = &plan.career.self_assessments[0];
+    let r = readiness(&plan.career, a).unwrap();
+    assert_eq!((r.meeting_or_exceeding, r.behaviours, r.unrated), (3, 4, 0));
+    assert_eq!(a.evidence.len(), 4);
+    assert!(a.evidence.iter().all(|e| !e.behaviour_ids.is_empty()));
+}
+
+#[test]
+fn sample_offer_totals_are_worked_out() {
+    let plan = sample_plan();
+    let offer = &plan.career.comp_records[1];
+    let a = assess_record(&plan.career, offer);
+    // 72,000 + 7,200 + 5,000 + 20,000/4
+    assert_eq!(a.first_year_total, Some(8_920_000));
+    assert_eq!(a.annualised_total, Some(8_420_000));
+    // Base 72,000 against the 69,875 survey average.
+    assert_eq!(a.compa_ratio, Some(7_200_000.0 / 6_987_500.0));
+}
+
+#[test]
+fn sample_bands_are_public_figures_never_illustrative_or_estimates() {
+    let plan = sample_plan();
+    for level in plan.career.tracks.iter().flat_map(|t| &t.levels) {
+        if let Some(b) = &level.band {
+            assert!(matches!(
+                b.source.kind,
+                SourceKind::OfficialStatistic | SourceKind::Survey
+            ));
+        }
+    }
+}
+
+#[test]
+fn sample_brief_carries_the_warning_sources_and_evidence() {
+    let plan = sample_plan();
+    let request = BriefRequest {
+        level_id: plan.career.proposed_level_id.clone().unwrap(),
+        record_id: Some(plan.career.comp_records[1].id.clone()),
+        assessment_id: Some(plan.career.self_assessments[0].id.clone()),
+    };
+    let text = evidence_brief(&plan.career, &request, &|_| None);
+    assert!(text.contains("> **Warning:**"));
+    assert!(text.contains("The Community Roundtable, State of Community Management, 2015"));
+    assert!(text.contains("U.S. Bureau of Labor Statistics (OEWS), 2021"));
+    assert!(text.contains("contributor summit"));
+}
+
+#[test]
+fn sample_replaces_an_earlier_career_and_keeps_ids_fresh() {
+    let mut plan = sample_plan();
+    let before = plan.next_id;
+    sample(&mut plan);
+    assert_eq!(plan.career.tracks.len(), 4);
+    assert!(plan.career.tracks[0].id != "t1");
+    assert!(plan.next_id > before);
+}
+
+#[test]
+fn sample_plan_survives_a_json_round_trip() {
+    let plan = sample_plan();
+    let text = serde_json::to_string(&plan).unwrap();
+    let back: Plan = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, plan);
+}

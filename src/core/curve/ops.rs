@@ -1,0 +1,376 @@
+//! Editing operations. Those that create records take `&mut Plan` for fresh ids; the
+//! others take the curve. Deletions return what they removed so the UI can undo them.
+
+use chrono::NaiveDate;
+
+use super::{
+    effort_from_f64, level_from_f64, Ask, Curve, ProblemArea, Snapshot, Stage, StageCount,
+    TouchPoint, MAX_LEVEL,
+};
+use crate::core::plan::Plan;
+
+/// Step used when a new stage is added after the last one.
+pub const NEW_STAGE_LEVEL_STEP: u8 = 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Towards the start of the list (outer stages).
+    Up,
+    /// Towards the end of the list (inner stages).
+    Down,
+}
+
+/// Adds a stage after `after` (or at the end), returning its id.
+pub fn add_stage(plan: &mut Plan, name: &str, after: Option<&str>) -> String {
+    let id = plan.fresh_id("s");
+    let curve = &mut plan.curve;
+    let index = after
+        .and_then(|a| curve.stage_index(a))
+        .map_or(curve.stages.len(), |i| i + 1);
+    let before = index.checked_sub(1).and_then(|i| curve.stages.get(i));
+    let level = match (before, curve.stages.get(index)) {
+        (Some(b), Some(n)) => midpoint(b.commitment_level, n.commitment_level),
+        (Some(b), None) => b
+            .commitment_level
+            .saturating_add(NEW_STAGE_LEVEL_STEP)
+            .min(MAX_LEVEL),
+        (None, Some(n)) => n.commitment_level / 2,
+        (None, None) => NEW_STAGE_LEVEL_STEP,
+    };
+    curve.stages.insert(
+        index,
+        Stage {
+            id: id.clone(),
+            name: name.to_string(),
+            commitment_level: level,
+            ..Stage::default()
+        },
+    );
+    id
+}
+
+fn midpoint(a: u8, b: u8) -> u8 {
+    ((u16::from(a) + u16::from(b)) / 2) as u8
+}
+
+/// Copies a stage (with fresh ids for it and its asks) right after the original.
+pub fn duplicate_stage(plan: &mut Plan, id: &str) -> Option<String> {
+    let index = plan.curve.stage_index(id)?;
+    let mut copy = plan.curve.stages.get(index)?.clone();
+    copy.id = plan.fresh_id("s");
+    copy.name = format!("{} (copy)", copy.name);
+    for ask in &mut copy.asks {
+        ask.id = plan.fresh_id("a");
+    }
+    let new_id = copy.id.clone();
+    plan.curve.stages.insert(index + 1, copy);
+    Some(new_id)
+}
+
+/// What deleting a stage removed, to put back with [`restore_stage`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeletedStage {
+    pub index: usize,
+    pub stage: Stage,
+    /// Touch points that started or ended at the stage, with their positions.
+    pub touch_points: Vec<(usize, TouchPoint)>,
+    pub problem_areas: Vec<(usize, ProblemArea)>,
+    /// (snapshot id, count) for every snapshot that had a count for the stage.
+    pub snapshot_counts: Vec<(String, StageCount)>,
+}
+
+/// Deletes a stage and everything that refers to it: its touch points, the problem
+/// areas attached to either, and its counts in snapshots.
+pub fn delete_stage(curve: &mut Curve, id: &str) -> Option<DeletedStage> {
+    let index = curve.stage_index(id)?;
+    let stage = curve.stages.remove(index);
+    let touch_points = take_where(&mut curve.touch_points, |t| {
+        t.from_stage_id == id || t.to_stage_id == id
+    });
+    let gone: Vec<&str> = touch_points.iter().map(|(_, t)| t.id.as_str()).collect();
+    let problem_areas = take_where(&mut curve.problem_areas, |p| {
+        p.stage_id.as_deref() == Some(id)
+            || p.touch_point_id
+                .as_deref()
+                .is_some_and(|t| gone.contains(&t))
+    });
+    let mut snapshot_counts = Vec::new();
+    for snap in &mut curve.snapshots {
+        for (_, c) in take_where(&mut snap.counts, |c| c.stage_id == id) {
+            snapshot_counts.push((snap.id.clone(), c));
+        }
+    }
+    Some(DeletedStage {
+        index,
+        stage,
+        touch_points,
+        problem_areas,
+        snapshot_counts,
+    })
+}
+
+/// Puts back a deleted stage where it was (or at the end if the curve got shorter).
+pub fn restore_stage(curve: &mut Curve, deleted: DeletedStage) {
+    let stage_id = deleted.stage.id.clone();
+    let index = deleted.index.min(curve.stages.len());
+    curve.stages.insert(index, deleted.stage);
+    put_back(&mut curve.touch_points, deleted.touch_points);
+    put_back(&mut curve.problem_areas, deleted.problem_areas);
+    for (snap_id, count) in deleted.snapshot_counts {
+        if let Some(snap) = curve.snapshots.iter_mut().find(|s| s.id == snap_id) {
+            if snap.count_for(&stage_id).is_none() {
+                snap.counts.push(count);
+            }
+        }
+    }
+}
+
+fn take_where<T>(items: &mut Vec<T>, pred: impl Fn(&T) -> bool) -> Vec<(usize, T)> {
+    let mut taken = Vec::new();
+    let mut kept = Vec::with_capacity(items.len());
+    for (i, item) in items.drain(..).enumerate() {
+        if pred(&item) {
+            taken.push((i, item));
+        } else {
+            kept.push(item);
+        }
+    }
+    *items = kept;
+    taken
+}
+
+fn put_back<T>(items: &mut Vec<T>, taken: Vec<(usize, T)>) {
+    // Taken in ascending order, so inserting in that order restores the positions.
+    for (i, item) in taken {
+        let at = i.min(items.len());
+        items.insert(at, item);
+    }
+}
+
+/// Moves a stage one place; false when it is already at that end or unknown.
+pub fn move_stage(curve: &mut Curve, id: &str, direction: Direction) -> bool {
+    move_in(&mut curve.stages, |s| s.id == id, direction)
+}
+
+/// Moves a stage to `to` (clamped to the list), e.g. at the end of a drag.
+pub fn reorder_stage(curve: &mut Curve, id: &str, to: usize) -> bool {
+    reorder_in(&mut curve.stages, |s| s.id == id, to)
+}
+
+fn move_in<T>(items: &mut [T], pred: impl Fn(&T) -> bool, direction: Direction) -> bool {
+    let Some(i) = items.iter().position(pred) else {
+        return false;
+    };
+    let j = match direction {
+        Direction::Up if i > 0 => i - 1,
+        Direction::Down if i + 1 < items.len() => i + 1,
+        _ => return false,
+    };
+    items.swap(i, j);
+    true
+}
+
+fn reorder_in<T>(items: &mut Vec<T>, pred: impl Fn(&T) -> bool, to: usize) -> bool {
+    let Some(from) = items.iter().position(pred) else {
+        return false;
+    };
+    let to = to.min(items.len().saturating_sub(1));
+    if from == to {
+        return false;
+    }
+    let item = items.remove(from);
+    items.insert(to, item);
+    true
+}
+
+/// Sets a stage's commitment level, clamped to 0–100. NaN is ignored.
+/// Returns the level now stored.
+pub fn set_commitment_level(curve: &mut Curve, id: &str, level: f64) -> Option<u8> {
+    let level = level_from_f64(level)?;
+    let stage = curve.stage_mut(id)?;
+    stage.commitment_level = level;
+    Some(level)
+}
+
+/// Moves a stage's level by `delta` (arrow keys), clamped to 0–100.
+pub fn nudge_commitment_level(curve: &mut Curve, id: &str, delta: i32) -> Option<u8> {
+    let current = curve.stage(id)?.commitment_level;
+    set_commitment_level(curve, id, f64::from(current) + f64::from(delta))
+}
+
+/// Adds an ask to a stage, effort clamped to 1–12.
+pub fn add_ask(plan: &mut Plan, stage_id: &str, text: &str, effort: f64) -> Option<String> {
+    plan.curve.stage(stage_id)?;
+    let id = plan.fresh_id("a");
+    let stage = plan.curve.stage_mut(stage_id)?;
+    stage.asks.push(Ask {
+        id: id.clone(),
+        text: text.to_string(),
+        effort: effort_from_f64(effort).unwrap_or(super::MIN_EFFORT),
+    });
+    Some(id)
+}
+
+pub fn set_ask_effort(curve: &mut Curve, ask_id: &str, effort: f64) -> Option<u8> {
+    let effort = effort_from_f64(effort)?;
+    let ask = curve
+        .stages
+        .iter_mut()
+        .flat_map(|s| s.asks.iter_mut())
+        .find(|a| a.id == ask_id)?;
+    ask.effort = effort;
+    Some(effort)
+}
+
+pub fn move_ask(curve: &mut Curve, ask_id: &str, direction: Direction) -> bool {
+    curve
+        .stages
+        .iter_mut()
+        .any(|s| move_in(&mut s.asks, |a| a.id == ask_id, direction))
+}
+
+/// Removes an ask; returns (stage id, position, ask) for undo.
+pub fn delete_ask(curve: &mut Curve, ask_id: &str) -> Option<(String, usize, Ask)> {
+    curve.stages.iter_mut().find_map(|s| {
+        let i = s.asks.iter().position(|a| a.id == ask_id)?;
+        Some((s.id.clone(), i, s.asks.remove(i)))
+    })
+}
+
+/// Adds a touch point between two existing stages, returning its id.
+pub fn add_touch_point(plan: &mut Plan, name: &str, from: &str, to: &str) -> Option<String> {
+    plan.curve.stage(from)?;
+    plan.curve.stage(to)?;
+    let id = plan.fresh_id("t");
+    plan.curve.touch_points.push(TouchPoint {
+        id: id.clone(),
+        name: name.to_string(),
+        from_stage_id: from.to_string(),
+        to_stage_id: to.to_string(),
+        ..TouchPoint::default()
+    });
+    Some(id)
+}
+
+pub fn duplicate_touch_point(plan: &mut Plan, id: &str) -> Option<String> {
+    let index = plan.curve.touch_points.iter().position(|t| t.id == id)?;
+    let mut copy = plan.curve.touch_points.get(index)?.clone();
+    copy.id = plan.fresh_id("t");
+    copy.name = format!("{} (copy)", copy.name);
+    let new_id = copy.id.clone();
+    plan.curve.touch_points.insert(index + 1, copy);
+    Some(new_id)
+}
+
+/// What deleting a touch point removed, to put back with [`restore_touch_point`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeletedTouchPoint {
+    pub index: usize,
+    pub touch_point: TouchPoint,
+    pub problem_areas: Vec<(usize, ProblemArea)>,
+}
+
+pub fn delete_touch_point(curve: &mut Curve, id: &str) -> Option<DeletedTouchPoint> {
+    let index = curve.touch_points.iter().position(|t| t.id == id)?;
+    let touch_point = curve.touch_points.remove(index);
+    let problem_areas = take_where(&mut curve.problem_areas, |p| {
+        p.touch_point_id.as_deref() == Some(id)
+    });
+    Some(DeletedTouchPoint {
+        index,
+        touch_point,
+        problem_areas,
+    })
+}
+
+pub fn restore_touch_point(curve: &mut Curve, deleted: DeletedTouchPoint) {
+    let index = deleted.index.min(curve.touch_points.len());
+    curve.touch_points.insert(index, deleted.touch_point);
+    put_back(&mut curve.problem_areas, deleted.problem_areas);
+}
+
+pub fn move_touch_point(curve: &mut Curve, id: &str, direction: Direction) -> bool {
+    move_in(&mut curve.touch_points, |t| t.id == id, direction)
+}
+
+pub fn reorder_touch_point(curve: &mut Curve, id: &str, to: usize) -> bool {
+    reorder_in(&mut curve.touch_points, |t| t.id == id, to)
+}
+
+/// Where a problem area is attached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Attachment {
+    Stage(String),
+    TouchPoint(String),
+}
+
+/// Records a problem area on an existing stage or touch point.
+pub fn add_problem_area(
+    plan: &mut Plan,
+    on: Attachment,
+    problem: &str,
+    proposed_solution: &str,
+) -> Option<String> {
+    let (stage_id, touch_point_id) = match on {
+        Attachment::Stage(s) => (Some(plan.curve.stage(&s)?.id.clone()), None),
+        Attachment::TouchPoint(t) => (None, Some(plan.curve.touch_point(&t)?.id.clone())),
+    };
+    let id = plan.fresh_id("p");
+    plan.curve.problem_areas.push(ProblemArea {
+        id: id.clone(),
+        stage_id,
+        touch_point_id,
+        problem: problem.to_string(),
+        proposed_solution: proposed_solution.to_string(),
+    });
+    Some(id)
+}
+
+pub fn delete_problem_area(curve: &mut Curve, id: &str) -> Option<(usize, ProblemArea)> {
+    let i = curve.problem_areas.iter().position(|p| p.id == id)?;
+    Some((i, curve.problem_areas.remove(i)))
+}
+
+/// Records today's members-now of every stage as a snapshot on `date`, replacing the
+/// counts of an existing snapshot on that date. Returns the snapshot id.
+pub fn snapshot_current(plan: &mut Plan, date: NaiveDate) -> String {
+    let counts = plan
+        .curve
+        .stages
+        .iter()
+        .map(|s| StageCount {
+            stage_id: s.id.clone(),
+            count: s.members_now,
+        })
+        .collect();
+    put_snapshot(plan, date, counts)
+}
+
+/// Adds or replaces the snapshot for `date`, keeping snapshots in date order.
+/// Counts for unknown stages are dropped.
+pub fn put_snapshot(plan: &mut Plan, date: NaiveDate, counts: Vec<StageCount>) -> String {
+    let counts: Vec<StageCount> = counts
+        .into_iter()
+        .filter(|c| plan.curve.stage(&c.stage_id).is_some())
+        .collect();
+    if let Some(existing) = plan.curve.snapshots.iter_mut().find(|s| s.date == date) {
+        existing.counts = counts;
+        return existing.id.clone();
+    }
+    let id = plan.fresh_id("n");
+    plan.curve.snapshots.push(Snapshot {
+        id: id.clone(),
+        date,
+        counts,
+    });
+    plan.curve.snapshots.sort_by_key(|s| s.date);
+    id
+}
+
+pub fn delete_snapshot(curve: &mut Curve, id: &str) -> Option<(usize, Snapshot)> {
+    let i = curve.snapshots.iter().position(|s| s.id == id)?;
+    Some((i, curve.snapshots.remove(i)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,145 @@
+use super::*;
+use crate::core::curve::test_support::{curve, date};
+
+fn three() -> Curve {
+    curve(&[
+        ("Explorers", 1, 0, 0),
+        ("Contributors", 2, 0, 0),
+        ("Leaders, core", 3, 0, 0),
+    ])
+}
+
+fn count(p: &ParsedSnapshot, stage: &str) -> Option<u64> {
+    p.counts
+        .iter()
+        .find(|c| c.stage_id == stage)
+        .map(|c| c.count)
+}
+
+#[test]
+fn long_csv_with_header_groups_counts_by_date() {
+    let text = "date,stage,count\n2025-02-01,explorers,120\n2025-01-01,Explorers,100\n\
+                2025-01-01,Contributors,9\n";
+    let p = parse_snapshots_csv(&three(), text).unwrap();
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].date, date(2025, 1, 1));
+    assert_eq!(count(&p[0], "s2"), Some(9));
+    assert_eq!(count(&p[1], "s1"), Some(120));
+}
+
+#[test]
+fn long_csv_without_header_is_accepted() {
+    let p = parse_snapshots_csv(&three(), "2025-01-01,s3,4").unwrap();
+    assert_eq!(count(&p[0], "s3"), Some(4));
+}
+
+#[test]
+fn wide_csv_with_quoted_names_and_blank_cells() {
+    let text = "Date,Explorers,Contributors,\"Leaders, core\"\r\n2025-01-01,100,9,1\r\n\
+                2025-02-01,110,,2\r\n";
+    let p = parse_snapshots_csv(&three(), text).unwrap();
+    assert_eq!(p.len(), 2);
+    assert_eq!(count(&p[0], "s3"), Some(1));
+    assert_eq!(count(&p[1], "s2"), None);
+    assert_eq!(count(&p[1], "s3"), Some(2));
+}
+
+#[test]
+fn a_spreadsheet_paste_is_tab_separated() {
+    let text = "date\tExplorers\tContributors\n2025-01-01\t1000\t90";
+    let p = parse_snapshots_csv(&three(), text).unwrap();
+    assert_eq!(count(&p[0], "s1"), Some(1000));
+}
+
+#[test]
+fn every_bad_line_gets_its_own_specific_error() {
+    let text = "date,stage,count\n2025-13-01,Explorers,1\n2025-01-01,Leeders,2\n\
+                2025-01-01,Explorers,12.5\n2025-01-01,Explorers\n2025-01-01,Explorers,3\n\
+                2025-01-01,explorers,4";
+    let errs = parse_snapshots_csv(&three(), text).unwrap_err();
+    let lines: Vec<usize> = errs.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [2, 3, 4, 5, 7]);
+    assert!(errs[0].message.contains("`2025-13-01` is not a date"));
+    assert!(errs[1].message.contains("No stage named `Leeders`"));
+    assert!(errs[1].message.contains("Explorers, Contributors"));
+    assert!(errs[2].message.contains("`12.5` is not a count"));
+    assert!(errs[3].message.contains("found 2"));
+    assert!(errs[4].message.contains("already counted"));
+    assert_eq!(errs[0].to_string(), format!("Line 2: {}", errs[0].message));
+}
+
+#[test]
+fn unknown_stage_in_a_wide_header_is_reported_on_the_header_line() {
+    let errs = parse_snapshots_csv(&three(), "date,Explorers,Lurkers\n2025-01-01,1,2").unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].line, 1);
+}
+
+#[test]
+fn a_stage_twice_in_the_header_is_refused() {
+    let errs = parse_snapshots_csv(&three(), "date,s1,Explorers\n2025-01-01,1,2").unwrap_err();
+    assert!(errs[0].message.contains("twice"));
+}
+
+#[test]
+fn empty_text_header_only_and_unknown_layouts_are_refused() {
+    assert!(parse_snapshots_csv(&three(), "  \n").unwrap_err()[0]
+        .message
+        .contains("Nothing to import"));
+    assert!(
+        parse_snapshots_csv(&three(), "date,stage,count\n").unwrap_err()[0]
+            .message
+            .contains("no counts")
+    );
+    assert!(
+        parse_snapshots_csv(&three(), "when,who\n1,2").unwrap_err()[0]
+            .message
+            .contains("Expected a header")
+    );
+}
+
+#[test]
+fn negative_counts_are_refused() {
+    let errs = parse_snapshots_csv(&three(), "2025-01-01,Explorers,-4").unwrap_err();
+    assert!(errs[0].message.contains("not a count"));
+}
+
+#[test]
+fn import_adds_snapshots_and_replaces_a_date_already_recorded() {
+    let mut plan = Plan::new("p", "P");
+    plan.curve = three();
+    let first = parse_snapshots_csv(&plan.curve, "2025-01-01,Explorers,5").unwrap();
+    import_snapshots(&mut plan, first);
+    let again =
+        parse_snapshots_csv(&plan.curve, "2025-01-01,Explorers,6\n2024-12-01,s2,1").unwrap();
+    let ids = import_snapshots(&mut plan, again);
+    assert_eq!(ids.len(), 2);
+    assert_eq!(plan.curve.snapshots.len(), 2);
+    assert_eq!(plan.curve.snapshots[1].count_for("s1"), Some(6));
+}
+
+#[test]
+fn exported_csv_parses_back_to_the_same_counts() {
+    let mut plan = Plan::new("p", "P");
+    plan.curve = three();
+    let text =
+        "date,Explorers,Contributors,\"Leaders, core\"\n2025-01-01,100,9,1\n2025-02-01,110,,2\n";
+    let parsed = parse_snapshots_csv(&plan.curve, text).unwrap();
+    import_snapshots(&mut plan, parsed);
+    assert_eq!(snapshots_csv(&plan.curve), text);
+}
+
+#[test]
+fn series_lists_each_stage_over_time_with_gaps() {
+    let mut plan = Plan::new("p", "P");
+    plan.curve = three();
+    let parsed =
+        parse_snapshots_csv(&plan.curve, "date,s1,s2\n2025-02-01,3,\n2025-01-01,1,2").unwrap();
+    import_snapshots(&mut plan, parsed);
+    let s = stage_series(&plan.curve);
+    assert_eq!(s.len(), 3);
+    assert_eq!(
+        s[1].points,
+        [(date(2025, 1, 1), Some(2)), (date(2025, 2, 1), None)]
+    );
+}

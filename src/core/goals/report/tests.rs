@@ -1,0 +1,100 @@
+use super::super::commitment::commit;
+use super::super::fixtures::{check_in, d, plain_goal, today};
+use super::super::Objective;
+use super::*;
+
+fn plan() -> Plan {
+    let mut plan = Plan::new("p1", "Forum relaunch");
+    plan.goals.objectives.push(Objective {
+        id: "o1".into(),
+        title: "Sustainable growth".into(),
+        description: "Why it matters.".into(),
+    });
+    let mut goal = plain_goal();
+    goal.check_ins = vec![
+        check_in("c1", d(2026, 1, 15), 124.0),
+        check_in("c2", d(2026, 2, 15), 133.0),
+    ];
+    goal.check_ins[1].note = "Onboarding call *packed*".into();
+    goal.check_ins[1].confidence = Some(70);
+    plan.goals.goals.push(goal);
+    plan
+}
+
+#[test]
+fn report_lists_objectives_statements_status_latest_check_in_and_next_review() {
+    let report = goals_report_markdown(&plan(), today());
+    assert!(report.starts_with("# Goals: Forum relaunch\n\n_As of 1 March 2026._\n"));
+    assert!(report.contains("\n## Sustainable growth\n\nWhy it matters.\n"));
+    assert!(report.contains("\n### Grow monthly active contributors\n\n> Our goal is to grow monthly active contributors from 120 to 180 contributors by 1 October 2026."));
+    assert!(report.contains("- **Status:** Active · On track · 22% complete\n"));
+    assert!(report.contains(
+        "- **Latest check-in:** 15 February 2026: 133 contributors. Onboarding call \\*packed\\*\n"
+    ));
+    assert!(report.contains("team confidence 70%"));
+    assert!(report.contains("- **Next review:** 1 March 2026 (due)\n"));
+    assert!(report.contains("- **SMART:** 5 of 5 criteria pass\n"));
+}
+
+#[test]
+fn report_shows_drift_and_unlinked_goals() {
+    let mut plan = plan();
+    commit(&mut plan.goals.goals[0], d(2026, 1, 2));
+    plan.goals.goals[0].target = Some(200.0);
+    plan.goals.goals.push(Goal {
+        id: "g2".into(),
+        objective_id: None,
+        title: "Loose".into(),
+        ..Goal::default()
+    });
+    let report = goals_report_markdown(&plan, today());
+    assert!(report.contains("- **Changed since commitment:** Target changed from 180 contributors to 200 contributors since the team committed on 2 January 2026.\n"));
+    assert!(report.contains("\n## Goals without an objective\n\n### Loose\n"));
+    assert!(report.contains("- **Latest check-in:** none yet\n"));
+}
+
+#[test]
+fn report_escapes_markdown_in_user_text() {
+    assert_eq!(
+        md_escape("a_b *c* [d](e) #1 | x\ny"),
+        "a\\_b \\*c\\* \\[d\\](e) \\#1 \\| x y"
+    );
+}
+
+#[test]
+fn empty_plan_report_says_so() {
+    let report = goals_report_markdown(&Plan::new("p", "Empty"), today());
+    assert!(report.ends_with("No objectives or goals yet.\n"));
+}
+
+#[test]
+fn csv_has_a_header_crlf_rows_and_full_precision() {
+    let mut plan = plan();
+    plan.goals.goals[0].check_ins[0].value = 123.456;
+    let csv = check_ins_csv(&plan.goals);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "objective,goal,date,value,unit,confidence,note");
+    assert_eq!(
+        lines[1],
+        "Sustainable growth,Grow monthly active contributors,2026-01-15,123.456,contributors,,"
+    );
+    assert_eq!(lines[2], "Sustainable growth,Grow monthly active contributors,2026-02-15,133,contributors,70,Onboarding call *packed*");
+    assert_eq!(lines[3], "");
+    assert_eq!(lines.len(), 4);
+}
+
+#[test]
+fn csv_quotes_commas_quotes_and_newlines() {
+    assert_eq!(csv_field("plain"), "plain");
+    assert_eq!(csv_field("a, b"), "\"a, b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+    assert_eq!(csv_field(" padded"), "\" padded\"");
+}
+
+#[test]
+fn csv_defuses_spreadsheet_formulas() {
+    assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv_field("-2 after the outage"), "'-2 after the outage");
+}

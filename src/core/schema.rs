@@ -1,0 +1,275 @@
+//! The plan file format: what is exported, imported and kept in localStorage.
+//!
+//! A plan document is `{"format": "trellis-plan", "version": N, ...the plan's fields}`.
+//! Reading one goes, in order: size limit (before parsing), empty, JSON syntax,
+//! format marker, version, migration to the current version, field types (with
+//! the JSON path of the first wrong one), then the generic checks in
+//! [`validate`]: unique ids, references that resolve, safe links.
+//! Failure never changes anything: these functions only read.
+
+mod error;
+mod stored;
+mod typed;
+mod validate;
+
+use serde_json::{Map, Value};
+
+use super::plan::Plan;
+
+pub use error::{ImportError, JsonPath};
+pub use stored::{
+    export_workspace, parse_index, parse_workspace, peek_header, store_index, store_plan, Header,
+};
+pub use validate::{is_safe_link, validate_plan_value};
+
+pub const PLAN_FORMAT: &str = "trellis-plan";
+pub const WORKSPACE_FORMAT: &str = "trellis-workspace";
+
+/// The plan format version this build writes, and the newest it reads.
+pub const CURRENT_VERSION: u64 = 1;
+/// The workspace index format version this build writes and reads.
+pub const WORKSPACE_VERSION: u64 = 1;
+
+/// Largest file `import_plan` accepts: 10 MiB, checked before parsing so a
+/// huge file is refused at once. Far above any real plan (a plan with 100,000
+/// goals is a few MB). Stored plans are not held to it; see [`parse_stored_plan`].
+pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+
+/// One step of the migration chain: a pure function from a version-N document
+/// to a version-N+1 one (the chain then sets `version` to N+1).
+pub type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
+
+/// `PLAN_MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the
+/// first, so the chain is empty for now; add a step (and its test) with every
+/// version bump.
+pub const PLAN_MIGRATIONS: &[Migration] = &[];
+pub const WORKSPACE_MIGRATIONS: &[Migration] = &[];
+
+const _: () = assert!(PLAN_MIGRATIONS.len() as u64 + 1 == CURRENT_VERSION);
+const _: () = assert!(WORKSPACE_MIGRATIONS.len() as u64 + 1 == WORKSPACE_VERSION);
+
+/// The plan as a pretty-printed document with a stable key order (format,
+/// version, the plan's fields in declaration order, then unknown fields in the
+/// order they were read), so exported files diff well.
+pub fn export_plan(plan: &Plan) -> String {
+    plan_document(plan)
+        .and_then(|doc| serde_json::to_string_pretty(&doc).ok())
+        .unwrap_or_default()
+}
+
+/// The plan with its markers first. Serializing a Plan cannot fail (every map
+/// in it has text keys); were that ever broken, callers get an empty text
+/// rather than a partial plan.
+fn plan_document(plan: &Plan) -> Option<Value> {
+    let Ok(Value::Object(fields)) = serde_json::to_value(plan) else {
+        return None;
+    };
+    let mut doc = Map::new();
+    doc.insert("format".into(), PLAN_FORMAT.into());
+    doc.insert("version".into(), CURRENT_VERSION.into());
+    for (key, value) in fields {
+        if key != "format" && key != "version" {
+            doc.insert(key, value);
+        }
+    }
+    Some(Value::Object(doc))
+}
+
+/// A file name stem for `name`: characters that file systems refuse or that hide a file's
+/// type are replaced, and an empty result becomes "plan".
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                '-'
+            }
+            c => c,
+        })
+        .take(80)
+        .collect();
+    let stem = stem.trim().trim_matches('.').trim();
+    if stem.is_empty() {
+        "plan".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
+/// Reads an imported plan (file, paste or drop); see the module notes for
+/// the order of checks.
+pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
+    check_size(text.len())?;
+    read_plan(text)
+}
+
+/// `import_plan` for a file's raw bytes: the size is checked before the bytes
+/// are even decoded, and non-UTF-8 content is refused as not text.
+pub fn import_plan_bytes(bytes: &[u8]) -> Result<Plan, ImportError> {
+    check_size(bytes.len())?;
+    match std::str::from_utf8(bytes) {
+        Ok(text) => read_plan(text),
+        Err(err) => Err(ImportError::NotText {
+            valid_up_to: err.valid_up_to(),
+        }),
+    }
+}
+
+/// Reads the plan kept in localStorage, with the same checks as an import
+/// except the size limit: the browser's storage quota already bounds it, and
+/// a plan that grew past the limit must not lock its owner out.
+pub fn parse_stored_plan(text: &str) -> Result<Plan, ImportError> {
+    read_plan(text)
+}
+
+/// Checks a plan held in memory the way an import would (unique ids,
+/// references, links), e.g. after a sequence of edits in tests.
+pub fn check_plan(plan: &Plan) -> Result<(), ImportError> {
+    let value = serde_json::to_value(plan).map_err(|err| ImportError::InvalidValue {
+        path: JsonPath::root().to_string(),
+        problem: err.to_string(),
+    })?;
+    validate_plan_value(&value)
+}
+
+/// Brings a document of `version` up to date through `steps` (where
+/// `steps[i]` upgrades version `i + 1`). A current document is returned as is.
+pub fn migrate_with(
+    mut doc: Map<String, Value>,
+    version: u64,
+    steps: &[Migration],
+) -> Result<Map<String, Value>, ImportError> {
+    let first = usize::try_from(version.saturating_sub(1)).unwrap_or(usize::MAX);
+    for (index, step) in steps.iter().enumerate().skip(first) {
+        let from = index as u64 + 1;
+        doc = step(doc).map_err(|reason| ImportError::MigrationFailed {
+            from,
+            to: from + 1,
+            reason,
+        })?;
+        doc.insert("version".into(), (from + 1).into());
+    }
+    Ok(doc)
+}
+
+/// Brings a plan document of `version` up to [`CURRENT_VERSION`].
+pub fn migrate_plan(
+    doc: Map<String, Value>,
+    version: u64,
+) -> Result<Map<String, Value>, ImportError> {
+    migrate_with(doc, version, PLAN_MIGRATIONS)
+}
+
+fn check_size(bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes,
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    Ok(())
+}
+
+fn read_plan(text: &str) -> Result<Plan, ImportError> {
+    let mut doc = parse_object(text)?;
+    match doc.get("format") {
+        Some(Value::String(format)) if format == PLAN_FORMAT => {}
+        Some(Value::String(format)) if format == WORKSPACE_FORMAT => {
+            return Err(ImportError::WorkspaceNotPlan)
+        }
+        other => {
+            return Err(ImportError::NotAPlan {
+                found: describe_format(other, PLAN_FORMAT),
+            })
+        }
+    }
+    let version = read_version(&doc)?;
+    if version > CURRENT_VERSION {
+        return Err(ImportError::NewerVersion {
+            version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    doc = migrate_plan(doc, version)?;
+    strip_markers(&mut doc);
+    let body = Value::Object(doc);
+    let plan = typed::read_typed(&body)?;
+    // The walk reads the document rather than the typed plan, so it also
+    // covers fields a tool's types do not know (yet).
+    validate_plan_value(&body)?;
+    Ok(plan)
+}
+
+/// Parses text into a JSON object; says precisely why not, otherwise.
+fn parse_object(text: &str) -> Result<Map<String, Value>, ImportError> {
+    // Editors on Windows may start a file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(Value::Array(_)) => Err(ImportError::NotAPlan {
+            found: "it is a list, not an object".into(),
+        }),
+        Ok(other) => Err(ImportError::NotAPlan {
+            found: format!("it is just {}", error::describe_value(&other)),
+        }),
+        Err(err) => Err(json_error(&err)),
+    }
+}
+
+fn json_error(err: &serde_json::Error) -> ImportError {
+    let (line, column) = (err.line(), err.column());
+    let full = err.to_string();
+    let message = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |at| &full[..at]);
+    if message == "recursion limit exceeded" {
+        return ImportError::TooDeep { line, column };
+    }
+    let problem = match message {
+        m if m.starts_with("EOF while parsing") => "the file ends too soon (is it cut short?)",
+        "expected value" => "this is not JSON (expected a value here)",
+        "trailing characters" => "unexpected text after the end of the document",
+        other => other,
+    };
+    ImportError::NotJson {
+        line,
+        column,
+        problem: problem.to_string(),
+    }
+}
+
+fn describe_format(format: Option<&Value>, wanted: &str) -> String {
+    match format {
+        None => format!("it has no \"format\": \"{wanted}\" marker"),
+        Some(Value::String(other)) => format!("its format is {}", error::quote(other)),
+        Some(other) => format!("its format is {}", error::describe_value(other)),
+    }
+}
+
+fn read_version(doc: &Map<String, Value>) -> Result<u64, ImportError> {
+    match doc.get("version") {
+        Some(value) => match value.as_u64() {
+            Some(version) if version > 0 => Ok(version),
+            _ => Err(ImportError::BadVersion {
+                found: error::describe_value(value),
+            }),
+        },
+        None => Err(ImportError::BadVersion {
+            found: "none".into(),
+        }),
+    }
+}
+
+fn strip_markers(doc: &mut Map<String, Value>) {
+    doc.shift_remove("format");
+    doc.shift_remove("version");
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,486 @@
+use super::*;
+use crate::core::workspace::{PlanSummary, Workspace};
+use serde_json::json;
+
+fn err(text: &str) -> String {
+    match import_plan(text) {
+        Ok(plan) => panic!("expected an error, read {plan:?}"),
+        Err(err) => err.to_string(),
+    }
+}
+
+fn doc(fields: Value) -> String {
+    let mut doc = json!({"format": "trellis-plan", "version": 1});
+    if let (Some(doc), Value::Object(fields)) = (doc.as_object_mut(), fields) {
+        doc.extend(fields);
+    }
+    doc.to_string()
+}
+
+// --- the migration chain, with stand-in steps (version 1 has none yet) ---
+
+fn rename_title_to_name(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    let title = doc.shift_remove("title").ok_or("it has no title")?;
+    doc.insert("name".into(), title);
+    Ok(doc)
+}
+
+fn add_revision(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    doc.entry("revision").or_insert(json!(0));
+    Ok(doc)
+}
+
+const STEPS: &[Migration] = &[rename_title_to_name, add_revision];
+
+fn object(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        other => panic!("not an object: {other}"),
+    }
+}
+
+#[test]
+fn migration_chain_runs_every_step_from_the_documents_version() {
+    let v1 = object(json!({"format": "trellis-plan", "version": 1, "title": "T"}));
+    let migrated = migrate_with(v1, 1, STEPS).unwrap();
+    assert_eq!(
+        Value::Object(migrated),
+        json!({"format": "trellis-plan", "version": 3, "name": "T", "revision": 0})
+    );
+}
+
+#[test]
+fn migration_chain_skips_steps_the_document_is_already_past() {
+    let v2 = object(json!({"version": 2, "name": "T"}));
+    let migrated = migrate_with(v2, 2, STEPS).unwrap();
+    assert_eq!(
+        Value::Object(migrated),
+        json!({"version": 3, "name": "T", "revision": 0})
+    );
+}
+
+#[test]
+fn migrating_a_current_document_is_the_identity() {
+    let current = object(json!({"version": 3, "name": "T", "x": [1, 2]}));
+    assert_eq!(migrate_with(current.clone(), 3, STEPS), Ok(current.clone()));
+    let plan_doc = object(json!({"format": "trellis-plan", "version": CURRENT_VERSION, "id": "p"}));
+    assert_eq!(
+        migrate_plan(plan_doc.clone(), CURRENT_VERSION),
+        Ok(plan_doc)
+    );
+}
+
+#[test]
+fn a_failing_migration_step_names_its_versions_and_reason() {
+    let v1 = object(json!({"version": 1, "name": "no title"}));
+    let error = migrate_with(v1, 1, STEPS).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::MigrationFailed {
+            from: 1,
+            to: 2,
+            reason: "it has no title".into()
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "This plan is from version 1 of Trellis and could not be upgraded to version 2: it has no title"
+    );
+}
+
+#[test]
+fn the_plan_migration_chain_reaches_the_current_version() {
+    assert_eq!(PLAN_MIGRATIONS.len() as u64 + 1, CURRENT_VERSION);
+}
+
+// --- export ---
+
+#[test]
+fn export_starts_with_format_and_version_in_a_stable_order() {
+    let mut plan = Plan::new("p1", "Forum");
+    plan.extra.insert("zeta".into(), json!(1));
+    plan.extra.insert("alpha".into(), json!(2));
+    let text = export_plan(&plan);
+    let keys: Vec<String> = object(serde_json::from_str(&text).unwrap())
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "format", "version", "id", "name", "revision", "next_id", "goals", "curve", "career",
+            "zeta", "alpha"
+        ]
+    );
+    assert!(text.starts_with("{\n  \"format\": \"trellis-plan\",\n  \"version\": 1,\n"));
+    assert_eq!(export_plan(&plan), text);
+}
+
+#[test]
+fn export_never_writes_the_markers_twice() {
+    let mut plan = Plan::new("p1", "N");
+    plan.extra.insert("format".into(), json!("other"));
+    plan.extra.insert("version".into(), json!(99));
+    let text = export_plan(&plan);
+    assert_eq!(text.matches("\"format\"").count(), 1);
+    assert_eq!(import_plan(&text).map(|p| p.extra.len()), Ok(0));
+}
+
+#[test]
+fn export_then_import_gives_the_same_plan() {
+    let mut plan = Plan::new("p1", "Forum <script>alert(1)</script> \u{202e}");
+    plan.revision = 12;
+    plan.next_id = 30;
+    plan.extra
+        .insert("later".into(), json!({"nested": [1, "two", null]}));
+    assert_eq!(import_plan(&export_plan(&plan)), Ok(plan));
+}
+
+// --- import, in the order of the checks ---
+
+#[test]
+fn import_over_the_size_limit_is_refused_before_parsing() {
+    let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+    assert_eq!(
+        import_plan(&huge),
+        Err(ImportError::TooLarge {
+            bytes: MAX_IMPORT_BYTES + 1,
+            limit: MAX_IMPORT_BYTES
+        })
+    );
+    assert_eq!(
+        err(&huge),
+        "This file is 10 MB; Trellis opens plans up to 10 MB."
+    );
+}
+
+#[test]
+fn stored_plans_are_not_held_to_the_import_size_limit() {
+    let mut plan = Plan::new("p1", "N");
+    plan.extra
+        .insert("big".into(), json!("x".repeat(MAX_IMPORT_BYTES)));
+    let text = export_plan(&plan);
+    assert!(import_plan(&text).is_err());
+    assert_eq!(parse_stored_plan(&text), Ok(plan));
+}
+
+#[test]
+fn import_of_bytes_that_are_not_text_is_refused() {
+    assert_eq!(
+        import_plan_bytes(b"{\"a\": \xff\xfe}"),
+        Err(ImportError::NotText { valid_up_to: 6 })
+    );
+    let big = vec![0xff_u8; MAX_IMPORT_BYTES + 1];
+    assert!(matches!(
+        import_plan_bytes(&big),
+        Err(ImportError::TooLarge { .. })
+    ));
+    let plan = Plan::new("p", "N");
+    assert_eq!(import_plan_bytes(export_plan(&plan).as_bytes()), Ok(plan));
+}
+
+#[test]
+fn import_of_empty_or_blank_text_says_it_is_empty() {
+    assert_eq!(import_plan(""), Err(ImportError::Empty));
+    assert_eq!(import_plan(" \n\t "), Err(ImportError::Empty));
+    assert_eq!(import_plan("\u{feff}"), Err(ImportError::Empty));
+}
+
+#[test]
+fn import_tolerates_a_byte_order_mark() {
+    let plan = Plan::new("p", "N");
+    assert_eq!(
+        import_plan(&format!("\u{feff}{}", export_plan(&plan))),
+        Ok(plan)
+    );
+}
+
+#[test]
+fn json_syntax_errors_give_line_and_column() {
+    assert_eq!(
+        err("{\n  \"format\": \"trellis-plan\",\n  \"version\": 1 \"id\": \"p\"\n}"),
+        "Line 3, column 16: expected `,` or `}`"
+    );
+}
+
+#[test]
+fn truncated_json_says_the_file_is_cut_short() {
+    let text = export_plan(&Plan::new("p", "N"));
+    for cut in [
+        text.len() / 2,
+        text.len() - 1,
+        text.find("\"N").unwrap_or(0) + 2,
+    ] {
+        assert!(
+            err(&text[..cut]).ends_with(": the file ends too soon (is it cut short?)"),
+            "cut at {cut}"
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(
+        import_plan(&deep),
+        Err(ImportError::TooDeep {
+            line: 1,
+            column: 128
+        })
+    );
+    let deep_objects = format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
+    assert!(matches!(
+        import_plan(&deep_objects),
+        Err(ImportError::TooDeep { .. })
+    ));
+}
+
+#[test]
+fn json_that_is_not_an_object_is_not_a_plan() {
+    assert_eq!(
+        err("[1, 2]"),
+        "This is not a Trellis plan: it is a list, not an object."
+    );
+    assert_eq!(
+        err("\"hello\""),
+        "This is not a Trellis plan: it is just the text \"hello\"."
+    );
+}
+
+#[test]
+fn json_without_the_format_marker_is_not_a_plan() {
+    assert_eq!(
+        err(r#"{"id": "p", "name": "N"}"#),
+        "This is not a Trellis plan: it has no \"format\": \"trellis-plan\" marker."
+    );
+    assert_eq!(
+        err(r#"{"format": 3}"#),
+        "This is not a Trellis plan: its format is the number 3."
+    );
+}
+
+#[test]
+fn a_workspace_index_is_recognised_and_refused_as_a_plan() {
+    let index = export_workspace(&Workspace::default());
+    assert_eq!(import_plan(&index), Err(ImportError::WorkspaceNotPlan));
+}
+
+#[test]
+fn import_of_newer_version_is_refused_with_its_version() {
+    let text = r#"{"format": "trellis-plan", "version": 7, "id": "p", "name": "N"}"#;
+    assert_eq!(
+        err(text),
+        "This plan was made by a newer version of Trellis (version 7); this app reads up to 1 \
+         — update Trellis or open it where it was made."
+    );
+    assert_eq!(
+        parse_stored_plan(text),
+        Err(ImportError::NewerVersion {
+            version: 7,
+            supported: 1
+        })
+    );
+}
+
+#[test]
+fn missing_zero_or_non_numeric_versions_are_refused() {
+    let base =
+        |version: &str| format!(r#"{{"format": "trellis-plan"{version}, "id": "p", "name": "N"}}"#);
+    assert_eq!(
+        err(&base("")),
+        "This Trellis plan has no valid version number (found none)."
+    );
+    assert!(err(&base(r#", "version": 0"#)).contains("(found the number 0)"));
+    assert!(err(&base(r#", "version": 1.5"#)).contains("(found the number 1.5)"));
+    assert!(err(&base(r#", "version": "1""#)).contains("(found the text \"1\")"));
+}
+
+#[test]
+fn missing_plan_fields_are_named() {
+    assert_eq!(err(&doc(json!({"id": "p"}))), "`name` is missing.");
+}
+
+#[test]
+fn wrongly_typed_plan_fields_are_named_with_expected_type() {
+    assert_eq!(
+        err(&doc(json!({"id": "p", "name": "N", "revision": "three"}))),
+        "`revision`: expected a whole number, 0 or more, found the text \"three\"."
+    );
+}
+
+#[test]
+fn negative_revision_is_out_of_range() {
+    assert_eq!(
+        err(&doc(json!({"id": "p", "name": "N", "next_id": -1}))),
+        "`next_id`: -1 is out of range (expected a whole number, 0 or more)."
+    );
+}
+
+#[test]
+fn validation_runs_over_unknown_fields_too() {
+    let text = doc(json!({"id": "p", "name": "N",
+        "later": {"items": [{"id": "p"}]}}));
+    assert_eq!(
+        err(&text),
+        "`later.items[0].id`: the id \"p\" is already used at `id`; every id in a plan must be unique."
+    );
+}
+
+#[test]
+fn empty_plan_id_is_refused() {
+    assert_eq!(
+        err(&doc(json!({"id": "", "name": "N"}))),
+        "`id`: an id can't be empty."
+    );
+}
+
+#[test]
+fn unknown_fields_survive_import_and_export() {
+    let text = doc(json!({"id": "p", "name": "N", "fromTheFuture": {"x": [1, {"y": true}]}}));
+    let plan = import_plan(&text).unwrap();
+    let again: Value = serde_json::from_str(&export_plan(&plan)).unwrap();
+    assert_eq!(again["fromTheFuture"], json!({"x": [1, {"y": true}]}));
+}
+
+#[test]
+fn check_plan_finds_problems_in_a_plan_in_memory() {
+    let mut plan = Plan::new("p", "N");
+    assert_eq!(check_plan(&plan), Ok(()));
+    plan.extra.insert("owner_id".into(), json!("nobody"));
+    assert!(matches!(
+        check_plan(&plan),
+        Err(ImportError::DanglingReference { .. })
+    ));
+}
+
+// --- the workspace index ---
+
+fn sample_workspace() -> Workspace {
+    Workspace {
+        plans: vec![
+            PlanSummary {
+                id: "a".into(),
+                name: "A".into(),
+            },
+            PlanSummary {
+                id: "b".into(),
+                name: "B".into(),
+            },
+        ],
+        current: Some("b".into()),
+    }
+}
+
+#[test]
+fn workspace_index_round_trips() {
+    let text = export_workspace(&sample_workspace());
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value,
+        json!({"format": "trellis-workspace", "version": 1,
+               "plans": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+               "current": "b"})
+    );
+    assert_eq!(parse_workspace(&text), Ok(sample_workspace()));
+}
+
+#[test]
+fn workspace_current_naming_no_plan_is_read_as_none() {
+    let text = r#"{"format":"trellis-workspace","version":1,"plans":[{"id":"a","name":"A"}],"current":"gone"}"#;
+    assert_eq!(parse_workspace(text).map(|w| w.current), Ok(None));
+}
+
+#[test]
+fn workspace_with_duplicate_plan_ids_is_refused() {
+    let text = r#"{"format":"trellis-workspace","version":1,"plans":[{"id":"a","name":"A"},{"id":"a","name":"B"}],"current":null}"#;
+    assert_eq!(
+        parse_workspace(text).unwrap_err().to_string(),
+        "`plans[1].id`: the id \"a\" is already used at `plans[0].id`; every id in a plan must be unique."
+    );
+}
+
+#[test]
+fn a_plan_is_not_read_as_the_workspace_index() {
+    let plan = export_plan(&Plan::new("p", "N"));
+    assert_eq!(
+        parse_workspace(&plan).unwrap_err().to_string(),
+        "This is not a Trellis workspace index: it is a single plan."
+    );
+    assert!(matches!(
+        parse_workspace("[]"),
+        Err(ImportError::NotAWorkspace { .. })
+    ));
+}
+
+#[test]
+fn newer_workspace_index_is_refused_with_its_version() {
+    let text = r#"{"format":"trellis-workspace","version":4,"plans":[]}"#;
+    assert_eq!(
+        parse_workspace(text),
+        Err(ImportError::NewerWorkspace {
+            version: 4,
+            supported: 1
+        })
+    );
+}
+
+// --- what the storage layer uses ---
+
+#[test]
+fn stored_plans_are_compact_and_read_back() {
+    let mut plan = Plan::new("p1", "N");
+    plan.revision = 4;
+    let text = store_plan(&plan);
+    assert!(!text.contains('\n'));
+    assert!(text.starts_with(r#"{"format":"trellis-plan","version":1,"id":"p1""#));
+    assert_eq!(parse_stored_plan(&text), Ok(plan));
+}
+
+#[test]
+fn header_is_read_from_documents_that_do_not_validate() {
+    let text = r#"{"format":"trellis-plan","version":9,"name":"Later","revision":3,"goals":{"new":[]}, "id": 5}"#;
+    assert_eq!(
+        peek_header(text),
+        Header {
+            format: Some("trellis-plan".into()),
+            version: Some(9),
+            name: Some("Later".into()),
+            revision: Some(3),
+        }
+    );
+}
+
+#[test]
+fn header_of_garbage_is_empty() {
+    for text in [
+        "",
+        "garbage",
+        "[1]",
+        "{\"version\": \"x\"",
+        "{\"version\": -2}",
+    ] {
+        let header = peek_header(text);
+        assert_eq!(header.version, None, "{text:?}");
+        assert_eq!(header.format, None, "{text:?}");
+    }
+}
+
+#[test]
+fn stored_index_lists_plans_in_order() {
+    let order = [
+        ("b".to_string(), "B".to_string()),
+        ("a".to_string(), "A".to_string()),
+    ];
+    let text = store_index(&order, Some("a"));
+    let workspace = parse_index(&text).unwrap();
+    let ids: Vec<&str> = workspace.plans.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["b", "a"]);
+    assert_eq!(workspace.current.as_deref(), Some("a"));
+}
+
+#[test]
+fn file_stem_replaces_characters_file_systems_refuse() {
+    assert_eq!(super::file_stem("Q1/Q2: plan?"), "Q1-Q2- plan-");
+    assert_eq!(super::file_stem("evil\u{202E}txt.exe"), "evil-txt.exe");
+    assert_eq!(super::file_stem("  ..  "), "plan");
+}

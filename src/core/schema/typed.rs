@@ -1,0 +1,207 @@
+//! Reading a document into Rust types, turning serde's wording into messages
+//! that name the field (by its JSON path) and say what was expected.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::error::{describe_value, ImportError, JsonPath};
+
+/// Longest serde message passed through as is (it may quote the user's text).
+const MAX_PROBLEM_CHARS: usize = 200;
+
+/// Deserializes `doc`, reporting the first problem with its path.
+pub fn read_typed<T: DeserializeOwned>(doc: &Value) -> Result<T, ImportError> {
+    serde_path_to_error::deserialize(doc).map_err(|err| {
+        let path = JsonPath::from(err.path());
+        describe(doc, path, &err.inner().to_string())
+    })
+}
+
+fn describe(doc: &Value, path: JsonPath, message: &str) -> ImportError {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        return ImportError::MissingField {
+            path: path.key(field).to_string(),
+        };
+    }
+    let value = path.lookup(doc);
+    let expected = message
+        .rfind(", expected ")
+        .map(|at| expected_in_words(&message[at + ", expected ".len()..]));
+
+    if let Some(Value::String(text)) = value {
+        // chrono reports a bad date with its parser's own message.
+        if let Err(err) = text.parse::<chrono::NaiveDate>() {
+            if err.to_string() == message {
+                return ImportError::InvalidDate {
+                    path: path.to_string(),
+                    value: text.clone(),
+                };
+            }
+        }
+    }
+    match (message.starts_with("invalid type:"), expected, value) {
+        (true, Some(expected), Some(value)) => ImportError::WrongType {
+            path: path.to_string(),
+            expected,
+            found: describe_value(value),
+        },
+        (false, Some(expected), Some(Value::Number(number)))
+            if message.starts_with("invalid value:") =>
+        {
+            ImportError::OutOfRange {
+                path: path.to_string(),
+                value: number.to_string(),
+                expected,
+            }
+        }
+        _ => ImportError::InvalidValue {
+            path: path.to_string(),
+            problem: message.chars().take(MAX_PROBLEM_CHARS).collect(),
+        },
+    }
+}
+
+fn expected_in_words(expected: &str) -> String {
+    let words = match expected {
+        "u8" => "a whole number from 0 to 255",
+        "u16" => "a whole number from 0 to 65535",
+        "u32" => "a whole number from 0 to 4294967295",
+        "u64" | "usize" | "u128" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" | "i128" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a string" | "a borrowed string" | "a formatted date string" => "text",
+        "a boolean" => "true or false",
+        "a sequence" => "a list",
+        "a map" => "an object",
+        other if other.starts_with("struct ") => "an object",
+        other => return other.chars().take(MAX_PROBLEM_CHARS).collect(),
+    };
+    words.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    // Stand-ins shaped like the tools' types, so the messages can be checked
+    // before (and independently of) the real ones.
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        #[serde(default)]
+        goals: Book,
+    }
+
+    // Like the tools' types, it keeps unknown fields through `flatten`,
+    // which must not hide the paths of the known ones.
+    #[derive(Debug, Default, Deserialize)]
+    #[allow(dead_code)]
+    struct Book {
+        #[serde(default)]
+        goals: Vec<Goal>,
+        #[serde(flatten)]
+        extra: serde_json::Map<String, Value>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Goal {
+        #[serde(default)]
+        target: u64,
+        #[serde(default)]
+        deadline: Option<NaiveDate>,
+        #[serde(default)]
+        percent: u8,
+    }
+
+    fn message(doc: Value) -> String {
+        match read_typed::<Doc>(&doc) {
+            Ok(parsed) => panic!("expected an error, read {parsed:?}"),
+            Err(err) => err.to_string(),
+        }
+    }
+
+    #[test]
+    fn wrong_type_names_its_path_and_what_was_expected() {
+        let doc = json!({"name": "N", "goals": {"goals": [{}, {}, {}, {"target": "ten"}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[3].target`: expected a whole number, 0 or more, found the text \"ten\"."
+        );
+    }
+
+    #[test]
+    fn invalid_date_is_reported_with_the_expected_format() {
+        let doc = json!({"name": "N", "goals": {"goals": [{}, {}, {"deadline": "2027-02-30"}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[2].deadline`: \"2027-02-30\" is not a date (use YYYY-MM-DD)"
+        );
+    }
+
+    #[test]
+    fn garbage_date_is_reported_as_not_a_date() {
+        let doc = json!({"name": "N", "goals": {"goals": [{"deadline": "soon"}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[0].deadline`: \"soon\" is not a date (use YYYY-MM-DD)"
+        );
+    }
+
+    #[test]
+    fn negative_count_is_out_of_range() {
+        let doc = json!({"name": "N", "goals": {"goals": [{"target": -3}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[0].target`: -3 is out of range (expected a whole number, 0 or more)."
+        );
+    }
+
+    #[test]
+    fn too_large_small_number_is_out_of_range_with_its_bounds() {
+        let doc = json!({"name": "N", "goals": {"goals": [{"percent": 300}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[0].percent`: 300 is out of range (expected a whole number from 0 to 255)."
+        );
+    }
+
+    #[test]
+    fn fractional_count_is_a_wrong_type() {
+        let doc = json!({"name": "N", "goals": {"goals": [{"target": 2.5}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[0].target`: expected a whole number, 0 or more, found the number 2.5."
+        );
+    }
+
+    #[test]
+    fn missing_field_is_named_with_its_full_path() {
+        assert_eq!(message(json!({})), "`name` is missing.");
+    }
+
+    #[test]
+    fn wrong_container_type_is_described_in_words() {
+        let doc = json!({"name": "N", "goals": {"goals": {"a": 1}}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals`: expected a list, found an object."
+        );
+    }
+
+    #[test]
+    fn huge_wrong_value_is_quoted_short() {
+        let doc = json!({"name": "x".repeat(100_000), "goals": 5});
+        let text = message(doc);
+        assert!(text.starts_with("`goals`: expected an object, found the number 5"));
+        let doc = json!({"name": ["x".repeat(100_000)]});
+        assert!(message(doc).len() < 200);
+    }
+}

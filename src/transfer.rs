@@ -1,0 +1,87 @@
+//! Getting plans in and out of the browser: download as a file, copy to the clipboard,
+//! read a picked or dropped file. Parsing and validation live in `core::schema`.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::plan::Plan;
+use crate::core::schema::{self, ImportError};
+
+/// `<plan-name>.trellis.json`, with characters file systems dislike replaced.
+pub fn export_file_name(plan: &Plan) -> String {
+    format!("{}.trellis.json", schema::file_stem(&plan.name))
+}
+
+/// Offers `text` to the user as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |err: JsValue| format!("The download could not start: {}", js_error(&err));
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("The download could not start: no document.")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "The download could not start.".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoke on the next task: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    }
+    Ok(())
+}
+
+pub fn download_plan(plan: &Plan) -> Result<(), String> {
+    download(
+        &export_file_name(plan),
+        "application/json",
+        &schema::export_plan(plan),
+    )
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or("The clipboard is not available here.")?;
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|err| format!("Copying failed: {}", js_error(&err)))
+}
+
+/// Reads and validates a plan file. The size limit is checked before the file is read.
+pub async fn read_plan_file(file: &web_sys::File) -> Result<Plan, String> {
+    let size = file.size() as u64;
+    if size > schema::MAX_IMPORT_BYTES as u64 {
+        return Err(ImportError::TooLarge {
+            bytes: size as usize,
+            limit: schema::MAX_IMPORT_BYTES,
+        }
+        .to_string());
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|err| format!("The file could not be read: {}", js_error(&err)))?
+        .as_string()
+        .unwrap_or_default();
+    schema::import_plan(&text).map_err(|err| err.to_string())
+}
+
+fn js_error(err: &JsValue) -> String {
+    if let Some(err) = err.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    err.as_string().unwrap_or_else(|| "unknown error".into())
+}

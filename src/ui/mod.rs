@@ -1,0 +1,11 @@
+//! The browser UI: one folder per tool, the shell's pieces, and shared widgets.
+
+pub mod career;
+pub mod clock;
+pub mod curve;
+pub mod goals;
+pub mod not_found;
+pub mod plans;
+pub mod shell;
+pub mod state;
+pub mod theme;

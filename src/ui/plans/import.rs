@@ -1,0 +1,158 @@
+//! Importing plans: a file picker, a file dropped anywhere on the page, or pasted JSON.
+//! Imported plans are always added; a plan whose id is already here asks "keep both" or "replace".
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::plan::Plan;
+use crate::core::schema;
+use crate::transfer;
+use crate::ui::state::{use_app_state, AppState};
+
+/// An import waiting for the user to choose between keeping both plans or replacing.
+#[derive(Clone, Copy)]
+pub struct PendingImport(pub RwSignal<Option<Plan>>);
+
+/// The last import's error, shown in the import panel.
+#[derive(Clone, Copy)]
+pub struct ImportError(pub RwSignal<Option<String>>);
+
+pub fn provide_import_context() {
+    provide_context(PendingImport(RwSignal::new(None)));
+    provide_context(ImportError(RwSignal::new(None)));
+}
+
+/// Takes a validated plan: adds it, or asks when its id is already in the list.
+pub fn offer(state: AppState, plan: Plan) {
+    let exists = state
+        .plans
+        .with_untracked(|plans| plans.iter().any(|e| e.id == plan.id));
+    if exists {
+        expect_context::<PendingImport>().0.set(Some(plan));
+    } else {
+        state.import(plan, false);
+    }
+}
+
+pub fn fail(message: String) {
+    expect_context::<ImportError>().0.set(Some(message));
+}
+
+/// Reads a file (picked or dropped) and offers the plan in it.
+pub fn import_file(state: AppState, file: web_sys::File) {
+    let error = expect_context::<ImportError>().0;
+    let pending = expect_context::<PendingImport>().0;
+    error.set(None);
+    leptos::task::spawn_local(async move {
+        match transfer::read_plan_file(&file).await {
+            Ok(plan) => {
+                let exists = state
+                    .plans
+                    .with_untracked(|plans| plans.iter().any(|e| e.id == plan.id));
+                if exists {
+                    pending.set(Some(plan));
+                } else {
+                    state.import(plan, false);
+                }
+            }
+            Err(why) => error.set(Some(format!("{}: {why}", file.name()))),
+        }
+    });
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_app_state();
+    let error = expect_context::<ImportError>().0;
+    let pasted = RwSignal::new(String::new());
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                import_file(state, file);
+            }
+            input.set_value("");
+        }
+    };
+    let import_pasted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        match schema::import_plan(&pasted.get_untracked()) {
+            Ok(plan) => {
+                pasted.set(String::new());
+                offer(state, plan);
+            }
+            Err(why) => fail(format!("Pasted text: {why}")),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <h2 id="import-title">"Import a plan"</h2>
+            <p class="hint">
+                "Add a plan someone shared with you: a "<code>".trellis.json"</code>
+                " file, dropped anywhere on this page, picked below, or pasted. "
+                "Importing never replaces a plan without asking."
+            </p>
+            <div class="field">
+                <label for="import-file">"Plan file"</label>
+                <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick />
+            </div>
+            <form on:submit=import_pasted class="field">
+                <label for="import-text">"Or paste the plan's JSON"</label>
+                <textarea id="import-text" bind:value=pasted spellcheck="false"></textarea>
+                <div class="actions">
+                    <button type="submit" disabled=move || pasted.with(|t| t.trim().is_empty())>
+                        "Import pasted plan"
+                    </button>
+                </div>
+            </form>
+            <Show when=move || error.get().is_some()>
+                <p class="banner bad" role="alert" data-testid="import-error">
+                    {move || error.get().unwrap_or_default()}
+                </p>
+            </Show>
+            <CollisionChoice />
+        </section>
+    }
+}
+
+#[component]
+fn CollisionChoice() -> impl IntoView {
+    let state = use_app_state();
+    let pending = expect_context::<PendingImport>().0;
+    let keep_both = move |_| {
+        if let Some(plan) = pending.get_untracked() {
+            pending.set(None);
+            state.import(plan, false);
+        }
+    };
+    let replace = move |_| {
+        if let Some(plan) = pending.get_untracked() {
+            pending.set(None);
+            state.import(plan, true);
+        }
+    };
+    let focus_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move || {
+        if let Some(button) = focus_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <Show when=move || pending.with(|p| p.is_some())>
+            <div class="banner warn" role="alertdialog" aria-labelledby="collision-text" data-testid="collision">
+                <p id="collision-text">
+                    {move || {
+                        pending
+                            .with(|p| p.as_ref().map(|p| p.name.clone()))
+                            .map(|name| format!("You already have the plan “{name}”. Keep both, or replace yours with the imported one (you can undo a replace)."))
+                            .unwrap_or_default()
+                    }}
+                </p>
+                <button class="primary" node_ref=focus_ref on:click=keep_both>"Keep both"</button>
+                <button on:click=replace>"Replace mine"</button>
+                <button on:click=move |_| pending.set(None)>"Cancel import"</button>
+            </div>
+        </Show>
+    }
+}

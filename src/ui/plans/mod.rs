@@ -1,0 +1,104 @@
+//! The plan list: create, open, rename, duplicate, delete, import and export plans.
+
+pub mod import;
+mod row;
+
+use leptos::prelude::*;
+
+use crate::ui::state::use_app_state;
+
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    let state = use_app_state();
+    let has_plans = move || state.plans.with(|p| !p.is_empty());
+    view! {
+        <section class="tool" aria-labelledby="plans-title">
+            <h1 id="plans-title">"Plans"</h1>
+            <Show when=move || !state.loading.get()>
+                <Show when=has_plans fallback=Welcome>
+                    <PlanList />
+                </Show>
+            </Show>
+            <NewPlan />
+            <import::ImportPanel />
+        </section>
+    }
+}
+
+/// First visit: what Trellis does, and the two ways to start.
+#[component]
+fn Welcome() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <div class="empty-state" data-testid="welcome">
+            <h2>"Welcome to Trellis"</h2>
+            <p class="lede">
+                "Trellis plans a community program in one place: SMART goals your team can track, "
+                "the commitment curve your members climb, and the career case for the people who run it. "
+                "Everything stays in this browser; share a plan by exporting it as a file."
+            </p>
+            <div class="actions">
+                <button class="primary" on:click=move |_| state.create_sample()>
+                    "Start with the sample plan"
+                </button>
+                <button on:click=move |_| state.create_blank("My community plan")>
+                    "Start a blank plan"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn PlanList() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <ul class="plan-list" aria-label="Your plans">
+            <For
+                each=move || state.plans.get()
+                key=|entry| (entry.id.clone(), entry.name.clone(), format!("{:?}", entry.condition))
+                children=move |entry| view! { <row::PlanRow entry /> }
+            />
+        </ul>
+    }
+}
+
+#[component]
+fn NewPlan() -> impl IntoView {
+    let state = use_app_state();
+    let name = RwSignal::new(String::new());
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let wanted = name.get_untracked();
+        let wanted = if wanted.trim().is_empty() {
+            "Untitled plan".to_string()
+        } else {
+            wanted
+        };
+        state.create_blank(&wanted);
+        name.set(String::new());
+    };
+    view! {
+        <form class="card" on:submit=create aria-labelledby="new-plan-title">
+            <h2 id="new-plan-title">"New plan"</h2>
+            <div class="field-row">
+                <div class="field">
+                    <label for="new-plan-name">"Name"</label>
+                    <input
+                        id="new-plan-name"
+                        type="text"
+                        maxlength="200"
+                        placeholder="e.g. Forum relaunch 2027"
+                        bind:value=name
+                    />
+                </div>
+            </div>
+            <div class="actions">
+                <button type="submit" class="primary">"Create blank plan"</button>
+                <button type="button" on:click=move |_| state.create_sample()>
+                    "Add the sample plan"
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,236 @@
+//! One plan in the list, with its actions.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::transfer;
+use crate::ui::shell::download_backup;
+use crate::ui::state::{use_app_state, PlanCondition, PlanEntry};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Normal,
+    Renaming,
+    ConfirmingDelete,
+}
+
+#[component]
+pub fn PlanRow(entry: PlanEntry) -> impl IntoView {
+    let state = use_app_state();
+    let mode = RwSignal::new(Mode::Normal);
+    let error = RwSignal::new(None::<String>);
+    let id = StoredValue::new(entry.id.clone());
+    let name = entry.name.clone();
+    let is_current = move || {
+        state
+            .plan
+            .with(|p| p.as_ref().map(|p| p.id == id.get_value()).unwrap_or(false))
+    };
+    let class = move || {
+        if is_current() {
+            "plan-item current"
+        } else {
+            "plan-item"
+        }
+    };
+    let navigate = use_navigate();
+
+    let body = match entry.condition.clone() {
+        PlanCondition::Ok => {
+            let name_for_view = name.clone();
+            let rename_from = entry.name.clone();
+            let delete_name = entry.name.clone();
+            view! {
+                <span class="plan-name">{name_for_view}</span>
+                <Show when=is_current>
+                    <span class="badge ok">"Open"</span>
+                </Show>
+                <Show when=move || mode.get() == Mode::Normal>
+                    <PlanActions id=id.get_value() name=name.clone() mode navigate=navigate.clone() />
+                </Show>
+                <Show when=move || mode.get() == Mode::Renaming>
+                    <RenameForm id=id.get_value() current=rename_from.clone() mode error />
+                </Show>
+                <Show when=move || mode.get() == Mode::ConfirmingDelete>
+                    <ConfirmDelete id=id.get_value() name=delete_name.clone() mode />
+                </Show>
+            }
+            .into_any()
+        }
+        PlanCondition::Unreadable { reason, backup_key } => {
+            let download = move |_| {
+                if let Err(why) = download_backup(&backup_key) {
+                    error.set(Some(why));
+                }
+            };
+            view! {
+                <span class="plan-name">{name.clone()}</span>
+                <span class="badge bad">"Unreadable"</span>
+                <p class="plan-meta">
+                    {format!(
+                        "This stored plan could not be read: {reason}. It is kept exactly as it was, and nothing will overwrite it.",
+                    )}
+                </p>
+                <button on:click=download>"Download the raw data"</button>
+            }
+            .into_any()
+        }
+        PlanCondition::Newer { version } => view! {
+            <span class="plan-name">{name.clone()}</span>
+            <span class="badge warn">"Newer version"</span>
+            <p class="plan-meta">
+                {format!(
+                    "Saved by a newer Trellis (file version {version}). Open it with that version; this one leaves it untouched.",
+                )}
+            </p>
+        }
+        .into_any(),
+    };
+    let _ = state;
+    view! {
+        <li class=class data-plan-id=entry.id.clone()>
+            {body}
+            <Show when=move || error.get().is_some()>
+                <p class="hint" role="alert">{move || error.get().unwrap_or_default()}</p>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn PlanActions(
+    id: String,
+    name: String,
+    mode: RwSignal<Mode>,
+    navigate: impl Fn(&str, leptos_router::NavigateOptions) + Clone + 'static,
+) -> impl IntoView {
+    let state = use_app_state();
+    let id = StoredValue::new(id);
+    let open = move |_| {
+        state.open(&id.get_value());
+        navigate("/goals", Default::default());
+    };
+    let export = move |_| {
+        state.flush();
+        let plan = if state.current_id() == Some(id.get_value()) {
+            state.plan.get_untracked()
+        } else {
+            None
+        };
+        if let Some(plan) = plan {
+            if let Err(why) = transfer::download_plan(&plan) {
+                state.notify(why, None);
+            }
+        } else {
+            state.open(&id.get_value());
+            if let Some(plan) = state.plan.get_untracked() {
+                if let Err(why) = transfer::download_plan(&plan) {
+                    state.notify(why, None);
+                }
+            }
+        }
+    };
+    let copy = move |_| {
+        state.open(&id.get_value());
+        if let Some(plan) = state.plan.get_untracked() {
+            let text = crate::core::schema::export_plan(&plan);
+            leptos::task::spawn_local(async move {
+                match transfer::copy_text(&text).await {
+                    Ok(()) => state.notify("Copied the plan as JSON.".into(), None),
+                    Err(why) => state.notify(why, None),
+                }
+            });
+        }
+    };
+    view! {
+        <span class="actions">
+            <button on:click=open aria-label=format!("Open {name}")>"Open"</button>
+            <button on:click=move |_| mode.set(Mode::Renaming) aria-label=format!("Rename {name}")>
+                "Rename"
+            </button>
+            <button on:click=move |_| state.duplicate(&id.get_value()) aria-label=format!("Duplicate {name}")>
+                "Duplicate"
+            </button>
+            <button on:click=export aria-label=format!("Export {name}")>"Export"</button>
+            <button on:click=copy aria-label=format!("Copy {name} as JSON")>"Copy JSON"</button>
+            <button
+                class="danger"
+                on:click=move |_| mode.set(Mode::ConfirmingDelete)
+                aria-label=format!("Delete {name}")
+            >
+                "Delete"
+            </button>
+        </span>
+    }
+}
+
+#[component]
+fn RenameForm(
+    id: String,
+    current: String,
+    mode: RwSignal<Mode>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let value = RwSignal::new(current);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move || {
+        if let Some(input) = input_ref.get() {
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    let id = StoredValue::new(id);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match state.rename(&id.get_value(), &value.get_untracked()) {
+            Ok(()) => {
+                error.set(None);
+                mode.set(Mode::Normal);
+            }
+            Err(why) => error.set(Some(why)),
+        }
+    };
+    let cancel = move |_| {
+        error.set(None);
+        mode.set(Mode::Normal);
+    };
+    view! {
+        <form class="actions" on:submit=save>
+            <label class="visually-hidden" for=format!("rename-{}", id.get_value())>"New name"</label>
+            <input
+                id=format!("rename-{}", id.get_value())
+                type="text"
+                maxlength="200"
+                node_ref=input_ref
+                bind:value=value
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        mode.set(Mode::Normal);
+                    }
+                }
+            />
+            <button type="submit" class="primary">"Save name"</button>
+            <button type="button" on:click=cancel>"Cancel"</button>
+        </form>
+    }
+}
+
+#[component]
+fn ConfirmDelete(id: String, name: String, mode: RwSignal<Mode>) -> impl IntoView {
+    let state = use_app_state();
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move || {
+        if let Some(button) = cancel_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let id = StoredValue::new(id);
+    view! {
+        <span class="actions" role="group" aria-label="Confirm delete">
+            <span>{format!("Delete “{name}”? You can undo this for a few seconds.")}</span>
+            <button class="danger" on:click=move |_| state.delete(&id.get_value())>"Delete plan"</button>
+            <button node_ref=cancel_ref on:click=move |_| mode.set(Mode::Normal)>"Keep it"</button>
+        </span>
+    }
+}

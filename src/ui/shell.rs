@@ -1,0 +1,207 @@
+//! Pieces of the shell: the open plan's name, save status, undo/redo, theme, banners, notices.
+
+use leptos::prelude::*;
+
+use crate::storage::{self, StorageProblem};
+use crate::transfer;
+use crate::ui::state::{use_app_state, AppState, Banner, SaveStatus};
+use crate::ui::theme::ThemeToggle;
+
+#[component]
+pub fn CurrentPlan() -> impl IntoView {
+    let state = use_app_state();
+    let name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()));
+    view! {
+        <Show when=move || name().is_some()>
+            <span class="current-plan" title=name>
+                <span class="visually-hidden">"Open plan: "</span>
+                {name}
+            </span>
+        </Show>
+    }
+}
+
+#[component]
+pub fn HeaderTools() -> impl IntoView {
+    let state = use_app_state();
+    let has_plan = move || state.plan.with(|p| p.is_some());
+    view! {
+        <div class="header-tools">
+            <Show when=has_plan>
+                <SaveIndicator />
+                <button
+                    class="small"
+                    on:click=move |_| state.undo()
+                    disabled=move || !state.can_undo()
+                    aria-keyshortcuts="Control+Z"
+                    title="Undo (Ctrl+Z)"
+                >
+                    "Undo"
+                </button>
+                <button
+                    class="small"
+                    on:click=move |_| state.redo()
+                    disabled=move || !state.can_redo()
+                    aria-keyshortcuts="Control+Shift+Z"
+                    title="Redo (Ctrl+Shift+Z)"
+                >
+                    "Redo"
+                </button>
+            </Show>
+            <ThemeToggle />
+        </div>
+    }
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = use_app_state();
+    let text = move || match state.save_status.get() {
+        SaveStatus::Saved if !state.is_storage_ok() => "Not saved: storage is blocked".to_string(),
+        SaveStatus::Saved => "Saved".to_string(),
+        SaveStatus::Saving => "Saving…".to_string(),
+        SaveStatus::NotSaved(reason) => format!("Not saved: {reason}"),
+    };
+    let class = move || match state.save_status.get() {
+        SaveStatus::NotSaved(_) => "save-status bad",
+        _ if !state.is_storage_ok() => "save-status bad",
+        _ => "save-status",
+    };
+    view! {
+        <span class=class role="status" aria-live="polite" data-testid="save-status">
+            {text}
+        </span>
+    }
+}
+
+/// Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes — except inside a text field,
+/// where the browser's own text undo is what the user expects.
+pub fn on_shortcut(state: AppState, event: &web_sys::KeyboardEvent) {
+    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+        return;
+    }
+    let in_text_field = event
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .unwrap_or(false);
+    if in_text_field {
+        return;
+    }
+    let key = event.key().to_lowercase();
+    if key == "z" && event.shift_key() || key == "y" {
+        event.prevent_default();
+        state.redo();
+    } else if key == "z" {
+        event.prevent_default();
+        state.undo();
+    }
+}
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <div class="banners" role="alert" aria-live="assertive">
+            <For
+                each=move || state.banners.get()
+                key=|banner| format!("{banner:?}")
+                children=move |banner| view! { <BannerView banner /> }
+            />
+        </div>
+    }
+}
+
+#[component]
+fn BannerView(banner: Banner) -> impl IntoView {
+    let state = use_app_state();
+    let export = move |_| {
+        if let Some(plan) = state.plan.get_untracked() {
+            if let Err(why) = transfer::download_plan(&plan) {
+                state.notify(why, None);
+            }
+        }
+    };
+    match banner {
+        Banner::Storage(problem) => {
+            let class = match problem {
+                StorageProblem::Full | StorageProblem::Failed(_) => "banner bad",
+                StorageProblem::Unavailable(_) => "banner warn",
+            };
+            let message = problem.to_string();
+            view! {
+                <div class=class data-testid="storage-banner">
+                    <p>{message}</p>
+                    <button class="primary" on:click=export>"Export this plan"</button>
+                </div>
+            }
+            .into_any()
+        }
+        Banner::Conflict { .. } => view! {
+            <div class="banner warn" data-testid="conflict-banner">
+                <p>
+                    "This plan was changed in another tab while you were editing it here. "
+                    "Choose which version to keep; the other is discarded."
+                </p>
+                <button on:click=move |_| state.take_theirs()>"Load the other tab's version"</button>
+                <button class="primary" on:click=move |_| state.keep_mine()>"Keep this tab's version"</button>
+            </div>
+        }
+        .into_any(),
+        Banner::NewerVersionStored { version } => view! {
+            <div class="banner bad" data-testid="newer-banner">
+                <p>
+                    {format!(
+                        "A newer version of Trellis saved this plan (file version {version}). This tab will not overwrite it: reload the page to use the newer version, or export your copy.",
+                    )}
+                </p>
+                <button class="primary" on:click=export>"Export this tab's copy"</button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <div class="notice-stack" role="status" aria-live="polite">
+            <For
+                each=move || state.notices.get()
+                key=|notice| notice.id
+                children=move |notice| {
+                    let id = notice.id;
+                    view! {
+                        <div class="notice">
+                            <span>{notice.text.clone()}</span>
+                            <span class="actions">
+                                {notice
+                                    .undo
+                                    .is_some()
+                                    .then(|| {
+                                        view! {
+                                            <button class="small" on:click=move |_| state.run_undo_action(id)>
+                                                "Undo"
+                                            </button>
+                                        }
+                                    })}
+                                <button class="small" aria-label="Dismiss" on:click=move |_| state.dismiss(id)>
+                                    "×"
+                                </button>
+                            </span>
+                        </div>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// Offers the raw text of an unreadable stored plan as a download.
+pub fn download_backup(backup_key: &str) -> Result<(), String> {
+    let raw = storage::read(backup_key)
+        .map_err(|p| p.to_string())?
+        .ok_or("The backup copy is gone.")?;
+    transfer::download("trellis-unreadable-plan.json", "application/json", &raw)
+}

@@ -1,0 +1,73 @@
+// Shared set-up for the end-to-end tests: the release build in dist/, served like a static
+// host, driven in Debian's Chromium through playwright-core.
+import { chromium } from "playwright-core";
+import { serveStatic } from "../../scripts/serve-static.mjs";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export async function serve(base = "/") {
+  return serveStatic(new URL("../../dist", import.meta.url).pathname, base);
+}
+
+/**
+ * A fresh browser context with a page that records console errors, page errors and
+ * Content-Security-Policy violations. `init` scripts run before the app in every page.
+ */
+export async function newSession(browser, { init = [], viewport } = {}) {
+  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  for (const script of init) await context.addInitScript(script);
+  const problems = [];
+  const watch = (page) => {
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  };
+  context.on("page", watch);
+  const page = await context.newPage();
+  return { context, page, problems, watch };
+}
+
+/** Opens `path` under the server's base and waits until the app has rendered its shell. */
+export async function open(page, server, path = "") {
+  await page.goto(server.url + path.replace(/^\//, ""));
+  await page.waitForSelector("header.app-header");
+  return page;
+}
+
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations);
+}
+
+/** The raw localStorage contents, for checking that a failure left stored data untouched. */
+export async function storedData(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      out[key] = localStorage.getItem(key);
+    }
+    return out;
+  });
+}

@@ -1,0 +1,66 @@
+// The app shell on the release build: it loads cleanly, every route renders, navigation
+// works, and deep links survive a reload on a static host (via 404.html).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serve, newSession, open, cspViolations } from "./harness.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ROUTES = [
+  ["/", "Plans"],
+  ["/goals", "Goals"],
+  ["/curve", "Commitment curve"],
+  ["/career", "Career"],
+];
+
+test("the app loads with no console errors and no CSP violations", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await open(page, server);
+  assert.equal(await page.title(), "Trellis — plan goals, community and career");
+  assert.match(await page.locator("footer").innerText(), /stay in this browser/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await cspViolations(page), []);
+  await context.close();
+});
+
+test("navigation links lead to each tool and mark the current one", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await open(page, server);
+  for (const [path, heading] of ROUTES.slice(1)) {
+    await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: heading }).click();
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    assert.equal(new URL(page.url()).pathname, path);
+    const current = page.locator('nav a[aria-current="page"]');
+    assert.equal(await current.innerText(), heading);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("every route renders when opened directly and after a reload", async () => {
+  const { context, page } = await newSession(browser);
+  for (const [path, heading] of ROUTES) {
+    await open(page, server, path);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    assert.equal(new URL(page.url()).pathname, path);
+  }
+  assert.deepEqual(await cspViolations(page), []);
+  await context.close();
+});
+
+test("an unknown address says so instead of showing a blank page", async () => {
+  const { context, page } = await newSession(browser);
+  await open(page, server, "/no-such-page");
+  await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  await context.close();
+});
