@@ -9,3 +9,4 @@ pub mod plans;
 pub mod shell;
 pub mod state;
 pub mod theme;
+pub mod widgets;
