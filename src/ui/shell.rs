@@ -205,3 +205,19 @@ pub fn download_backup(backup_key: &str) -> Result<(), String> {
         .ok_or("The backup copy is gone.")?;
     transfer::download("trellis-unreadable-plan.json", "application/json", &raw)
 }
+
+/// What a tool shows when no plan is open.
+#[component]
+pub fn NoPlanOpen() -> impl IntoView {
+    let href = format!("{}/", crate::app::router_base());
+    view! {
+        <div class="empty-state" data-testid="no-plan">
+            <h2>"No plan is open"</h2>
+            <p>
+                "Trellis keeps goals, the commitment curve and the career worksheet inside a plan. "
+                "Create one, or start from the sample plan to see what a good plan looks like."
+            </p>
+            <a class="button primary" href=href>"Go to your plans"</a>
+        </div>
+    }
+}
