@@ -22,4 +22,8 @@ pub use app::App;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    // The benchmark reads this mark: navigation start → first interactive render.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("trellis:interactive");
+    }
 }

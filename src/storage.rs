@@ -105,7 +105,7 @@ pub fn plan_key(id: &str) -> String {
 
 /// Recognises "storage full" in every spelling browsers use: `QuotaExceededError` (current
 /// browsers), Firefox's `NS_ERROR_DOM_QUOTA_REACHED` (code 1014) and old Safari's code 22.
-fn classify(err: &JsValue) -> StorageProblem {
+pub fn classify(err: &JsValue) -> StorageProblem {
     let name = js_string(err, "name");
     let code = js_sys::Reflect::get(err, &JsValue::from_str("code"))
         .ok()
