@@ -7,6 +7,9 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+/// Hooks the benchmark (bench/run.mjs) calls to time import and save; unused by the app.
+#[cfg(target_arch = "wasm32")]
+pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

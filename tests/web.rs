@@ -33,10 +33,22 @@ fn error_with_code(code: f64) -> JsValue {
 
 #[wasm_bindgen_test]
 fn every_spelling_of_storage_full_is_recognised() {
-    assert_eq!(storage::classify(&dom_exception("QuotaExceededError")), StorageProblem::Full);
-    assert_eq!(storage::classify(&dom_exception("NS_ERROR_DOM_QUOTA_REACHED")), StorageProblem::Full);
-    assert_eq!(storage::classify(&error_with_code(22.0)), StorageProblem::Full);
-    assert_eq!(storage::classify(&error_with_code(1014.0)), StorageProblem::Full);
+    assert_eq!(
+        storage::classify(&dom_exception("QuotaExceededError")),
+        StorageProblem::Full
+    );
+    assert_eq!(
+        storage::classify(&dom_exception("NS_ERROR_DOM_QUOTA_REACHED")),
+        StorageProblem::Full
+    );
+    assert_eq!(
+        storage::classify(&error_with_code(22.0)),
+        StorageProblem::Full
+    );
+    assert_eq!(
+        storage::classify(&error_with_code(1014.0)),
+        StorageProblem::Full
+    );
 }
 
 #[wasm_bindgen_test]
@@ -56,13 +68,19 @@ fn save_refuses_to_overwrite_a_newer_revision_from_another_tab() {
     clear_storage();
     let mut theirs = Plan::new("p-conflict", "Theirs");
     theirs.revision = 5;
-    storage::write(&storage::plan_key("p-conflict"), &schema::store_plan(&theirs)).unwrap();
+    storage::write(
+        &storage::plan_key("p-conflict"),
+        &schema::store_plan(&theirs),
+    )
+    .unwrap();
     let mine = Plan::new("p-conflict", "Mine");
     assert_eq!(
         storage::save_plan(&mine, 3),
         Err(SaveRefused::Conflict { stored_revision: 5 })
     );
-    let stored = storage::read(&storage::plan_key("p-conflict")).unwrap().unwrap();
+    let stored = storage::read(&storage::plan_key("p-conflict"))
+        .unwrap()
+        .unwrap();
     assert_eq!(stored, schema::store_plan(&theirs));
     assert_eq!(storage::save_plan(&mine, 5), Ok(6));
 }
@@ -70,13 +88,19 @@ fn save_refuses_to_overwrite_a_newer_revision_from_another_tab() {
 #[wasm_bindgen_test]
 fn save_never_overwrites_a_plan_from_a_newer_version() {
     clear_storage();
-    let newer = r#"{"format":"trellis-plan","version":99,"id":"p-new","name":"Future","revision":1}"#;
+    let newer =
+        r#"{"format":"trellis-plan","version":99,"id":"p-new","name":"Future","revision":1}"#;
     storage::write(&storage::plan_key("p-new"), newer).unwrap();
     assert_eq!(
         storage::save_plan(&Plan::new("p-new", "Old tab"), 1),
         Err(SaveRefused::NewerVersion { version: 99 })
     );
-    assert_eq!(storage::read(&storage::plan_key("p-new")).unwrap().as_deref(), Some(newer));
+    assert_eq!(
+        storage::read(&storage::plan_key("p-new"))
+            .unwrap()
+            .as_deref(),
+        Some(newer)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -84,13 +108,19 @@ fn an_unreadable_stored_plan_is_backed_up_and_left_in_place() {
     clear_storage();
     let key = storage::plan_key("p-bad");
     storage::write(&key, "{\"format\":\"trellis-plan\",\"version\":1,\"id\":").unwrap();
-    let Ok(Some(StoredPlan::Unreadable { backup_key, reason, .. })) = storage::load_plan_at(&key) else {
+    let Ok(Some(StoredPlan::Unreadable {
+        backup_key, reason, ..
+    })) = storage::load_plan_at(&key)
+    else {
         panic!("expected an unreadable plan");
     };
     assert!(reason.contains("ends too soon"), "{reason}");
     let original = storage::read(&key).unwrap();
     assert_eq!(storage::read(&backup_key).unwrap(), original);
-    assert_eq!(original.as_deref(), Some("{\"format\":\"trellis-plan\",\"version\":1,\"id\":"));
+    assert_eq!(
+        original.as_deref(),
+        Some("{\"format\":\"trellis-plan\",\"version\":1,\"id\":")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,0 +1,55 @@
+//! Hooks for the benchmark (`./dev bench`, bench/run.mjs); nothing in the app calls them.
+//!
+//! They run the app's own code paths on a plan the benchmark passes in, so it can time them
+//! from JavaScript through trunk's `window.wasmBindings`:
+//! - `bench_import(text)`: an import (parse, validate, migrate) as the Plans page does it;
+//! - `bench_save(write)`: then the save of that plan, as the debounced autosave does it.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::core::{plan::Plan, schema};
+use crate::storage;
+
+thread_local! {
+    /// The plan read by the last successful `bench_import`.
+    static PLAN: RefCell<Option<Plan>> = const { RefCell::new(None) };
+}
+
+/// Imports `text` like the Plans page: the number of goals, or -1 when the import is refused.
+#[wasm_bindgen]
+pub fn bench_import(text: &str) -> f64 {
+    match schema::import_plan(text) {
+        Ok(plan) => {
+            let goals = plan.goals.goals.len() as f64;
+            PLAN.with(|p| *p.borrow_mut() = Some(plan));
+            goals
+        }
+        Err(_) => -1.0,
+    }
+}
+
+/// Saves the last imported plan: with `write`, the autosave's whole path (`storage::save_plan`:
+/// read the stored header, serialize, `localStorage.setItem` under `trellis.plan.<id>`);
+/// without, only the serialization. The plan's new revision (or its length, without `write`),
+/// or -1 on failure.
+#[wasm_bindgen]
+pub fn bench_save(write: bool) -> f64 {
+    PLAN.with(|p| {
+        let mut held = p.borrow_mut();
+        let Some(plan) = held.as_mut() else {
+            return -1.0;
+        };
+        if !write {
+            return schema::store_plan(plan).len() as f64;
+        }
+        match storage::save_plan(plan, plan.revision) {
+            Ok(revision) => {
+                plan.revision = revision;
+                revision as f64
+            }
+            Err(_) => -1.0,
+        }
+    })
+}
