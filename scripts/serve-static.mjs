@@ -1,7 +1,10 @@
 // A static file server like GitHub Pages: serves a folder, and answers unknown paths with the
 // folder's 404.html and status 404. Used by the end-to-end tests and the benchmark.
 // Usage as a module: `const server = await serveStatic(dir, base)`; as a command: node serve-static.mjs DIR [PORT]
+// With `{ gzip: true }` (the benchmark) it compresses text and wasm for clients that accept gzip,
+// as GitHub Pages and most static hosts do.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,8 +23,9 @@ const TYPES = {
 };
 
 /** Serves `dir` under the URL path `base` (e.g. "/" or "/trellis/") on a free loopback port. */
-export async function serveStatic(dir, base = "/", port = 0) {
+export async function serveStatic(dir, base = "/", port = 0, { gzip = false } = {}) {
   const root = resolve(dir);
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -32,11 +36,18 @@ export async function serveStatic(dir, base = "/", port = 0) {
       if (!file.startsWith(root)) return send404(res, root);
       const info = await stat(file).catch(() => null);
       if (!info || !info.isFile()) return send404(res, root);
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-cache",
-      });
-      res.end(await readFile(file));
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const headers = { "content-type": type, "cache-control": "no-cache" };
+      let body = await readFile(file);
+      if (gzip && /text|javascript|json|wasm|svg|manifest/.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        const key = `${file}:${info.mtimeMs}`;
+        if (!compressed.has(key)) compressed.set(key, gzipSync(body));
+        body = compressed.get(key);
+        headers["content-encoding"] = "gzip";
+        headers.vary = "accept-encoding";
+      }
+      res.writeHead(200, headers);
+      res.end(body);
     } catch (err) {
       res.writeHead(500);
       res.end(String(err));

@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
             </header>
             <main id="main" tabindex="-1">
                 <ui::shell::Banners />
+                <ui::plans::share::SharedPlan />
                 <Routes fallback=ui::not_found::NotFound>
                     <Route path=path!("/") view=ui::plans::PlansPage />
                     <Route path=path!("/goals") view=ui::goals::GoalsPage />
@@ -83,6 +84,18 @@ fn listen_to_the_browser(state: AppState) {
         }
     });
     std::mem::forget(drop);
+    // boot.js announces a new build that the service worker has installed.
+    let update = window_event_listener_untyped("trellis:update-ready", move |_| {
+        state.add_banner(ui::state::Banner::UpdateReady);
+    });
+    std::mem::forget(update);
+    if document()
+        .document_element()
+        .and_then(|root| root.get_attribute("data-update-ready"))
+        .is_some()
+    {
+        state.add_banner(ui::state::Banner::UpdateReady);
+    }
     let keys = window_event_listener(ev::keydown, move |event| {
         ui::shell::on_shortcut(state, &event)
     });

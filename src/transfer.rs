@@ -1,11 +1,12 @@
 //! Getting plans in and out of the browser: download as a file, copy to the clipboard,
-//! read a picked or dropped file. Parsing and validation live in `core::schema`.
+//! read a picked or dropped file, share links. Parsing and validation live in `core::schema`.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::plan::Plan;
 use crate::core::schema::{self, ImportError};
+use crate::core::share;
 
 /// `<plan-name>.trellis.json`, with characters file systems dislike replaced.
 pub fn export_file_name(plan: &Plan) -> String {
@@ -84,4 +85,62 @@ fn js_error(err: &JsValue) -> String {
         return String::from(err.message());
     }
     err.as_string().unwrap_or_else(|| "unknown error".into())
+}
+
+/// Compression through the browser's CompressionStream, kept in JS because web-sys marks the
+/// stream-compression bindings unstable. wasm-bindgen emits this as a file of its own, so the
+/// Content-Security-Policy needs nothing extra.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export async function deflate(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+export async function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return await new Response(stream).text();
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn deflate(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn inflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
+}
+
+/// A link that carries `plan` in its fragment, under the app's base address.
+pub async fn share_link(plan: &Plan) -> Result<String, String> {
+    let compressed = deflate(&schema::store_plan(plan))
+        .await
+        .map_err(|err| format!("The plan could not be compressed: {}", js_error(&err)))?;
+    let bytes = js_sys::Uint8Array::new(&compressed).to_vec();
+    let link = format!(
+        "{}{}{}",
+        app_address(),
+        share::FRAGMENT_PREFIX,
+        share::encode(&bytes)
+    );
+    share::check_length(&link).map_err(|err| err.to_string())?;
+    Ok(link)
+}
+
+/// The plan in a share link's fragment data, validated like any import.
+pub async fn read_share_data(data: &str) -> Result<Plan, String> {
+    let bytes = share::decode(data).map_err(|err| err.to_string())?;
+    let text = inflate(&bytes)
+        .await
+        .map_err(|_| share::ShareError::Damaged.to_string())?
+        .as_string()
+        .unwrap_or_default();
+    schema::import_plan(&text)
+        .map_err(|err| format!("This share link's plan cannot be opened: {err}"))
+}
+
+/// The address the app is served from, without fragment or query (e.g. `https://host/trellis/`).
+fn app_address() -> String {
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let location = window.location();
+    let origin = location.origin().unwrap_or_default();
+    format!("{origin}{}/", crate::app::router_base())
 }

@@ -8,4 +8,5 @@ pub mod history;
 pub mod plan;
 pub mod sample;
 pub mod schema;
+pub mod share;
 pub mod workspace;

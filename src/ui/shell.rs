@@ -148,6 +148,21 @@ fn BannerView(banner: Banner) -> impl IntoView {
             </div>
         }
         .into_any(),
+        Banner::UpdateReady => view! {
+            <div class="banner ok" data-testid="update-banner">
+                <p>"A new version of Trellis is ready. Your plans are saved; reload to start using it."</p>
+                <button
+                    class="primary"
+                    on:click=move |_| {
+                        state.flush();
+                        let _ = window().location().reload();
+                    }
+                >
+                    "Reload now"
+                </button>
+            </div>
+        }
+        .into_any(),
         Banner::NewerVersionStored { version } => view! {
             <div class="banner bad" data-testid="newer-banner">
                 <p>

@@ -60,6 +60,8 @@ pub enum Banner {
     NewerVersionStored {
         version: u64,
     },
+    /// A new build of Trellis is installed and runs on the next load.
+    UpdateReady,
 }
 
 /// A short-lived message with an optional undo.

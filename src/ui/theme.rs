@@ -1,5 +1,5 @@
 //! Light and dark themes: follows the system until the user picks one, then remembers it.
-//! `public/theme.js` applies the saved choice before the first paint.
+//! `public/boot.js` applies the saved choice before the first paint.
 
 use leptos::prelude::*;
 

@@ -2,6 +2,7 @@
 
 pub mod import;
 mod row;
+pub mod share;
 
 use leptos::prelude::*;
 

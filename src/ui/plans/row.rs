@@ -142,6 +142,22 @@ fn PlanActions(
             });
         }
     };
+    let share = move |_| {
+        state.open(&id.get_value());
+        if let Some(plan) = state.plan.get_untracked() {
+            leptos::task::spawn_local(async move {
+                let result = match transfer::share_link(&plan).await {
+                    Ok(link) => transfer::copy_text(&link).await.map(|_| {
+                        "Copied a share link. The plan is inside the link itself: it is never sent to a server.".to_string()
+                    }),
+                    Err(why) => Err(why),
+                };
+                match result {
+                    Ok(message) | Err(message) => state.notify(message, None),
+                }
+            });
+        }
+    };
     view! {
         <span class="actions">
             <button on:click=open aria-label=format!("Open {name}")>"Open"</button>
@@ -153,6 +169,7 @@ fn PlanActions(
             </button>
             <button on:click=export aria-label=format!("Export {name}")>"Export"</button>
             <button on:click=copy aria-label=format!("Copy {name} as JSON")>"Copy JSON"</button>
+            <button on:click=share aria-label=format!("Copy a share link to {name}")>"Share link"</button>
             <button
                 class="danger"
                 on:click=move |_| mode.set(Mode::ConfirmingDelete)

@@ -1,0 +1,638 @@
+// The benchmark of issue 7 (`./dev bench`): builds the release and a minimal Leptos page (the
+// floor), serves both like a static host, drives Debian's Chromium through playwright-core and
+// writes bench/results.json plus a table. Figures that depend on the machine's speed are ratios
+// against a reference measured in the same run, in the same browser.
+//
+//   node bench/run.mjs [--no-build] [--skip-lighthouse] [--runs N]
+//
+// --no-build reuses bench/.out from the last run. CARGO_TARGET_DIR is respected (both builds use
+// it, so the floor shares the compiled dependencies); CHROMIUM overrides /usr/bin/chromium.
+// Measurement only: nothing here is a pass/fail test, and `./dev test` does not run it.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+import { serveStatic } from "../scripts/serve-static.mjs";
+import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
+import { exportText, largePlan, planOfSize, SHAPE, storedText } from "./large-plan.mjs";
+import { wasmBreakdown } from "./wasm-size.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const BENCH = join(ROOT, "bench");
+const OUT = join(BENCH, ".out");
+const APP_DIST = join(OUT, "app");
+const FLOOR_DIST = join(OUT, "floor");
+const FLOOR_DIR = join(BENCH, "floor");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const argv = process.argv.slice(2);
+const NO_BUILD = argv.includes("--no-build");
+const SKIP_LIGHTHOUSE = argv.includes("--skip-lighthouse");
+const COLD_RUNS = Number(argv[argv.indexOf("--runs") + 1]) || 12; // ≥ 10 fresh contexts each
+const WARM_KEYS = 20;
+const KEYS = 220; // measured keystrokes (≥ 200), after WARM_KEYS unmeasured ones
+const IMPORT_REPS = 7;
+const SAVE_REPS = 15;
+const IMPORT_BYTES = 5_000_000;
+
+// The budgets of issue 7.
+const BUDGET = {
+  firstVisitGzipBytes: 250_000,
+  coldStartRatio: 1.5,
+  typingP95Ratio: 2,
+  typingP95Ms: 16,
+  importRatio: 4,
+  importLongestBlockMs: 200,
+  saveMedianMs: 20,
+  lighthouseMobile: 95,
+  lighthouseDesktop: 100,
+};
+
+process.env.PATH = `${join(ROOT, "node_modules/.bin")}:${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
+
+const say = (text) => console.log(`\x1b[1m==> ${text}\x1b[0m`);
+const notMeasured = (why) => ({ measured: false, note: `not measured: ${why}` });
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (at - lo);
+}
+const round = (x, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+const verdict = (ok) => (ok ? "met" : "missed");
+const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: "utf8", ...opts }).trim();
+const trySh = (cmd, args, opts) => {
+  try {
+    return sh(cmd, args, { stdio: ["ignore", "pipe", "ignore"], ...opts });
+  } catch {
+    return null;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+function build() {
+  const targetDir = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
+  const env = { ...process.env, CARGO_TARGET_DIR: targetDir };
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  say(`Release build of Trellis (CARGO_TARGET_DIR=${targetDir})`);
+  run("trunk", ["build", "--release", "--dist", APP_DIST], { cwd: ROOT, env });
+  // The floor resolves to the same crate versions: a copy of the main lock file, which cargo
+  // then trims to what the floor uses (it is all on disk already, so this works offline).
+  copyFileSync(join(ROOT, "Cargo.lock"), join(FLOOR_DIR, "Cargo.lock"));
+  say("Release build of the floor (bench/floor: a minimal Leptos counter)");
+  run("cargo", ["fetch", "--quiet"], { cwd: FLOOR_DIR, env });
+  run("trunk", ["build", "--release", "--dist", FLOOR_DIST], { cwd: FLOOR_DIR, env });
+  // The reference page for typing: a bare <input> on a blank page, from the same server.
+  writeFileSync(
+    join(FLOOR_DIST, "blank.html"),
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head>' +
+      '<body><main><input type="text" aria-label="Text"></main></body></html>\n',
+  );
+  return targetDir;
+}
+
+function run(cmd, args, opts) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", ...opts });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${result.status})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The machine
+
+function machine() {
+  const cpu = cpus()[0]?.model ?? "unknown";
+  return {
+    nproc: Number(trySh("nproc", [])) || cpus().length,
+    cpu,
+    chromium: trySh(CHROMIUM, ["--version"]) ?? "unknown",
+    node: process.version,
+    commit: trySh("git", ["rev-parse", "--short=12", "HEAD"], { cwd: ROOT }) ?? "unknown",
+    uncommitted_changes: (trySh("git", ["status", "--porcelain"], { cwd: ROOT }) ?? "") !== "",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Transfer size of a first visit
+
+async function transferSize(browser, server) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("response", async (response) => {
+    const url = new URL(response.url());
+    if (!url.href.startsWith(server.url)) return;
+    fetched.push(response.body().then((body) => ({ path: url.pathname, type: response.headers()["content-type"] ?? "", body })).catch(() => null));
+  });
+  await page.goto(server.url);
+  await waitForMark(page);
+  await page.waitForLoadState("networkidle");
+  const files = (await Promise.all(fetched)).filter(Boolean);
+  await context.close();
+  const kinds = { wasm: 0, js: 0, css: 0, html: 0, other: 0 };
+  const byKind = Object.fromEntries(Object.keys(kinds).map((k) => [k, { files: [], raw: 0, gzip: 0, brotli: 0 }]));
+  for (const { path, type, body } of files) {
+    const kind = type.includes("wasm") ? "wasm" : type.includes("javascript") ? "js" : type.includes("css") ? "css" : type.includes("html") ? "html" : "other";
+    const entry = byKind[kind];
+    entry.files.push(path);
+    entry.raw += body.length;
+    // What a static host typically sends: gzip -9 and brotli at its best quality.
+    entry.gzip += gzipSync(body, { level: 9 }).length;
+    entry.brotli += brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const entry of Object.values(byKind)) for (const k of Object.keys(total)) total[k] += entry[k];
+  return { ...byKind, total };
+}
+
+/** Whether the shipped wasm was run through wasm-opt -Oz: -Oz again must gain (almost) nothing. */
+function wasmOptApplied(wasmFile) {
+  const html = readFileSync(join(ROOT, "index.html"), "utf8");
+  const configured = /data-wasm-opt="z"/.test(html);
+  const out = join(tmpdir(), `trellis-bench-${process.pid}.wasm`);
+  const ok = trySh("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", wasmFile, "-o", out]);
+  if (ok === null || !existsSync(out)) return { configured, again_bytes: null };
+  const before = readFileSync(wasmFile).length;
+  const after = readFileSync(out).length;
+  rmSync(out, { force: true });
+  return { configured, shipped_bytes: before, after_another_Oz_bytes: after, applied: configured && after >= before * 0.98 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Cold start
+
+async function waitForMark(page, timeout = 30_000) {
+  await page.waitForFunction(() => performance.getEntriesByName("trellis:interactive").length > 0, null, { timeout, polling: 10 });
+  return page.evaluate(() => performance.getEntriesByName("trellis:interactive")[0].startTime);
+}
+
+async function coldStart(browser, appUrl, floorUrl) {
+  const app = [];
+  const floor = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    // Alternate, so drift on a shared machine touches both alike.
+    for (const [url, into] of [[appUrl, app], [floorUrl, floor]]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      into.push(await waitForMark(page));
+      await context.close();
+    }
+  }
+  return { app_ms: app.map((x) => round(x, 1)), floor_ms: floor.map((x) => round(x, 1)), app_median_ms: round(median(app), 1), floor_median_ms: round(median(floor), 1), ratio: round(median(app) / median(floor)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The large plan in the app's storage, before the app starts
+
+/** A fresh context whose pages keep trunk's wasm instance (for its memory) in `window.__wasm`. */
+async function benchContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm));
+  });
+  return context;
+}
+
+async function contextWithPlan(browser, stored) {
+  const context = await benchContext(browser);
+  const index = JSON.stringify({ format: "trellis-workspace", version: 1, plans: [{ id: stored.id, name: stored.name }], current: stored.id });
+  await context.addInitScript(
+    ({ key, text, index }) => {
+      if (localStorage.getItem(key) === null) {
+        localStorage.setItem(key, text);
+        localStorage.setItem("trellis.workspace", index);
+      }
+    },
+    { key: `trellis.plan.${stored.id}`, text: stored.text, index },
+  );
+  return context;
+}
+
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  await cdp.detach();
+  const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+  return { wasm_linear_memory_bytes: wasmBytes, js_heap_used_bytes: heap.usedSize, js_heap_total_bytes: heap.totalSize };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Typing latency: keydown → the frame after it
+
+const LATENCY_PROBE = () => {
+  window.__latencies = [];
+  addEventListener(
+    "keydown",
+    (event) => {
+      const start = event.timeStamp;
+      // The frame the keystroke produces: after its rAF callbacks, style, layout and paint,
+      // a posted message runs; its time is the latency.
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => window.__latencies.push(performance.now() - start);
+        channel.port2.postMessage(null);
+      });
+    },
+    true,
+  );
+};
+
+async function typeInto(page, input) {
+  await page.evaluate(LATENCY_PROBE);
+  await input.click();
+  const letters = "the quick brown fox jumps over the lazy dog ";
+  for (let i = 0; i < WARM_KEYS + KEYS; i++) {
+    await page.keyboard.press(letters[i % letters.length] === " " ? "Space" : letters[i % letters.length]);
+    await page.waitForFunction((n) => window.__latencies.length >= n, i + 1, { polling: 1, timeout: 10_000 });
+  }
+  const all = await page.evaluate(() => window.__latencies);
+  const measured = all.slice(WARM_KEYS);
+  return { keystrokes: measured.length, p50_ms: round(quantile(measured, 0.5)), p95_ms: round(quantile(measured, 0.95)), max_ms: round(Math.max(...measured)) };
+}
+
+/** The first text field inside <main> on /goals, opening a goal first when the page lists them. */
+async function goalTextField(page) {
+  const selector = 'main input[type="text"], main input:not([type])';
+  const found = async () => {
+    for (const input of await page.locator(selector).all()) if (await input.isVisible() && await input.isEditable()) return input;
+    return null;
+  };
+  let input = await found();
+  if (input) return input;
+  // A list of goals: open the first (a link, button or row that names "Goal 1").
+  const opener = page.locator("main a, main button, main [role=button], main li, main summary").filter({ hasText: /Goal 1\b/ }).first();
+  if (await opener.count()) {
+    await opener.click();
+    await page.waitForTimeout(300);
+    input = await found();
+  }
+  return input;
+}
+
+async function typingLatency(browser, appUrl, floorUrl, stored) {
+  const refContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const refPage = await refContext.newPage();
+  await refPage.goto(`${floorUrl}blank.html`);
+  const reference = await typeInto(refPage, refPage.locator("input"));
+  await refContext.close();
+
+  const context = await contextWithPlan(browser, stored);
+  const page = await context.newPage();
+  await page.goto(`${appUrl}goals`);
+  await waitForMark(page);
+  await page.waitForTimeout(500);
+  const loaded = await planLoaded(page, stored);
+  const mem = await memory(page);
+  let app;
+  if (!loaded.ok) app = notMeasured(loaded.why);
+  else {
+    const input = await goalTextField(page);
+    if (!input) {
+      const shown = (await page.locator("main").innerText()).replace(/\s+/g, " ").trim().slice(0, 120);
+      app = notMeasured(`no text field inside <main> on /goals with the large plan open (the page shows: "${shown}")`);
+    } else {
+      try {
+        app = { measured: true, field: await input.evaluate((el) => el.getAttribute("aria-label") || el.labels?.[0]?.textContent?.trim() || el.name || el.id || el.outerHTML.slice(0, 80)), ...(await typeInto(page, input)) };
+      } catch (err) {
+        app = notMeasured(`typing into the goal field failed: ${err.message.split("\n")[0]}`);
+      }
+    }
+  }
+  await context.close();
+  const result = { reference_bare_input: reference, app };
+  if (app.measured) {
+    result.p50_ratio = round(app.p50_ms / reference.p50_ms);
+    result.p95_ratio = round(app.p95_ms / reference.p95_ms);
+  }
+  return { typing: result, memoryAfterLoad: { ...mem, plan_loaded: loaded } };
+}
+
+/** Whether the app opened the large plan from storage (and did not set it aside as unreadable). */
+async function planLoaded(page, stored) {
+  const state = await page.evaluate(
+    ({ id, name }) => ({
+      backups: Object.keys(localStorage).filter((k) => k.startsWith("trellis.backup.")),
+      named: document.body.innerText.includes(name),
+      still: localStorage.getItem(`trellis.plan.${id}`) !== null,
+    }),
+    stored,
+  );
+  if (state.backups.length) return { ok: false, why: `the app could not read the large plan (backed up under ${state.backups[0]})` };
+  if (!state.still) return { ok: false, why: "the large plan vanished from storage" };
+  if (!state.named) return { ok: false, why: "the app did not show the large plan's name" };
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Import and 5. Save, through the app's own code (src/bench.rs)
+
+async function importAndSave(browser, appUrl, fiveMb, large) {
+  const context = await benchContext(browser);
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await waitForMark(page);
+  const hooks = await page.evaluate(() => ({ import: typeof window.wasmBindings?.bench_import, save: typeof window.wasmBindings?.bench_save }));
+  if (hooks.import !== "function") {
+    await context.close();
+    const why = "the wasm exports no bench_import (src/bench.rs)";
+    return { import: notMeasured(why), save: notMeasured(why), memoryEmpty: null };
+  }
+  const memoryEmpty = await memory(page);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: "longtask" });
+  });
+
+  // Validation: the generated plans must pass the app's import as they are.
+  const largeGoals = await page.evaluate((text) => window.wasmBindings.bench_import(text), exportText(large));
+  await page.evaluate((text) => (window.__text = text), fiveMb.text);
+  const fiveGoals = await page.evaluate(() => window.wasmBindings.bench_import(window.__text));
+  const validation = { large_plan_goals: largeGoals, five_mb_plan_goals: fiveGoals, passed: largeGoals === SHAPE.goals && fiveGoals === fiveMb.goals };
+  let importResult;
+  if (!validation.passed) importResult = { ...notMeasured("the generated plan did not pass the app's import validation"), validation };
+  else {
+    const parse = [];
+    const app = [];
+    const windows = [];
+    for (let i = 0; i < IMPORT_REPS; i++) {
+      // One call per task, as an import from a file or a paste is.
+      parse.push(await page.evaluate(() => { const t = performance.now(); JSON.parse(window.__text); return performance.now() - t; }));
+      const w = await page.evaluate(() => { const t = performance.now(); const n = window.wasmBindings.bench_import(window.__text); return { t, ms: performance.now() - t, n }; });
+      app.push(w.ms);
+      windows.push(w);
+    }
+    // Where the time goes, from the app's own early exits: a wrong format marker stops right
+    // after parsing; a wrong type in the document's last field stops after reading it into types.
+    const stage = async (text) => {
+      await page.evaluate((t) => (window.__variant = t), text);
+      const times = [];
+      let result;
+      for (let i = 0; i < 3; i++) {
+        const r = await page.evaluate(() => { const t = performance.now(); const n = window.wasmBindings.bench_import(window.__variant); return { ms: performance.now() - t, n }; });
+        times.push(r.ms);
+        result = r.n;
+      }
+      await page.evaluate(() => delete window.__variant);
+      return result === -1 ? median(times) : NaN;
+    };
+    const parsed = await stage(fiveMb.text.replace('"format": "trellis-plan"', '"format": "bench-stop-after-parse"'));
+    const typed = await stage(fiveMb.text.replace(/"bucketing_threshold_percent": 10(\s*\}\s*\}\s*)$/, '"bucketing_threshold_percent": "x"$1'));
+    const full = median(app);
+    await page.waitForTimeout(200);
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    const blocks = windows.map((w) => Math.max(0, ...longTasks.filter((lt) => lt.start <= w.t + 1 && lt.start + lt.duration >= w.t + w.ms - 1).map((lt) => lt.duration)));
+    importResult = {
+      measured: true,
+      file_bytes: fiveMb.text.length,
+      goals: fiveMb.goals,
+      validation,
+      json_parse_median_ms: round(median(parse)),
+      app_median_ms: round(median(app)),
+      ratio: round(median(app) / median(parse)),
+      longest_main_thread_block_ms: round(Math.max(...blocks), 0),
+      breakdown_ms: {
+        note: "from early exits of the same import: parse = text to wasm + serde_json::Value; typed = serde_path_to_error into the plan's types; validate = ids, references, links",
+        parse: round(parsed),
+        typed: round(typed - parsed),
+        validate: round(full - typed),
+      },
+    };
+  }
+
+  // Save: the large plan held by the app, serialized alone and saved the autosave's whole way.
+  await page.evaluate((text) => window.wasmBindings.bench_import(text), storedText(large));
+  const serialize = [];
+  const save = [];
+  for (let i = 0; i < SAVE_REPS; i++) {
+    serialize.push(await page.evaluate(() => { const t = performance.now(); window.wasmBindings.bench_save(false); return performance.now() - t; }));
+    const r = await page.evaluate(() => { const t = performance.now(); const ok = window.wasmBindings.bench_save(true); return { ms: performance.now() - t, ok }; });
+    if (r.ok < 0) {
+      await context.close();
+      return { import: importResult, save: notMeasured("the app's save of the large plan failed (storage full?)"), memoryEmpty };
+    }
+    save.push(r.ms);
+  }
+  const debounce = readFileSync(join(ROOT, "src/ui/state.rs"), "utf8").match(/SAVE_DEBOUNCE: Duration = Duration::from_millis\((\d+)\)/);
+  await context.close();
+  return {
+    import: importResult,
+    save: {
+      measured: true,
+      plan_characters: storedText(large).length,
+      serialize_median_ms: round(median(serialize)),
+      save_median_ms: round(median(save)),
+      debounced_ms: debounce ? Number(debounce[1]) : null,
+    },
+    memoryEmpty,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Lighthouse
+
+/** Runs a command without blocking this process's event loop (the static servers live in it). */
+function spawnAsync(cmd, args, opts) {
+  return new Promise((ok) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill(), opts.timeout ?? 300_000);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      ok({ status, stderr });
+    });
+  });
+}
+
+async function lighthouse(url) {
+  const bin = join(ROOT, "node_modules/.bin/lighthouse");
+  if (!existsSync(bin)) return notMeasured("npm lighthouse is not installed (run npm ci)");
+  const out = {};
+  for (const preset of ["mobile", "desktop"]) {
+    const file = join(OUT, `lighthouse-${preset}.json`);
+    const args = [url, "--quiet", "--output=json", `--output-path=${file}`, "--only-categories=performance,accessibility,best-practices,seo", `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`];
+    if (preset === "desktop") args.push("--preset=desktop");
+    const result = await spawnAsync(bin, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 300_000 });
+    if (result.status !== 0 || !existsSync(file)) {
+      out[preset] = notMeasured(`lighthouse exited ${result.status}: ${(result.stderr || "").trim().split("\n").pop()}`);
+      continue;
+    }
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    const score = (k) => (report.categories[k]?.score == null ? null : Math.round(report.categories[k].score * 100));
+    const audit = (k) => report.audits[k]?.displayValue ?? null;
+    out[preset] = {
+      measured: true,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      best_practices: score("best-practices"),
+      seo: score("seo"),
+      first_contentful_paint: audit("first-contentful-paint"),
+      largest_contentful_paint: audit("largest-contentful-paint"),
+      total_blocking_time: audit("total-blocking-time"),
+      cumulative_layout_shift: audit("cumulative-layout-shift"),
+      speed_index: audit("speed-index"),
+      runtime_error: report.runtimeError?.message ?? null,
+    };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const started = new Date();
+  if (!NO_BUILD) build();
+  else if (!existsSync(join(APP_DIST, "index.html")) || !existsSync(join(FLOOR_DIST, "index.html"))) throw new Error("--no-build: bench/.out has no earlier build");
+  const targetDir = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
+
+  say("Generating the large plan and the 5 MB import file");
+  const large = largePlan();
+  const stored = { id: large.id, name: large.name, text: storedText(large) };
+  const fiveMb = planOfSize(IMPORT_BYTES);
+
+  // Served gzip-compressed, like a static host; both alike.
+  const appServer = await serveStatic(APP_DIST, "/", 0, { gzip: true });
+  const floorServer = await serveStatic(FLOOR_DIST, "/", 0, { gzip: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const results = { date: started.toISOString(), machine: machine(), budgets: BUDGET };
+  try {
+    say("Transfer size of a first visit");
+    results.transfer = await transferSize(browser, appServer);
+    results.transfer_floor = (await transferSize(browser, floorServer)).total;
+    const wasmFile = join(APP_DIST, readdirSync(APP_DIST).find((f) => f.endsWith(".wasm")));
+    results.wasm_opt = wasmOptApplied(wasmFile);
+
+    say(`Cold start: ${COLD_RUNS} fresh contexts each for Trellis and the floor`);
+    results.cold_start = await coldStart(browser, appServer.url, floorServer.url);
+
+    say(`Typing latency: ${KEYS} keystrokes in a goal field with the large plan open, and in a bare <input>`);
+    const { typing, memoryAfterLoad } = await typingLatency(browser, appServer.url, floorServer.url, stored);
+    results.typing = typing;
+
+    say(`Import of a ${(fiveMb.text.length / 1e6).toFixed(1)} MB plan and save of the large plan`);
+    const io = await importAndSave(browser, appServer.url, fiveMb, large);
+    results.import = io.import;
+    results.save = { ...io.save, memory_empty_app: io.memoryEmpty, memory_after_loading_large_plan: memoryAfterLoad };
+  } finally {
+    await browser.close();
+  }
+
+  say("Lighthouse (mobile and desktop presets)");
+  results.lighthouse = SKIP_LIGHTHOUSE ? notMeasured("skipped (--skip-lighthouse)") : await lighthouse(appServer.url);
+  await appServer.close();
+  await floorServer.close();
+
+  say("Size breakdown of the wasm");
+  results.wasm_size = wasmSize(targetDir);
+  results.budget_report = budgets(results);
+  writeFileSync(join(BENCH, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(`\n${table(results)}\n\nWritten to bench/results.json`);
+}
+
+/** What the wasm is made of: twiggy when it is installed (or installs), else our own count. */
+function wasmSize(targetDir) {
+  // The linker's output, before wasm-bindgen and wasm-opt: it still has its function names.
+  const named = join(targetDir, "wasm32-unknown-unknown/release/trellis.wasm");
+  if (!existsSync(named)) return notMeasured(`${named} is missing`);
+  const out = { file: named, file_bytes: readFileSync(named).length, note: "sizes before wasm-bindgen and wasm-opt -Oz; the shipped file is smaller, the shares are similar" };
+  try {
+    out.by_crate = wasmBreakdown(readFileSync(named)).slice(0, 15);
+  } catch (err) {
+    out.by_crate = notMeasured(err.message);
+  }
+  let twiggy = trySh("twiggy", ["--version"]);
+  if (twiggy === null) {
+    say("Installing twiggy (cargo install twiggy, once)");
+    spawnSync("cargo", ["install", "twiggy", "--locked", "--quiet"], { stdio: "inherit" });
+    twiggy = trySh("twiggy", ["--version"]);
+  }
+  if (twiggy !== null) {
+    const top = trySh("twiggy", ["top", "-n", "25", "-f", "json", named], { maxBuffer: 64 << 20 });
+    out.twiggy_top = top ? JSON.parse(top).map((item) => ({ name: item.name.slice(0, 120), bytes: item.shallow_size, percent: round(item.shallow_size_percent, 2) })) : notMeasured("twiggy top failed");
+    out.twiggy = twiggy;
+  } else out.twiggy_top = notMeasured("twiggy is not installed and cargo install twiggy failed");
+  return out;
+}
+
+function budgets(r) {
+  const rows = [];
+  const add = (name, figure, ok, note) => rows.push({ budget: name, figure, status: ok === null ? "not measured" : verdict(ok), ...(note ? { note } : {}) });
+  const t = r.transfer.total;
+  add(`First visit ≤ ${BUDGET.firstVisitGzipBytes / 1000} KB gzip`, `${(t.gzip / 1000).toFixed(1)} KB`, t.gzip <= BUDGET.firstVisitGzipBytes);
+  add("wasm-opt -Oz applied", r.wasm_opt.applied == null ? "unknown" : r.wasm_opt.applied ? "yes" : "no", r.wasm_opt.applied ?? null);
+  add(`Cold start ≤ ${BUDGET.coldStartRatio} × floor`, `${r.cold_start.ratio} ×`, r.cold_start.ratio <= BUDGET.coldStartRatio);
+  if (r.typing.app.measured) {
+    add(`Typing p95 ≤ ${BUDGET.typingP95Ratio} × bare input`, `${r.typing.p95_ratio} ×`, r.typing.p95_ratio <= BUDGET.typingP95Ratio);
+    add(`Typing p95 ≤ ${BUDGET.typingP95Ms} ms`, `${r.typing.app.p95_ms} ms`, r.typing.app.p95_ms <= BUDGET.typingP95Ms);
+  } else {
+    add(`Typing p95 ≤ ${BUDGET.typingP95Ratio} × bare input`, "—", null, r.typing.app.note);
+    add(`Typing p95 ≤ ${BUDGET.typingP95Ms} ms`, "—", null, r.typing.app.note);
+  }
+  if (r.import.measured) {
+    add(`Import ≤ ${BUDGET.importRatio} × JSON.parse`, `${r.import.ratio} ×`, r.import.ratio <= BUDGET.importRatio);
+    add(`Import blocks ≤ ${BUDGET.importLongestBlockMs} ms at a time`, `${r.import.longest_main_thread_block_ms} ms`, r.import.longest_main_thread_block_ms <= BUDGET.importLongestBlockMs);
+  } else add(`Import ≤ ${BUDGET.importRatio} × JSON.parse`, "—", null, r.import.note);
+  if (r.save.measured) {
+    add(`Save ≤ ${BUDGET.saveMedianMs} ms median`, `${r.save.save_median_ms} ms`, r.save.save_median_ms <= BUDGET.saveMedianMs);
+    add("Saving is debounced", r.save.debounced_ms ? `${r.save.debounced_ms} ms` : "no", Boolean(r.save.debounced_ms));
+  } else add(`Save ≤ ${BUDGET.saveMedianMs} ms median`, "—", null, r.save.note);
+  const lh = r.lighthouse;
+  if (lh.mobile?.measured) add(`Lighthouse performance ≥ ${BUDGET.lighthouseMobile} mobile`, String(lh.mobile.performance), lh.mobile.performance >= BUDGET.lighthouseMobile);
+  else add(`Lighthouse performance ≥ ${BUDGET.lighthouseMobile} mobile`, "—", null, lh.note ?? lh.mobile?.note);
+  if (lh.desktop?.measured) add(`Lighthouse performance ≥ ${BUDGET.lighthouseDesktop} desktop`, String(lh.desktop.performance), lh.desktop.performance >= BUDGET.lighthouseDesktop);
+  else add(`Lighthouse performance ≥ ${BUDGET.lighthouseDesktop} desktop`, "—", null, lh.note ?? lh.desktop?.note);
+  return rows;
+}
+
+function table(r) {
+  const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+  const t = r.transfer;
+  const lines = [];
+  const m = r.machine;
+  lines.push(`Trellis benchmark, ${r.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}${m.uncommitted_changes ? " (+ uncommitted changes)" : ""}`);
+  lines.push(`Machine: ${m.nproc} × ${m.cpu}; ${m.chromium}`);
+  lines.push("");
+  lines.push("| Figure | Value | Reference (same run) | Ratio | Budget |");
+  lines.push("| --- | --- | --- | --- | --- |");
+  const status = (name) => r.budget_report.find((b) => b.budget.startsWith(name))?.status ?? "";
+  lines.push(`| First visit, gzip / brotli | ${kb(t.total.gzip)} / ${kb(t.total.brotli)} (wasm ${kb(t.wasm.gzip)}, JS ${kb(t.js.gzip)}, CSS ${kb(t.css.gzip)}, HTML ${kb(t.html.gzip)}, other ${kb(t.other.gzip)} gzip) | floor ${kb(r.transfer_floor.gzip)} / ${kb(r.transfer_floor.brotli)} | — | ≤ 250 KB gzip: ${status("First visit")} |`);
+  const c = r.cold_start;
+  lines.push(`| Cold start (median of ${c.app_ms.length}) | ${c.app_median_ms} ms | floor ${c.floor_median_ms} ms | ${c.ratio} × | ≤ 1.5 ×: ${status("Cold start")} |`);
+  const ty = r.typing;
+  if (ty.app.measured) {
+    lines.push(`| Typing p50 (${ty.app.keystrokes} keys, large plan) | ${ty.app.p50_ms} ms | bare input ${ty.reference_bare_input.p50_ms} ms | ${ty.p50_ratio} × | — |`);
+    lines.push(`| Typing p95 | ${ty.app.p95_ms} ms | bare input ${ty.reference_bare_input.p95_ms} ms | ${ty.p95_ratio} × | ≤ 2 ×: ${status("Typing p95 ≤ 2")}; ≤ 16 ms: ${status("Typing p95 ≤ 16")} |`);
+  } else lines.push(`| Typing p50 / p95 | ${ty.app.note} | bare input ${ty.reference_bare_input.p50_ms} / ${ty.reference_bare_input.p95_ms} ms | — | not measured |`);
+  const im = r.import;
+  if (im.measured) {
+    lines.push(`| Import of a ${(im.file_bytes / 1e6).toFixed(1)} MB plan (median of ${IMPORT_REPS}) | ${im.app_median_ms} ms | JSON.parse ${im.json_parse_median_ms} ms | ${im.ratio} × | ≤ 4 ×: ${status("Import ≤")} |`);
+    lines.push(`| Longest main-thread block during import | ${im.longest_main_thread_block_ms} ms | — | — | ≤ 200 ms: ${status("Import blocks")} |`);
+  } else lines.push(`| Import | ${im.note} | — | — | not measured |`);
+  const s = r.save;
+  if (s.measured) {
+    lines.push(`| Save of the large plan (median of ${SAVE_REPS}) | ${s.save_median_ms} ms (serialize alone ${s.serialize_median_ms} ms) | — | — | ≤ 20 ms: ${status("Save ≤")}; debounced ${s.debounced_ms} ms |`);
+    const mem = s.memory_after_loading_large_plan;
+    const mb = (b) => (b == null ? "?" : `${(b / 1048576).toFixed(1)} MiB`);
+    lines.push(`| Memory with the large plan open | wasm ${mb(mem.wasm_linear_memory_bytes)}, JS heap ${mb(mem.js_heap_used_bytes)} | empty app: wasm ${mb(s.memory_empty_app?.wasm_linear_memory_bytes)}, JS heap ${mb(s.memory_empty_app?.js_heap_used_bytes)} | — | — |`);
+  } else lines.push(`| Save | ${s.note} | — | — | not measured |`);
+  const lh = r.lighthouse;
+  const lhRow = (p) => (lh[p]?.measured ? `${lh[p].performance} / ${lh[p].accessibility} / ${lh[p].best_practices} / ${lh[p].seo}` : lh.note ?? lh[p]?.note);
+  lines.push(`| Lighthouse mobile (perf / a11y / best practices / SEO) | ${lhRow("mobile")} | — | — | perf ≥ 95: ${status("Lighthouse performance ≥ 95")} |`);
+  lines.push(`| Lighthouse desktop | ${lhRow("desktop")} | — | — | perf = 100: ${status("Lighthouse performance ≥ 100")} |`);
+  const ws = r.wasm_size;
+  if (Array.isArray(ws.by_crate)) lines.push(`\nWasm by crate (before wasm-bindgen/wasm-opt, ${kb(ws.file_bytes)}): ${ws.by_crate.slice(0, 8).map((c) => `${c.crate} ${c.percent}%`).join(", ")}`);
+  return lines.join("\n");
+}
+
+await main();

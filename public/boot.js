@@ -1,0 +1,34 @@
+// Runs before the app: applies the saved theme before the first paint (no flash for dark-theme
+// users), and registers the service worker that lets Trellis open offline after one visit.
+(function () {
+  try {
+    var theme = localStorage.getItem("trellis.theme");
+    if (theme === "light" || theme === "dark") {
+      document.documentElement.dataset.theme = theme;
+    }
+  } catch (e) {
+    // Storage blocked: follow the system theme.
+  }
+
+  if (!("serviceWorker" in navigator)) return;
+  window.addEventListener("load", function () {
+    // Relative to <base>, so the worker's scope is the app's folder on any host.
+    navigator.serviceWorker
+      .register("sw.js")
+      .then(function (registration) {
+        registration.addEventListener("updatefound", function () {
+          var incoming = registration.installing;
+          if (!incoming || !navigator.serviceWorker.controller) return; // first install
+          incoming.addEventListener("statechange", function () {
+            if (incoming.state === "activated") {
+              document.documentElement.dataset.updateReady = "true";
+              window.dispatchEvent(new Event("trellis:update-ready"));
+            }
+          });
+        });
+      })
+      .catch(function () {
+        // No service worker (a development build, or an unsupported host): the app works online.
+      });
+  });
+})();

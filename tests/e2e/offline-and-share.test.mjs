@@ -1,0 +1,140 @@
+// Offline use through the service worker, update notices, and share links.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, appendFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, serve, newSession, open, storedData, cspViolations } from "./harness.mjs";
+import { serveStatic } from "../../scripts/serve-static.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SAMPLE = "Sample: Developer forum relaunch";
+
+async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+    }
+  });
+}
+
+test("after one visit the app opens and works with the network off, deep links included", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await open(page, server);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Plans" }).waitFor();
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
+  await page.goto(server.url + "curve");
+  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  await page.locator(".current-plan", { hasText: SAMPLE }).waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+});
+
+test("a new build is installed in the background and the user is told to reload", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "trellis-update-"));
+  await cp(new URL("../../dist", import.meta.url).pathname, dir, { recursive: true });
+  const local = await serveStatic(dir, "/");
+  const { context, page } = await newSession(browser);
+  await open(page, local);
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await waitForServiceWorker(page);
+  const before = await storedData(page);
+  // A new deploy: the worker script changes.
+  await appendFile(join(dir, "sw.js"), "\n// next build\n");
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  const banner = page.getByTestId("update-banner");
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /new version of Trellis is ready/);
+  assert.deepEqual(await storedData(page), before);
+  await banner.getByRole("button", { name: "Reload now" }).click();
+  await page.locator(".current-plan", { hasText: SAMPLE }).waitFor();
+  assert.deepEqual(await storedData(page), before);
+  await context.close();
+  await local.close();
+});
+
+async function copyShareLink(page, name) {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: `Copy a share link to ${name}` }).click();
+  await page.locator(".notice", { hasText: "Copied a share link" }).waitFor();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test("a share link carries the plan in its fragment; opening it previews, then adds on request", async () => {
+  const first = await newSession(browser);
+  await open(first.page, server);
+  await first.page.getByRole("button", { name: "Start with the sample plan" }).click();
+  const link = await copyShareLink(first.page, SAMPLE);
+  assert.ok(link.startsWith(server.url + "#plan="), link.slice(0, 80));
+  await first.context.close();
+
+  const second = await newSession(browser);
+  await second.page.goto(link);
+  const preview = second.page.getByTestId("share-preview");
+  await preview.waitFor();
+  assert.match(await preview.innerText(), new RegExp(`Shared plan: ${SAMPLE}`));
+  assert.match(await preview.innerText(), /4 goals in 2 objectives · 4 curve stages · 4 career tracks/);
+  assert.equal(new URL(second.page.url()).hash, "", "the plan leaves the address bar");
+  assert.deepEqual(await storedData(second.page), {}, "nothing is added before the user asks");
+  await preview.getByRole("button", { name: "Add to my plans" }).click();
+  await second.page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
+  assert.deepEqual(second.problems, []);
+  assert.deepEqual(await cspViolations(second.page), []);
+  await second.context.close();
+});
+
+test("a tampered or truncated share link gives a specific error and changes nothing", async () => {
+  const first = await newSession(browser);
+  await open(first.page, server);
+  await first.page.getByRole("button", { name: "Start with the sample plan" }).click();
+  const link = await copyShareLink(first.page, SAMPLE);
+  await first.context.close();
+
+  const data = link.split("#plan=")[1];
+  const cases = [
+    [`${data.slice(0, 20)}*${data.slice(21)}`, /was changed: character 21/],
+    [data.slice(0, Math.floor(data.length / 8) * 4 + 1), /cut short/],
+    [data.slice(0, Math.floor(data.length / 8) * 4), /damaged/],
+    ["", /has no plan in it/],
+  ];
+  for (const [fragment, expected] of cases) {
+    const { context, page } = await newSession(browser);
+    await page.goto(`${server.url}#plan=${fragment}`);
+    const error = page.getByTestId("share-error");
+    await error.waitFor();
+    assert.match(await error.innerText(), expected);
+    assert.deepEqual(await storedData(page), {});
+    await context.close();
+  }
+});
+
+test("a plan too large for a link gets a message suggesting file export", async () => {
+  const { context, page } = await newSession(browser);
+  await open(page, server);
+  // Text that does not compress: a long run of random letters in a stage's description.
+  const noise = Array.from({ length: 40000 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+  const plan = { format: "trellis-plan", version: 1, id: "pbig", name: "Big plan", curve: { stages: [{ id: "s1", name: "Everyone", description: noise }] } };
+  await page.getByLabel("Or paste the plan's JSON").fill(JSON.stringify(plan));
+  await page.getByRole("button", { name: "Import pasted plan" }).click();
+  await page.locator(".plan-item .plan-name", { hasText: "Big plan" }).waitFor();
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy a share link to Big plan" }).click();
+  await page.locator(".notice", { hasText: "too large to share as a link" }).waitFor();
+  assert.match(await page.locator(".notice").last().innerText(), /Export it as a file/);
+  await context.close();
+});
