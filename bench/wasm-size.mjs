@@ -51,15 +51,20 @@ export function crateOf(name) {
     }
     if (crate) return crate;
   }
-  const m = name.replace(/^[<&*\s]+|^(dyn|mut|const)\s+/g, "").match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
-  if (m) return m[1];
+  const plain = name.replace(/\[[0-9a-f]{8,}\]/g, "");
+  const m = plain.replace(/^([<&*\s]|(dyn|mut|const)\s)+/, "").match(/^([A-Za-z_][A-Za-z0-9_]*)(::|>| as )/);
+  if (m && /^[a-z_][a-z0-9_]*$/.test(m[1]) && !["char", "str", "u8", "f64", "bool"].includes(m[1])) return m[1];
+  // `<T as tachys::…>`, `<Match as leptos_router::…>`: the trait's crate; `<char>::…`: core.
+  const trait = plain.match(/ as ([a-z_][a-z0-9_]*)::/);
+  if (trait) return trait[1];
+  if (m) return "core";
   if (/^(__wbg|__wbindgen|wasm_bindgen)/.test(name)) return "wasm_bindgen";
   if (/^(dlmalloc|__rust_|rust_)/.test(name)) return "std (allocator, runtime)";
   if (/^(memcpy|memset|memmove|memcmp|__)/.test(name)) return "compiler_builtins";
   return "(other)";
 }
 
-export function wasmBreakdown(bytes) {
+export function wasmBreakdown(bytes, { others = null } = {}) {
   const r = reader(bytes);
   r.at = 8;
   let imported = 0;
@@ -114,6 +119,7 @@ export function wasmBreakdown(bytes) {
   const byCrate = new Map();
   bodies.forEach((len, i) => {
     const crate = crateOf(names.get(imported + i) ?? "");
+    if (others && crate === "(other)") others.push([len, names.get(imported + i)]);
     byCrate.set(crate, (byCrate.get(crate) ?? 0) + len);
   });
   byCrate.set("(data: string constants, tables)", dataBytes);

@@ -1,8 +1,9 @@
 // A static file server like GitHub Pages: serves a folder, and answers unknown paths with the
 // folder's 404.html and status 404. Used by the end-to-end tests and the benchmark.
 // Usage as a module: `const server = await serveStatic(dir, base)`; as a command: node serve-static.mjs DIR [PORT]
-// With `{ gzip: true }` (the benchmark) it compresses text and wasm for clients that accept gzip,
-// as GitHub Pages and most static hosts do.
+// With `{ gzip: true }` (the benchmark) it behaves more like a real static host such as GitHub
+// Pages: text and wasm gzip-compressed for clients that accept it, and an ETag, so a revalidation
+// (the service worker's precache right after a first visit) is answered 304 without a body.
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
@@ -38,6 +39,13 @@ export async function serveStatic(dir, base = "/", port = 0, { gzip = false } = 
       if (!info || !info.isFile()) return send404(res, root);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       const headers = { "content-type": type, "cache-control": "no-cache" };
+      if (gzip) {
+        headers.etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+        if (req.headers["if-none-match"] === headers.etag) {
+          res.writeHead(304, headers);
+          return res.end();
+        }
+      }
       let body = await readFile(file);
       if (gzip && /text|javascript|json|wasm|svg|manifest/.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
         const key = `${file}:${info.mtimeMs}`;

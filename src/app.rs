@@ -13,8 +13,9 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     ui::plans::import::provide_import_context();
+    let help = ui::help::provide_help();
     state.load();
-    listen_to_the_browser(state);
+    listen_to_the_browser(state, help);
 
     view! {
         <Router base=router_base()>
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <ui::shell::Notices />
+            <ui::help::HelpDialog />
+            <ui::shell::DocumentTitle />
             <footer class="app-footer">
                 <p>
                     "Your plans stay in this browser: nothing is sent to a server. "
@@ -55,7 +58,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// Saves on tab hide/close, follows other tabs, and takes the undo/redo shortcuts.
-fn listen_to_the_browser(state: AppState) {
+fn listen_to_the_browser(state: AppState, help: ui::help::Help) {
     // Handles live as long as the page: the App is never unmounted.
     let hide = window_event_listener(ev::pagehide, move |_| state.flush());
     std::mem::forget(hide);
@@ -97,7 +100,7 @@ fn listen_to_the_browser(state: AppState) {
         state.add_banner(ui::state::Banner::UpdateReady);
     }
     let keys = window_event_listener(ev::keydown, move |event| {
-        ui::shell::on_shortcut(state, &event)
+        ui::shell::on_shortcut(state, help, &event)
     });
     std::mem::forget(keys);
 }

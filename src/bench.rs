@@ -3,7 +3,8 @@
 //! They run the app's own code paths on a plan the benchmark passes in, so it can time them
 //! from JavaScript through trunk's `window.wasmBindings`:
 //! - `bench_import(text)`: an import (parse, validate, migrate) as the Plans page does it;
-//! - `bench_save(write)`: then the save of that plan, as the debounced autosave does it.
+//! - `bench_save(write)`: then the save of that plan, as the debounced autosave does it;
+//! - `bench_edit()`: the plan copies one keystroke costs in `AppState::edit`, before any view.
 
 use std::cell::RefCell;
 
@@ -50,6 +51,29 @@ pub fn bench_save(write: bool) -> f64 {
                 revision as f64
             }
             Err(_) => -1.0,
+        }
+    })
+}
+
+/// What `AppState::edit` does to the plan data on every keystroke, without the views: copy the
+/// open plan (`get_untracked`), copy it again to change, change one goal's title, compare the
+/// two, drop the old one. 1 when the change was seen, -1 when no plan is held.
+#[wasm_bindgen]
+pub fn bench_edit() -> f64 {
+    PLAN.with(|p| {
+        let held = p.borrow();
+        let Some(plan) = held.as_ref() else {
+            return -1.0;
+        };
+        let before = plan.clone();
+        let mut after = before.clone();
+        if let Some(goal) = after.goals.goals.first_mut() {
+            goal.title.push('x');
+        }
+        if after == before {
+            0.0
+        } else {
+            1.0
         }
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod career;
 pub mod curve;
+pub mod edits;
 pub mod goals;
 pub mod history;
 pub mod plan;

@@ -11,6 +11,11 @@ use super::goals::GoalBook;
 /// build does not drop what a newer one wrote.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
+/// Highest `next_id` a plan file may hold (2^53, the largest whole number every
+/// JSON reader keeps exactly). Fresh ids then stay unique for far more edits
+/// than any plan sees; an id numbered above it can never be handed out again.
+pub const MAX_NEXT_ID: u64 = 1 << 53;
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// Opaque, unique across the workspace; generated once, never reused.
@@ -42,10 +47,39 @@ impl Plan {
     }
 
     /// A fresh id for something inside this plan, e.g. `fresh_id("g")` → `"g7"`.
+    /// Never the plan's own id (which shares the plan's id namespace), and never
+    /// an id already inside the plan, provided `next_id` is at least the number
+    /// of every id in it, which reading a plan ensures ([`Plan::raise_next_id`]).
     pub fn fresh_id(&mut self, prefix: &str) -> String {
-        self.next_id += 1;
-        format!("{prefix}{}", self.next_id)
+        loop {
+            self.next_id = self.next_id.saturating_add(1);
+            let id = format!("{prefix}{}", self.next_id);
+            if id != self.id || self.next_id == u64::MAX {
+                return id;
+            }
+        }
     }
+
+    /// Raises `next_id` to at least the number at the end of `id` ("g12" → 12), so
+    /// [`Plan::fresh_id`] cannot hand it out again. Used where plans enter (import,
+    /// storage), since a file's `next_id` may be lower than the ids it holds.
+    /// Numbers above [`MAX_NEXT_ID`] are left alone: counting up to them would
+    /// take more edits than a plan ever sees.
+    pub fn raise_next_id(&mut self, id: &str) {
+        if let Some(n) = id_number(id).filter(|n| *n <= MAX_NEXT_ID) {
+            self.next_id = self.next_id.max(n);
+        }
+    }
+}
+
+/// The number a fresh id would end in for `id`: its trailing digits, when they
+/// could have come from `fresh_id` (no leading zero, fits a u64).
+pub fn id_number(id: &str) -> Option<u64> {
+    let digits = &id[id.trim_end_matches(|c: char| c.is_ascii_digit()).len()..];
+    if digits.starts_with('0') {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 #[cfg(test)]
@@ -59,6 +93,46 @@ mod tests {
         let b = plan.fresh_id("g");
         assert_ne!(a, b);
         assert_eq!(plan.next_id, 2);
+    }
+
+    #[test]
+    fn fresh_id_skips_the_plans_own_id() {
+        let mut plan = Plan::new("p2", "Clash");
+        assert_eq!(plan.fresh_id("s"), "s1");
+        assert_eq!(plan.fresh_id("p"), "p3");
+    }
+
+    #[test]
+    fn fresh_id_does_not_overflow_at_the_top_of_the_counter() {
+        let mut plan = Plan::new("plan", "Full");
+        plan.next_id = u64::MAX - 1;
+        assert_eq!(plan.fresh_id("g"), format!("g{}", u64::MAX));
+        plan.fresh_id("g");
+        assert_eq!(plan.next_id, u64::MAX);
+    }
+
+    #[test]
+    fn raising_next_id_puts_it_past_an_ids_number() {
+        let mut plan = Plan::new("plan", "Raise");
+        plan.raise_next_id("g12");
+        assert_eq!(plan.next_id, 12);
+        plan.raise_next_id("s3");
+        plan.raise_next_id("no-number");
+        plan.raise_next_id("g007");
+        plan.raise_next_id(&format!("g{}", MAX_NEXT_ID + 1));
+        assert_eq!(plan.next_id, 12);
+        assert_eq!(plan.fresh_id("g"), "g13");
+    }
+
+    #[test]
+    fn id_number_reads_only_what_fresh_id_could_have_made() {
+        assert_eq!(id_number("g12"), Some(12));
+        assert_eq!(id_number("12"), Some(12));
+        assert_eq!(id_number("g"), None);
+        assert_eq!(id_number("g0"), None);
+        assert_eq!(id_number("g012"), None);
+        assert_eq!(id_number("g99999999999999999999999"), None);
+        assert_eq!(id_number("é7"), Some(7));
     }
 
     #[test]

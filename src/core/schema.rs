@@ -14,7 +14,7 @@ mod validate;
 
 use serde_json::{Map, Value};
 
-use super::plan::Plan;
+use super::plan::{Plan, MAX_NEXT_ID};
 
 pub use error::{ImportError, JsonPath};
 pub use stored::{
@@ -196,11 +196,46 @@ fn read_plan(text: &str) -> Result<Plan, ImportError> {
     doc = migrate_plan(doc, version)?;
     strip_markers(&mut doc);
     let body = Value::Object(doc);
-    let plan = typed::read_typed(&body)?;
+    let mut plan: Plan = typed::read_typed(&body)?;
     // The walk reads the document rather than the typed plan, so it also
     // covers fields a tool's types do not know (yet).
     validate_plan_value(&body)?;
+    settle_next_id(&mut plan, &body)?;
     Ok(plan)
+}
+
+/// Makes the plan's id counter safe to count on: a `next_id` beyond
+/// [`MAX_NEXT_ID`] is refused, and one lower than the number of an id already in
+/// the plan (a hand-edited or foreign file) is raised past it, so `fresh_id`
+/// never hands out an id that is taken. The plan's own id is not counted:
+/// `fresh_id` skips it.
+fn settle_next_id(plan: &mut Plan, body: &Value) -> Result<(), ImportError> {
+    if plan.next_id > MAX_NEXT_ID {
+        return Err(ImportError::OutOfRange {
+            path: JsonPath::root().key("next_id").to_string(),
+            value: plan.next_id.to_string(),
+            expected: format!("a whole number from 0 to {MAX_NEXT_ID}"),
+        });
+    }
+    fn walk(value: &Value, plan: &mut Plan) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(id)) = map.get("id") {
+                    plan.raise_next_id(id);
+                }
+                map.values().for_each(|child| walk(child, plan));
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, plan)),
+            _ => {}
+        }
+    }
+    if let Value::Object(top) = body {
+        // Depth is bounded: `validate_plan_value` has already walked the document.
+        top.iter()
+            .filter(|(key, _)| key.as_str() != "id")
+            .for_each(|(_, child)| walk(child, plan));
+    }
+    Ok(())
 }
 
 /// Parses text into a JSON object; says precisely why not, otherwise.

@@ -4,6 +4,7 @@ pub mod career;
 pub mod clock;
 pub mod curve;
 pub mod goals;
+pub mod help;
 pub mod not_found;
 pub mod plans;
 pub mod shell;

@@ -49,6 +49,7 @@ pub fn HeaderTools() -> impl IntoView {
                 </button>
             </Show>
             <ThemeToggle />
+            <crate::ui::help::HelpButton />
         </div>
     }
 }
@@ -74,18 +75,26 @@ fn SaveIndicator() -> impl IntoView {
     }
 }
 
-/// Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes — except inside a text field,
-/// where the browser's own text undo is what the user expects.
-pub fn on_shortcut(state: AppState, event: &web_sys::KeyboardEvent) {
-    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
-        return;
-    }
+/// Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes, `?` opens the help — except
+/// inside a text field, where the browser's own text undo (and typing "?") is what the user expects.
+pub fn on_shortcut(state: AppState, help: crate::ui::help::Help, event: &web_sys::KeyboardEvent) {
     let in_text_field = event
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .map(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
         .unwrap_or(false);
     if in_text_field {
+        return;
+    }
+    if event.key() == "?" && !event.ctrl_key() && !event.meta_key() {
+        event.prevent_default();
+        help.open();
+        return;
+    }
+    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
         return;
     }
     let key = event.key().to_lowercase();
@@ -235,4 +244,32 @@ pub fn NoPlanOpen() -> impl IntoView {
             <a class="button primary" href=href>"Go to your plans"</a>
         </div>
     }
+}
+
+/// Keeps the page title as "<tool> — <plan> — Trellis": tabs, history and printed reports
+/// (the PDF's title) then say what they show.
+#[component]
+pub fn DocumentTitle() -> impl IntoView {
+    let state = use_app_state();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move || {
+        let path = location.pathname.get();
+        let tool = match path
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+        {
+            "goals" => "Goals",
+            "curve" => "Commitment curve",
+            "career" => "Career",
+            _ => "Plans",
+        };
+        let plan = state.plan.with(|p| p.as_ref().map(|p| p.name.clone()));
+        let title = match plan {
+            Some(plan) => format!("{tool} — {plan} — Trellis"),
+            None => format!("{tool} — Trellis"),
+        };
+        document().set_title(&title);
+    });
 }

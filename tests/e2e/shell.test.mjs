@@ -24,7 +24,7 @@ const ROUTES = [
 test("the app loads with no console errors and no CSP violations", async () => {
   const { context, page, problems } = await newSession(browser);
   await open(page, server);
-  assert.equal(await page.title(), "Trellis — plan goals, community and career");
+  assert.equal(await page.title(), "Plans — Trellis");
   assert.match(await page.locator("footer").innerText(), /stay in this browser/);
   assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);

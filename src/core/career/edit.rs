@@ -55,6 +55,7 @@ pub fn add_track(plan: &mut Plan, name: &str, family: Family, kind: TrackKind) -
 
 /// Adds a level above the track's highest, with the same scope; returns its id.
 pub fn add_level(plan: &mut Plan, track_id: &str, title: &str) -> Result<String, EditError> {
+    track_mut(&mut plan.career, track_id)?;
     let id = plan.fresh_id("l");
     let track = track_mut(&mut plan.career, track_id)?;
     let top = track.levels.iter().max_by_key(|l| l.rank);
@@ -70,6 +71,7 @@ pub fn add_level(plan: &mut Plan, track_id: &str, title: &str) -> Result<String,
 }
 
 pub fn add_key_area(plan: &mut Plan, track_id: &str, name: &str) -> Result<String, EditError> {
+    track_mut(&mut plan.career, track_id)?;
     let id = plan.fresh_id("k");
     track_mut(&mut plan.career, track_id)?
         .key_areas
@@ -88,26 +90,27 @@ pub fn set_behaviour(
     level_id: &str,
     text: &str,
 ) -> Result<String, EditError> {
-    let fresh = plan.fresh_id("b");
-    let track = plan
+    let (t, a) = plan
         .career
         .tracks
-        .iter_mut()
-        .find(|t| t.key_areas.iter().any(|a| a.id == key_area_id))
+        .iter()
+        .enumerate()
+        .find_map(|(t, track)| {
+            let a = track.key_areas.iter().position(|a| a.id == key_area_id)?;
+            Some((t, a))
+        })
         .ok_or_else(|| not_found(key_area_id))?;
-    if track.level(level_id).is_none() {
+    if plan.career.tracks[t].level(level_id).is_none() {
         return Err(not_found(level_id));
     }
-    let area = track
-        .key_areas
-        .iter_mut()
-        .find(|a| a.id == key_area_id)
-        .ok_or_else(|| not_found(key_area_id))?;
+    let area = &mut plan.career.tracks[t].key_areas[a];
     if let Some(b) = area.behaviours.iter_mut().find(|b| b.level_id == level_id) {
         b.text = text.to_string();
         return Ok(b.id.clone());
     }
-    area.behaviours.push(Behaviour {
+    // A fresh id only when a behaviour is made: a refused or updating call changes nothing else.
+    let fresh = plan.fresh_id("b");
+    plan.career.tracks[t].key_areas[a].behaviours.push(Behaviour {
         id: fresh.clone(),
         level_id: level_id.to_string(),
         text: text.to_string(),
@@ -171,6 +174,7 @@ pub fn add_evidence(
     assessment_id: &str,
     evidence: Evidence,
 ) -> Result<String, EditError> {
+    assessment_mut(&mut plan.career, assessment_id)?;
     let id = plan.fresh_id("e");
     assessment_mut(&mut plan.career, assessment_id)?
         .evidence

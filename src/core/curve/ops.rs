@@ -110,12 +110,33 @@ pub fn delete_stage(curve: &mut Curve, id: &str) -> Option<DeletedStage> {
 }
 
 /// Puts back a deleted stage where it was (or at the end if the curve got shorter).
+/// What was deleted with it comes back as far as it still fits: a touch point whose
+/// other stage has been deleted since stays deleted (with its problem areas), and
+/// counts return only to snapshots that still exist. Restoring a stage that is
+/// already back changes nothing.
 pub fn restore_stage(curve: &mut Curve, deleted: DeletedStage) {
     let stage_id = deleted.stage.id.clone();
+    if curve.stage(&stage_id).is_some() {
+        return;
+    }
     let index = deleted.index.min(curve.stages.len());
     curve.stages.insert(index, deleted.stage);
-    put_back(&mut curve.touch_points, deleted.touch_points);
-    put_back(&mut curve.problem_areas, deleted.problem_areas);
+    let touch_points: Vec<(usize, TouchPoint)> = deleted
+        .touch_points
+        .into_iter()
+        .filter(|(_, t)| {
+            curve.stage(&t.from_stage_id).is_some()
+                && curve.stage(&t.to_stage_id).is_some()
+                && curve.touch_point(&t.id).is_none()
+        })
+        .collect();
+    put_back(&mut curve.touch_points, touch_points);
+    let problem_areas = deleted
+        .problem_areas
+        .into_iter()
+        .filter(|(_, p)| problem_area_fits(curve, p))
+        .collect();
+    put_back(&mut curve.problem_areas, problem_areas);
     for (snap_id, count) in deleted.snapshot_counts {
         if let Some(snap) = curve.snapshots.iter_mut().find(|s| s.id == snap_id) {
             if snap.count_for(&stage_id).is_none() {
@@ -123,6 +144,15 @@ pub fn restore_stage(curve: &mut Curve, deleted: DeletedStage) {
             }
         }
     }
+}
+
+/// Whether a problem area can go back: what it is attached to exists, and its id is free.
+fn problem_area_fits(curve: &Curve, p: &ProblemArea) -> bool {
+    let attached = p.stage_id.as_deref().is_none_or(|s| curve.stage(s).is_some())
+        && p.touch_point_id
+            .as_deref()
+            .is_none_or(|t| curve.touch_point(t).is_some());
+    attached && !curve.problem_areas.iter().any(|q| q.id == p.id)
 }
 
 fn take_where<T>(items: &mut Vec<T>, pred: impl Fn(&T) -> bool) -> Vec<(usize, T)> {
@@ -283,10 +313,25 @@ pub fn delete_touch_point(curve: &mut Curve, id: &str) -> Option<DeletedTouchPoi
     })
 }
 
+/// Puts back a deleted touch point and its problem areas. Nothing changes when one
+/// of its stages has been deleted since (it would point at nothing) or it is
+/// already back.
 pub fn restore_touch_point(curve: &mut Curve, deleted: DeletedTouchPoint) {
+    let t = &deleted.touch_point;
+    if curve.stage(&t.from_stage_id).is_none()
+        || curve.stage(&t.to_stage_id).is_none()
+        || curve.touch_point(&t.id).is_some()
+    {
+        return;
+    }
     let index = deleted.index.min(curve.touch_points.len());
     curve.touch_points.insert(index, deleted.touch_point);
-    put_back(&mut curve.problem_areas, deleted.problem_areas);
+    let problem_areas = deleted
+        .problem_areas
+        .into_iter()
+        .filter(|(_, p)| problem_area_fits(curve, p))
+        .collect();
+    put_back(&mut curve.problem_areas, problem_areas);
 }
 
 pub fn move_touch_point(curve: &mut Curve, id: &str, direction: Direction) -> bool {

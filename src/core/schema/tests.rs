@@ -484,3 +484,54 @@ fn file_stem_replaces_characters_file_systems_refuse() {
     assert_eq!(super::file_stem("evil\u{202E}txt.exe"), "evil-txt.exe");
     assert_eq!(super::file_stem("  ..  "), "plan");
 }
+
+// --- the id counter of a plan that enters ---
+
+fn low_counter_doc() -> String {
+    doc(json!({
+        "id": "p9000", "name": "Hand-edited", "next_id": 2,
+        "goals": {"objectives": [{"id": "o1"}],
+                  "goals": [{"id": "g7", "objective_id": "o1",
+                             "steps": [{"id": "s12"}], "extra": {"id": "x30"}},
+                            {"id": "g007"}]}
+    }))
+}
+
+#[test]
+fn import_raises_next_id_past_every_id_already_in_the_plan() {
+    let mut plan = import_plan(&low_counter_doc()).unwrap();
+    // s12 and the unknown field's x30 count; the plan's own id and g007 (which
+    // no fresh id can equal) do not.
+    assert_eq!(plan.next_id, 30);
+    let fresh = crate::core::goals::add_goal(&mut plan, None).unwrap();
+    assert_eq!(fresh, "g31");
+    assert_eq!(check_plan(&plan), Ok(()));
+}
+
+#[test]
+fn a_stored_plan_with_a_low_next_id_never_hands_out_a_taken_id() {
+    let mut plan = parse_stored_plan(&low_counter_doc()).unwrap();
+    let ids: Vec<String> = (0..40).map(|_| plan.fresh_id("s")).collect();
+    assert!(!ids.contains(&"s12".to_string()));
+    assert_eq!(plan.next_id, 70);
+}
+
+#[test]
+fn a_plan_whose_next_id_already_covers_its_ids_imports_unchanged() {
+    let text = doc(json!({"id": "p1", "name": "N", "next_id": 5, "goals": {"goals": [{"id": "g3"}]}}));
+    assert_eq!(import_plan(&text).unwrap().next_id, 5);
+}
+
+#[test]
+fn import_refuses_a_next_id_beyond_the_largest_counter() {
+    let text = doc(json!({"id": "p1", "name": "N", "next_id": u64::MAX}));
+    assert_eq!(
+        err(&text),
+        format!(
+            "`next_id`: {} is out of range (expected a whole number from 0 to {MAX_NEXT_ID}).",
+            u64::MAX
+        )
+    );
+    let at_limit = doc(json!({"id": "p1", "name": "N", "next_id": MAX_NEXT_ID}));
+    assert_eq!(import_plan(&at_limit).unwrap().next_id, MAX_NEXT_ID);
+}

@@ -222,3 +222,46 @@ fn put_snapshot_drops_counts_for_unknown_stages() {
     put_snapshot(&mut plan, date(2025, 1, 1), counts);
     assert_eq!(plan.curve.snapshots[0].counts.len(), 1);
 }
+
+#[test]
+fn restoring_a_stage_after_a_neighbour_was_deleted_leaves_out_touch_points_to_the_neighbour() {
+    let mut plan = plan_with(&[("A", 10, 0, 0), ("B", 50, 0, 0), ("C", 90, 0, 0)]);
+    plan.curve.touch_points = vec![touch("t1", "s1", "s2"), touch("t2", "s2", "s2")];
+    add_problem_area(&mut plan, Attachment::TouchPoint("t1".into()), "x", "y").unwrap();
+    add_problem_area(&mut plan, Attachment::TouchPoint("t2".into()), "x", "y").unwrap();
+    let deleted = delete_stage(&mut plan.curve, "s2").unwrap();
+    delete_stage(&mut plan.curve, "s1").unwrap();
+    restore_stage(&mut plan.curve, deleted);
+    assert_eq!(names(&plan.curve), ["B", "C"]);
+    let kept: Vec<&str> = plan.curve.touch_points.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(kept, ["t2"]);
+    assert_eq!(plan.curve.problem_areas.len(), 1);
+    assert_eq!(plan.curve.problem_areas[0].touch_point_id.as_deref(), Some("t2"));
+    assert_eq!(crate::core::schema::check_plan(&plan), Ok(()));
+}
+
+#[test]
+fn restoring_a_touch_point_whose_stage_is_gone_changes_nothing() {
+    let mut plan = plan_with(&[("A", 10, 0, 0), ("B", 50, 0, 0)]);
+    let t = add_touch_point(&mut plan, "Welcome", "s1", "s2").unwrap();
+    let deleted = delete_touch_point(&mut plan.curve, &t).unwrap();
+    delete_stage(&mut plan.curve, "s2").unwrap();
+    let before = plan.curve.clone();
+    restore_touch_point(&mut plan.curve, deleted);
+    assert_eq!(plan.curve, before);
+}
+
+#[test]
+fn restoring_the_same_deletion_twice_restores_it_once() {
+    let mut plan = plan_with(&[("A", 10, 0, 0), ("B", 50, 0, 0)]);
+    let t = add_touch_point(&mut plan, "Welcome", "s1", "s2").unwrap();
+    let deleted = delete_touch_point(&mut plan.curve, &t).unwrap();
+    restore_touch_point(&mut plan.curve, deleted.clone());
+    restore_touch_point(&mut plan.curve, deleted);
+    assert_eq!(plan.curve.touch_points.len(), 1);
+    let stage = delete_stage(&mut plan.curve, "s1").unwrap();
+    restore_stage(&mut plan.curve, stage.clone());
+    restore_stage(&mut plan.curve, stage);
+    assert_eq!(names(&plan.curve), ["A", "B"]);
+    assert_eq!(plan.curve.touch_points.len(), 1);
+}

@@ -1,0 +1,185 @@
+// Usable by anyone: no axe-core violations on any route in either theme, no horizontal
+// overflow from phone to desktop, a clean printed report, keyboard-only flows, and help.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { launch, serve, newSession, open } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SAMPLE = "Sample: Developer forum relaunch";
+const ROUTES = [
+  ["/", "Plans"],
+  ["/goals", "Goals"],
+  ["/curve", "Commitment curve"],
+  ["/career", "Career"],
+];
+
+async function withSample(page) {
+  await open(page, server);
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
+}
+
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")} — ${v.help}`);
+  });
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`no accessibility violations on any route (${scheme} theme, sample plan)`, async () => {
+    const { context, page } = await newSession(browser);
+    await page.emulateMedia({ colorScheme: scheme });
+    await withSample(page);
+    for (const [path, heading] of ROUTES) {
+      await page.goto(server.url + path.slice(1));
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await page.waitForTimeout(200);
+      assert.deepEqual(await axeViolations(page), [], `${path} in ${scheme}`);
+    }
+    await context.close();
+  });
+}
+
+test("no accessibility violations on the first visit and in an empty plan", async () => {
+  const { context, page } = await newSession(browser);
+  await open(page, server);
+  assert.deepEqual(await axeViolations(page), [], "welcome");
+  await page.getByRole("button", { name: "Start a blank plan" }).click();
+  for (const [path, heading] of ROUTES.slice(1)) {
+    await page.goto(server.url + path.slice(1));
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], `empty ${path}`);
+  }
+  await context.close();
+});
+
+for (const width of [360, 768, 1280]) {
+  test(`nothing overflows horizontally at ${width} px`, async () => {
+    const { context, page } = await newSession(browser, { viewport: { width, height: 800 } });
+    await withSample(page);
+    for (const [path, heading] of ROUTES) {
+      await page.goto(server.url + path.slice(1));
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await page.waitForTimeout(150);
+      const overflow = await page.evaluate(() => {
+        const doc = document.documentElement;
+        const wide = [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1 && !el.closest(".table-wrap, .chart-wrap"))
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`);
+        return { scroll: doc.scrollWidth, client: doc.clientWidth, wide };
+      });
+      assert.ok(overflow.scroll <= overflow.client, `${path} at ${width}px: ${JSON.stringify(overflow)}`);
+      await page.screenshot({ path: `test-results/${path === "/" ? "plans" : path.slice(1)}-${width}.png`, fullPage: true });
+    }
+    await context.close();
+  });
+}
+
+test("each tool prints as a report with the plan's title, without navigation", async () => {
+  const { context, page } = await newSession(browser);
+  await withSample(page);
+  for (const [path, heading] of ROUTES.slice(1)) {
+    await page.goto(server.url + path.slice(1));
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    assert.equal(await page.title(), `${heading} — ${SAMPLE} — Trellis`);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator("nav.app-nav").isVisible(), false, "navigation is not printed");
+    assert.ok(await page.getByRole("heading", { level: 1, name: heading }).isVisible());
+    const pdf = await page.pdf({ format: "A4" });
+    assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+    assert.ok(pdfTitle(pdf).includes(SAMPLE), `PDF title of ${path}: ${pdfTitle(pdf)}`);
+    await page.emulateMedia({ media: "screen" });
+  }
+  await context.close();
+});
+
+/** The /Title of a PDF's info dictionary (Chromium writes it as UTF-16BE hex or a literal). */
+function pdfTitle(pdf) {
+  const text = pdf.toString("latin1");
+  const hex = text.match(/\/Title\s*<FEFF([0-9A-Fa-f]*)>/);
+  if (hex) {
+    const bytes = Buffer.from(hex[1], "hex");
+    let out = "";
+    for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode(bytes.readUInt16BE(i));
+    return out;
+  }
+  return text.match(/\/Title\s*\(([^)]*)\)/)?.[1] ?? "";
+}
+
+test("a plan can be created, renamed and opened with the keyboard alone", async () => {
+  const { context, page } = await newSession(browser);
+  await open(page, server);
+  // Skip link first, then into the page.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to content");
+  await page.getByLabel("Name", { exact: true }).focus();
+  await page.keyboard.type("Keyboard plan");
+  await page.keyboard.press("Enter");
+  await page.locator(".plan-item .plan-name", { hasText: "Keyboard plan" }).waitFor();
+  await page.getByRole("button", { name: "Rename Keyboard plan" }).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Typed without a mouse");
+  await page.keyboard.press("Enter");
+  await page.locator(".plan-item .plan-name", { hasText: "Typed without a mouse" }).waitFor();
+  await page.getByRole("button", { name: "Open Typed without a mouse" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  // Focus is visible: the focused element draws an outline.
+  await page.keyboard.press("Tab");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none");
+  await context.close();
+});
+
+test("? opens the keyboard shortcut help; Escape closes it and focus returns", async () => {
+  const { context, page } = await newSession(browser);
+  await withSample(page);
+  const opener = page.getByRole("button", { name: "Keyboard shortcuts" });
+  await opener.focus();
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /Ctrl\+Z/);
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => document.activeElement.closest("dialog") !== null), "focus stays in the dialog");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label") ?? document.activeElement.textContent), "Keyboard shortcuts");
+  // Typing "?" in a text field types it.
+  await page.getByLabel("Or paste the plan's JSON").fill("");
+  await page.getByLabel("Or paste the plan's JSON").press("?");
+  assert.equal(await dialog.isVisible(), false);
+  await context.close();
+});
+
+test("the theme toggle persists and applies before the first paint", async () => {
+  const { context, page } = await newSession(browser);
+  await open(page, server);
+  await page.getByRole("button", { name: /Theme: system/ }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  await page.reload();
+  // boot.js set it before the app ran.
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  await page.getByRole("button", { name: /Theme: dark/ }).waitFor();
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, "rgb(18, 23, 21)");
+  await context.close();
+});
