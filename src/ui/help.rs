@@ -44,7 +44,12 @@ pub fn HelpDialog() -> impl IntoView {
         }
     };
     view! {
-        <dialog node_ref=help.0 aria-labelledby="help-title" class="help-dialog">
+        <dialog
+            node_ref=help.0
+            aria-labelledby="help-title"
+            class="help-dialog"
+            on:keydown=move |ev| trap_focus(&ev)
+        >
             <h2 id="help-title">"Keyboard shortcuts"</h2>
             <table>
                 <tbody>
@@ -61,5 +66,40 @@ pub fn HelpDialog() -> impl IntoView {
                 <button class="primary" on:click=close>"Close"</button>
             </div>
         </dialog>
+    }
+}
+
+/// Keeps Tab and Shift+Tab cycling inside the open dialog (the browser's modal dialog makes
+/// the page inert but would let focus leave for the browser's own controls).
+fn trap_focus(event: &web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if event.key() != "Tab" {
+        return;
+    }
+    let Some(dialog) = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(focusable) = dialog.query_selector_all("button, [href], input, select, textarea") else {
+        return;
+    };
+    let first = focusable.item(0);
+    let last = focusable.item(focusable.length().saturating_sub(1));
+    let active = document()
+        .active_element()
+        .map(|el| el.unchecked_into::<web_sys::Node>());
+    let at = |node: &Option<web_sys::Node>| node.is_some() && *node == active;
+    let wrap_to = if event.shift_key() && at(&first) {
+        last
+    } else if !event.shift_key() && at(&last) {
+        first
+    } else {
+        None
+    };
+    if let Some(target) = wrap_to.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        event.prevent_default();
+        let _ = target.focus();
     }
 }

@@ -110,11 +110,13 @@ pub fn set_behaviour(
     }
     // A fresh id only when a behaviour is made: a refused or updating call changes nothing else.
     let fresh = plan.fresh_id("b");
-    plan.career.tracks[t].key_areas[a].behaviours.push(Behaviour {
-        id: fresh.clone(),
-        level_id: level_id.to_string(),
-        text: text.to_string(),
-    });
+    plan.career.tracks[t].key_areas[a]
+        .behaviours
+        .push(Behaviour {
+            id: fresh.clone(),
+            level_id: level_id.to_string(),
+            text: text.to_string(),
+        });
     Ok(fresh)
 }
 

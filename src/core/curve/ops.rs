@@ -148,7 +148,10 @@ pub fn restore_stage(curve: &mut Curve, deleted: DeletedStage) {
 
 /// Whether a problem area can go back: what it is attached to exists, and its id is free.
 fn problem_area_fits(curve: &Curve, p: &ProblemArea) -> bool {
-    let attached = p.stage_id.as_deref().is_none_or(|s| curve.stage(s).is_some())
+    let attached = p
+        .stage_id
+        .as_deref()
+        .is_none_or(|s| curve.stage(s).is_some())
         && p.touch_point_id
             .as_deref()
             .is_none_or(|t| curve.touch_point(t).is_some());

@@ -518,7 +518,8 @@ fn a_stored_plan_with_a_low_next_id_never_hands_out_a_taken_id() {
 
 #[test]
 fn a_plan_whose_next_id_already_covers_its_ids_imports_unchanged() {
-    let text = doc(json!({"id": "p1", "name": "N", "next_id": 5, "goals": {"goals": [{"id": "g3"}]}}));
+    let text =
+        doc(json!({"id": "p1", "name": "N", "next_id": 5, "goals": {"goals": [{"id": "g3"}]}}));
     assert_eq!(import_plan(&text).unwrap().next_id, 5);
 }
 

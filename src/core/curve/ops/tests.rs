@@ -233,10 +233,18 @@ fn restoring_a_stage_after_a_neighbour_was_deleted_leaves_out_touch_points_to_th
     delete_stage(&mut plan.curve, "s1").unwrap();
     restore_stage(&mut plan.curve, deleted);
     assert_eq!(names(&plan.curve), ["B", "C"]);
-    let kept: Vec<&str> = plan.curve.touch_points.iter().map(|t| t.id.as_str()).collect();
+    let kept: Vec<&str> = plan
+        .curve
+        .touch_points
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
     assert_eq!(kept, ["t2"]);
     assert_eq!(plan.curve.problem_areas.len(), 1);
-    assert_eq!(plan.curve.problem_areas[0].touch_point_id.as_deref(), Some("t2"));
+    assert_eq!(
+        plan.curve.problem_areas[0].touch_point_id.as_deref(),
+        Some("t2")
+    );
     assert_eq!(crate::core::schema::check_plan(&plan), Ok(()));
 }
 
