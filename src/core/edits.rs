@@ -4,6 +4,8 @@
 //! instead of the single-tool removals they wrap.
 
 use super::career::edit::forget_goal;
+use super::curve::ops::{delete_stage, delete_touch_point, DeletedStage, DeletedTouchPoint};
+use super::curve::{apply_template, Curve, TemplateKind};
 use super::goals::{self, Goal, GoalError};
 use super::plan::Plan;
 
@@ -14,6 +16,54 @@ pub fn remove_goal_everywhere(plan: &mut Plan, goal_id: &str) -> Result<Goal, Go
     let goal = goals::remove_goal(&mut plan.goals, goal_id)?;
     forget_goal(&mut plan.career, goal_id);
     Ok(goal)
+}
+
+/// Deletes a stage with everything in the curve that refers to it (see
+/// `curve::ops::delete_stage`) and unlinks goals made from it or from its touch
+/// points. Call this, not `curve::ops::delete_stage`.
+pub fn delete_stage_everywhere(plan: &mut Plan, stage_id: &str) -> Option<DeletedStage> {
+    let deleted = delete_stage(&mut plan.curve, stage_id)?;
+    forget_curve_links(plan);
+    Some(deleted)
+}
+
+/// Deletes a touch point with its problem areas and unlinks goals made from it.
+/// Call this, not `curve::ops::delete_touch_point`.
+pub fn delete_touch_point_everywhere(plan: &mut Plan, id: &str) -> Option<DeletedTouchPoint> {
+    let deleted = delete_touch_point(&mut plan.curve, id)?;
+    forget_curve_links(plan);
+    Some(deleted)
+}
+
+/// Replaces the curve with a template (returning the old curve) and unlinks goals
+/// from the stages and touch points that went with it. Call this, not
+/// `curve::apply_template`.
+pub fn apply_template_everywhere(plan: &mut Plan, kind: TemplateKind) -> Curve {
+    let old = apply_template(plan, kind);
+    forget_curve_links(plan);
+    old
+}
+
+/// Clears goals' links to stages and touch points that are not in the curve; the
+/// goals keep everything else.
+pub fn forget_curve_links(plan: &mut Plan) {
+    let curve = &plan.curve;
+    for goal in &mut plan.goals.goals {
+        if goal
+            .stage_id
+            .as_deref()
+            .is_some_and(|s| curve.stage(s).is_none())
+        {
+            goal.stage_id = None;
+        }
+        if goal
+            .touch_point_id
+            .as_deref()
+            .is_some_and(|t| curve.touch_point(t).is_none())
+        {
+            goal.touch_point_id = None;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -46,6 +96,32 @@ mod tests {
             (kept.text.as_str(), kept.goal_id.as_deref()),
             ("Ran the summit", None)
         );
+        assert_eq!(schema::check_plan(&plan), Ok(()));
+    }
+
+    #[test]
+    fn deleting_a_stage_or_touch_point_unlinks_goals_made_from_them() {
+        let mut plan = Plan::new("plan", "P");
+        let a = crate::core::curve::ops::add_stage(&mut plan, "A", None);
+        let b = crate::core::curve::ops::add_stage(&mut plan, "B", None);
+        let t = crate::core::curve::ops::add_touch_point(&mut plan, "Welcome", &a, &b).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let seed = crate::core::curve::goal_seed_from_touch_point(&plan.curve, &t).unwrap();
+        let from_touch = goals::add_goal_from_curve(&mut plan, &seed, None, today).unwrap();
+        let seed = crate::core::curve::goal_seed_from_gap(&plan.curve, &a).unwrap();
+        let from_gap = goals::add_goal_from_curve(&mut plan, &seed, None, today).unwrap();
+
+        delete_touch_point_everywhere(&mut plan, &t).unwrap();
+        let goal = plan.goals.goal(&from_touch).unwrap();
+        assert_eq!(
+            (goal.stage_id.as_deref(), goal.touch_point_id.as_deref()),
+            (Some(b.as_str()), None)
+        );
+        delete_stage_everywhere(&mut plan, &a).unwrap();
+        assert_eq!(plan.goals.goal(&from_gap).unwrap().stage_id, None);
+        assert_eq!(schema::check_plan(&plan), Ok(()));
+        apply_template_everywhere(&mut plan, TemplateKind::Orbit);
+        assert_eq!(plan.goals.goal(&from_touch).unwrap().stage_id, None);
         assert_eq!(schema::check_plan(&plan), Ok(()));
     }
 

@@ -11,9 +11,9 @@ use super::goals::GoalBook;
 /// build does not drop what a newer one wrote.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
-/// Highest `next_id` a plan file may hold (2^53, the largest whole number every
-/// JSON reader keeps exactly). Fresh ids then stay unique for far more edits
-/// than any plan sees; an id numbered above it can never be handed out again.
+/// Highest id number that raises a plan's counter when the plan is read (2^53,
+/// the largest whole number every JSON reader keeps exactly). Counting from below
+/// it up to an id numbered above it would take more edits than any plan sees.
 pub const MAX_NEXT_ID: u64 = 1 << 53;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ mod validate;
 
 use serde_json::{Map, Value};
 
-use super::plan::{Plan, MAX_NEXT_ID};
+use super::plan::Plan;
 
 pub use error::{ImportError, JsonPath};
 pub use stored::{
@@ -200,23 +200,20 @@ fn read_plan(text: &str) -> Result<Plan, ImportError> {
     // The walk reads the document rather than the typed plan, so it also
     // covers fields a tool's types do not know (yet).
     validate_plan_value(&body)?;
-    settle_next_id(&mut plan, &body)?;
+    // Once more on the typed plan: a record whose id was left out reads as an
+    // empty id, which the document walk cannot see and a later load would refuse.
+    check_plan(&plan)?;
+    settle_next_id(&mut plan, &body);
     Ok(plan)
 }
 
-/// Makes the plan's id counter safe to count on: a `next_id` beyond
-/// [`MAX_NEXT_ID`] is refused, and one lower than the number of an id already in
-/// the plan (a hand-edited or foreign file) is raised past it, so `fresh_id`
-/// never hands out an id that is taken. The plan's own id is not counted:
-/// `fresh_id` skips it.
-fn settle_next_id(plan: &mut Plan, body: &Value) -> Result<(), ImportError> {
-    if plan.next_id > MAX_NEXT_ID {
-        return Err(ImportError::OutOfRange {
-            path: JsonPath::root().key("next_id").to_string(),
-            value: plan.next_id.to_string(),
-            expected: format!("a whole number from 0 to {MAX_NEXT_ID}"),
-        });
-    }
+/// Makes the plan's id counter safe to count on: a `next_id` lower than the
+/// number of an id already in the plan (a hand-edited or foreign file) is raised
+/// past it, so `fresh_id` never hands out an id that is taken. The plan's own id
+/// is not counted (`fresh_id` skips it), nor are numbers above
+/// [`MAX_NEXT_ID`](super::plan::MAX_NEXT_ID)
+/// (see [`Plan::raise_next_id`]).
+fn settle_next_id(plan: &mut Plan, body: &Value) {
     fn walk(value: &Value, plan: &mut Plan) {
         match value {
             Value::Object(map) => {
@@ -235,7 +232,6 @@ fn settle_next_id(plan: &mut Plan, body: &Value) -> Result<(), ImportError> {
             .filter(|(key, _)| key.as_str() != "id")
             .for_each(|(_, child)| walk(child, plan));
     }
-    Ok(())
 }
 
 /// Parses text into a JSON object; says precisely why not, otherwise.

@@ -8,12 +8,34 @@ use super::format::{money, percent};
 use super::parity::parity_gaps;
 use super::readiness::readiness;
 use super::{reference, Band, Career, Source};
+use crate::core::goals::statement::statement_text;
+use crate::core::goals::text::{format_date, format_value};
+use crate::core::goals::GoalBook;
 
 /// What the brief shows for an evidence item that cites a goal. The Goals tool supplies it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GoalCitation {
     pub statement: String,
     pub final_check_in: Option<String>,
+}
+
+/// What the brief (and the evidence list) shows for a goal of this plan: its statement and
+/// latest check-in. None when the goal is gone.
+pub fn goal_citation(goals: &GoalBook, goal_id: &str) -> Option<GoalCitation> {
+    let goal = goals.goal(goal_id)?;
+    let final_check_in = goal.latest_check_in().map(|c| {
+        let value = format_value(c.value, &goal.metric.unit);
+        let date = format_date(c.date);
+        if c.note.trim().is_empty() {
+            format!("{value} on {date}")
+        } else {
+            format!("{value} on {date} ({})", c.note.trim())
+        }
+    });
+    Some(GoalCitation {
+        statement: statement_text(goal),
+        final_check_in,
+    })
 }
 
 /// Which comparison to write up.

@@ -11,6 +11,7 @@ use super::{
     Rating, SelfAssessment, Track, TrackKind,
 };
 use crate::core::plan::Plan;
+use crate::core::schema::is_safe_link;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -22,6 +23,10 @@ pub enum EditError {
     LevelInUse {
         level_title: String,
     },
+    /// Only http, https and mailto links are kept (a plan with another would not load).
+    UnsafeLink {
+        link: String,
+    },
 }
 
 impl fmt::Display for EditError {
@@ -32,6 +37,10 @@ impl fmt::Display for EditError {
                 f,
                 "A self-assessment targets {level_title}; change its target level before \
                  removing the level."
+            ),
+            EditError::UnsafeLink { link } => write!(
+                f,
+                "Only http, https and mailto links can be kept, not {link:?}."
             ),
         }
     }
@@ -171,12 +180,31 @@ pub fn rate_behaviour(
     Ok(())
 }
 
+/// Adds evidence under a fresh id. The goal and behaviours it cites must exist and its
+/// link must be safe: otherwise the plan would point at nothing, or fail to load.
 pub fn add_evidence(
     plan: &mut Plan,
     assessment_id: &str,
     evidence: Evidence,
 ) -> Result<String, EditError> {
     assessment_mut(&mut plan.career, assessment_id)?;
+    if let Some(goal_id) = evidence.goal_id.as_deref().filter(|g| !g.is_empty()) {
+        if plan.goals.goal(goal_id).is_none() {
+            return Err(not_found(goal_id));
+        }
+    }
+    if let Some(b) = evidence
+        .behaviour_ids
+        .iter()
+        .find(|b| plan.career.behaviour(b).is_none())
+    {
+        return Err(not_found(b));
+    }
+    if !is_safe_link(&evidence.link) {
+        return Err(EditError::UnsafeLink {
+            link: evidence.link,
+        });
+    }
     let id = plan.fresh_id("e");
     assessment_mut(&mut plan.career, assessment_id)?
         .evidence

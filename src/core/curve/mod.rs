@@ -17,6 +17,7 @@ pub mod ladder;
 pub mod ops;
 mod sample;
 pub mod snapshots;
+pub mod svg_export;
 pub mod templates;
 mod templates_data;
 pub mod warnings;

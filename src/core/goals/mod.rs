@@ -86,6 +86,12 @@ pub struct Goal {
     /// What the team agreed to, frozen when the goal was committed.
     pub commitment: Option<Commitment>,
     pub last_reviewed: Option<NaiveDate>,
+    /// The commitment-curve stage this goal was created to move (its gap), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage_id: Option<String>,
+    /// The curve touch point this goal was created from, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub touch_point_id: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -397,6 +403,19 @@ mod tests {
     fn absent_references_are_left_out_of_the_file() {
         let value = serde_json::to_value(Goal::default()).unwrap();
         assert!(value.get("objective_id").is_none());
+    }
+
+    #[test]
+    fn curve_links_load_and_are_left_out_when_absent() {
+        let text = r#"{"id":"g1","stage_id":"s2","touch_point_id":"t1"}"#;
+        let goal: Goal = serde_json::from_str(text).unwrap();
+        assert_eq!(goal.stage_id.as_deref(), Some("s2"));
+        assert_eq!(goal.touch_point_id.as_deref(), Some("t1"));
+        assert!(goal.extra.is_empty());
+        let plain = serde_json::to_value(Goal::default()).unwrap();
+        assert!(plain.get("stage_id").is_none() && plain.get("touch_point_id").is_none());
+        let old: Goal = serde_json::from_str(r#"{"id":"g1"}"#).unwrap();
+        assert_eq!(old.stage_id, None);
     }
 
     #[test]

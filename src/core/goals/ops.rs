@@ -11,6 +11,7 @@ use super::{
     Cadence, CheckIn, Direction, Goal, GoalBook, GoalStatus, Growth, KeyPlayer, Milestone,
     Objective, Step,
 };
+use crate::core::curve::GoalSeed;
 use crate::core::plan::Plan;
 
 /// The confidence scale's top: a check-in's confidence is a percentage.
@@ -304,6 +305,29 @@ pub fn add_goal_from_template(
     Ok(id)
 }
 
+/// A new draft goal prefilled from the commitment curve (a stage's gap or a touch point),
+/// linked back to its stage (and touch point). The baseline is dated `today`.
+pub fn add_goal_from_curve(
+    plan: &mut Plan,
+    seed: &GoalSeed,
+    objective_id: Option<&str>,
+    today: NaiveDate,
+) -> Result<String> {
+    let id = add_goal(plan, objective_id)?;
+    let goal = goal_mut(&mut plan.goals, &id)?;
+    goal.title = seed.title.clone();
+    goal.objective = objective_text(Direction::Increase, &seed.metric);
+    goal.metric.name = seed.metric.clone();
+    goal.metric.unit = seed.unit.clone();
+    goal.baseline = Some(seed.baseline).filter(|v| v.is_finite());
+    goal.baseline_date = Some(today);
+    goal.target = Some(seed.target).filter(|v| v.is_finite());
+    goal.deadline = seed.deadline;
+    goal.stage_id = Some(seed.stage_id.clone());
+    goal.touch_point_id = seed.touch_point_id.clone();
+    Ok(id)
+}
+
 /// Freezes the goal's baseline, target and deadline as agreed today; a draft becomes active.
 pub fn commit_goal(book: &mut GoalBook, goal_id: &str, today: NaiveDate) -> Result<()> {
     commit(goal_mut(book, goal_id)?, today);
@@ -526,6 +550,38 @@ pub fn add_milestone(
         },
     );
     Ok(id)
+}
+
+/// Changes a milestone by hand (`None` leaves a part as it is), keeping date order.
+pub fn edit_milestone(
+    book: &mut GoalBook,
+    goal_id: &str,
+    milestone_id: &str,
+    date: Option<NaiveDate>,
+    value: Option<f64>,
+    note: Option<&str>,
+) -> Result<()> {
+    if value.is_some_and(|v| !v.is_finite()) {
+        return Err(GoalError::NotANumber);
+    }
+    let goal = goal_mut(book, goal_id)?;
+    let milestone = goal
+        .milestones
+        .iter_mut()
+        .find(|m| m.id == milestone_id)
+        .ok_or_else(|| GoalError::NoSuchMilestone(milestone_id.to_string()))?;
+    if let Some(date) = date {
+        milestone.date = date;
+    }
+    if let Some(value) = value {
+        milestone.value = value;
+    }
+    if let Some(note) = note {
+        milestone.note = note.to_string();
+    }
+    // Stable: milestones on the same date keep their order.
+    goal.milestones.sort_by_key(|m| m.date);
+    Ok(())
 }
 
 pub fn remove_milestone(book: &mut GoalBook, goal_id: &str, milestone_id: &str) -> Result<()> {

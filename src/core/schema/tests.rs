@@ -524,15 +524,26 @@ fn a_plan_whose_next_id_already_covers_its_ids_imports_unchanged() {
 }
 
 #[test]
-fn import_refuses_a_next_id_beyond_the_largest_counter() {
+fn ids_numbered_beyond_any_counter_do_not_raise_next_id() {
+    let huge = format!("g{}", u64::MAX);
+    let text =
+        doc(json!({"id": "p1", "name": "N", "next_id": 4, "goals": {"goals": [{"id": huge}]}}));
+    assert_eq!(import_plan(&text).unwrap().next_id, 4);
+}
+
+#[test]
+fn a_counter_at_its_top_is_kept_and_fresh_ids_do_not_overflow() {
     let text = doc(json!({"id": "p1", "name": "N", "next_id": u64::MAX}));
-    assert_eq!(
-        err(&text),
-        format!(
-            "`next_id`: {} is out of range (expected a whole number from 0 to {MAX_NEXT_ID}).",
-            u64::MAX
-        )
+    let mut plan = import_plan(&text).unwrap();
+    assert_eq!(plan.next_id, u64::MAX);
+    assert_eq!(plan.fresh_id("g"), format!("g{}", u64::MAX));
+}
+
+#[test]
+fn a_record_without_an_id_is_refused_as_an_empty_id() {
+    let text = doc(
+        json!({"id": "p1", "name": "N", "goals": {"goals": [{"id": "g1"}, {"title": "No id"}]}}),
     );
-    let at_limit = doc(json!({"id": "p1", "name": "N", "next_id": MAX_NEXT_ID}));
-    assert_eq!(import_plan(&at_limit).unwrap().next_id, MAX_NEXT_ID);
+    assert_eq!(err(&text), "`goals.goals[1].id`: an id can't be empty.");
+    assert!(parse_stored_plan(&text).is_err());
 }

@@ -1,13 +1,168 @@
-//! The Commitment-curve tool: stages, touch points, gap analysis.
+//! The Commitment-curve tool: the drawing, stages and touch points, the analysis of where
+//! members stall, snapshots over time and exports.
+
+mod analysis;
+mod drawing;
+mod export;
+mod goal_link;
+mod problems;
+mod snapshots;
+mod stage_editor;
+mod stage_list;
+mod start;
+mod touch_points;
 
 use leptos::prelude::*;
 
+use crate::core::curve::Stage;
+use crate::ui::state::{use_app_state, AppState};
+
+/// What the curve's pieces share: which stage is selected.
+#[derive(Clone, Copy)]
+pub(crate) struct CurveUi {
+    /// The stage the user picked; `current` falls back to the first stage.
+    pub picked: RwSignal<Option<String>>,
+    /// The stage shown in the editor: the picked one if it still exists, else the first.
+    pub current: Memo<Option<String>>,
+    /// A touch point just added, shown open.
+    pub fresh_touch_point: RwSignal<Option<String>>,
+}
+
+impl CurveUi {
+    pub fn select(&self, id: &str) {
+        self.picked.set(Some(id.to_string()));
+    }
+}
+
+pub(crate) fn use_curve_ui() -> CurveUi {
+    expect_context::<CurveUi>()
+}
+
 #[component]
 pub fn CurvePage() -> impl IntoView {
+    let state = use_app_state();
+    let picked = RwSignal::new(None::<String>);
+    let current = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let stages = &p.as_ref()?.curve.stages;
+            picked
+                .get()
+                .filter(|id| stages.iter().any(|s| &s.id == id))
+                .or_else(|| stages.first().map(|s| s.id.clone()))
+        })
+    });
+    provide_context(CurveUi {
+        picked,
+        current,
+        fresh_touch_point: RwSignal::new(None),
+    });
+    let has_plan = move || state.plan.with(|p| p.is_some());
+    let has_stages = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| p.as_ref().is_some_and(|p| !p.curve.stages.is_empty()))
+    });
     view! {
-        <section class="tool" aria-labelledby="curve-title">
+        <section class="tool curve" aria-labelledby="curve-title">
             <h1 id="curve-title">"Commitment curve"</h1>
-            <p class="not-built">"The commitment-curve editor is not built yet."</p>
+            <Show when=has_plan fallback=|| view! { <crate::ui::shell::NoPlanOpen /> }>
+                <Show when=move || has_stages.get() fallback=start::StartCurve>
+                    <CurveWorkspace />
+                </Show>
+            </Show>
         </section>
     }
+}
+
+#[component]
+fn CurveWorkspace() -> impl IntoView {
+    let state = use_app_state();
+    let source = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.curve.source.clone())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <p class="lede curve-intro">
+            "Map how members grow from first contact to the core, find where they stall, and plan the touch points that move them."
+        </p>
+        <Show when=move || !source.get().is_empty()>
+            <p class="hint curve-source" data-testid="curve-source">
+                "Started from: " {move || source.get()}
+            </p>
+        </Show>
+        <drawing::CurveDrawing />
+        <stage_list::StageList />
+        <stage_editor::StageEditor />
+        <touch_points::TouchPoints />
+        <analysis::Warnings />
+        <analysis::Distribution />
+        <analysis::GapAnalysis />
+        <problems::ProblemAreas />
+        <snapshots::Snapshots />
+        <export::Exports />
+        <start::StartOver />
+    }
+}
+
+/// A stage's field as a memo, so a view re-renders only when that field changes.
+pub(crate) fn stage_field<T>(
+    state: AppState,
+    id: String,
+    read: impl Fn(&Stage) -> T + Send + Sync + 'static,
+) -> Signal<T>
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.curve.stage(&id))
+                .map(&read)
+                .unwrap_or_default()
+        })
+    })
+    .into()
+}
+
+/// Changes one stage; `field` keeps typing in one field as one undo step.
+pub(crate) fn edit_stage(
+    state: AppState,
+    id: &str,
+    field: &str,
+    change: impl FnOnce(&mut Stage) + 'static,
+) {
+    let sid = id.to_string();
+    state.edit(&format!("stage:{id}:{field}"), move |plan| {
+        if let Some(stage) = plan.curve.stage_mut(&sid) {
+            change(stage);
+        }
+    });
+}
+
+/// The name of a stage for labels ("Untitled stage" when blank).
+pub(crate) fn display_name(name: &str) -> String {
+    if name.trim().is_empty() {
+        "Untitled stage".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// A percentage for tables: one decimal, "—" when unknown.
+pub(crate) fn pct(value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.is_finite() => format!("{v:.1}%"),
+        _ => "—".to_string(),
+    }
+}
+
+/// A whole, non-negative count from a number field (None when empty or negative).
+pub(crate) fn count_from(value: Option<f64>) -> u64 {
+    value
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .map(|v| v.round().min(u64::MAX as f64) as u64)
+        .unwrap_or(0)
 }

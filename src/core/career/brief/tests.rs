@@ -126,3 +126,45 @@ fn band_summary_shows_only_published_figures() {
     );
     assert_eq!(band_summary(&Band::default()), "no figures (base salary)");
 }
+
+#[test]
+fn goal_citation_gives_the_statement_and_latest_check_in_or_none_when_gone() {
+    use crate::core::goals::{CheckIn, Goal, GoalBook};
+    let goal = Goal {
+        id: "g1".into(),
+        metric: crate::core::goals::Metric {
+            unit: "contributors".into(),
+            ..Default::default()
+        },
+        check_ins: vec![
+            CheckIn {
+                id: "c1".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+                value: 50.0,
+                ..CheckIn::default()
+            },
+            CheckIn {
+                id: "c2".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+                value: 84.0,
+                note: "after the summit".into(),
+                ..CheckIn::default()
+            },
+        ],
+        ..Goal::default()
+    };
+    let book = GoalBook {
+        goals: vec![goal.clone()],
+        ..GoalBook::default()
+    };
+    let citation = goal_citation(&book, "g1").unwrap();
+    assert_eq!(
+        citation.statement,
+        crate::core::goals::statement::statement_text(&goal)
+    );
+    assert_eq!(
+        citation.final_check_in.as_deref(),
+        Some("84 contributors on 1 June 2024 (after the summit)")
+    );
+    assert_eq!(goal_citation(&book, "gone"), None);
+}

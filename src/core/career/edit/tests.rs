@@ -159,20 +159,60 @@ fn forgetting_a_goal_unlinks_evidence_but_keeps_its_text() {
     let (mut plan, _) = plan_with_community();
     let level = plan.career.tracks[0].levels[0].id.clone();
     let a = add_self_assessment(&mut plan, &level).unwrap();
+    let goal = crate::core::goals::add_goal(&mut plan, None).unwrap();
     add_evidence(
         &mut plan,
         &a,
         Evidence {
             text: "Launched the forum".into(),
-            goal_id: Some("g1".into()),
+            goal_id: Some(goal.clone()),
             ..Evidence::default()
         },
     )
     .unwrap();
-    forget_goal(&mut plan.career, "g1");
+    forget_goal(&mut plan.career, &goal);
     let e = &plan.career.self_assessments[0].evidence[0];
     assert_eq!(
         (e.goal_id.as_deref(), e.text.as_str()),
         (None, "Launched the forum")
     );
+}
+
+#[test]
+fn evidence_citing_a_missing_goal_or_behaviour_or_an_unsafe_link_is_refused() {
+    let (mut plan, t) = plan_with_community();
+    let level = plan.career.track(&t).unwrap().levels[0].id.clone();
+    let a = add_self_assessment(&mut plan, &level).unwrap();
+    let before = plan.clone();
+    let cite = |goal: Option<&str>, behaviour: &str, link: &str| Evidence {
+        text: "Ran the summit".into(),
+        goal_id: goal.map(str::to_string),
+        behaviour_ids: vec![behaviour.to_string()],
+        link: link.into(),
+        ..Evidence::default()
+    };
+    let b = plan.career.tracks[0].key_areas[0].behaviours[0].id.clone();
+    assert!(add_evidence(&mut plan, &a, cite(Some("g404"), &b, "")).is_err());
+    assert!(add_evidence(&mut plan, &a, cite(None, "b404", "")).is_err());
+    assert!(matches!(
+        add_evidence(&mut plan, &a, cite(None, &b, "javascript:alert(1)")),
+        Err(EditError::UnsafeLink { .. })
+    ));
+    assert_eq!(plan, before);
+    assert!(add_evidence(&mut plan, &a, cite(None, &b, "https://example.org")).is_ok());
+}
+
+#[test]
+fn refused_additions_leave_the_plan_and_its_id_counter_alone() {
+    let (mut plan, _) = plan_with_community();
+    let before = plan.clone();
+    assert!(add_level(&mut plan, "nope", "X").is_err());
+    assert!(add_key_area(&mut plan, "nope", "X").is_err());
+    assert!(set_behaviour(&mut plan, "nope", "nope", "x").is_err());
+    assert!(add_evidence(&mut plan, "nope", Evidence::default()).is_err());
+    assert_eq!(plan, before);
+    let area = plan.career.tracks[0].key_areas[0].id.clone();
+    let level = plan.career.tracks[0].levels[0].id.clone();
+    set_behaviour(&mut plan, &area, &level, "Updated").unwrap();
+    assert_eq!(plan.next_id, before.next_id);
 }

@@ -232,7 +232,7 @@ fn restoring_a_stage_after_a_neighbour_was_deleted_leaves_out_touch_points_to_th
     let deleted = delete_stage(&mut plan.curve, "s2").unwrap();
     delete_stage(&mut plan.curve, "s1").unwrap();
     restore_stage(&mut plan.curve, deleted);
-    assert_eq!(names(&plan.curve), ["B", "C"]);
+    assert_eq!(names(&plan.curve), ["C", "B"]);
     let kept: Vec<&str> = plan
         .curve
         .touch_points

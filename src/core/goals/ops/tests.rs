@@ -354,3 +354,55 @@ fn errors_read_as_sentences() {
         "There are no days between the baseline date and the deadline for a milestone."
     );
 }
+
+#[test]
+fn a_goal_from_the_curve_is_prefilled_and_linked_to_its_stage() {
+    let (mut plan, objective, _) = plan_with_goal();
+    let seed = GoalSeed {
+        title: "Grow “Member” from 120 to 300 members".into(),
+        metric: "Members at the “Member” stage".into(),
+        unit: "members".into(),
+        baseline: 120.0,
+        target: 300.0,
+        deadline: Some(d(2026, 6, 30)),
+        stage_id: "s2".into(),
+        touch_point_id: Some("t1".into()),
+    };
+    let id = add_goal_from_curve(&mut plan, &seed, Some(&objective), today()).unwrap();
+    let goal = plan.goals.goal(&id).unwrap();
+    assert_eq!(goal.stage_id.as_deref(), Some("s2"));
+    assert_eq!(goal.touch_point_id.as_deref(), Some("t1"));
+    assert_eq!((goal.baseline, goal.target), (Some(120.0), Some(300.0)));
+    assert_eq!(goal.baseline_date, Some(today()));
+    assert_eq!(goal.deadline, Some(d(2026, 6, 30)));
+    assert_eq!(goal.metric.unit, "members");
+    assert_eq!(goal.objective, "increase members at the “member” stage");
+    assert_eq!(goal.status, GoalStatus::Draft);
+}
+
+#[test]
+fn editing_a_milestone_keeps_milestones_in_date_order() {
+    let (mut plan, _, goal) = plan_with_goal();
+    let first = add_milestone(&mut plan, &goal, d(2026, 4, 1), 10.0).unwrap();
+    let second = add_milestone(&mut plan, &goal, d(2026, 5, 1), 20.0).unwrap();
+    edit_milestone(
+        &mut plan.goals,
+        &goal,
+        &first,
+        Some(d(2026, 6, 1)),
+        Some(30.0),
+        Some("late"),
+    )
+    .unwrap();
+    let ms = &plan.goals.goal(&goal).unwrap().milestones;
+    assert_eq!(ms[0].id, second);
+    assert_eq!((ms[1].value, ms[1].note.as_str()), (30.0, "late"));
+    assert_eq!(
+        edit_milestone(&mut plan.goals, &goal, &first, None, Some(f64::NAN), None),
+        Err(GoalError::NotANumber)
+    );
+    assert_eq!(
+        edit_milestone(&mut plan.goals, &goal, "m99", None, None, None),
+        Err(GoalError::NoSuchMilestone("m99".into()))
+    );
+}

@@ -1,0 +1,89 @@
+//! The evidence brief: Markdown to download or copy and bring to a manager or HR.
+
+use leptos::prelude::*;
+
+use super::{career_ctx, marked_record, MarkedPay};
+use crate::core::career::brief::{evidence_brief, goal_citation, BriefRequest};
+use crate::core::schema::file_stem;
+use crate::ui::state::use_app_state;
+
+#[component]
+pub fn BriefExport() -> impl IntoView {
+    let state = use_app_state();
+    let career = career_ctx();
+    let marked = expect_context::<MarkedPay>().0;
+    let status = RwSignal::new(None::<(bool, String)>);
+    let request = Memo::new(move |_| {
+        let chosen = marked.get();
+        career.with(|c| {
+            c.proposed_level_id
+                .clone()
+                .filter(|id| c.level(id).is_some())
+                .map(|level_id| BriefRequest {
+                    level_id,
+                    record_id: marked_record(c, chosen.as_deref()),
+                    assessment_id: c.self_assessments.first().map(|a| a.id.clone()),
+                })
+        })
+    });
+    // Built on demand: the brief is the longest text on the page.
+    let build = move || -> Option<String> {
+        let request = request.get_untracked()?;
+        state.plan.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| evidence_brief(&p.career, &request, &|id| goal_citation(&p.goals, id)))
+        })
+    };
+    let download = move |_| {
+        let Some(text) = build() else { return };
+        let name = state
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| file_stem(&p.name)).unwrap_or_default());
+        let result =
+            crate::transfer::download(&format!("{name}-evidence-brief.md"), "text/markdown", &text);
+        status.set(Some(match result {
+            Ok(()) => (true, "The brief was downloaded as a Markdown file.".into()),
+            Err(e) => (false, e),
+        }));
+    };
+    let copy = move |_| {
+        let Some(text) = build() else { return };
+        leptos::task::spawn_local(async move {
+            status.set(Some(match crate::transfer::copy_text(&text).await {
+                Ok(()) => (true, "The brief was copied to the clipboard.".into()),
+                Err(e) => (false, e),
+            }));
+        });
+    };
+    let preview = RwSignal::new(None::<String>);
+    let toggle = move |_| {
+        preview.set(if preview.with_untracked(|p| p.is_some()) {
+            None
+        } else {
+            build()
+        });
+    };
+    let ready = move || request.with(|r| r.is_some());
+    view! {
+        <section class="card" aria-labelledby="career-brief-title">
+            <h2 id="career-brief-title">"Evidence brief"</h2>
+            <p class="hint">
+                "A Markdown summary of the comparison, the pay, parity gaps and your evidence, "
+                "with the source and year of every figure, to bring to your manager or HR."
+            </p>
+            <Show when=ready fallback=|| view! { <p class="hint">"Choose the proposed role at the top to write a brief."</p> }>
+                <div class="actions no-print">
+                    <button type="button" class="primary" on:click=download>"Download the brief (Markdown)"</button>
+                    <button type="button" on:click=copy>"Copy the brief"</button>
+                </div>
+                <button type="button" class="small no-print" aria-expanded=move || if preview.with(|p| p.is_some()) { "true" } else { "false" } on:click=toggle>
+                    {move || if preview.with(|p| p.is_some()) { "Hide the preview" } else { "Preview the brief" }}
+                </button>
+                {move || preview.get().map(|text| view! { <pre class="brief-preview" data-testid="brief-preview">{text}</pre> })}
+            </Show>
+            <div role="status" class="brief-status">
+                {move || status.get().map(|(ok, text)| view! { <p class=if ok { "badge ok" } else { "badge bad" }>{text}</p> })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,405 @@
+//! The proposed role next to the levels of the same rank in every other track: the
+//! bucketing check, a table and a band chart.
+
+use leptos::prelude::*;
+
+use super::fields::SourceLine;
+use super::{career_ctx, edit_career, level_options, marked_record, MarkedPay};
+use crate::core::career::brief::band_summary;
+use crate::core::career::chart::{band_chart, BandChart, ChartLayout};
+use crate::core::career::compare::{bucketing_check, side_by_side, ComparedLevel};
+use crate::core::career::format::money;
+use crate::core::career::reference::CAVEAT;
+use crate::core::career::Career;
+use crate::ui::state::use_app_state;
+use crate::ui::widgets::{NumberField, SelectField};
+
+fn proposed(career: &Career) -> Option<String> {
+    career
+        .proposed_level_id
+        .clone()
+        .filter(|id| career.level(id).is_some())
+}
+
+#[component]
+pub fn ProposedRole() -> impl IntoView {
+    let state = use_app_state();
+    let career = career_ctx();
+    let marked = expect_context::<MarkedPay>().0;
+    let options = Memo::new(move |_| career.with(level_options));
+    let records = Memo::new(move |_| {
+        career.with(|c| {
+            c.comp_records
+                .iter()
+                .map(|r| {
+                    let name = if r.label.trim().is_empty() {
+                        r.kind.label().to_string()
+                    } else {
+                        r.label.clone()
+                    };
+                    (r.id.clone(), name)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let level_value = Signal::derive(move || career.with(proposed).unwrap_or_default());
+    let record_value = Signal::derive(move || {
+        career
+            .with(|c| marked_record(c, marked.get().as_deref()))
+            .unwrap_or_default()
+    });
+    view! {
+        <section class="card" aria-labelledby="career-proposed-title">
+            <h2 id="career-proposed-title">"The role under discussion"</h2>
+            <div class="field-row">
+                {move || {
+                    let mut opts = vec![(String::new(), "Choose a level…".to_string())];
+                    opts.extend(options.get());
+                    view! {
+                        <SelectField
+                            label="Proposed role (track and level)"
+                            options=opts
+                            value=level_value
+                            hint="For example Community Manager as HR proposes it."
+                            on_change=Callback::new(move |id: String| {
+                                edit_career(state, "career:proposed", move |c| {
+                                    c.proposed_level_id = (!id.is_empty()).then_some(id);
+                                })
+                            })
+                        />
+                    }
+                }}
+                {move || {
+                    let opts = records.get();
+                    (!opts.is_empty()).then(|| view! {
+                        <SelectField
+                            label="Pay to mark on the chart"
+                            options=opts
+                            value=record_value
+                            on_change=Callback::new(move |id: String| marked.set(Some(id)))
+                        />
+                    })
+                }}
+                <NumberField
+                    label="Warn when more than this % below peers"
+                    value=Signal::derive(move || career.with(|c| Some(c.bucketing_threshold_percent)))
+                    min=0.0
+                    max=100.0
+                    step="0.5"
+                    on_change=Callback::new(move |v: Option<f64>| {
+                        if let Some(v) = v.filter(|v| (0.0..=100.0).contains(v)) {
+                            edit_career(state, "career:threshold", move |c| c.bucketing_threshold_percent = v);
+                        }
+                    })
+                />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn BucketingPanel() -> impl IntoView {
+    let career = career_ctx();
+    let check = Memo::new(move |_| {
+        career.with(|c| {
+            let id = proposed(c)?;
+            let title = c
+                .level(&id)
+                .map(|(_, l)| l.title.clone())
+                .unwrap_or_default();
+            Some((
+                bucketing_check(c, &id, c.bucketing_threshold_percent),
+                title,
+            ))
+        })
+    });
+    let names = Memo::new(move |_| {
+        career.with(|c| {
+            c.tracks
+                .iter()
+                .map(|t| (t.id.clone(), t.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card bucketing" aria-labelledby="career-bucketing-title">
+            <h2 id="career-bucketing-title">"Bucketing check"</h2>
+            {move || match check.get() {
+                None => view! {
+                    <p class="hint">"Choose the proposed role above to compare its band with its peers."</p>
+                }.into_any(),
+                Some((check, title)) => {
+                    let message = check.message(&title);
+                    let banner = if check.warns() {
+                        view! {
+                            <div class="banner bad" role="alert" data-testid="bucketing-warning">
+                                <p><strong>"Possible bucketing. "</strong>{message}</p>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="banner ok" role="status" data-testid="bucketing-ok">
+                                <p>{message}</p>
+                            </div>
+                        }.into_any()
+                    };
+                    let currency = check.currency.clone();
+                    let peers = check.peers.iter().map(|p| {
+                        view! { <li>{format!("{} · {}: midpoint {}", p.track_name, p.level_title, money(p.midpoint, &currency))}</li> }
+                    }).collect_view();
+                    let excluded = check.excluded.iter().map(|(track_id, why)| {
+                        let name = names.with(|n| n.iter().find(|(id, _)| id == track_id).map(|(_, n)| n.clone()))
+                            .unwrap_or_else(|| track_id.clone());
+                        view! { <li>{why.message(&name)}</li> }
+                    }).collect_view();
+                    let has_peers = !check.peers.is_empty();
+                    let has_excluded = !check.excluded.is_empty();
+                    view! {
+                        {banner}
+                        {check.proposed_midpoint.map(|m| view! {
+                            <p>{format!("Proposed band midpoint: {} ({}).", money(m, &check.currency), check.basis.label())}</p>
+                        })}
+                        {has_peers.then(|| view! {
+                            <h3>"Compared with"</h3>
+                            <ul class="compact-list">{peers}</ul>
+                        })}
+                        {has_excluded.then(|| view! {
+                            <h3>"Left out of the comparison"</h3>
+                            <ul class="compact-list" data-testid="bucketing-excluded">{excluded}</ul>
+                        })}
+                        <p class="hint">{CAVEAT}</p>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn SideBySide() -> impl IntoView {
+    let career = career_ctx();
+    let marked = expect_context::<MarkedPay>().0;
+    let view_data =
+        Memo::new(move |_| career.with(|c| proposed(c).and_then(|id| side_by_side(c, &id))));
+    let chart = Memo::new(move |_| {
+        let chosen = marked.get();
+        career.with(|c| {
+            let id = proposed(c)?;
+            let record = marked_record(c, chosen.as_deref());
+            band_chart(c, &id, record.as_deref(), &chart_layout())
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="career-side-title">
+            <h2 id="career-side-title">"Side by side"</h2>
+            {move || match view_data.get() {
+                None => view! { <p class="hint">"Choose the proposed role to see it next to the levels of the same rank in every other track."</p> }.into_any(),
+                Some(v) => {
+                    let rank = v.chosen.rank;
+                    let missing = v.tracks_without_rank.join(", ");
+                    let columns: Vec<ComparedLevel> = std::iter::once(v.chosen).chain(v.peers).collect();
+                    view! {
+                        <p class="hint">{format!("Levels at rank {rank} in every track, the proposed role first.")}</p>
+                        <p class="caveat">{CAVEAT}</p>
+                        <CompareTable columns />
+                        {(!missing.is_empty()).then(|| view! { <p class="hint">{format!("No level at rank {rank}: {missing}.")}</p> })}
+                    }.into_any()
+                }
+            }}
+            {move || chart.get().map(|c| view! { <BandChartView chart=c /> })}
+        </section>
+    }
+}
+
+#[component]
+fn CompareTable(columns: Vec<ComparedLevel>) -> impl IntoView {
+    let heads = columns.iter().enumerate().map(|(i, c)| {
+        let tag = if i == 0 { " (proposed)" } else { "" };
+        view! { <th scope="col" class=(i == 0).then_some("chosen")>{format!("{}{tag}", c.track_name)}</th> }
+    }).collect_view();
+    let row = |name: &'static str, cells: Vec<AnyView>| {
+        view! { <tr><th scope="row">{name}</th>{cells}</tr> }
+    };
+    let titles = columns
+        .iter()
+        .map(|c| {
+            view! { <td>{format!("{} {}", c.code, c.title).trim().to_string()}</td> }.into_any()
+        })
+        .collect();
+    let scopes = columns
+        .iter()
+        .map(|c| view! { <td>{c.scope.label()}</td> }.into_any())
+        .collect();
+    let bands = columns.iter().map(|c| match &c.band {
+        Some(b) => view! { <td><span class="band-figure">{band_summary(b)}</span><br /><SourceLine source=b.source.clone() /></td> }.into_any(),
+        None => view! { <td class="muted">"No band yet"</td> }.into_any(),
+    }).collect();
+    let behaviours = columns
+        .iter()
+        .map(|c| {
+            let items = c
+                .behaviours
+                .iter()
+                .map(|(area, text)| {
+                    view! {
+                        <li><strong>{area.clone()}": "</strong>{text.clone()}</li>
+                    }
+                })
+                .collect_view();
+            view! { <td><ul class="behaviours">{items}</ul></td> }.into_any()
+        })
+        .collect();
+    view! {
+        <div class="table-wrap">
+            <table class="compare-table" data-testid="compare-table">
+                <caption class="visually-hidden">"The proposed level next to the levels of the same rank"</caption>
+                <thead><tr><td></td>{heads}</tr></thead>
+                <tbody>
+                    {row("Level", titles)}
+                    {row("Scope", scopes)}
+                    {row("Band", bands)}
+                    {row("Expected behaviours", behaviours)}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn chart_layout() -> ChartLayout {
+    ChartLayout {
+        width: 760.0,
+        left: 250.0,
+        row_height: 28.0,
+        row_gap: 18.0,
+        axis_height: 30.0,
+        ..ChartLayout::default()
+    }
+}
+
+#[component]
+fn BandChartView(chart: BandChart) -> impl IntoView {
+    let layout = chart_layout();
+    let label_x = layout.left - 10.0;
+    let summary = chart_summary(&chart);
+    let currency = chart.currency.clone();
+    let axis_y = chart.axis_y;
+    let top = layout.top;
+    let rows = chart.rows.iter().map(|r| {
+        // A band known only by its median has no width: draw a short bar so it shows.
+        let (x, w) = if r.high_x - r.low_x < 6.0 {
+            ((r.low_x + r.high_x) / 2.0 - 3.0, 6.0)
+        } else {
+            (r.low_x, r.high_x - r.low_x)
+        };
+        let (track, level) = r.label.split_once(" · ").map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((r.label.clone(), String::new()));
+        let class = if r.chosen { "band-bar chosen" } else { "band-bar" };
+        let mid = r.mid_x.map(|mx| view! {
+            <line class="band-mid" x1=mx x2=mx y1=r.y - 3.0 y2=r.y + r.height + 3.0 />
+        });
+        view! {
+            <g>
+                <text x=label_x y=r.y + 11.0 text-anchor="end" class="chart-label">{track}</text>
+                <text x=label_x y=r.y + 25.0 text-anchor="end" class="chart-sublabel">{level}</text>
+                <rect class=class x=x y=r.y width=w height=r.height rx="3" />
+                {mid}
+            </g>
+        }
+    }).collect_view();
+    let ticks = chart.axis.ticks.iter().map(|t| view! {
+        <g>
+            <line class="chart-grid" x1=t.x x2=t.x y1=top y2=axis_y />
+            <text x=t.x y=axis_y + 18.0 text-anchor="middle" class="chart-tick">{t.label.clone()}</text>
+        </g>
+    }).collect_view();
+    let marker = chart.marker.as_ref().map(|m| {
+        view! {
+            <g class="pay-marker">
+                <line x1=m.x x2=m.x y1=0.0 y2=axis_y />
+                <circle cx=m.x cy=3.0 r="4" />
+            </g>
+        }
+    });
+    let has_rows = !chart.rows.is_empty();
+    let table_rows = chart.rows.iter().map(|r| view! {
+        <tr>
+            <th scope="row">{r.label.clone()}{r.chosen.then_some(" (proposed)")}</th>
+            <td class="num">{money(r.low, &currency)}</td>
+            <td class="num">{r.mid.map(|m| money(m, &currency)).unwrap_or_else(|| "—".into())}</td>
+            <td class="num">{money(r.high, &currency)}</td>
+            <td>{r.basis.label()}</td>
+            <td>{r.source_label.clone()}</td>
+        </tr>
+    }).collect_view();
+    let excluded = chart
+        .excluded
+        .iter()
+        .map(|(t, why)| view! { <li>{format!("{t}: {why}")}</li> })
+        .collect_view();
+    let has_excluded = !chart.excluded.is_empty();
+    let marker_text = chart
+        .marker
+        .as_ref()
+        .map(|m| format!("Pay marked: {}.", m.label));
+    view! {
+        <h3>"Band chart"</h3>
+        {has_rows.then(|| view! {
+            <svg
+                class="chart band-chart"
+                viewBox=format!("0 0 {} {}", chart.width, chart.height)
+                role="img"
+                aria-label=summary.clone()
+                data-testid="band-chart"
+            >
+                {ticks}
+                <line class="chart-axis" x1=layout.left x2=chart.width - layout.right y1=axis_y y2=axis_y />
+                {rows}
+                {marker}
+            </svg>
+            <p class="chart-legend hint">
+                <span class="key key-chosen" aria-hidden="true"></span>" proposed role  "
+                <span class="key key-peer" aria-hidden="true"></span>" peer track  "
+                <span class="key key-pay" aria-hidden="true"></span>" pay marked"
+                {format!(" · bars run from minimum (or lowest known percentile) to maximum; the tick is the midpoint or median; in {currency}.")}
+            </p>
+        })}
+        {marker_text.map(|t| view! { <p>{t}</p> })}
+        {chart.marker_problem.clone().map(|p| view! { <p class="banner warn" role="status">{format!("The pay cannot be marked: {p}")}</p> })}
+        {has_excluded.then(|| view! { <p>"Not drawn:"</p><ul class="compact-list">{excluded}</ul> })}
+        {has_rows.then(|| view! {
+            <details class="chart-table">
+                <summary>"The chart as a table"</summary>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">"Track · level"</th><th scope="col" class="num">"Low"</th><th scope="col" class="num">"Midpoint"</th><th scope="col" class="num">"High"</th><th scope="col">"Covers"</th><th scope="col">"Source"</th></tr></thead>
+                        <tbody>{table_rows}</tbody>
+                    </table>
+                </div>
+            </details>
+        })}
+    }
+}
+
+fn chart_summary(chart: &BandChart) -> String {
+    let rows: Vec<String> = chart
+        .rows
+        .iter()
+        .map(|r| {
+            let mid = r
+                .mid
+                .map(|m| format!(", midpoint {}", money(m, &chart.currency)))
+                .unwrap_or_default();
+            format!(
+                "{}: {} to {}{mid}",
+                r.label,
+                money(r.low, &chart.currency),
+                money(r.high, &chart.currency)
+            )
+        })
+        .collect();
+    let marker = chart
+        .marker
+        .as_ref()
+        .map(|m| format!(" Pay marked at {}.", m.label))
+        .unwrap_or_default();
+    format!("Salary bands at this rank. {}.{marker}", rows.join("; "))
+}

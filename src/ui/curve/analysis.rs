@@ -1,0 +1,338 @@
+//! Where members stall: warnings, distribution and conversion, and the gap analysis.
+
+use leptos::prelude::*;
+
+use crate::core::curve::analysis::Conversion;
+use crate::core::curve::{
+    bottleneck, conversions, gap_table, shares, warnings, Basis, WarningKind,
+};
+use crate::ui::state::use_app_state;
+
+use super::goal_link::{CreateGoalButton, GoalSource};
+use super::{display_name, pct};
+
+#[component]
+pub fn Warnings() -> impl IntoView {
+    let state = use_app_state();
+    let list = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    warnings(&p.curve)
+                        .into_iter()
+                        .map(|w| (w.kind, w.message))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let label = |kind: WarningKind| match kind {
+        WarningKind::TransitionWithoutTouchPoint => "No touch point",
+        WarningKind::TouchPointWithoutDataPoint => "No data point",
+        WarningKind::EffortJump => "Effort jump",
+        WarningKind::Participation => "Participation",
+    };
+    view! {
+        <div class="card curve-warnings">
+            <h2 id="curve-warnings-title">"Checks"</h2>
+            <div role="status" aria-labelledby="curve-warnings-title" data-testid="curve-warnings">
+                <Show
+                    when=move || list.with(|l| !l.is_empty())
+                    fallback=|| view! { <p class="badge ok">"No problems found in the curve."</p> }
+                >
+                    <ul class="warning-list">
+                        <For
+                            each=move || list.get()
+                            key=|w| w.1.clone()
+                            children=move |(kind, message)| {
+                                view! {
+                                    <li>
+                                        <span class="badge warn">{label(kind)}</span>
+                                        " "
+                                        {message}
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct DistRow {
+    name: String,
+    now: u64,
+    target: u64,
+    share_now: Option<f64>,
+    share_target: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct ConvRow {
+    from: String,
+    to: String,
+    now: Option<f64>,
+    target: Option<f64>,
+    bottleneck_now: bool,
+    bottleneck_target: bool,
+}
+
+fn same(a: &Option<Conversion>, c: &Conversion) -> bool {
+    a.as_ref()
+        .is_some_and(|b| b.from_stage_id == c.from_stage_id && b.to_stage_id == c.to_stage_id)
+}
+
+#[component]
+pub fn Distribution() -> impl IntoView {
+    let state = use_app_state();
+    let figures = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p.as_ref() else {
+                return (Vec::new(), Vec::new(), None);
+            };
+            let c = &p.curve;
+            let name =
+                |id: &str| display_name(&c.stage(id).map(|s| s.name.clone()).unwrap_or_default());
+            let now = shares(c, Basis::Now);
+            let target = shares(c, Basis::Target);
+            let dist: Vec<DistRow> = now
+                .iter()
+                .zip(&target)
+                .map(|(n, t)| DistRow {
+                    name: name(&n.stage_id),
+                    now: n.members,
+                    target: t.members,
+                    share_now: n.share_pct,
+                    share_target: t.share_pct,
+                })
+                .collect();
+            let b_now = bottleneck(c, Basis::Now);
+            let b_target = bottleneck(c, Basis::Target);
+            let conv: Vec<ConvRow> = conversions(c, Basis::Now)
+                .iter()
+                .zip(conversions(c, Basis::Target))
+                .map(|(n, t)| ConvRow {
+                    from: name(&n.from_stage_id),
+                    to: name(&n.to_stage_id),
+                    now: n.rate_pct,
+                    target: t.rate_pct,
+                    bottleneck_now: same(&b_now, n),
+                    bottleneck_target: same(&b_target, &t),
+                })
+                .collect();
+            let headline = b_now.map(|b| {
+                format!(
+                    "Bottleneck now: {} → {}, where {} of members move on.",
+                    name(&b.from_stage_id),
+                    name(&b.to_stage_id),
+                    pct(b.rate_pct)
+                )
+            });
+            (dist, conv, headline)
+        })
+    });
+    // Bars are scaled to the largest count, now or target.
+    let max = Memo::new(move |_| {
+        figures.with(|f| {
+            f.0.iter()
+                .map(|r| r.now.max(r.target))
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+    });
+    view! {
+        <div class="card distribution">
+            <h2 id="distribution-title">"Distribution and conversion"</h2>
+            <div class="table-wrap">
+                <table aria-labelledby="distribution-title" data-testid="distribution-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Stage"</th>
+                            <th scope="col" class="num">"Now"</th>
+                            <th scope="col" class="num">"Share now"</th>
+                            <th scope="col" class="num">"Target"</th>
+                            <th scope="col" class="num">"Share of target"</th>
+                            <th scope="col" class="bar-col">
+                                <span class="legend now">"now"</span>
+                                " / "
+                                <span class="legend target">"target"</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || figures.with(|f| f.0.clone())
+                            key=|r| format!("{r:?}")
+                            children=move |r| {
+                                let m = max.get_untracked() as f64;
+                                let wn = r.now as f64 / m * 100.0;
+                                let wt = r.target as f64 / m * 100.0;
+                                view! {
+                                    <tr>
+                                        <th scope="row">{r.name.clone()}</th>
+                                        <td class="num">{r.now}</td>
+                                        <td class="num">{pct(r.share_now)}</td>
+                                        <td class="num">{if r.target > 0 { r.target.to_string() } else { "—".into() }}</td>
+                                        <td class="num">{pct(r.share_target)}</td>
+                                        <td class="bar-col">
+                                            <svg class="bars" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true">
+                                                <rect class="bar-now" x="0" y="0" width=wn height="6" />
+                                                <rect class="bar-target" x="0" y="8" width=wt height="6" />
+                                            </svg>
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+            <p class="bottleneck-headline" role="status" data-testid="bottleneck">
+                {move || {
+                    figures
+                        .with(|f| f.2.clone())
+                        .unwrap_or_else(|| "No bottleneck: no stage loses members to the next.".into())
+                }}
+            </p>
+            <div class="table-wrap">
+                <table aria-label="Conversion between stages" data-testid="conversion-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"From → to"</th>
+                            <th scope="col" class="num">"Conversion now"</th>
+                            <th scope="col" class="num">"Conversion in targets"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || figures.with(|f| f.1.clone())
+                            key=|r| format!("{r:?}")
+                            children=move |r| {
+                                view! {
+                                    <tr class:bottleneck=r.bottleneck_now>
+                                        <th scope="row">{format!("{} → {}", r.from, r.to)}</th>
+                                        <td class="num">
+                                            {pct(r.now)}
+                                            {r.bottleneck_now.then(|| view! { " " <span class="badge bad">"Bottleneck"</span> })}
+                                        </td>
+                                        <td class="num">
+                                            {pct(r.target)}
+                                            {r.bottleneck_target.then(|| view! { " " <span class="badge warn">"Bottleneck"</span> })}
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct GapView {
+    stage_id: String,
+    name: String,
+    now: u64,
+    target: u64,
+    gap: Option<i64>,
+    gap_pct: Option<f64>,
+    touch_points: Vec<String>,
+    flagged: bool,
+}
+
+#[component]
+pub fn GapAnalysis() -> impl IntoView {
+    let state = use_app_state();
+    let rows = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p.as_ref() else {
+                return Vec::new();
+            };
+            gap_table(&p.curve)
+                .into_iter()
+                .map(|g| GapView {
+                    name: display_name(&g.stage_name),
+                    touch_points: g
+                        .touch_point_ids
+                        .iter()
+                        .filter_map(|t| p.curve.touch_point(t))
+                        .map(|t| t.name.clone())
+                        .collect(),
+                    stage_id: g.stage_id,
+                    now: g.now,
+                    target: g.target,
+                    gap: g.gap,
+                    gap_pct: g.gap_pct,
+                    flagged: g.flagged,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class="card gap-analysis">
+            <h2 id="gap-title">"Gap analysis"</h2>
+            <p class="hint">
+                "How far each stage is from its target, and the touch points leading into it. "
+                "A gap with no touch point is flagged: nothing is planned to close it."
+            </p>
+            <div class="table-wrap">
+                <table aria-labelledby="gap-title" data-testid="gap-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Stage"</th>
+                            <th scope="col" class="num">"Now"</th>
+                            <th scope="col" class="num">"Target"</th>
+                            <th scope="col" class="num">"Gap"</th>
+                            <th scope="col" class="num">"Gap %"</th>
+                            <th scope="col">"Touch points leading in"</th>
+                            <th scope="col" class="no-print">"Goal"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || rows.get()
+                            key=|r| format!("{r:?}")
+                            children=move |r| {
+                                let gap = r.gap.map_or("—".to_string(), |g| g.to_string());
+                                let tps = if r.touch_points.is_empty() {
+                                    "—".to_string()
+                                } else {
+                                    r.touch_points.join(", ")
+                                };
+                                let has_gap = r.gap.is_some_and(|g| g > 0);
+                                view! {
+                                    <tr class:flagged=r.flagged>
+                                        <th scope="row">{r.name.clone()}</th>
+                                        <td class="num">{r.now}</td>
+                                        <td class="num">{if r.target > 0 { r.target.to_string() } else { "—".into() }}</td>
+                                        <td class="num">{gap}</td>
+                                        <td class="num">{pct(r.gap_pct)}</td>
+                                        <td>
+                                            {tps}
+                                            {r.flagged.then(|| view! { " " <span class="badge bad">"Gap without a touch point"</span> })}
+                                        </td>
+                                        <td class="no-print">
+                                            {has_gap.then(|| view! {
+                                                <CreateGoalButton
+                                                    source=GoalSource::Gap(r.stage_id.clone())
+                                                    label="Create goal"
+                                                    aria_label=format!("Create goal for {}", r.name)
+                                                />
+                                            })}
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,298 @@
+//! The curve drawing: x is the member journey, y is commitment. Stage points are sliders:
+//! drag them or use the arrow keys to change a stage's commitment level.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::curve::geometry::{path_d, stage_points, touch_point_markers, Frame, Point};
+use crate::core::curve::ops;
+use crate::core::curve::{MAX_LEVEL, MIN_LEVEL};
+use crate::ui::state::use_app_state;
+
+use super::{display_name, use_curve_ui};
+
+const WIDTH: f64 = 720.0;
+const HEIGHT: f64 = 380.0;
+const PADDING: f64 = 64.0;
+
+fn frame() -> Frame {
+    Frame::new(WIDTH, HEIGHT, PADDING)
+}
+
+/// A stage as drawn: where, at what level, and what it says.
+#[derive(Clone, Debug, PartialEq)]
+struct Drawn {
+    id: String,
+    name: String,
+    members: u64,
+    x: f64,
+    y: f64,
+    level: u8,
+    /// Labels of the end stages lean inward so they clear the axis and the edge.
+    anchor: &'static str,
+}
+
+#[component]
+pub fn CurveDrawing() -> impl IntoView {
+    let state = use_app_state();
+    let ui = use_curve_ui();
+    // While a point is dragged, its level lives here; the plan changes once, on release.
+    let dragging = RwSignal::new(None::<(String, u8)>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+
+    let drawn = Memo::new(move |_| {
+        let drag = dragging.get();
+        state.plan.with(|p| {
+            let Some(p) = p.as_ref() else {
+                return Vec::new();
+            };
+            let n = p.curve.stages.len();
+            stage_points(&p.curve, frame())
+                .into_iter()
+                .zip(&p.curve.stages)
+                .enumerate()
+                .map(|(i, (pt, s))| {
+                    let level = match &drag {
+                        Some((id, l)) if *id == s.id => *l,
+                        _ => pt.level,
+                    };
+                    Drawn {
+                        id: s.id.clone(),
+                        name: display_name(&s.name),
+                        members: s.members_now,
+                        x: pt.x,
+                        y: frame().y_of_level(f64::from(level)),
+                        level,
+                        anchor: match i {
+                            _ if n < 2 => "middle",
+                            0 => "start",
+                            i if i + 1 == n => "end",
+                            _ => "middle",
+                        },
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let path = Memo::new(move |_| {
+        drawn.with(|d| {
+            path_d(
+                &d.iter()
+                    .map(|p| Point { x: p.x, y: p.y })
+                    .collect::<Vec<_>>(),
+            )
+        })
+    });
+    let markers = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p.as_ref() else {
+                return Vec::new();
+            };
+            touch_point_markers(&p.curve, frame())
+                .into_iter()
+                .filter_map(|m| {
+                    let t = p.curve.touch_point(&m.touch_point_id)?;
+                    Some((m.touch_point_id, t.name.clone(), m.x, m.y))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = Memo::new(move |_| {
+        drawn.with(|d| {
+            let parts: Vec<String> = d
+                .iter()
+                .map(|p| format!("{} at level {} with {} members", p.name, p.level, p.members))
+                .collect();
+            format!(
+                "Commitment curve with {} stages: {}. The stage table below has the same figures.",
+                d.len(),
+                parts.join("; ")
+            )
+        })
+    });
+
+    let level_at = move |client_y: i32| -> Option<u8> {
+        let svg = svg_ref.get_untracked()?;
+        let rect = svg.get_bounding_client_rect();
+        if rect.height() <= 0.0 {
+            return None;
+        }
+        let y = (f64::from(client_y) - rect.top()) / rect.height() * HEIGHT;
+        Some(frame().level_at_y(y))
+    };
+    let commit_drag = move || {
+        if let Some((id, level)) = dragging.get_untracked() {
+            dragging.set(None);
+            let key = format!("stage:{id}:level");
+            state.edit(&key, move |plan| {
+                ops::set_commitment_level(&mut plan.curve, &id, f64::from(level));
+            });
+        }
+    };
+
+    let y_ticks = [0u8, 25, 50, 75, 100];
+    view! {
+        <div class="card curve-drawing">
+            <h2 id="curve-drawing-title">"The curve"</h2>
+            <p class="hint no-print" id="curve-drawing-help">
+                "Select a stage point to edit it. Drag it up or down, or use the arrow keys, to change its commitment level. "
+                "Diamonds are touch points."
+            </p>
+            <svg
+                node_ref=svg_ref
+                class="chart curve-svg"
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                role="group"
+                aria-labelledby="curve-drawing-title"
+                aria-describedby="curve-drawing-summary"
+                data-testid="curve-svg"
+            >
+                <g class="axes" aria-hidden="true">
+                    {y_ticks
+                        .iter()
+                        .map(|l| {
+                            let y = frame().y_of_level(f64::from(*l));
+                            view! {
+                                <line class="grid" x1=PADDING y1=y x2=WIDTH - PADDING y2=y />
+                                <text class="tick" x=PADDING - 10.0 y=y + 4.0 text-anchor="end">
+                                    {l.to_string()}
+                                </text>
+                            }
+                        })
+                        .collect_view()}
+                    <text class="axis-label" x=WIDTH / 2.0 y=HEIGHT - 10.0 text-anchor="middle">
+                        "Member journey →"
+                    </text>
+                    <text
+                        class="axis-label"
+                        x=16
+                        y=HEIGHT / 2.0
+                        text-anchor="middle"
+                        transform=format!("rotate(-90 16 {})", HEIGHT / 2.0)
+                    >
+                        "Commitment →"
+                    </text>
+                </g>
+                <path class="curve-line" d=move || path.get() fill="none" aria-hidden="true" />
+                <For
+                    each=move || markers.get()
+                    key=|m| format!("{m:?}")
+                    children=move |(_, name, x, y)| {
+                        view! {
+                            <rect
+                                class="touch-marker"
+                                x=x - 6.0
+                                y=y - 6.0
+                                width="12"
+                                height="12"
+                                transform=format!("rotate(45 {x} {y})")
+                                role="img"
+                                aria-label=format!("Touch point: {name}")
+                            />
+                        }
+                    }
+                />
+                <For
+                    each=move || drawn.with(|d| d.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+                    key=|id| id.clone()
+                    children=move |id| {
+                        let sid = StoredValue::new(id.clone());
+                        let me = Memo::new(move |_| {
+                            drawn.with(|d| d.iter().find(|p| p.id == sid.get_value()).cloned())
+                        });
+                        let x = move || me.with(|m| m.as_ref().map_or(0.0, |m| m.x));
+                        let y = move || me.with(|m| m.as_ref().map_or(0.0, |m| m.y));
+                        let level = move || me.with(|m| m.as_ref().map_or(0, |m| m.level));
+                        let name = move || me.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+                        let members = move || me.with(|m| m.as_ref().map_or(0, |m| m.members));
+                        let anchor = move || me.with(|m| m.as_ref().map_or("middle", |m| m.anchor));
+                        let label_x = move || match anchor() {
+                            "start" => x() - 12.0,
+                            "end" => x() + 12.0,
+                            _ => x(),
+                        };
+                        let selected = move || ui.current.get().as_deref() == Some(sid.get_value().as_str());
+                        let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                            let current = i32::from(level());
+                            let next = match ev.key().as_str() {
+                                "ArrowUp" | "ArrowRight" => current + 1,
+                                "ArrowDown" | "ArrowLeft" => current - 1,
+                                "PageUp" => current + 10,
+                                "PageDown" => current - 10,
+                                "Home" => i32::from(MIN_LEVEL),
+                                "End" => i32::from(MAX_LEVEL),
+                                _ => return,
+                            };
+                            ev.prevent_default();
+                            let id = sid.get_value();
+                            ui.select(&id);
+                            let key = format!("stage:{id}:level");
+                            state.edit(&key, move |plan| {
+                                ops::set_commitment_level(&mut plan.curve, &id, f64::from(next));
+                            });
+                        };
+                        let on_down = move |ev: leptos::ev::PointerEvent| {
+                            if ev.button() != 0 {
+                                return;
+                            }
+                            ui.select(&sid.get_value());
+                            if let Some(el) = ev
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            {
+                                let _ = el.set_pointer_capture(ev.pointer_id());
+                            }
+                            dragging.set(Some((sid.get_value(), level())));
+                        };
+                        let on_move = move |ev: leptos::ev::PointerEvent| {
+                            let Some((id, old)) = dragging.get_untracked() else { return };
+                            if id != sid.get_value() {
+                                return;
+                            }
+                            if let Some(l) = level_at(ev.client_y()) {
+                                if l != old {
+                                    dragging.set(Some((id, l)));
+                                }
+                            }
+                        };
+                        view! {
+                            <g class="stage-point" class:selected=selected>
+                                <text class="stage-label" x=label_x y=move || y() - 34.0 text-anchor=anchor aria-hidden="true">
+                                    {name}
+                                </text>
+                                <text class="stage-count" x=label_x y=move || y() - 18.0 text-anchor=anchor aria-hidden="true">
+                                    {move || format!("{} members", members())}
+                                </text>
+                                <circle
+                                    class="stage-handle"
+                                    cx=x
+                                    cy=y
+                                    r="11"
+                                    tabindex="0"
+                                    role="slider"
+                                    aria-orientation="vertical"
+                                    aria-valuemin=MIN_LEVEL.to_string()
+                                    aria-valuemax=MAX_LEVEL.to_string()
+                                    aria-valuenow=move || level().to_string()
+                                    aria-valuetext=move || format!("Commitment level {}", level())
+                                    aria-label=move || format!("Commitment level of {}", name())
+                                    aria-describedby="curve-drawing-help"
+                                    data-stage-id=sid.get_value()
+                                    on:keydown=on_key
+                                    on:pointerdown=on_down
+                                    on:pointermove=on_move
+                                    on:pointerup=move |_| commit_drag()
+                                    on:pointercancel=move |_| commit_drag()
+                                    on:focus=move |_| ui.select(&sid.get_value())
+                                />
+                            </g>
+                        }
+                    }
+                />
+            </svg>
+            <p class="visually-hidden" id="curve-drawing-summary">
+                {move || summary.get()}
+            </p>
+        </div>
+    }
+}
