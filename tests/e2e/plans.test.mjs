@@ -351,3 +351,15 @@ test("a tab with unsaved edits is asked before another tab's save is overwritten
   assert.equal(JSON.parse((await storedData(a))[id]).name, "Tab A's name");
   await context.close();
 });
+
+test("an edit made just before the tab closes is saved (flushed on pagehide)", async () => {
+  const { context, page } = await newSession(browser);
+  await startWithSample(page);
+  await rename(page, SAMPLE, "Renamed, then closed at once");
+  // Well inside the save debounce: only the pagehide flush can have written it.
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await open(again, server);
+  await again.locator(".plan-item .plan-name", { hasText: "Renamed, then closed at once" }).waitFor();
+  await context.close();
+});
