@@ -304,7 +304,12 @@ fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
                 <DateField label="When" value=Signal::derive(move || item.with(|e| e.date))
                     on_change=Callback::new(move |v| edit("date", Box::new(move |e| e.date = v))) />
                 <TextField label="Link (optional)" hint="http, https or mailto" value=Signal::derive(move || item.with(|e| e.link.clone()))
-                    on_change=Callback::new(move |v: String| edit("link", Box::new(move |e| e.link = v.trim().to_string()))) />
+                    on_change=Callback::new(move |v: String| {
+                        // Links the file format refuses are never stored: the plan would not reopen.
+                        if crate::core::schema::is_safe_link(&v) {
+                            edit("link", Box::new(move |e| e.link = v.trim().to_string()));
+                        }
+                    }) />
                 {move || {
                     let mut opts = vec![(String::new(), "No goal".to_string())];
                     opts.extend(goals.get());

@@ -167,7 +167,18 @@ fn BandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
                         let kind = KINDS.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default();
                         band_mut(&lid.get_value(), &key("kind"), move |b| b.source.kind = kind)
                     }) />
-                {text("Link", |b| b.source.link.clone(), |b, v| b.source.link = v, "link")}
+                {text(
+                    "Link",
+                    |b| b.source.link.clone(),
+                    // A link the file format refuses is never stored (the plan would not reopen);
+                    // the field keeps showing it with the warning below until it is a safe link.
+                    |b, v| {
+                        if crate::core::schema::is_safe_link(&v) {
+                            b.source.link = v;
+                        }
+                    },
+                    "link",
+                )}
             </div>
             {link_warning}
             {text("Note", |b| b.source.note.clone(), |b, v| b.source.note = v, "note")}
