@@ -226,7 +226,7 @@ fn RecordFigures(a: RecordAssessment) -> impl IntoView {
             <div><dt>"Percentile"</dt><dd>{a.percentile.as_ref().map(|p| p.describe()).unwrap_or_else(|| "—".into())}</dd></div>
         </dl>
         {has_flags.then(|| view! {
-            <ul class="flags" role="status" aria-label="Notes on this record">{flags}</ul>
+            <div role="status" aria-label="Notes on this record"><ul class="flags">{flags}</ul></div>
         })}
     }
 }
