@@ -116,13 +116,21 @@ pub(crate) fn stage_field<T>(
 where
     T: Clone + Default + PartialEq + Send + Sync + 'static,
 {
+    plan_memo(state, move |plan| plan.curve.stage(&id).map(&read))
+}
+
+/// Something read from the open plan as a memo (the default when there is no plan or no match).
+pub(crate) fn plan_memo<T>(
+    state: AppState,
+    read: impl Fn(&crate::core::plan::Plan) -> Option<T> + Send + Sync + 'static,
+) -> Signal<T>
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+{
     Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.curve.stage(&id))
-                .map(&read)
-                .unwrap_or_default()
-        })
+        state
+            .plan
+            .with(|p| p.as_ref().and_then(&read).unwrap_or_default())
     })
     .into()
 }

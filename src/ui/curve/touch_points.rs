@@ -19,15 +19,7 @@ fn tp_field<T>(
 where
     T: Clone + Default + PartialEq + Send + Sync + 'static,
 {
-    Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.curve.touch_point(&id))
-                .map(&read)
-                .unwrap_or_default()
-        })
-    })
-    .into()
+    super::plan_memo(state, move |plan| plan.curve.touch_point(&id).map(&read))
 }
 
 fn edit_tp(state: AppState, id: &str, field: &str, change: impl FnOnce(&mut TouchPoint) + 'static) {
