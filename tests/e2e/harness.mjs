@@ -1,5 +1,7 @@
 // Shared set-up for the end-to-end tests: the release build in dist/, served like a static
 // host, driven in Debian's Chromium through playwright-core.
+import { afterEach } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 
@@ -24,16 +26,34 @@ export async function serve(base = "/") {
   return serveStatic(new URL("../../dist", import.meta.url).pathname, base);
 }
 
+// Every Content-Security-Policy violation in any page of any session lands here, and the
+// hook below fails the test that caused it: the whole suite runs with zero violations.
+const sessionCspViolations = [];
+afterEach(() => {
+  const seen = sessionCspViolations.splice(0);
+  assert.deepEqual(seen, [], "Content-Security-Policy violations during this test");
+});
+
+/** Drains the violations recorded so far (for a test that provokes one on purpose). */
+export function takeCspViolations() {
+  return sessionCspViolations.splice(0);
+}
+
 /**
  * A fresh browser context with a page that records console errors, page errors and
  * Content-Security-Policy violations. `init` scripts run before the app in every page.
  */
 export async function newSession(browser, { init = [], viewport } = {}) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+  await context.exposeBinding("__trellisCspViolation", (_source, text) => {
+    sessionCspViolations.push(text);
+  });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      const text = `${e.violatedDirective} ${e.blockedURI} (${location.pathname})`;
+      window.__cspViolations.push(text);
+      window.__trellisCspViolation?.(text);
     });
   });
   for (const script of init) await context.addInitScript(script);

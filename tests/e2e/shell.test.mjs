@@ -2,7 +2,7 @@
 // works, and deep links survive a reload on a static host (via 404.html).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, takeCspViolations } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -28,6 +28,23 @@ test("the app loads with no console errors and no CSP violations", async () => {
   assert.match(await page.locator("footer").innerText(), /stay in this browser/);
   assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);
+  await context.close();
+});
+
+test("a Content-Security-Policy violation is caught by the suite (so zero means zero)", async () => {
+  const { context, page } = await newSession(browser);
+  await open(page, server);
+  // An inline script is exactly what the policy forbids; the suite must notice it.
+  await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__ran = true";
+    document.body.append(s);
+  });
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.__ran ?? false), false);
+  const caught = takeCspViolations();
+  assert.equal(caught.length, 1);
+  assert.match(caught[0], /^script-src/);
   await context.close();
 });
 
