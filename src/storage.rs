@@ -70,6 +70,37 @@ pub fn read(key: &str) -> Result<Option<String>, StorageProblem> {
         .map_err(|err| StorageProblem::Failed(describe(&err)))
 }
 
+/// How much of a stored plan a save reads to find its header: far more than any header
+/// Trellis writes (format, version, id, name, revision), far less than a large plan.
+const HEADER_READ_CHARS: u32 = 4096;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Storage` seen through a `getItem` that returns the JS string itself, so only a slice
+    /// of it need be copied into wasm.
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The header of the plan stored under `key` (`None` when nothing is stored). Reads only the
+/// start of the document when that holds the header, as it does for everything Trellis writes;
+/// otherwise the whole of it.
+pub fn stored_header(key: &str) -> Result<Option<schema::Header>, StorageProblem> {
+    let value = storage()?
+        .unchecked_ref::<RawStorage>()
+        .get_item(key)
+        .map_err(|err| StorageProblem::Failed(describe(&err)))?;
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+        return Ok(None);
+    };
+    let start = String::from(text.slice(0, HEADER_READ_CHARS));
+    if let Some(header) = schema::peek_leading_header(&start) {
+        return Ok(Some(header));
+    }
+    Ok(Some(schema::peek_header(&String::from(text))))
+}
+
 pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
     storage()?
         .set_item(key, value)
@@ -251,9 +282,7 @@ pub enum SaveRefused {
 /// loaded or saved; the plan is written with the next revision, which is returned.
 pub fn save_plan(plan: &Plan, base_revision: u64) -> Result<u64, SaveRefused> {
     let key = plan_key(&plan.id);
-    let stored = read(&key).map_err(SaveRefused::Storage)?;
-    if let Some(raw) = stored.as_deref() {
-        let header = schema::peek_header(raw);
+    if let Some(header) = stored_header(&key).map_err(SaveRefused::Storage)? {
         if let Some(version) = header.version {
             if version > schema::CURRENT_VERSION {
                 return Err(SaveRefused::NewerVersion { version });
@@ -265,10 +294,9 @@ pub fn save_plan(plan: &Plan, base_revision: u64) -> Result<u64, SaveRefused> {
             }
         }
     }
-    let mut to_store = plan.clone();
-    to_store.revision = base_revision + 1;
-    write(&key, &schema::store_plan(&to_store)).map_err(SaveRefused::Storage)?;
-    Ok(to_store.revision)
+    let revision = base_revision + 1;
+    write(&key, &schema::store_plan_at(plan, revision)).map_err(SaveRefused::Storage)?;
+    Ok(revision)
 }
 
 /// Writes the plan order and the last opened plan.

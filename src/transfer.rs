@@ -77,7 +77,30 @@ pub async fn read_plan_file(file: &web_sys::File) -> Result<Plan, String> {
         .map_err(|err| format!("The file could not be read: {}", js_error(&err)))?
         .as_string()
         .unwrap_or_default();
-    schema::import_plan(&text).map_err(|err| err.to_string())
+    import_text(&text).await.map_err(|err| err.to_string())
+}
+
+/// [`schema::import_plan`], letting the browser paint and handle input between its steps, so a
+/// large file does not freeze the page for the whole import.
+pub async fn import_text(text: &str) -> Result<Plan, ImportError> {
+    let mut steps = schema::ImportSteps::begin(text)?;
+    yield_to_browser().await;
+    steps.read_fields()?;
+    yield_to_browser().await;
+    steps.finish()
+}
+
+/// Resolves in a later task (a zero-delay timer), after the browser has had its turn.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .map(|window| window.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 fn js_error(err: &JsValue) -> String {
@@ -131,7 +154,8 @@ pub async fn read_share_data(data: &str) -> Result<Plan, String> {
         .map_err(|_| share::ShareError::Damaged.to_string())?
         .as_string()
         .unwrap_or_default();
-    schema::import_plan(&text)
+    import_text(&text)
+        .await
         .map_err(|err| format!("This share link's plan cannot be opened: {err}"))
 }
 

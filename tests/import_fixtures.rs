@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use trellis::core::plan::Plan;
 use trellis::core::schema::{
     export_plan, import_plan, import_plan_bytes, parse_stored_plan, parse_workspace, peek_header,
-    store_plan, ImportError, MAX_IMPORT_BYTES,
+    peek_leading_header, store_plan, ImportError, MAX_IMPORT_BYTES,
 };
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -333,6 +333,7 @@ proptest! {
         let _ = parse_stored_plan(&text);
         let _ = parse_workspace(&text);
         let _ = peek_header(&text);
+        let _ = peek_leading_header(&text);
     }
 
     #[test]
@@ -351,7 +352,9 @@ proptest! {
     fn any_plan_survives_export_then_import(plan in plan()) {
         let text = export_plan(&plan);
         prop_assert_eq!(import_plan(&text), Ok(plan.clone()));
-        prop_assert_eq!(parse_stored_plan(&store_plan(&plan)), Ok(plan));
+        let stored = store_plan(&plan);
+        prop_assert_eq!(peek_leading_header(&stored), Some(peek_header(&stored)));
+        prop_assert_eq!(parse_stored_plan(&stored), Ok(plan));
     }
 
     #[test]

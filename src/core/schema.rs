@@ -18,7 +18,8 @@ use super::plan::Plan;
 
 pub use error::{ImportError, JsonPath};
 pub use stored::{
-    export_workspace, parse_index, parse_workspace, peek_header, store_index, store_plan, Header,
+    export_workspace, parse_index, parse_workspace, peek_header, peek_leading_header, store_index,
+    store_plan, store_plan_at, Header,
 };
 pub use validate::{is_safe_link, validate_plan_value};
 
@@ -52,27 +53,69 @@ const _: () = assert!(WORKSPACE_MIGRATIONS.len() as u64 + 1 == WORKSPACE_VERSION
 /// version, the plan's fields in declaration order, then unknown fields in the
 /// order they were read), so exported files diff well.
 pub fn export_plan(plan: &Plan) -> String {
-    plan_document(plan)
-        .and_then(|doc| serde_json::to_string_pretty(&doc).ok())
+    // Through a `Value` rather than straight to text: the pretty writer would otherwise
+    // instantiate every type's `Serialize` once more, which costs download size.
+    serde_json::to_value(PlanDocument::new(plan, plan.revision))
+        .and_then(|doc| serde_json::to_string_pretty(&doc))
         .unwrap_or_default()
 }
 
-/// The plan with its markers first. Serializing a Plan cannot fail (every map
-/// in it has text keys); were that ever broken, callers get an empty text
-/// rather than a partial plan.
-fn plan_document(plan: &Plan) -> Option<Value> {
-    let Ok(Value::Object(fields)) = serde_json::to_value(plan) else {
-        return None;
-    };
-    let mut doc = Map::new();
-    doc.insert("format".into(), PLAN_FORMAT.into());
-    doc.insert("version".into(), CURRENT_VERSION.into());
-    for (key, value) in fields {
-        if key != "format" && key != "version" {
-            doc.insert(key, value);
+/// A plan as a document: the markers first, then the plan's fields in declaration order
+/// (with `revision` given separately, so a save need not copy the plan to change it), then
+/// the unknown fields in the order they were read. Serializing a Plan cannot fail (every
+/// map in it has text keys); were that ever broken, callers get an empty text rather than
+/// a partial plan. `tests::document_lists_every_plan_field` keeps the field list in step
+/// with [`Plan`].
+#[derive(serde::Serialize)]
+struct PlanDocument<'a> {
+    format: &'static str,
+    version: u64,
+    id: &'a str,
+    name: &'a str,
+    revision: u64,
+    next_id: u64,
+    goals: &'a super::goals::GoalBook,
+    curve: &'a super::curve::Curve,
+    career: &'a super::career::Career,
+    #[serde(flatten)]
+    extra: ExtraFields<'a>,
+}
+
+/// The plan's unknown fields, less any that would repeat a field written above (only a plan
+/// built in code can hold one: reading strips them).
+struct ExtraFields<'a>(&'a super::plan::Extra);
+
+impl serde::Serialize for ExtraFields<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        const WRITTEN: [&str; 9] = [
+            "format", "version", "id", "name", "revision", "next_id", "goals", "curve", "career",
+        ];
+        let mut map = serializer.serialize_map(None)?;
+        for (key, value) in self.0 {
+            if !WRITTEN.contains(&key.as_str()) {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'a> PlanDocument<'a> {
+    fn new(plan: &'a Plan, revision: u64) -> Self {
+        PlanDocument {
+            format: PLAN_FORMAT,
+            version: CURRENT_VERSION,
+            id: &plan.id,
+            name: &plan.name,
+            revision,
+            next_id: plan.next_id,
+            goals: &plan.goals,
+            curve: &plan.curve,
+            career: &plan.career,
+            extra: ExtraFields(&plan.extra),
         }
     }
-    Some(Value::Object(doc))
 }
 
 /// A file name stem for `name`: characters that file systems refuse or that hide a file's
@@ -102,8 +145,9 @@ pub fn file_stem(name: &str) -> String {
 /// Reads an imported plan (file, paste or drop); see the module notes for
 /// the order of checks.
 pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
-    check_size(text.len())?;
-    read_plan(text)
+    let mut steps = ImportSteps::begin(text)?;
+    steps.read_fields()?;
+    steps.finish()
 }
 
 /// `import_plan` for a file's raw bytes: the size is checked before the bytes
@@ -174,37 +218,77 @@ fn check_size(bytes: usize) -> Result<(), ImportError> {
 }
 
 fn read_plan(text: &str) -> Result<Plan, ImportError> {
-    let mut doc = parse_object(text)?;
-    match doc.get("format") {
-        Some(Value::String(format)) if format == PLAN_FORMAT => {}
-        Some(Value::String(format)) if format == WORKSPACE_FORMAT => {
-            return Err(ImportError::WorkspaceNotPlan)
-        }
-        other => {
-            return Err(ImportError::NotAPlan {
-                found: describe_format(other, PLAN_FORMAT),
-            })
-        }
+    let mut steps = ImportSteps::parse(text)?;
+    steps.read_fields()?;
+    steps.finish()
+}
+
+/// An import in three steps (parse; read into the plan's types; check ids, references and
+/// links), so a page can let the browser paint between them: each takes about a third of
+/// the time, which for a large file is too long to freeze the page in one go.
+/// [`import_plan`] runs the same steps back to back.
+pub struct ImportSteps {
+    body: Value,
+    plan: Option<Plan>,
+}
+
+impl ImportSteps {
+    /// The first step of an import: size limit, JSON syntax, format marker, version, migration.
+    pub fn begin(text: &str) -> Result<Self, ImportError> {
+        check_size(text.len())?;
+        Self::parse(text)
     }
-    let version = read_version(&doc)?;
-    if version > CURRENT_VERSION {
-        return Err(ImportError::NewerVersion {
-            version,
-            supported: CURRENT_VERSION,
-        });
+
+    fn parse(text: &str) -> Result<Self, ImportError> {
+        let mut doc = parse_object(text)?;
+        match doc.get("format") {
+            Some(Value::String(format)) if format == PLAN_FORMAT => {}
+            Some(Value::String(format)) if format == WORKSPACE_FORMAT => {
+                return Err(ImportError::WorkspaceNotPlan)
+            }
+            other => {
+                return Err(ImportError::NotAPlan {
+                    found: describe_format(other, PLAN_FORMAT),
+                })
+            }
+        }
+        let version = read_version(&doc)?;
+        if version > CURRENT_VERSION {
+            return Err(ImportError::NewerVersion {
+                version,
+                supported: CURRENT_VERSION,
+            });
+        }
+        doc = migrate_plan(doc, version)?;
+        strip_markers(&mut doc);
+        Ok(ImportSteps {
+            body: Value::Object(doc),
+            plan: None,
+        })
     }
-    doc = migrate_plan(doc, version)?;
-    strip_markers(&mut doc);
-    let body = Value::Object(doc);
-    let mut plan: Plan = typed::read_typed(&body)?;
-    // The walk reads the document rather than the typed plan, so it also
-    // covers fields a tool's types do not know (yet).
-    validate_plan_value(&body)?;
-    // Once more on the typed plan: a record whose id was left out reads as an
-    // empty id, which the document walk cannot see and a later load would refuse.
-    check_plan(&plan)?;
-    settle_next_id(&mut plan, &body);
-    Ok(plan)
+
+    /// The second step: field types, with the JSON path of the first wrong one.
+    pub fn read_fields(&mut self) -> Result<(), ImportError> {
+        self.plan = Some(typed::read_typed(&self.body)?);
+        Ok(())
+    }
+
+    /// The last step: ids, references and links; then the plan.
+    pub fn finish(self) -> Result<Plan, ImportError> {
+        let ImportSteps { body, plan } = self;
+        let mut plan = match plan {
+            Some(plan) => plan,
+            None => typed::read_typed(&body)?,
+        };
+        // The walk reads the document rather than the typed plan, so it also
+        // covers fields a tool's types do not know (yet).
+        validate_plan_value(&body)?;
+        // Once more on the typed plan: a record whose id was left out reads as an
+        // empty id, which the document walk cannot see and a later load would refuse.
+        check_plan(&plan)?;
+        settle_next_id(&mut plan, &body);
+        Ok(plan)
+    }
 }
 
 /// Makes the plan's id counter safe to count on: a `next_id` lower than the

@@ -226,10 +226,10 @@ impl AppState {
 
     /// Opens `plan` (already in the list) and stores it over whatever is stored under its id.
     fn open_and_store(&self, plan: Plan) {
-        let stored_revision = storage::read(&storage::plan_key(&plan.id))
+        let stored_revision = storage::stored_header(&storage::plan_key(&plan.id))
             .ok()
             .flatten()
-            .and_then(|raw| crate::core::schema::peek_header(&raw).revision)
+            .and_then(|header| header.revision)
             .unwrap_or(0);
         self.show_plan(plan);
         self.base_revision.set_value(stored_revision);
@@ -391,19 +391,25 @@ impl AppState {
     /// Applies an edit to the open plan: recorded for undo, then saved after a pause.
     /// `key` groups edits: consecutive edits with the same key (typing in one field) undo together.
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Plan)) {
-        let Some(before) = self.plan.get_untracked() else {
+        // One copy per edit: the change runs on it outside the signal (so it may read state
+        // freely), then it replaces the open plan and the old one moves into the history.
+        let Some(mut after) = self.plan.with_untracked(|p| p.clone()) else {
             return;
         };
-        let mut after = before.clone();
         change(&mut after);
-        if after == before {
+        if self.plan.with_untracked(|p| p.as_ref() == Some(&after)) {
             return;
         }
+        let renamed = after.name.clone();
+        let swapped = self
+            .plan
+            .try_update(|p| p.as_mut().map(|open| std::mem::replace(open, after)));
+        let Some(Some(before)) = swapped else {
+            return;
+        };
         let now = clock::now_ms();
         self.history.update_value(|h| h.record(before, key, now));
         self.refresh_history_flags();
-        let renamed = after.name.clone();
-        self.plan.set(Some(after));
         self.plans.update(|plans| {
             if let Some(entry) = plans
                 .iter_mut()
@@ -505,13 +511,18 @@ impl AppState {
         if !self.dirty.get_value() {
             return;
         }
-        let Some(plan) = self.plan.get_untracked() else {
-            return;
-        };
         if !self.storage_ok.get_value() {
             return;
         }
-        match storage::save_plan(&plan, self.base_revision.get_value()) {
+        // Saved in place: a copy of a large plan would cost as much as writing it.
+        let base = self.base_revision.get_value();
+        let Some((plan_id, saved)) = self.plan.with_untracked(|p| {
+            p.as_ref()
+                .map(|plan| (plan.id.clone(), storage::save_plan(plan, base)))
+        }) else {
+            return;
+        };
+        match saved {
             Ok(revision) => {
                 self.base_revision.set_value(revision);
                 self.plan.update_untracked(|p| {
@@ -531,9 +542,7 @@ impl AppState {
             Err(SaveRefused::Conflict { .. }) => {
                 self.save_status
                     .set(SaveStatus::NotSaved("another tab changed this plan".into()));
-                self.add_banner(Banner::Conflict {
-                    plan_id: plan.id.clone(),
-                });
+                self.add_banner(Banner::Conflict { plan_id });
             }
             Err(SaveRefused::NewerVersion { version }) => {
                 self.save_status.set(SaveStatus::NotSaved(
@@ -547,8 +556,8 @@ impl AppState {
     /// Resolves a conflict by writing this tab's copy over the other tab's.
     pub fn keep_mine(&self) {
         let Some(id) = self.current_id() else { return };
-        if let Ok(Some(raw)) = storage::read(&storage::plan_key(&id)) {
-            if let Some(revision) = crate::core::schema::peek_header(&raw).revision {
+        if let Ok(Some(header)) = storage::stored_header(&storage::plan_key(&id)) {
+            if let Some(revision) = header.revision {
                 self.base_revision.set_value(revision);
             }
         }

@@ -7,17 +7,20 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::{
-    describe_format, migrate_with, parse_object, plan_document, read_version, strip_markers, typed,
-    ImportError, PLAN_FORMAT, WORKSPACE_FORMAT, WORKSPACE_MIGRATIONS, WORKSPACE_VERSION,
+    describe_format, migrate_with, parse_object, read_version, strip_markers, typed, ImportError,
+    PlanDocument, PLAN_FORMAT, WORKSPACE_FORMAT, WORKSPACE_MIGRATIONS, WORKSPACE_VERSION,
 };
 use crate::core::plan::Plan;
 use crate::core::workspace::{PlanSummary, Workspace};
 
 /// The plan document without indentation, for localStorage.
 pub fn store_plan(plan: &Plan) -> String {
-    plan_document(plan)
-        .map(|doc| doc.to_string())
-        .unwrap_or_default()
+    store_plan_at(plan, plan.revision)
+}
+
+/// [`store_plan`] with `revision` in place of the plan's own (what a save writes).
+pub fn store_plan_at(plan: &Plan, revision: u64) -> String {
+    serde_json::to_string(&PlanDocument::new(plan, revision)).unwrap_or_default()
 }
 
 /// The top of a stored document, read without validating the rest, so the
@@ -53,6 +56,58 @@ pub fn peek_header(text: &str) -> Header {
         },
         Err(_) => Header::default(),
     }
+}
+
+/// The header read from the start of `text` alone, when the keys it needs come first,
+/// as they do in every document Trellis writes: `format`, `version` and `revision` (and
+/// `name` when it comes before them). `None` when the start does not hold them all (a
+/// long name first, a hand-written file, cut-off text): then read the whole document with
+/// [`peek_header`]. Lets a save check another tab's revision without reading megabytes.
+pub fn peek_leading_header(text: &str) -> Option<Header> {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+
+    struct Leading<'h>(&'h mut Header, &'h mut [bool; 3]);
+    impl<'de> Visitor<'de> for Leading<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let Leading(header, seen) = self;
+            while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
+                match key.as_ref() {
+                    "format" => {
+                        header.format = map.next_value::<Value>()?.as_str().map(str::to_string);
+                        seen[0] = true;
+                    }
+                    "version" => {
+                        header.version = map.next_value::<Value>()?.as_u64();
+                        seen[1] = true;
+                    }
+                    "revision" => {
+                        header.revision = map.next_value::<Value>()?.as_u64();
+                        seen[2] = true;
+                    }
+                    "name" => header.name = map.next_value::<Value>()?.as_str().map(str::to_string),
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                if seen.iter().all(|s| *s) {
+                    // Stop reading here; the caller keeps what was found.
+                    return Err(serde::de::Error::custom("header read"));
+                }
+            }
+            Ok(())
+        }
+    }
+
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut header = Header::default();
+    let mut seen = [false; 3];
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let _ = reader.deserialize_map(Leading(&mut header, &mut seen));
+    seen.iter().all(|s| *s).then_some(header)
 }
 
 /// The workspace index from `(id, name)` pairs in list order, compact.

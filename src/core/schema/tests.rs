@@ -451,6 +451,98 @@ fn header_is_read_from_documents_that_do_not_validate() {
 }
 
 #[test]
+fn document_lists_every_plan_field_in_order() {
+    let mut plan = crate::core::sample::sample_plan(
+        "p1",
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    );
+    plan.extra
+        .insert("later_tool".into(), json!({"kept": [1, 2]}));
+    let fields = object(serde_json::to_value(&plan).unwrap());
+    let stored = object(serde_json::from_str(&store_plan(&plan)).unwrap());
+    let mut expected = vec!["format".to_string(), "version".to_string()];
+    expected.extend(fields.keys().cloned());
+    assert_eq!(stored.keys().cloned().collect::<Vec<_>>(), expected);
+    for (key, value) in &fields {
+        assert_eq!(&stored[key], value, "{key}");
+    }
+    assert_eq!(parse_stored_plan(&store_plan(&plan)), Ok(plan.clone()));
+    assert_eq!(import_plan(&export_plan(&plan)), Ok(plan));
+}
+
+#[test]
+fn a_save_writes_the_revision_it_is_given_without_changing_the_plan() {
+    let mut plan = Plan::new("p1", "N");
+    plan.revision = 4;
+    let text = store_plan_at(&plan, 5);
+    assert_eq!(plan.revision, 4);
+    assert_eq!(peek_header(&text).revision, Some(5));
+    let back = parse_stored_plan(&text).unwrap();
+    assert_eq!(back.revision, 5);
+}
+
+#[test]
+fn leading_header_is_read_from_the_start_of_a_stored_plan() {
+    let mut plan = Plan::new("p1", "Name");
+    plan.revision = 12;
+    let text = store_plan(&plan);
+    let whole = peek_header(&text);
+    assert_eq!(whole.revision, Some(12));
+    assert_eq!(peek_leading_header(&text), Some(whole.clone()));
+    // The start alone is enough, even cut in the middle of what follows.
+    let cut = text.find("\"next_id\"").unwrap() + 3;
+    assert_eq!(peek_leading_header(&text[..cut]), Some(whole));
+}
+
+#[test]
+fn leading_header_gives_up_when_the_start_does_not_hold_it() {
+    let mut plan = Plan::new("p1", "x".repeat(10_000));
+    plan.revision = 3;
+    let text = store_plan(&plan);
+    assert_eq!(peek_leading_header(&text[..4096]), None);
+    assert_eq!(peek_leading_header(&text).and_then(|h| h.revision), Some(3));
+    for text in [
+        "",
+        "garbage",
+        "[1]",
+        r#"{"format":"trellis-plan","version":1}"#,
+    ] {
+        assert_eq!(peek_leading_header(text), None, "{text:?}");
+    }
+    // A newer version is reported, so a save can refuse it.
+    let newer = r#"{"format":"trellis-plan","version":9,"revision":2,"future":"#;
+    assert_eq!(peek_leading_header(newer).and_then(|h| h.version), Some(9));
+}
+
+#[test]
+fn an_import_in_steps_reads_what_import_plan_reads() {
+    let plan = crate::core::sample::sample_plan(
+        "p1",
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    );
+    let text = export_plan(&plan);
+    let mut steps = ImportSteps::begin(&text).unwrap();
+    steps.read_fields().unwrap();
+    assert_eq!(steps.finish(), import_plan(&text));
+    // Each step refuses what it checks, with import_plan's words.
+    let bad_type = doc(json!({"id": "p", "name": 5}));
+    let mut steps = ImportSteps::begin(&bad_type).unwrap();
+    assert_eq!(steps.read_fields(), import_plan(&bad_type).map(|_| ()));
+    let dangling = doc(
+        json!({"id": "p", "name": "N", "goals": {"goals": [{"id": "g1", "objective_id": "o9"}]}}),
+    );
+    let mut steps = ImportSteps::begin(&dangling).unwrap();
+    steps.read_fields().unwrap();
+    assert_eq!(steps.finish(), import_plan(&dangling));
+    assert!(import_plan(&dangling).is_err());
+    let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+    assert!(matches!(
+        ImportSteps::begin(&huge),
+        Err(ImportError::TooLarge { .. })
+    ));
+}
+
+#[test]
 fn header_of_garbage_is_empty() {
     for text in [
         "",

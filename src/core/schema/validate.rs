@@ -17,10 +17,91 @@ const MAX_DEPTH: usize = 256;
 /// Checks ids, references and links in a plan document (without its `format`
 /// and `version` markers); returns the first problem in document order.
 pub fn validate_plan_value(doc: &Value) -> Result<(), ImportError> {
+    // Most plans are fine: check them without building a path for every field, and walk
+    // again with paths only to say where a problem is.
+    if quick::is_valid(doc) {
+        return Ok(());
+    }
     let mut ids = HashMap::new();
     let mut path = JsonPath::root();
     collect_ids(doc, &mut path, &mut ids, 0)?;
     check_references(doc, &mut path, &ids, 0)
+}
+
+/// The same checks as the walk below, answering only yes or no, without allocating per field.
+mod quick {
+    use std::borrow::Cow;
+    use std::collections::HashSet;
+
+    use serde_json::Value;
+
+    use super::{is_link, is_reference, is_safe_link, MAX_DEPTH};
+
+    pub fn is_valid(doc: &Value) -> bool {
+        let mut ids = HashSet::new();
+        collect_ids(doc, &mut ids, 0) && references_hold(doc, &ids, 0)
+    }
+
+    fn id_text(value: &Value) -> Option<Cow<'_, str>> {
+        match value {
+            Value::String(s) => Some(Cow::Borrowed(s.as_str())),
+            Value::Number(n) => Some(Cow::Owned(n.to_string())),
+            _ => None,
+        }
+    }
+
+    fn collect_ids<'a>(value: &'a Value, ids: &mut HashSet<Cow<'a, str>>, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        match value {
+            Value::Object(map) => {
+                if let Some(id) = map.get("id").and_then(id_text) {
+                    if id.is_empty() || !ids.insert(id) {
+                        return false;
+                    }
+                }
+                map.values().all(|child| collect_ids(child, ids, depth + 1))
+            }
+            Value::Array(items) => items.iter().all(|item| collect_ids(item, ids, depth + 1)),
+            _ => true,
+        }
+    }
+
+    fn references_hold(value: &Value, ids: &HashSet<Cow<'_, str>>, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        let resolves = |target: &str| target.is_empty() || ids.contains(target);
+        match value {
+            Value::Object(map) => map.iter().all(|(key, child)| {
+                let reference_ok = !is_reference(key)
+                    || match child {
+                        Value::String(target) => resolves(target),
+                        Value::Array(items) => items.iter().all(|item| match item {
+                            Value::String(target) => resolves(target),
+                            _ => true,
+                        }),
+                        _ => true,
+                    };
+                reference_ok
+                    && (!is_link(key) || links_safe(child))
+                    && references_hold(child, ids, depth + 1)
+            }),
+            Value::Array(items) => items
+                .iter()
+                .all(|item| references_hold(item, ids, depth + 1)),
+            _ => true,
+        }
+    }
+
+    fn links_safe(value: &Value) -> bool {
+        match value {
+            Value::String(link) => is_safe_link(link),
+            Value::Array(items) => items.iter().all(links_safe),
+            _ => true,
+        }
+    }
 }
 
 fn too_deep() -> ImportError {
@@ -203,6 +284,7 @@ mod tests {
     use serde_json::json;
 
     fn problem(doc: Value) -> String {
+        assert!(!quick::is_valid(&doc), "the quick check passed {doc}");
         match validate_plan_value(&doc) {
             Ok(()) => panic!("expected a problem in {doc}"),
             Err(err) => err.to_string(),

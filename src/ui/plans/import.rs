@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::plan::Plan;
-use crate::core::schema;
 use crate::transfer;
 use crate::ui::state::{use_app_state, AppState};
 
@@ -77,13 +76,15 @@ pub fn ImportPanel() -> impl IntoView {
     let import_pasted = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
-        match schema::import_plan(&pasted.get_untracked()) {
-            Ok(plan) => {
-                pasted.set(String::new());
-                offer(state, plan);
+        leptos::task::spawn_local(async move {
+            match transfer::import_text(&pasted.get_untracked()).await {
+                Ok(plan) => {
+                    pasted.set(String::new());
+                    offer(state, plan);
+                }
+                Err(why) => fail(format!("Pasted text: {why}")),
             }
-            Err(why) => fail(format!("Pasted text: {why}")),
-        }
+        });
     };
     view! {
         <section class="card" aria-labelledby="import-title">
