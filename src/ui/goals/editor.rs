@@ -348,17 +348,34 @@ fn RemoveGoal(ctx: GoalCtx) -> impl IntoView {
         );
         navigate("/goals", Default::default());
     };
+    // Focus moves to the safe choice when asked, and back to the opener when kept.
+    let ask = move |_| {
+        confirming.set(true);
+        super::focus_later("remove-goal-keep".into(), "remove-goal-keep".into());
+    };
+    let keep = move || {
+        confirming.set(false);
+        super::focus_later("remove-goal-start".into(), "remove-goal-start".into());
+    };
     view! {
         <section class="card no-print danger-zone" aria-labelledby="remove-title">
             <h2 id="remove-title">"Remove this goal"</h2>
             <Show
                 when=move || confirming.get()
-                fallback=move || view! { <button class="danger" on:click=move |_| confirming.set(true)>"Remove goal…"</button> }
+                fallback=move || view! { <button class="danger" id="remove-goal-start" on:click=ask>"Remove goal…"</button> }
             >
-                <div role="alert" class="actions">
+                <div
+                    role="alert"
+                    class="actions"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            keep();
+                        }
+                    }
+                >
                     <span>"Remove this goal with its milestones and check-ins?"</span>
                     <button class="danger" on:click=remove.clone()>"Remove goal"</button>
-                    <button on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    <button id="remove-goal-keep" on:click=move |_| keep()>"Keep it"</button>
                 </div>
             </Show>
         </section>

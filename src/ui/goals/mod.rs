@@ -149,6 +149,28 @@ pub fn focus_later(id: String, fallback: String) {
     });
 }
 
+/// Moves keyboard focus to the first element matching `selector` once it is rendered (it may
+/// appear a frame or two later, e.g. after a route change); gives up after a few frames.
+pub fn focus_selector_later(selector: String) {
+    fn attempt(selector: String, frames_left: u8) {
+        request_animation_frame(move || {
+            let found = document()
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            match found {
+                Some(el) => {
+                    let _ = el.focus();
+                }
+                None if frames_left > 0 => attempt(selector, frames_left - 1),
+                None => {}
+            }
+        });
+    }
+    attempt(selector, 5);
+}
+
 // Choices for the enum selects: options are the index in these lists.
 
 pub const STATUSES: [GoalStatus; 5] = [

@@ -15,7 +15,9 @@ use crate::ui::clock;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::unique_id;
 
-use super::{focus_later, goal_href, once_key, status_class, track_class, STATUSES};
+use super::{
+    focus_later, focus_selector_later, goal_href, once_key, status_class, track_class, STATUSES,
+};
 
 /// The status filter and sort order chosen on the page.
 #[derive(Clone, Copy)]
@@ -346,6 +348,37 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
         move || objective.with(|o| o.as_ref().map(|(_, d)| d.clone()).unwrap_or_default());
     let heading_id = format!("objective-{id}");
     let labelled_by = heading_id.clone();
+    // Focus follows the card's inline dialogs: into them when they open, back to the button
+    // that opened them when they close (their markup is replaced, which would drop focus).
+    let rename_id = format!("objective-{id}-rename");
+    let remove_id = format!("objective-{id}-remove");
+    let keep_id = format!("objective-{id}-keep");
+    let rename_area_id = format!("objective-{id}-renaming");
+    let ids = StoredValue::new((
+        rename_id.clone(),
+        remove_id.clone(),
+        keep_id.clone(),
+        rename_area_id.clone(),
+    ));
+    let start_rename = move |_| {
+        mode.set(CardMode::Renaming);
+        focus_selector_later(format!("#{} input", ids.with_value(|i| i.3.clone())));
+    };
+    let finish_rename = move || {
+        mode.set(CardMode::Normal);
+        let rename = ids.with_value(|i| i.0.clone());
+        focus_later(rename.clone(), rename);
+    };
+    let start_remove = move |_| {
+        mode.set(CardMode::ConfirmingRemove);
+        let keep = ids.with_value(|i| i.2.clone());
+        focus_later(keep.clone(), keep);
+    };
+    let keep = move || {
+        mode.set(CardMode::Normal);
+        let remove = ids.with_value(|i| i.1.clone());
+        focus_later(remove.clone(), remove);
+    };
     let edit_objective = move |field: &'static str, value: String| {
         let id = oid.get_value();
         state.edit(&format!("objective:{id}:{field}"), |plan| {
@@ -383,15 +416,17 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
                     <div class="actions no-print">
                         <button
                             class="small"
+                            id=rename_id.clone()
                             aria-label=move || format!("Rename objective “{}”", title())
-                            on:click=move |_| mode.set(CardMode::Renaming)
+                            on:click=start_rename
                         >
                             "Rename"
                         </button>
                         <button
                             class="small danger"
+                            id=remove_id.clone()
                             aria-label=move || format!("Remove objective “{}”", title())
-                            on:click=move |_| mode.set(CardMode::ConfirmingRemove)
+                            on:click=start_remove
                         >
                             "Remove"
                         </button>
@@ -399,7 +434,15 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
                 </Show>
             </div>
             <Show when=move || mode.get() == CardMode::Renaming>
-                <div class="rename no-print">
+                <div
+                    class="rename no-print"
+                    id=rename_area_id.clone()
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            finish_rename();
+                        }
+                    }
+                >
                     <crate::ui::widgets::TextField
                         label="Objective title"
                         value=Signal::derive(move || objective.with(|o| o.as_ref().map(|(t, _)| t.clone()).unwrap_or_default()))
@@ -412,15 +455,23 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
                         on_change=Callback::new(move |v| edit_objective("description", v))
                     />
                     <div class="actions">
-                        <button class="primary" on:click=move |_| mode.set(CardMode::Normal)>"Done"</button>
+                        <button class="primary" on:click=move |_| finish_rename()>"Done"</button>
                     </div>
                 </div>
             </Show>
             <Show when=move || mode.get() == CardMode::ConfirmingRemove>
-                <div class="banner warn no-print" role="alert">
+                <div
+                    class="banner warn no-print"
+                    role="alert"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            keep();
+                        }
+                    }
+                >
                     <p>"Remove this objective? Its goals stay in the plan, without an objective."</p>
                     <button class="danger" on:click=remove>"Remove objective"</button>
-                    <button on:click=move |_| mode.set(CardMode::Normal)>"Keep it"</button>
+                    <button id=keep_id.clone() on:click=move |_| keep()>"Keep it"</button>
                 </div>
             </Show>
             <GoalList objective=Some(id.clone()) view_state />
@@ -633,6 +684,8 @@ fn AddGoal(objective: String) -> impl IntoView {
         let objective = objective.get_value();
         if let Some(id) = add_goal(state, &picked, &objective) {
             navigate(&goal_href(&id), Default::default());
+            // The new goal's first field: its title is what the user writes next.
+            focus_selector_later(".goal-form input".into());
         }
     };
     view! {
