@@ -226,6 +226,14 @@ impl AppState {
 
     /// Opens `plan` (already in the list) and stores it over whatever is stored under its id.
     fn open_and_store(&self, plan: Plan) {
+        self.show_and_store(plan);
+        self.refresh_entry_name();
+        self.save_index();
+    }
+
+    /// Opens `plan` and saves it at once; false when storage works but refused the save
+    /// (full, or newer data stored under its id).
+    fn show_and_store(&self, plan: Plan) -> bool {
         let stored_revision = storage::stored_header(&storage::plan_key(&plan.id))
             .ok()
             .flatten()
@@ -235,8 +243,7 @@ impl AppState {
         self.base_revision.set_value(stored_revision);
         self.dirty.set_value(true);
         self.flush();
-        self.refresh_entry_name();
-        self.save_index();
+        !(self.dirty.get_value() && self.storage_ok.get_value())
     }
 
     /// Adds a new plan at the end of the list, opens it and stores it.
@@ -360,8 +367,10 @@ impl AppState {
     }
 
     /// Imports a plan whose id is not in the list yet, or with the user's choice on a collision.
-    pub fn import(&self, plan: Plan, replace: bool) {
+    /// A plan this browser cannot store is refused with the reason, and nothing changes.
+    pub fn import(&self, plan: Plan, replace: bool) -> Result<(), String> {
         self.flush();
+        let before = (self.plans.get_untracked(), self.plan.get_untracked());
         let choice = match self.read_plan(&plan.id) {
             Some(existing) if replace => ImportChoice::Replace {
                 existing: Box::new(existing),
@@ -373,12 +382,12 @@ impl AppState {
         match self.with_workspace(|ws| ws.import(plan, choice)) {
             Ok(ImportOutcome::Added(plan)) => {
                 let name = plan.name.clone();
-                self.open_and_store(*plan);
+                self.store_import(*plan, before)?;
                 self.notify(format!("Imported “{name}”."), None);
             }
             Ok(ImportOutcome::Replaced { plan, undo }) => {
                 let name = plan.name.clone();
-                self.open_and_store(*plan);
+                self.store_import(*plan, before)?;
                 self.notify(
                     format!("Replaced your plan with the imported “{name}”."),
                     Some(UndoAction::RestoreReplaced(Box::new(undo))),
@@ -386,6 +395,39 @@ impl AppState {
             }
             Err(why) => self.notify(why.to_string(), None),
         }
+        Ok(())
+    }
+
+    /// `open_and_store` for an import: when the plan cannot be stored, the list and the open
+    /// plan go back to `before` and the stored index is not touched.
+    fn store_import(
+        &self,
+        plan: Plan,
+        before: (Vec<PlanEntry>, Option<Plan>),
+    ) -> Result<(), String> {
+        if !self.show_and_store(plan) {
+            let reason = match self.save_status.get_untracked() {
+                SaveStatus::NotSaved(reason) => reason,
+                _ => "it could not be saved".into(),
+            };
+            let (entries, previous) = before;
+            self.plans.set(entries);
+            self.remove_banner(|b| matches!(b, Banner::Storage(_)));
+            match previous {
+                Some(previous) => self.show_plan(previous),
+                None => {
+                    self.plan.set(None);
+                    self.dirty.set_value(false);
+                    self.save_status.set(SaveStatus::Saved);
+                }
+            }
+            return Err(format!(
+                "This plan was not imported: {reason}, so this browser cannot keep it. Nothing was changed."
+            ));
+        }
+        self.refresh_entry_name();
+        self.save_index();
+        Ok(())
     }
 
     /// Applies an edit to the open plan: recorded for undo, then saved after a pause.
@@ -569,10 +611,18 @@ impl AppState {
     /// Resolves a conflict by loading the other tab's copy (this tab's edits are dropped).
     pub fn take_theirs(&self) {
         let Some(id) = self.current_id() else { return };
-        if let Ok(Some(StoredPlan::Readable(plan))) = storage::load_plan_at(&storage::plan_key(&id))
-        {
-            self.show_plan(*plan);
-            self.refresh_entry_name();
+        match storage::load_plan_at(&storage::plan_key(&id)) {
+            Ok(Some(StoredPlan::Readable(plan))) => {
+                self.show_plan(*plan);
+                self.refresh_entry_name();
+            }
+            // A newer Trellis's copy cannot be loaded here: say so instead of a choice that
+            // does nothing.
+            Ok(Some(StoredPlan::Newer { version, .. })) => {
+                self.remove_banner(|b| matches!(b, Banner::Conflict { .. }));
+                self.add_banner(Banner::NewerVersionStored { version });
+            }
+            _ => {}
         }
     }
 

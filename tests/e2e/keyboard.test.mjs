@@ -370,10 +370,10 @@ test("keyboard only: the Goals page's confirmations take focus and give it back"
   await context.close();
 });
 
-// Today focus falls to <body> when the Plans page's inline forms close: after saving or
-// cancelling a rename, after "Keep it" on a delete, and after answering the import question;
-// and the rename field does not start with the old name selected, so typing appends to it.
-test.skip("keyboard only: the Plans page's inline forms give focus back (needs the fix in src/ui/plans/)", async () => {
+// The Plans page's inline forms replace the markup that had focus; focus must come back to the
+// button that opened them (rename saved or cancelled, "Keep it" on a delete, the import
+// question answered), and the rename field starts with the old name selected.
+test("keyboard only: the Plans page's inline forms give focus back", async () => {
   const { context, page } = await newSession(browser);
   await open(page, server);
   await createPlan(page, "Focus plan");

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::plan::Plan;
 use crate::transfer;
+use crate::ui::plans::focus_later;
 use crate::ui::state::{use_app_state, AppState};
 
 /// An import waiting for the user to choose between keeping both plans or replacing.
@@ -28,8 +29,8 @@ pub fn offer(state: AppState, plan: Plan) {
         .with_untracked(|plans| plans.iter().any(|e| e.id == plan.id));
     if exists {
         expect_context::<PendingImport>().0.set(Some(plan));
-    } else {
-        state.import(plan, false);
+    } else if let Err(why) = state.import(plan, false) {
+        fail(why);
     }
 }
 
@@ -50,8 +51,8 @@ pub fn import_file(state: AppState, file: web_sys::File) {
                     .with_untracked(|plans| plans.iter().any(|e| e.id == plan.id));
                 if exists {
                     pending.set(Some(plan));
-                } else {
-                    state.import(plan, false);
+                } else if let Err(why) = state.import(plan, false) {
+                    error.set(Some(format!("{}: {why}", file.name())));
                 }
             }
             Err(why) => error.set(Some(format!("{}: {why}", file.name()))),
@@ -121,16 +122,23 @@ pub fn ImportPanel() -> impl IntoView {
 fn CollisionChoice() -> impl IntoView {
     let state = use_app_state();
     let pending = expect_context::<PendingImport>().0;
+    // Whatever the answer, focus goes back to the file picker the import started from.
+    let answered = move |result: Result<(), String>| {
+        if let Err(why) = result {
+            fail(why);
+        }
+        focus_later("#import-file");
+    };
     let keep_both = move |_| {
         if let Some(plan) = pending.get_untracked() {
             pending.set(None);
-            state.import(plan, false);
+            answered(state.import(plan, false));
         }
     };
     let replace = move |_| {
         if let Some(plan) = pending.get_untracked() {
             pending.set(None);
-            state.import(plan, true);
+            answered(state.import(plan, true));
         }
     };
     let focus_ref = NodeRef::<leptos::html::Button>::new();
@@ -152,7 +160,14 @@ fn CollisionChoice() -> impl IntoView {
                 </p>
                 <button class="primary" node_ref=focus_ref on:click=keep_both>"Keep both"</button>
                 <button on:click=replace>"Replace mine"</button>
-                <button on:click=move |_| pending.set(None)>"Cancel import"</button>
+                <button
+                    on:click=move |_| {
+                        pending.set(None);
+                        answered(Ok(()));
+                    }
+                >
+                    "Cancel import"
+                </button>
             </div>
         </Show>
     }

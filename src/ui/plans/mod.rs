@@ -8,6 +8,22 @@ use leptos::prelude::*;
 
 use crate::ui::state::use_app_state;
 
+/// Focuses the element matching `selector` on the next frame: the inline forms on this page
+/// replace the markup that had focus, which would otherwise drop it on the page body.
+pub fn focus_later(selector: &str) {
+    let selector = selector.to_string();
+    request_animation_frame(move || {
+        let found = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(el) = found {
+            let _ = el.focus();
+        }
+    });
+}
+
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let state = use_app_state();

@@ -191,26 +191,38 @@ fn RenameForm(
     let state = use_app_state();
     let value = RwSignal::new(current);
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    // On the next frame, once the value is in the field: selected, so typing replaces it.
     Effect::new(move || {
         if let Some(input) = input_ref.get() {
-            let _ = input.focus();
-            input.select();
+            request_animation_frame(move || {
+                let _ = input.focus();
+                input.select();
+            });
         }
     });
     let id = StoredValue::new(id);
+    // Closing the form (saved or cancelled) puts focus back on the row's Rename button; a
+    // renamed row is drawn anew, so it is found by the plan's id.
+    let back_to_rename = move || {
+        mode.set(Mode::Normal);
+        super::focus_later(&format!(
+            "[data-plan-id=\"{}\"] button[aria-label^=\"Rename \"]",
+            id.get_value()
+        ));
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match state.rename(&id.get_value(), &value.get_untracked()) {
             Ok(()) => {
                 error.set(None);
-                mode.set(Mode::Normal);
+                back_to_rename();
             }
             Err(why) => error.set(Some(why)),
         }
     };
     let cancel = move |_| {
         error.set(None);
-        mode.set(Mode::Normal);
+        back_to_rename();
     };
     view! {
         <form class="actions" on:submit=save>
@@ -223,7 +235,7 @@ fn RenameForm(
                 bind:value=value
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
-                        mode.set(Mode::Normal);
+                        back_to_rename();
                     }
                 }
             />
@@ -247,7 +259,18 @@ fn ConfirmDelete(id: String, name: String, mode: RwSignal<Mode>) -> impl IntoVie
         <span class="actions" role="group" aria-label="Confirm delete">
             <span>{format!("Delete “{name}”? You can undo this for a few seconds.")}</span>
             <button class="danger" on:click=move |_| state.delete(&id.get_value())>"Delete plan"</button>
-            <button node_ref=cancel_ref on:click=move |_| mode.set(Mode::Normal)>"Keep it"</button>
+            <button
+                node_ref=cancel_ref
+                on:click=move |_| {
+                    mode.set(Mode::Normal);
+                    super::focus_later(&format!(
+                        "[data-plan-id=\"{}\"] button[aria-label^=\"Delete \"]",
+                        id.get_value()
+                    ));
+                }
+            >
+                "Keep it"
+            </button>
         </span>
     }
 }
