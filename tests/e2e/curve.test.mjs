@@ -39,7 +39,7 @@ async function tableRows(page) {
   return page.getByTestId("stage-table").locator("tbody tr").allInnerTexts();
 }
 
-test("a user builds a four-stage curve, drags and nudges points, sees the bottleneck move, and it survives a reload", async () => {
+test("a user builds a four-stage curve, drags and nudges points, sees the bottleneck move, makes a goal from a gap, exports SVG, and it all survives a reload", async () => {
   const { context, page, problems } = await newSession(browser);
   await startPlan(page);
   // The empty curve offers templates with their sources, and a blank start.
@@ -119,7 +119,25 @@ test("a user builds a four-stage curve, drags and nudges points, sees the bottle
   assert.equal(await warnings.getAttribute("role"), "status");
   assert.match(await warnings.innerText(), /Nothing moves members from “Aware” to “Member”/);
 
-  assert.deepEqual(problems, []);
+  // A goal from Member's gap, then back to the curve.
+  await page
+    .getByTestId("gap-table")
+    .getByRole("row", { name: /Member/ })
+    .getByRole("button", { name: "Create goal for Member" })
+    .click();
+  await page.waitForURL(/\/goals\?goal=g\d+/);
+  await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
+  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+
+  // The drawing exports as SVG with the four stages.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download drawing (SVG)" }).click(),
+  ]);
+  const svg = await readFile(await download.path(), "utf8");
+  for (const name of ["Aware", "Member", "Belong", "Lead"]) assert.ok(svg.includes(`>${name}</text>`), name);
+
+  assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
   await page.waitForTimeout(700); // the debounced save
   // A static host answers a deep link with its 404.html page (which boots the app), so
   // the browser logs that status; that is expected and not an app error.
@@ -135,6 +153,9 @@ test("a user builds a four-stage curve, drags and nudges points, sees the bottle
     await page.getByRole("slider", { name: "Commitment level of Member" }).getAttribute("aria-valuenow"),
     "90",
   );
+  // The goal made from the gap is still linked to its stage.
+  await page.getByRole("button", { name: "Member", exact: true }).click();
+  await editor(page).getByTestId("linked-goals").getByRole("link", { name: /Grow “Member” from 200 to 400/ }).waitFor();
   assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
@@ -255,6 +276,280 @@ test("starting over from a template asks first, and Undo brings the old curve ba
     (text) => document.querySelector('[data-testid="stage-table"] tbody tr')?.innerText === text,
     first,
   );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// --- Reordering by drag, typed snapshots, editing problem areas, PNG export, keyboard only.
+
+/** Stage names in the order the drawing places them (left to right). */
+async function drawingOrder(page) {
+  return page.getByTestId("curve-svg").evaluate((svg) =>
+    [...svg.querySelectorAll("text.stage-label")]
+      .map((t) => [Number(t.getAttribute("x")), t.textContent])
+      .sort((a, b) => a[0] - b[0])
+      .map(([, name]) => name),
+  );
+}
+
+const stageNames = (page) =>
+  page.getByTestId("stage-table").locator("tbody tr td:nth-child(2)").allInnerTexts();
+const touchPointNames = (page) => page.locator(".touch-point-list .tp-name").allInnerTexts();
+
+/** Waits until the stage table lists these names in this order. */
+async function waitForStages(page, names) {
+  await page.waitForFunction(
+    (want) =>
+      [...document.querySelectorAll('[data-testid="stage-table"] tbody tr td:nth-child(2)')]
+        .map((td) => td.innerText)
+        .join("|") === want,
+    names.join("|"),
+  );
+}
+
+test("stages and touch points reorder by dragging, one undo step per drop, and the order survives a reload", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startPlan(page, true);
+  const start = await stageNames(page);
+  assert.equal(start.length, 4);
+  assert.deepEqual(await drawingOrder(page), start);
+
+  // Drag the first stage onto the third row: it takes that place.
+  const rows = page.getByTestId("stage-table").locator("tbody tr");
+  const handles = page.getByTestId("stage-drag-handle");
+  assert.ok(await handles.first().isVisible(), "the drag handle is visible");
+  await handles.nth(0).dragTo(rows.nth(2));
+  const moved = [start[1], start[2], start[0], start[3]];
+  await waitForStages(page, moved);
+  assert.deepEqual(await drawingOrder(page), moved);
+  await page.getByText(`Moved stage “${start[0]}” to position 3 of 4.`).waitFor();
+  // The dragged stage is the one selected in the editor.
+  await editor(page).getByRole("heading", { name: `Edit stage: ${start[0]}` }).waitFor();
+
+  // Drag the last one up to the top, then undo only that drop.
+  await handles.nth(3).dragTo(rows.nth(0));
+  const moved2 = [start[3], ...moved.slice(0, 3)];
+  await waitForStages(page, moved2);
+  await page.getByRole("button", { name: "Undo", exact: true }).first().click();
+  await waitForStages(page, moved);
+  assert.deepEqual(await drawingOrder(page), moved);
+
+  // Touch points: drag the first onto the last.
+  const tps = await touchPointNames(page);
+  assert.ok(tps.length >= 2, "the sample has touch points");
+  const items = page.locator(".touch-point-list > li");
+  await page.getByTestId("touch-point-drag-handle").first().dragTo(items.last());
+  const tpMoved = [...tps.slice(1), tps[0]];
+  await page.getByText(`Moved touch point “${tps[0]}” to position ${tps.length} of ${tps.length}.`).waitFor();
+  assert.deepEqual(await touchPointNames(page), tpMoved);
+
+  await page.waitForTimeout(700); // the debounced save
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  assert.deepEqual(await stageNames(page), moved);
+  assert.deepEqual(await drawingOrder(page), moved);
+  assert.deepEqual(await touchPointNames(page), tpMoved);
+  assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
+  await context.close();
+});
+
+test("counts typed for a date land in the snapshot table, the charts and gravity; a missing date or a negative count is refused", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startPlan(page, true);
+  const names = await stageNames(page);
+  const form = page.getByRole("form", { name: "Type counts for a date" });
+  const table = page.getByTestId("snapshot-table");
+  const before = await table.locator("tbody tr").count();
+
+  await form.getByLabel("Date of the counts").fill("");
+  await form.getByLabel(names[0], { exact: true }).fill("5");
+  await form.getByRole("button", { name: "Save these counts" }).click();
+  const alert = form.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Choose the date/);
+  // A negative count is refused by the field itself (min 0): nothing is saved.
+  await form.getByLabel("Date of the counts").fill("2019-01-31");
+  await form.getByLabel(names[0], { exact: true }).fill("-5");
+  await form.getByRole("button", { name: "Save these counts" }).click();
+  assert.equal(await form.getByLabel(names[0], { exact: true }).evaluate((el) => el.validity.rangeUnderflow), true);
+  assert.equal(await table.locator("tbody tr").count(), before);
+
+  const type = async (date, counts) => {
+    await form.getByLabel("Date of the counts").fill(date);
+    for (const [i, n] of counts.entries()) await form.getByLabel(names[i], { exact: true }).fill(String(n));
+    await form.getByRole("button", { name: "Save these counts" }).click();
+    await form.getByRole("status").getByText(`Saved the counts of ${date}.`).waitFor();
+  };
+  await type("2019-01-31", [900, 90, 9, 1]);
+  assert.equal(await alert.count(), 0, "the error went away");
+  // The fields are cleared for the next date.
+  assert.equal(await form.getByLabel(names[1], { exact: true }).inputValue(), "");
+  await type("2019-02-28", [950, 120, 15, 3]);
+
+  assert.equal(await table.locator("tbody tr").count(), before + 2);
+  assert.match(await table.getByRole("row", { name: /2019-01-31/ }).innerText(), /2019-01-31\s+900\s+90\s+9\s+1/);
+  await page.getByTestId("gravity-table").getByRole("row", { name: /2019-01-31 → 2019-02-28/ }).waitFor();
+  // The per-stage chart starts from the earliest snapshot now.
+  await page.locator(".sparkline").filter({ hasText: names[0] }).getByText(/^900 → /).waitFor();
+
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.getByTestId("gravity-table").getByRole("row", { name: /2019-01-31 → 2019-02-28/ }).waitFor();
+  assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
+  await context.close();
+});
+
+test("a problem area can be edited, moved to a touch point, deleted and brought back with Undo; the edit survives a reload", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startPlan(page, true);
+  const tp = (await touchPointNames(page))[0];
+  const card = page.locator(".problem-areas");
+  const add = card.locator("form.add-problem");
+  await add.getByLabel("Problem", { exact: true }).fill("Few first posts");
+  await add.getByLabel("Proposed solution").fill("A welcome thread");
+  await add.getByRole("button", { name: "Add problem area" }).click();
+  const list = page.getByTestId("problem-list");
+  await list.getByText("Few first posts").waitFor();
+
+  await list.getByRole("button", { name: "Edit problem: Few first posts" }).click();
+  const edit = list.locator("form.edit-problem");
+  // The edit form opens on the problem text.
+  await page.waitForFunction(() => document.activeElement?.value === "Few first posts");
+  await edit.getByLabel("Problem", { exact: true }).fill("");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await edit.getByRole("alert").getByText("Describe the problem first.").waitFor();
+  await edit.getByLabel("Problem", { exact: true }).fill("Few replies to first posts");
+  await edit.getByLabel("Proposed solution").fill("Reply within a day");
+  await edit.getByLabel("About").selectOption({ label: `Touch point: ${tp}` });
+  await edit.getByRole("button", { name: "Save" }).click();
+  const item = list.locator("li").filter({ hasText: "Few replies to first posts" });
+  await item.getByText(`Touch point: ${tp}`).waitFor();
+  await item.getByText("Reply within a day").waitFor();
+  assert.equal(await list.getByText("Few first posts").count(), 0);
+
+  // Delete, then Undo brings it back.
+  await item.getByRole("button", { name: "Delete problem: Few replies to first posts" }).click();
+  await page.getByText("Deleted problem area “Few replies to first posts”. Undo (Ctrl+Z) brings it back.").waitFor();
+  assert.equal(await list.getByText("Few replies to first posts").count(), 0);
+  await page.getByRole("button", { name: "Undo", exact: true }).first().click();
+  await item.getByText(`Touch point: ${tp}`).waitFor();
+
+  await page.waitForTimeout(700);
+  await page.reload();
+  const again = page.getByTestId("problem-list").locator("li").filter({ hasText: "Few replies to first posts" });
+  await again.getByText(`Touch point: ${tp}`).waitFor();
+  await again.getByText("Reply within a day").waitFor();
+  assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
+  await context.close();
+});
+
+test("the drawing exports as a real PNG image and as an SVG naming every stage", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startPlan(page, true);
+  const names = await stageNames(page);
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download drawing (PNG)" }).click(),
+  ]);
+  assert.match(png.suggestedFilename(), /-curve\.png$/);
+  const bytes = await readFile(await png.path());
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "PNG signature");
+  assert.equal(bytes.subarray(12, 16).toString("latin1"), "IHDR");
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  // Twice the drawing's 960 × 440, for sharp slides.
+  assert.equal(width, 1920);
+  assert.equal(height, 880);
+  assert.ok(bytes.length > 5_000, `a drawn image, not a blank one (${bytes.length} bytes)`);
+
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download drawing (SVG)" }).click(),
+  ]);
+  const svg = await readFile(await svgDownload.path(), "utf8");
+  for (const name of names) assert.ok(svg.includes(`>${name}</text>`), `the SVG names ${name}`);
+  assert.equal(await page.locator(".exports").getByRole("alert").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** What has the focus: its accessible name (roughly), tag and whether the focus shows. */
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { name: "", tag: "BODY", visible: false };
+    const label = el.labels?.[0]?.innerText ?? "";
+    const name = (el.getAttribute("aria-label") || label || el.innerText || el.textContent || "").trim();
+    const style = getComputedStyle(el);
+    const visible = style.outlineStyle !== "none" || style.boxShadow !== "none";
+    return { name, tag: el.tagName, role: el.getAttribute("role") ?? "", visible };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element's name matches; checks the focus shows. */
+async function tabTo(page, match, { back = false, max = 150 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const f = await focused(page);
+    if (typeof match === "string" ? f.name === match : match.test(f.name)) {
+      assert.ok(f.visible, `the focus on “${f.name}” is visible`);
+      return f;
+    }
+  }
+  throw new Error(`could not reach ${match} with the keyboard`);
+}
+
+test("keyboard only: start from a template, select and rename a stage, change its level on the drawing, add a touch point", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startPlan(page);
+  // From here on only the keyboard: no clicks, no fill, no focus().
+  await tabTo(page, "Use Community commitment curve");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("stage-table").getByRole("button", { name: "Membership", exact: true }).waitFor();
+  // The focus moved to the new curve rather than getting lost.
+  await page.waitForFunction(() => document.activeElement?.id === "curve-drawing-title");
+
+  // Select a stage from the table.
+  await tabTo(page, "Membership");
+  await page.keyboard.press("Enter");
+  await editor(page).getByRole("heading", { name: "Edit stage: Membership" }).waitFor();
+
+  // Rename it.
+  await tabTo(page, "Name");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Members");
+  await editor(page).getByRole("heading", { name: "Edit stage: Members" }).waitFor();
+  await page.getByTestId("stage-table").getByRole("button", { name: "Members", exact: true }).waitFor();
+
+  // Change its commitment level with the arrow keys on the drawing's point.
+  const slider = await tabTo(page, "Commitment level of Members", { back: true });
+  assert.equal(slider.role, "slider");
+  const point = page.getByRole("slider", { name: "Commitment level of Members" });
+  const level = Number(await point.getAttribute("aria-valuenow"));
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("PageUp");
+  const raised = Math.min(100, level + 13);
+  assert.equal(await point.getAttribute("aria-valuenow"), String(raised));
+  assert.equal(await editor(page).getByLabel("Commitment level (0–100)").inputValue(), String(raised));
+  assert.match(
+    await page.getByTestId("stage-table").locator("tbody tr.selected").innerText(),
+    new RegExp(`Members\\s+${raised}\\b`),
+  );
+
+  // Add a touch point (Space on the button) and name it: the focus lands on its name.
+  await tabTo(page, "Add touch point");
+  await page.keyboard.press("Space");
+  await page.waitForFunction(
+    () => document.activeElement?.closest(".touch-point") && document.activeElement.labels?.[0]?.innerText === "Name",
+  );
+  assert.ok((await focused(page)).visible, "the focus on the new touch point's name shows");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Welcome call");
+  await page.locator(".touch-point-list .tp-name").getByText("Welcome call").waitFor();
+  await page.getByRole("img", { name: "Touch point: Welcome call" }).waitFor();
+
   assert.deepEqual(problems, []);
   await context.close();
 });

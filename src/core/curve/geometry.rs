@@ -11,6 +11,9 @@ pub struct Frame {
     pub width: f64,
     pub height: f64,
     pub padding: f64,
+    /// Room left and right between the axis and the first and last stage, so their
+    /// labels clear the axis' tick labels.
+    pub x_inset: f64,
 }
 
 impl Frame {
@@ -19,6 +22,15 @@ impl Frame {
             width,
             height,
             padding,
+            x_inset: 0.0,
+        }
+    }
+
+    /// The same frame with the stages kept `inset` units away from each side.
+    pub fn with_x_inset(self, inset: f64) -> Self {
+        Frame {
+            x_inset: finite(inset).max(0.0),
+            ..self
         }
     }
 
@@ -60,10 +72,13 @@ impl Frame {
 
     /// x of the stage at `index` among `count`; a lone stage sits in the middle.
     pub fn x_of_stage(&self, index: usize, count: usize) -> f64 {
+        let inset = self.x_inset.min(self.plot_width() / 2.0);
+        let left = self.left() + inset;
+        let width = self.plot_width() - 2.0 * inset;
         if count <= 1 {
-            return self.left() + self.plot_width() / 2.0;
+            return left + width / 2.0;
         }
-        self.left() + self.plot_width() * index as f64 / (count - 1) as f64
+        left + width * index as f64 / (count - 1) as f64
     }
 }
 
@@ -279,6 +294,50 @@ pub fn touch_point_markers(curve: &Curve, frame: Frame) -> Vec<Marker> {
         }
     }
     out
+}
+
+/// Which side of its point a stage's label goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelSide {
+    Above,
+    Below,
+}
+
+/// A stage label's horizontal extent and the y of its point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelSpan {
+    pub left: f64,
+    pub right: f64,
+    pub y: f64,
+}
+
+/// Places stage labels so none overlaps another: above its point unless that overlaps
+/// a label already placed, then below if that is free (else above anyway). A label is
+/// a block `height` tall, `gap` away from its point.
+pub fn label_sides(labels: &[LabelSpan], height: f64, gap: f64) -> Vec<LabelSide> {
+    let block = |l: &LabelSpan, side: LabelSide| match side {
+        LabelSide::Above => (l.left, l.right, l.y - gap - height, l.y - gap),
+        LabelSide::Below => (l.left, l.right, l.y + gap, l.y + gap + height),
+    };
+    let overlaps = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
+        a.0 < b.1 && b.0 < a.1 && a.2 < b.3 && b.2 < a.3
+    };
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::with_capacity(labels.len());
+    let mut sides = Vec::with_capacity(labels.len());
+    for l in labels {
+        let free = |side| {
+            let b = block(l, side);
+            !placed.iter().any(|p| overlaps(*p, b))
+        };
+        let side = if free(LabelSide::Above) || !free(LabelSide::Below) {
+            LabelSide::Above
+        } else {
+            LabelSide::Below
+        };
+        placed.push(block(l, side));
+        sides.push(side);
+    }
+    sides
 }
 
 #[cfg(test)]

@@ -374,6 +374,30 @@ pub fn add_problem_area(
     Some(id)
 }
 
+/// Changes a problem area: what it is attached to, the problem and the proposed solution.
+/// False (and nothing changed) when the problem area or the new attachment is unknown.
+pub fn update_problem_area(
+    curve: &mut Curve,
+    id: &str,
+    on: Attachment,
+    problem: &str,
+    proposed_solution: &str,
+) -> bool {
+    let (stage_id, touch_point_id) = match on {
+        Attachment::Stage(s) if curve.stage(&s).is_some() => (Some(s), None),
+        Attachment::TouchPoint(t) if curve.touch_point(&t).is_some() => (None, Some(t)),
+        _ => return false,
+    };
+    let Some(pa) = curve.problem_areas.iter_mut().find(|p| p.id == id) else {
+        return false;
+    };
+    pa.stage_id = stage_id;
+    pa.touch_point_id = touch_point_id;
+    pa.problem = problem.to_string();
+    pa.proposed_solution = proposed_solution.to_string();
+    true
+}
+
 pub fn delete_problem_area(curve: &mut Curve, id: &str) -> Option<(usize, ProblemArea)> {
     let i = curve.problem_areas.iter().position(|p| p.id == id)?;
     Some((i, curve.problem_areas.remove(i)))

@@ -35,6 +35,49 @@ pub struct ParsedSnapshot {
     pub counts: Vec<StageCount>,
 }
 
+/// Checks counts typed into the snapshot form: a date, and for each stage (by id) an
+/// optional number. Empty fields mean "not counted". Every problem is reported at once,
+/// naming the stage; nothing is returned unless all is good.
+pub fn typed_snapshot(
+    curve: &Curve,
+    date: Option<NaiveDate>,
+    typed: &[(String, Option<f64>)],
+) -> Result<ParsedSnapshot, Vec<String>> {
+    let mut errors = Vec::new();
+    if date.is_none() {
+        errors.push("Choose the date the counts are from.".to_string());
+    }
+    let mut counts = Vec::new();
+    for (stage_id, value) in typed {
+        let Some(stage) = curve.stage(stage_id) else {
+            continue;
+        };
+        let Some(v) = *value else { continue };
+        let name = if stage.name.trim().is_empty() {
+            "Untitled stage"
+        } else {
+            stage.name.as_str()
+        };
+        if !v.is_finite() || v < 0.0 {
+            errors.push(format!("{name}: a count cannot be negative."));
+        } else if v.fract() != 0.0 {
+            errors.push(format!("{name}: a count is a whole number of members."));
+        } else {
+            counts.push(StageCount {
+                stage_id: stage_id.clone(),
+                count: v.min(u64::MAX as f64) as u64,
+            });
+        }
+    }
+    if errors.is_empty() && counts.is_empty() {
+        errors.push("Type at least one stage's count.".to_string());
+    }
+    match date {
+        Some(date) if errors.is_empty() => Ok(ParsedSnapshot { date, counts }),
+        _ => Err(errors),
+    }
+}
+
 /// Parses snapshot CSV against the curve's stages. Every bad line is reported; nothing
 /// is returned unless the whole text is good.
 pub fn parse_snapshots_csv(

@@ -12,7 +12,7 @@ pub const EXPORT_PADDING: f64 = 72.0;
 
 /// The frame the exported drawing uses.
 pub fn export_frame() -> Frame {
-    Frame::new(EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_PADDING)
+    Frame::new(EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_PADDING).with_x_inset(24.0)
 }
 
 /// A complete `<svg>` document of the curve: axes, the smooth path, stage points with

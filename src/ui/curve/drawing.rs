@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::curve::geometry::{path_d, stage_points, touch_point_markers, Frame, Point};
+use crate::core::curve::geometry::{
+    label_sides, path_d, stage_points, touch_point_markers, Frame, LabelSide, LabelSpan, Point,
+};
 use crate::core::curve::ops;
 use crate::core::curve::{MAX_LEVEL, MIN_LEVEL};
 use crate::ui::state::use_app_state;
@@ -14,9 +16,14 @@ use super::{display_name, use_curve_ui};
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 380.0;
 const PADDING: f64 = 64.0;
+/// Keeps the end stages' labels clear of the axis and its tick labels.
+const X_INSET: f64 = 36.0;
+/// A stage label (name over member count) and its distance from the point.
+const LABEL_HEIGHT: f64 = 34.0;
+const LABEL_GAP: f64 = 14.0;
 
 fn frame() -> Frame {
-    Frame::new(WIDTH, HEIGHT, PADDING)
+    Frame::new(WIDTH, HEIGHT, PADDING).with_x_inset(X_INSET)
 }
 
 /// A stage as drawn: where, at what level, and what it says.
@@ -30,6 +37,35 @@ struct Drawn {
     level: u8,
     /// Labels of the end stages lean inward so they clear the axis and the edge.
     anchor: &'static str,
+    /// Below the point when above would overlap a neighbour's label.
+    below: bool,
+}
+
+/// A label's x: end labels lean inward from their point.
+fn label_x(x: f64, anchor: &str) -> f64 {
+    match anchor {
+        "start" => x - 12.0,
+        "end" => x + 12.0,
+        _ => x,
+    }
+}
+
+/// A label's rough width: SVG text cannot be measured before it is drawn, and a
+/// generous estimate only moves a label below its point a little early.
+fn label_span(d: &Drawn) -> LabelSpan {
+    let chars = |s: &str| s.chars().count() as f64;
+    let width = (chars(&d.name) * 8.6).max(chars(&format!("{} members", d.members)) * 7.0);
+    let x = label_x(d.x, d.anchor);
+    let (left, right) = match d.anchor {
+        "start" => (x, x + width),
+        "end" => (x - width, x),
+        _ => (x - width / 2.0, x + width / 2.0),
+    };
+    LabelSpan {
+        left,
+        right,
+        y: d.y,
+    }
 }
 
 #[component]
@@ -42,7 +78,7 @@ pub fn CurveDrawing() -> impl IntoView {
 
     let drawn = Memo::new(move |_| {
         let drag = dragging.get();
-        state.plan.with(|p| {
+        let mut drawn = state.plan.with(|p| {
             let Some(p) = p.as_ref() else {
                 return Vec::new();
             };
@@ -69,10 +105,19 @@ pub fn CurveDrawing() -> impl IntoView {
                             i if i + 1 == n => "end",
                             _ => "middle",
                         },
+                        below: false,
                     }
                 })
                 .collect::<Vec<_>>()
-        })
+        });
+        let spans: Vec<LabelSpan> = drawn.iter().map(label_span).collect();
+        for (d, side) in drawn
+            .iter_mut()
+            .zip(label_sides(&spans, LABEL_HEIGHT, LABEL_GAP))
+        {
+            d.below = side == LabelSide::Below;
+        }
+        drawn
     });
     let path = Memo::new(move |_| {
         drawn.with(|d| {
@@ -133,7 +178,7 @@ pub fn CurveDrawing() -> impl IntoView {
     let y_ticks = [0u8, 25, 50, 75, 100];
     view! {
         <div class="card curve-drawing">
-            <h2 id="curve-drawing-title">"The curve"</h2>
+            <h2 id="curve-drawing-title" tabindex="-1">"The curve"</h2>
             <p class="hint no-print" id="curve-drawing-help">
                 "Select a stage point to edit it. Drag it up or down, or use the arrow keys, to change its commitment level. "
                 "Diamonds are touch points."
@@ -206,11 +251,11 @@ pub fn CurveDrawing() -> impl IntoView {
                         let name = move || me.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
                         let members = move || me.with(|m| m.as_ref().map_or(0, |m| m.members));
                         let anchor = move || me.with(|m| m.as_ref().map_or("middle", |m| m.anchor));
-                        let label_x = move || match anchor() {
-                            "start" => x() - 12.0,
-                            "end" => x() + 12.0,
-                            _ => x(),
-                        };
+                        let lx = move || label_x(x(), anchor());
+                        let below = move || me.with(|m| m.as_ref().is_some_and(|m| m.below));
+                        // Baselines of the name and the count lines, above or below the point.
+                        let name_y = move || if below() { y() + LABEL_GAP + 16.0 } else { y() - 34.0 };
+                        let count_y = move || if below() { y() + LABEL_GAP + 32.0 } else { y() - 18.0 };
                         let selected = move || ui.current.get().as_deref() == Some(sid.get_value().as_str());
                         let on_key = move |ev: leptos::ev::KeyboardEvent| {
                             let current = i32::from(level());
@@ -257,10 +302,10 @@ pub fn CurveDrawing() -> impl IntoView {
                         };
                         view! {
                             <g class="stage-point" class:selected=selected>
-                                <text class="stage-label" x=label_x y=move || y() - 34.0 text-anchor=anchor aria-hidden="true">
+                                <text class="stage-label" x=lx y=name_y text-anchor=anchor aria-hidden="true">
                                     {name}
                                 </text>
-                                <text class="stage-count" x=label_x y=move || y() - 18.0 text-anchor=anchor aria-hidden="true">
+                                <text class="stage-count" x=lx y=count_y text-anchor=anchor aria-hidden="true">
                                     {move || format!("{} members", members())}
                                 </text>
                                 <circle

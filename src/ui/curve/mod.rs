@@ -6,6 +6,7 @@ mod drawing;
 mod export;
 mod goal_link;
 mod problems;
+mod reorder;
 mod snapshots;
 mod stage_editor;
 mod stage_list;
@@ -26,6 +27,8 @@ pub(crate) struct CurveUi {
     pub current: Memo<Option<String>>,
     /// A touch point just added, shown open.
     pub fresh_touch_point: RwSignal<Option<String>>,
+    /// Set when a stage was just added: its editor takes the focus once it shows.
+    pub focus_editor: RwSignal<bool>,
 }
 
 impl CurveUi {
@@ -55,6 +58,7 @@ pub fn CurvePage() -> impl IntoView {
         picked,
         current,
         fresh_touch_point: RwSignal::new(None),
+        focus_editor: RwSignal::new(false),
     });
     let has_plan = move || state.plan.with(|p| p.is_some());
     let has_stages = Memo::new(move |_| {
@@ -104,6 +108,31 @@ fn CurveWorkspace() -> impl IntoView {
         <snapshots::Snapshots />
         <export::Exports />
         <start::StartOver />
+    }
+}
+
+/// Moves the focus to an element once the view has caught up with an edit.
+pub(crate) fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Moves the focus to the first text field inside an element (a form just shown).
+pub(crate) fn focus_first_input(within: &web_sys::Element) {
+    if let Some(input) = within
+        .query_selector("input, textarea, select")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = input.focus();
     }
 }
 

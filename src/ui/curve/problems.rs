@@ -8,45 +8,62 @@ use crate::ui::widgets::unique_id;
 
 use super::display_name;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct ProblemView {
-    id: String,
+    /// "Stage: Aware", "Touch point: Welcome" or "Not attached".
     on: String,
+    /// The value of the "About" choice: "s:<stage id>" or "t:<touch point id>".
+    target: String,
     problem: String,
     solution: String,
+}
+
+/// The "About" choice's value as an attachment.
+fn attachment(target: &str) -> Option<Attachment> {
+    match target.split_once(':') {
+        Some(("t", id)) => Some(Attachment::TouchPoint(id.to_string())),
+        Some(("s", id)) => Some(Attachment::Stage(id.to_string())),
+        _ => None,
+    }
+}
+
+fn problem_view(c: &crate::core::curve::Curve, id: &str) -> Option<ProblemView> {
+    let pa = c.problem_areas.iter().find(|p| p.id == id)?;
+    let (on, target) = if let Some(s) = pa.stage_id.as_deref().and_then(|s| c.stage(s)) {
+        (
+            format!("Stage: {}", display_name(&s.name)),
+            format!("s:{}", s.id),
+        )
+    } else if let Some(t) = pa.touch_point_id.as_deref().and_then(|t| c.touch_point(t)) {
+        (format!("Touch point: {}", t.name), format!("t:{}", t.id))
+    } else {
+        ("Not attached".to_string(), String::new())
+    };
+    Some(ProblemView {
+        on,
+        target,
+        problem: pa.problem.clone(),
+        solution: pa.proposed_solution.clone(),
+    })
 }
 
 #[component]
 pub fn ProblemAreas() -> impl IntoView {
     let state = use_app_state();
-    let list = Memo::new(move |_| {
+    let ids = Memo::new(move |_| {
         state.plan.with(|p| {
-            let Some(p) = p.as_ref() else {
-                return Vec::new();
-            };
-            let c = &p.curve;
-            c.problem_areas
-                .iter()
-                .map(|pa| {
-                    let on = if let Some(s) = pa.stage_id.as_deref().and_then(|s| c.stage(s)) {
-                        format!("Stage: {}", display_name(&s.name))
-                    } else if let Some(t) =
-                        pa.touch_point_id.as_deref().and_then(|t| c.touch_point(t))
-                    {
-                        format!("Touch point: {}", t.name)
-                    } else {
-                        "Not attached".to_string()
-                    };
-                    ProblemView {
-                        id: pa.id.clone(),
-                        on,
-                        problem: pa.problem.clone(),
-                        solution: pa.proposed_solution.clone(),
-                    }
+            p.as_ref()
+                .map(|p| {
+                    p.curve
+                        .problem_areas
+                        .iter()
+                        .map(|pa| pa.id.clone())
+                        .collect::<Vec<_>>()
                 })
-                .collect::<Vec<_>>()
+                .unwrap_or_default()
         })
     });
+    let editing = RwSignal::new(None::<String>);
     let targets = Memo::new(move |_| {
         state.plan.with(|p| {
             let Some(p) = p.as_ref() else {
@@ -94,13 +111,9 @@ pub fn ProblemAreas() -> impl IntoView {
         } else {
             target
         };
-        let attachment = match target.split_once(':') {
-            Some(("t", id)) => Attachment::TouchPoint(id.to_string()),
-            Some((_, id)) => Attachment::Stage(id.to_string()),
-            None => {
-                error.set(Some("Choose the stage or touch point it is about.".into()));
-                return;
-            }
+        let Some(attachment) = attachment(&target) else {
+            error.set(Some("Choose the stage or touch point it is about.".into()));
+            return;
         };
         let fix = solution.get_untracked();
         state.edit("curve:add-problem", move |plan| {
@@ -114,38 +127,14 @@ pub fn ProblemAreas() -> impl IntoView {
         <div class="card problem-areas">
             <h2>"Problem areas"</h2>
             <Show
-                when=move || list.with(|l| !l.is_empty())
+                when=move || ids.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="hint">"No problem areas recorded. Note what the gap analysis reveals, and what you propose to do about it."</p> }
             >
-                <ul class="problem-list">
+                <ul class="problem-list" data-testid="problem-list">
                     <For
-                        each=move || list.get()
-                        key=|p| p.clone()
-                        children=move |p| {
-                            let pid = StoredValue::new(p.id.clone());
-                            let remove = move |_| {
-                                let id = pid.get_value();
-                                state.edit("curve:delete-problem", move |plan| {
-                                    ops::delete_problem_area(&mut plan.curve, &id);
-                                });
-                            };
-                            view! {
-                                <li class="problem">
-                                    <p class="hint">{p.on.clone()}</p>
-                                    <p><strong>"Problem: "</strong>{p.problem.clone()}</p>
-                                    <p><strong>"Proposed solution: "</strong>
-                                        {if p.solution.trim().is_empty() { "—".to_string() } else { p.solution.clone() }}
-                                    </p>
-                                    <button
-                                        class="small danger no-print"
-                                        aria-label=format!("Remove problem: {}", p.problem)
-                                        on:click=remove
-                                    >
-                                        "Remove"
-                                    </button>
-                                </li>
-                            }
-                        }
+                        each=move || ids.get()
+                        key=|id| id.clone()
+                        children=move |id| view! { <ProblemItem id targets editing /> }
                     />
                 </ul>
             </Show>
@@ -180,5 +169,156 @@ pub fn ProblemAreas() -> impl IntoView {
                 <button type="submit">"Add problem area"</button>
             </form>
         </div>
+    }
+}
+
+#[component]
+fn ProblemItem(
+    id: String,
+    targets: Memo<Vec<(String, String)>>,
+    editing: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let pid = StoredValue::new(id.clone());
+    let me: Signal<ProblemView> = super::plan_memo(state, move |plan| {
+        problem_view(&plan.curve, &pid.get_value())
+    });
+    let is_editing = move || editing.with(|e| e.as_deref() == Some(pid.get_value().as_str()));
+    let problem_text = move || me.with(|m| m.problem.clone());
+    let edit_ref = NodeRef::<leptos::html::Button>::new();
+    let delete = move |_| {
+        let id = pid.get_value();
+        let gone = problem_text();
+        state.edit(&format!("curve:delete-problem:{id}"), move |plan| {
+            ops::delete_problem_area(&mut plan.curve, &id);
+        });
+        state.notify(
+            format!("Deleted problem area “{gone}”. Undo (Ctrl+Z) brings it back."),
+            None,
+        );
+    };
+    let done = Callback::new(move |_: ()| {
+        editing.set(None);
+        request_animation_frame(move || {
+            if let Some(b) = edit_ref.get_untracked() {
+                let _ = b.focus();
+            }
+        });
+    });
+    view! {
+        <li class="problem">
+            <Show
+                when=is_editing
+                fallback=move || view! {
+                    <p class="hint">{move || me.with(|m| m.on.clone())}</p>
+                    <p><strong>"Problem: "</strong>{problem_text}</p>
+                    <p>
+                        <strong>"Proposed solution: "</strong>
+                        {move || me.with(|m| if m.solution.trim().is_empty() { "—".to_string() } else { m.solution.clone() })}
+                    </p>
+                    <span class="actions no-print">
+                        <button
+                            class="small"
+                            node_ref=edit_ref
+                            aria-label=move || format!("Edit problem: {}", problem_text())
+                            on:click=move |_| editing.set(Some(pid.get_value()))
+                        >
+                            "Edit"
+                        </button>
+                        <button
+                            class="small danger"
+                            aria-label=move || format!("Delete problem: {}", problem_text())
+                            on:click=delete
+                        >
+                            "Delete"
+                        </button>
+                    </span>
+                }
+            >
+                <ProblemEditForm id=pid.get_value() current=me.get_untracked() targets done />
+            </Show>
+        </li>
+    }
+}
+
+/// Editing one problem area; the plan changes on Save, in one undo step.
+#[component]
+fn ProblemEditForm(
+    id: String,
+    current: ProblemView,
+    targets: Memo<Vec<(String, String)>>,
+    done: Callback<()>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let pid = StoredValue::new(id);
+    let on = RwSignal::new(current.target);
+    let problem = RwSignal::new(current.problem);
+    let solution = RwSignal::new(current.solution);
+    let error = RwSignal::new(None::<String>);
+    let (on_id, problem_id, solution_id) = (
+        unique_id("pa-edit-on"),
+        unique_id("pa-edit-problem"),
+        unique_id("pa-edit-solution"),
+    );
+    let problem_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = problem_ref.get() {
+            let _ = input.focus();
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = problem.get_untracked();
+        if text.trim().is_empty() {
+            error.set(Some("Describe the problem first.".into()));
+            return;
+        }
+        let Some(on) = attachment(&on.get_untracked()) else {
+            error.set(Some("Choose the stage or touch point it is about.".into()));
+            return;
+        };
+        let fix = solution.get_untracked();
+        let id = pid.get_value();
+        state.edit(&format!("problem:{id}:edit"), move |plan| {
+            ops::update_problem_area(&mut plan.curve, &id, on, &text, &fix);
+        });
+        done.run(());
+    };
+    view! {
+        <form class="no-print edit-problem" on:submit=save>
+            <div class="field-row">
+                <div class="field">
+                    <label for=on_id.clone()>"About"</label>
+                    <select id=on_id on:change=move |ev| on.set(event_target_value(&ev))>
+                        <option value="" selected=move || on.get().is_empty() disabled=true>
+                            "Choose a stage or touch point"
+                        </option>
+                        <For
+                            each=move || targets.get()
+                            key=|t| t.clone()
+                            children=move |(value, text)| {
+                                let check = value.clone();
+                                view! { <option value=value selected=move || on.get() == check>{text}</option> }
+                            }
+                        />
+                    </select>
+                </div>
+                <div class="field grow">
+                    <label for=problem_id.clone()>"Problem"</label>
+                    <input id=problem_id node_ref=problem_ref type="text" bind:value=problem />
+                </div>
+                <div class="field grow">
+                    <label for=solution_id.clone()>"Proposed solution"</label>
+                    <input id=solution_id type="text" bind:value=solution />
+                </div>
+            </div>
+            <Show when=move || error.get().is_some()>
+                <p class="hint error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="primary small">"Save"</button>
+                <button type="button" class="small" on:click=move |_| done.run(())>"Cancel"</button>
+            </div>
+        </form>
     }
 }

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use crate::core::curve::gravity::gravity_series;
 use crate::core::curve::ops;
-use crate::core::curve::snapshots::{import_snapshots, parse_snapshots_csv, stage_series};
+use crate::core::curve::snapshots::{
+    import_snapshots, parse_snapshots_csv, stage_series, typed_snapshot,
+};
 use crate::ui::clock;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::unique_id;
+use crate::ui::widgets::{unique_id, DateField, NumberField};
 
 use super::display_name;
 
@@ -65,6 +67,7 @@ pub fn Snapshots() -> impl IntoView {
             <div class="actions no-print">
                 <button class="primary" on:click=record>"Record today's counts"</button>
             </div>
+            <TypedSnapshot />
             <CsvPaste />
             <Show
                 when=move || has.get()
@@ -111,6 +114,101 @@ pub fn Snapshots() -> impl IntoView {
                 <Gravity />
             </Show>
         </div>
+    }
+}
+
+/// Counts typed for a chosen date, one number field per stage.
+#[component]
+fn TypedSnapshot() -> impl IntoView {
+    let state = use_app_state();
+    let stages = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.curve
+                        .stages
+                        .iter()
+                        .map(|s| (s.id.clone(), display_name(&s.name)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let date = RwSignal::new(Some(clock::today()));
+    let typed = RwSignal::new(Vec::<(String, Option<f64>)>::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let done = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let when = date.get_untracked();
+        let values = typed.get_untracked();
+        let checked = state
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| typed_snapshot(&p.curve, when, &values)));
+        match checked {
+            Some(Ok(snap)) => {
+                let day = snap.date;
+                state.edit(
+                    &super::reorder::one_step_key("typed-snapshot"),
+                    move |plan| {
+                        ops::put_snapshot(plan, snap.date, snap.counts);
+                    },
+                );
+                errors.set(Vec::new());
+                typed.set(Vec::new());
+                done.set(Some(format!("Saved the counts of {day}.")));
+            }
+            Some(Err(errs)) => {
+                done.set(None);
+                errors.set(errs);
+            }
+            None => {}
+        }
+    };
+    view! {
+        <form class="typed-snapshot no-print" on:submit=save aria-labelledby="typed-snapshot-title">
+            <h3 id="typed-snapshot-title">"Type counts for a date"</h3>
+            <div class="field-row">
+                <DateField
+                    label="Date of the counts"
+                    value=date
+                    on_change=Callback::new(move |d| date.set(d))
+                />
+                <For
+                    each=move || stages.get()
+                    key=|s| s.clone()
+                    children=move |(sid, name)| {
+                        let id = StoredValue::new(sid);
+                        let value = Signal::derive(move || {
+                            typed.with(|t| t.iter().find(|(s, _)| *s == id.get_value()).and_then(|(_, v)| *v))
+                        });
+                        let set = Callback::new(move |v: Option<f64>| {
+                            typed.update(|t| {
+                                let sid = id.get_value();
+                                match t.iter_mut().find(|(s, _)| *s == sid) {
+                                    Some(entry) => entry.1 = v,
+                                    None => t.push((sid, v)),
+                                }
+                            });
+                        });
+                        view! { <NumberField label=name value on_change=set min=0.0 step="1" /> }
+                    }
+                />
+            </div>
+            <p class="hint">"Leave a stage empty if it was not counted. A date that already has a snapshot is replaced."</p>
+            <Show when=move || !errors.with(Vec::is_empty)>
+                <div class="banner bad" role="alert">
+                    <p>"The counts were not saved:"</p>
+                    <ul class="csv-errors">
+                        {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            <div class="actions">
+                <button type="submit">"Save these counts"</button>
+            </div>
+            <p role="status" class="hint">{move || done.get().unwrap_or_default()}</p>
+        </form>
     }
 }
 

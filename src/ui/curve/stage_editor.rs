@@ -58,9 +58,19 @@ fn StageForm(id: String) -> impl IntoView {
     let desired = stage_field(state, id.clone(), |s| s.emotions_desired.join(", "));
     let observed = stage_field(state, id.clone(), |s| s.emotions_observed.join(", "));
 
+    let ui = use_curve_ui();
+    let form_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(form) = form_ref.get() {
+            if ui.focus_editor.get_untracked() {
+                ui.focus_editor.set(false);
+                super::focus_first_input(&form);
+            }
+        }
+    });
     view! {
         <h2>{heading}</h2>
-        <div class="stage-form">
+        <div class="stage-form" node_ref=form_ref>
             <div class="field-row">
                 <TextField label="Name" value=name_v on_change=name_cb />
                 <NumberField

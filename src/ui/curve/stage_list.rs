@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::curve::ops::{self, Direction};
 use crate::ui::state::use_app_state;
 
+use super::reorder::{one_step_key, row_of, DragList, DropSide};
 use super::{display_name, use_curve_ui};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -41,11 +42,13 @@ pub fn StageList() -> impl IntoView {
         })
     });
     let count = Memo::new(move |_| rows.with(Vec::len));
+    let drag = DragList::new();
     let add = move |_| {
         state.edit("curve:add-stage", move |plan| {
             let id = ops::add_stage(plan, "New stage", None);
             ui.select(&id);
         });
+        ui.focus_editor.set(true);
     };
     view! {
         <div class="card stage-list">
@@ -66,11 +69,14 @@ pub fn StageList() -> impl IntoView {
                         <For
                             each=move || rows.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
                             key=|id| id.clone()
-                            children=move |id| view! { <StageRow id rows count /> }
+                            children=move |id| view! { <StageRow id rows count drag /> }
                         />
                     </tbody>
                 </table>
             </div>
+            <p class="hint no-print">
+                "Drag a row by its handle (⠿) to reorder, or use its ↑ and ↓ buttons."
+            </p>
             <div class="actions no-print">
                 <button class="primary" on:click=add>"Add stage"</button>
             </div>
@@ -79,7 +85,7 @@ pub fn StageList() -> impl IntoView {
 }
 
 #[component]
-fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>) -> impl IntoView {
+fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList) -> impl IntoView {
     let state = use_app_state();
     let ui = use_curve_ui();
     let id = StoredValue::new(id);
@@ -138,9 +144,60 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>) -> impl IntoVi
             None,
         );
     };
+    let index_of = move |sid: &str| rows.with(|r| r.iter().position(|x| x.id == sid));
+    let side = move || drag.side(&id.get_value(), index(), index_of);
+    let on_drop = move |ev: web_sys::DragEvent| {
+        let target = id.get_value();
+        let Some(moved) = drag.drop_on(&ev, &target) else {
+            return;
+        };
+        let Some(to) = index_of(&target) else {
+            return;
+        };
+        let moved_name = rows.with_untracked(|r| {
+            r.iter()
+                .find(|x| x.id == moved)
+                .map(|x| x.name.clone())
+                .unwrap_or_default()
+        });
+        let sid = moved.clone();
+        state.edit(&one_step_key("stage"), move |plan| {
+            ops::reorder_stage(&mut plan.curve, &sid, to);
+        });
+        ui.select(&moved);
+        state.notify(
+            format!(
+                "Moved stage “{moved_name}” to position {} of {}.",
+                to + 1,
+                count.get_untracked()
+            ),
+            None,
+        );
+    };
     view! {
-        <tr class:selected=selected>
-            <td class="num">{move || index() + 1}</td>
+        <tr
+            class:selected=selected
+            class:dragging=move || drag.is_dragged(&id.get_value())
+            class:drop-before=move || side() == Some(DropSide::Before)
+            class:drop-after=move || side() == Some(DropSide::After)
+            on:dragover=move |ev| drag.over(&ev, &id.get_value())
+            on:dragleave=move |ev| drag.leave(&ev, &id.get_value())
+            on:drop=on_drop
+        >
+            <td class="num">
+                <span
+                    class="drag-handle no-print"
+                    draggable="true"
+                    aria-hidden="true"
+                    title="Drag to reorder"
+                    data-testid="stage-drag-handle"
+                    on:dragstart=move |ev| drag.start(&ev, &id.get_value(), row_of(&ev, "tr"))
+                    on:dragend=move |_| drag.end()
+                >
+                    "⠿"
+                </span>
+                {move || index() + 1}
+            </td>
             <td>
                 <button
                     class="link-button"

@@ -41,6 +41,8 @@ pub fn StartCurve() -> impl IntoView {
     let state = use_app_state();
     let start = Callback::new(move |choice: Choice| {
         state.edit("curve:start", move |plan| apply(plan, choice));
+        // The button that started it is gone: carry on from the top of the new curve.
+        super::focus_by_id("curve-drawing-title");
     });
     view! {
         <div class="empty-state curve-start" data-testid="curve-start">

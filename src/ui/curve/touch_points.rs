@@ -9,6 +9,7 @@ use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::{unique_id, NumberField, SelectField, TextField};
 
 use super::goal_link::{CreateGoalButton, GoalSource};
+use super::reorder::{one_step_key, row_of, DragList, DropSide};
 use super::{display_name, use_curve_ui};
 
 fn tp_field<T>(
@@ -49,6 +50,7 @@ pub fn TouchPoints() -> impl IntoView {
         })
     });
     let count = Memo::new(move |_| ids.with(Vec::len));
+    let drag = DragList::new();
     let add = move |_| {
         let from = ui.current.get_untracked();
         state.edit("curve:add-touch-point", move |plan| {
@@ -71,7 +73,8 @@ pub fn TouchPoints() -> impl IntoView {
             <h2>"Touch points"</h2>
             <p class="hint">
                 "What moves members from one stage to the next: onboarding, content, events, recognition, rewards, moderation. "
-                "Give each one a data point so you can tell whether it works."
+                "Give each one a data point so you can tell whether it works. "
+                "Drag a touch point by its handle (⠿) to reorder, or use its Earlier and Later buttons."
             </p>
             <Show when=move || count.get() == 0>
                 <p>"No touch points yet. Add one for each move between stages."</p>
@@ -80,7 +83,7 @@ pub fn TouchPoints() -> impl IntoView {
                 <For
                     each=move || ids.get()
                     key=|id| id.clone()
-                    children=move |id| view! { <TouchPointCard id ids /> }
+                    children=move |id| view! { <TouchPointCard id ids drag /> }
                 />
             </ul>
             <div class="actions no-print">
@@ -91,7 +94,7 @@ pub fn TouchPoints() -> impl IntoView {
 }
 
 #[component]
-fn TouchPointCard(id: String, ids: Memo<Vec<String>>) -> impl IntoView {
+fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl IntoView {
     let state = use_app_state();
     let ui = use_curve_ui();
     let tid = StoredValue::new(id.clone());
@@ -186,8 +189,65 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>) -> impl IntoView {
         })
     };
 
+    let index_of = move |t: &str| ids.with(|ids| ids.iter().position(|x| x == t));
+    let side = move || drag.side(&tid.get_value(), index.get().unwrap_or(0), index_of);
+    let on_drop = move |ev: web_sys::DragEvent| {
+        let target = tid.get_value();
+        let Some(moved) = drag.drop_on(&ev, &target) else {
+            return;
+        };
+        let Some(to) = index_of(&target) else {
+            return;
+        };
+        let moved_name = state.plan.with_untracked(|p| {
+            p.as_ref()
+                .and_then(|p| p.curve.touch_point(&moved))
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        });
+        state.edit(&one_step_key("touch-point"), move |plan| {
+            ops::reorder_touch_point(&mut plan.curve, &moved, to);
+        });
+        state.notify(
+            format!(
+                "Moved touch point “{moved_name}” to position {} of {}.",
+                to + 1,
+                ids.with_untracked(Vec::len)
+            ),
+            None,
+        );
+    };
+    let li_ref = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        if let Some(li) = li_ref.get() {
+            if ui.fresh_touch_point.get_untracked().as_deref() == Some(tid.get_value().as_str()) {
+                ui.fresh_touch_point.set(None);
+                super::focus_first_input(&li);
+            }
+        }
+    });
     view! {
-        <li class="touch-point">
+        <li
+            node_ref=li_ref
+            class="touch-point"
+            class:dragging=move || drag.is_dragged(&tid.get_value())
+            class:drop-before=move || side() == Some(DropSide::Before)
+            class:drop-after=move || side() == Some(DropSide::After)
+            on:dragover=move |ev| drag.over(&ev, &tid.get_value())
+            on:dragleave=move |ev| drag.leave(&ev, &tid.get_value())
+            on:drop=on_drop
+        >
+            <span
+                class="drag-handle no-print"
+                draggable="true"
+                aria-hidden="true"
+                title="Drag to reorder"
+                data-testid="touch-point-drag-handle"
+                on:dragstart=move |ev| drag.start(&ev, &tid.get_value(), row_of(&ev, "li"))
+                on:dragend=move |_| drag.end()
+            >
+                "⠿"
+            </span>
             <details class="touch-point-details" open=open>
                 <summary>
                     <span class="tp-name">{shown_name}</span>

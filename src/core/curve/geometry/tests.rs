@@ -18,6 +18,23 @@ fn stages_are_spread_evenly_across_the_padded_width() {
 }
 
 #[test]
+fn an_x_inset_keeps_the_end_stages_off_the_axis() {
+    let c = curve(&[("A", 0, 0, 0), ("B", 50, 0, 0), ("C", 100, 0, 0)]);
+    let xs: Vec<f64> = stage_points(&c, frame().with_x_inset(30.0))
+        .iter()
+        .map(|p| p.x)
+        .collect();
+    assert_eq!(xs, [50.0, 220.0, 390.0]);
+    // An inset wider than half the plot puts every stage in the middle, never outside.
+    let xs: Vec<f64> = stage_points(&c, frame().with_x_inset(1e9))
+        .iter()
+        .map(|p| p.x)
+        .collect();
+    assert_eq!(xs, [220.0, 220.0, 220.0]);
+    assert_eq!(frame().with_x_inset(f64::NAN).x_inset, 0.0);
+}
+
+#[test]
 fn a_single_stage_sits_in_the_middle() {
     let c = curve(&[("A", 50, 0, 0)]);
     let p = stage_points(&c, frame());
@@ -137,4 +154,37 @@ fn touch_points_on_the_same_transition_are_spread_out() {
     assert!(xs[0] < xs[1] && xs[1] < 220.0);
     assert_eq!(xs[2], 320.0);
     assert_eq!((m[3].x, m[3].y), (220.0, 20.0));
+}
+
+fn span(left: f64, right: f64, y: f64) -> LabelSpan {
+    LabelSpan { left, right, y }
+}
+
+#[test]
+fn labels_go_above_unless_they_would_overlap_an_earlier_one() {
+    use LabelSide::*;
+    // Far apart: all above.
+    let apart = [span(0.0, 50.0, 100.0), span(100.0, 150.0, 100.0)];
+    assert_eq!(label_sides(&apart, 30.0, 10.0), [Above, Above]);
+    // Side by side at the same height and overlapping in x: the second goes below.
+    let level = [
+        span(0.0, 120.0, 100.0),
+        span(100.0, 200.0, 100.0),
+        span(180.0, 260.0, 100.0),
+    ];
+    assert_eq!(label_sides(&level, 30.0, 10.0), [Above, Below, Above]);
+    // Overlapping in x but at clearly different heights: both above.
+    let rising = [span(0.0, 120.0, 200.0), span(100.0, 200.0, 100.0)];
+    assert_eq!(label_sides(&rising, 30.0, 10.0), [Above, Above]);
+}
+
+#[test]
+fn a_label_with_no_free_side_stays_above() {
+    use LabelSide::*;
+    let crowded = [
+        span(0.0, 100.0, 100.0),
+        span(0.0, 100.0, 100.0),
+        span(0.0, 100.0, 100.0),
+    ];
+    assert_eq!(label_sides(&crowded, 30.0, 10.0), [Above, Below, Above]);
 }

@@ -273,3 +273,74 @@ fn restoring_the_same_deletion_twice_restores_it_once() {
     assert_eq!(names(&plan.curve), ["A", "B"]);
     assert_eq!(plan.curve.touch_points.len(), 1);
 }
+
+#[test]
+fn update_problem_area_changes_text_and_moves_it_to_a_touch_point() {
+    let mut plan = plan_with(&[("A", 10, 0, 0), ("B", 90, 0, 0)]);
+    plan.curve.touch_points.push(touch("t1", "s1", "s2"));
+    let id = add_problem_area(&mut plan, Attachment::Stage("s1".into()), "old", "fix").unwrap();
+    assert!(update_problem_area(
+        &mut plan.curve,
+        &id,
+        Attachment::TouchPoint("t1".into()),
+        "new problem",
+        "new fix",
+    ));
+    let pa = &plan.curve.problem_areas[0];
+    assert_eq!(pa.stage_id, None);
+    assert_eq!(pa.touch_point_id.as_deref(), Some("t1"));
+    assert_eq!(pa.problem, "new problem");
+    assert_eq!(pa.proposed_solution, "new fix");
+    // And back onto a stage: the touch-point link goes.
+    assert!(update_problem_area(
+        &mut plan.curve,
+        &id,
+        Attachment::Stage("s2".into()),
+        "p",
+        ""
+    ));
+    let pa = &plan.curve.problem_areas[0];
+    assert_eq!(pa.stage_id.as_deref(), Some("s2"));
+    assert_eq!(pa.touch_point_id, None);
+}
+
+#[test]
+fn update_problem_area_refuses_unknown_ids_and_changes_nothing() {
+    let mut plan = plan_with(&[("A", 10, 0, 0)]);
+    let id = add_problem_area(&mut plan, Attachment::Stage("s1".into()), "old", "fix").unwrap();
+    let before = plan.curve.clone();
+    assert!(!update_problem_area(
+        &mut plan.curve,
+        &id,
+        Attachment::Stage("nope".into()),
+        "x",
+        "y"
+    ));
+    assert!(!update_problem_area(
+        &mut plan.curve,
+        &id,
+        Attachment::TouchPoint("t9".into()),
+        "x",
+        "y"
+    ));
+    assert!(!update_problem_area(
+        &mut plan.curve,
+        "p999",
+        Attachment::Stage("s1".into()),
+        "x",
+        "y"
+    ));
+    assert_eq!(plan.curve, before);
+}
+
+#[test]
+fn deleted_problem_area_comes_back_from_its_position() {
+    let mut plan = plan_with(&[("A", 10, 0, 0)]);
+    add_problem_area(&mut plan, Attachment::Stage("s1".into()), "one", "").unwrap();
+    let two = add_problem_area(&mut plan, Attachment::Stage("s1".into()), "two", "").unwrap();
+    let (index, pa) = delete_problem_area(&mut plan.curve, &two).unwrap();
+    assert_eq!(index, 1);
+    assert_eq!(pa.problem, "two");
+    assert_eq!(plan.curve.problem_areas.len(), 1);
+    assert_eq!(delete_problem_area(&mut plan.curve, &two), None);
+}

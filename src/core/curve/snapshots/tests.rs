@@ -143,3 +143,50 @@ fn series_lists_each_stage_over_time_with_gaps() {
         [(date(2025, 1, 1), Some(2)), (date(2025, 2, 1), None)]
     );
 }
+
+fn typed(values: &[Option<f64>]) -> Vec<(String, Option<f64>)> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (format!("s{}", i + 1), *v))
+        .collect()
+}
+
+#[test]
+fn typed_snapshot_keeps_filled_counts_and_skips_empty_fields() {
+    let c = three();
+    let p = typed_snapshot(
+        &c,
+        Some(date(2026, 3, 1)),
+        &typed(&[Some(900.0), None, Some(4.0)]),
+    )
+    .unwrap();
+    assert_eq!(p.date, date(2026, 3, 1));
+    assert_eq!(count(&p, "s1"), Some(900));
+    assert_eq!(count(&p, "s2"), None);
+    assert_eq!(count(&p, "s3"), Some(4));
+}
+
+#[test]
+fn typed_snapshot_names_every_problem_at_once() {
+    let c = three();
+    let errs = typed_snapshot(&c, None, &typed(&[Some(-1.0), Some(2.5), Some(1.0)])).unwrap_err();
+    assert_eq!(errs.len(), 3);
+    assert!(errs[0].contains("date"));
+    assert!(errs[1].starts_with("Explorers") && errs[1].contains("negative"));
+    assert!(errs[2].starts_with("Contributors") && errs[2].contains("whole"));
+}
+
+#[test]
+fn typed_snapshot_needs_at_least_one_count_and_ignores_unknown_stages() {
+    let c = three();
+    let errs = typed_snapshot(&c, Some(date(2026, 3, 1)), &typed(&[None, None, None])).unwrap_err();
+    assert_eq!(errs, ["Type at least one stage's count."]);
+    let stray = vec![
+        ("gone".to_string(), Some(5.0)),
+        ("s2".to_string(), Some(0.0)),
+    ];
+    let p = typed_snapshot(&c, Some(date(2026, 3, 1)), &stray).unwrap();
+    assert_eq!(p.counts.len(), 1);
+    assert_eq!(count(&p, "s2"), Some(0));
+}
