@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assess::assess_record;
+use super::citation::cited_from;
 use super::compare::{bucketing_check, side_by_side, BucketingOutcome, ComparedLevel};
 use super::format::{money, percent};
 use super::parity::parity_gaps;
@@ -324,16 +325,24 @@ fn assessment(
             *out += &format!(" <{}>", e.link);
         }
         *out += "\n";
-        if let Some(gid) = e.goal_id.as_deref() {
-            match goal(gid) {
-                Some(g) => {
-                    *out += &format!("  - Goal: {}\n", g.statement);
-                    if let Some(c) = g.final_check_in {
-                        *out += &format!("  - Final check-in: {c}\n");
-                    }
+        match (e.goal_id.as_deref().and_then(goal), &e.cited_goal) {
+            (Some(g), _) => {
+                *out += &format!("  - Goal: {}\n", g.statement);
+                if let Some(c) = g.final_check_in {
+                    *out += &format!("  - Final check-in: {c}\n");
                 }
-                None => *out += "  - Cites a goal that is no longer in the plan.\n",
             }
+            // Another plan's goal, or one since deleted: what it said when it was cited.
+            (None, Some(c)) => {
+                *out += &format!("  - Goal: {} ({})\n", c.statement, cited_from(c));
+                if let Some(check_in) = &c.final_check_in {
+                    *out += &format!("  - Final check-in: {check_in}\n");
+                }
+            }
+            (None, None) if e.goal_id.is_some() => {
+                *out += "  - Cites a goal that is no longer in the plan.\n"
+            }
+            (None, None) => {}
         }
         for bid in &e.behaviour_ids {
             if let Some((_, area, b)) = career.behaviour(bid) {

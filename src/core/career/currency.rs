@@ -159,10 +159,68 @@ pub fn unlinked_currencies(career: &Career) -> Vec<CurrencyError> {
     missing_rates(&codes, &career.exchange_rates)
 }
 
+/// Says which entered rate turns `from` into `to`, so a conversion is never silent:
+/// "Converted from EUR at 1 EUR = 1.1 USD (ECB reference rate, 2026-11-27)." None when
+/// no conversion is needed or no rate is entered.
+pub fn conversion_note(rates: &[ExchangeRate], from: &str, to: &str) -> Option<String> {
+    if same_code(from, to) {
+        return None;
+    }
+    let (rate, inverted) = find_rate(rates, from, to)?;
+    let (from, to) = (
+        from.trim().to_ascii_uppercase(),
+        to.trim().to_ascii_uppercase(),
+    );
+    let factor = if inverted { 1.0 / rate.rate } else { rate.rate };
+    let factor = format!("{factor:.6}");
+    let factor = factor.trim_end_matches('0').trim_end_matches('.');
+    let source = if rate.source.trim().is_empty() {
+        "source not given".to_string()
+    } else {
+        rate.source.trim().to_string()
+    };
+    let date = rate
+        .date
+        .map_or_else(|| "date not given".to_string(), |d| d.to_string());
+    let how = if inverted {
+        ", inverted from the rate entered"
+    } else {
+        ""
+    };
+    Some(format!(
+        "Converted from {from} at 1 {from} = {factor} {to} ({source}, {date}{how})."
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn a_conversion_names_the_rate_its_date_and_source() {
+        let rates = [ExchangeRate {
+            id: "x1".into(),
+            from: "EUR".into(),
+            to: "USD".into(),
+            rate: 1.1,
+            date: NaiveDate::from_ymd_opt(2026, 11, 27),
+            source: "ECB reference rate".into(),
+        }];
+        assert_eq!(
+            conversion_note(&rates, "eur", "USD").as_deref(),
+            Some("Converted from EUR at 1 EUR = 1.1 USD (ECB reference rate, 2026-11-27).")
+        );
+        assert_eq!(
+            conversion_note(&rates, "USD", "EUR").as_deref(),
+            Some(
+                "Converted from USD at 1 USD = 0.909091 EUR (ECB reference rate, 2026-11-27, \
+                 inverted from the rate entered)."
+            )
+        );
+        assert_eq!(conversion_note(&rates, "USD", "USD"), None);
+        assert_eq!(conversion_note(&rates, "GBP", "USD"), None);
+    }
 
     fn rate(id: &str, from: &str, to: &str, rate: f64, day: u32) -> ExchangeRate {
         ExchangeRate {

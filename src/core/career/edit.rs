@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use std::fmt;
 
+use super::citation::cite;
 use super::{
-    Behaviour, BehaviourRating, Career, CompRecord, Evidence, ExchangeRate, Family, KeyArea, Level,
-    Rating, SelfAssessment, Track, TrackKind,
+    Behaviour, BehaviourRating, Career, CitedGoal, CompRecord, Evidence, ExchangeRate, Family,
+    KeyArea, Level, Rating, SelfAssessment, Track, TrackKind,
 };
 use crate::core::plan::Plan;
 use crate::core::schema::is_safe_link;
@@ -215,6 +216,136 @@ pub fn add_evidence(
     Ok(id)
 }
 
+/// Points a self-assessment at another level. Ratings are kept (they belong to behaviours,
+/// and readiness only counts those of the target level), so switching back restores them.
+pub fn set_target_level(
+    career: &mut Career,
+    assessment_id: &str,
+    level_id: &str,
+) -> Result<(), EditError> {
+    if career.level(level_id).is_none() {
+        return Err(not_found(level_id));
+    }
+    assessment_mut(career, assessment_id)?.target_level_id = level_id.to_string();
+    Ok(())
+}
+
+/// Points a self-assessment at another track, at the level whose rank is closest to the
+/// current target's (the same rank when the track has one); returns the new level's id.
+pub fn retarget_track(
+    career: &mut Career,
+    assessment_id: &str,
+    track_id: &str,
+) -> Result<String, EditError> {
+    let current = assessment_mut(career, assessment_id)?
+        .target_level_id
+        .clone();
+    let rank = career.level(&current).map_or(1, |(_, l)| l.rank);
+    let track = career.track(track_id).ok_or_else(|| not_found(track_id))?;
+    let level = track
+        .levels
+        .iter()
+        .min_by_key(|l| (l.rank.abs_diff(rank), l.rank))
+        .ok_or_else(|| not_found(track_id))?
+        .id
+        .clone();
+    set_target_level(career, assessment_id, &level)?;
+    Ok(level)
+}
+
+fn evidence_mut<'a>(
+    career: &'a mut Career,
+    assessment_id: &str,
+    evidence_id: &str,
+) -> Result<&'a mut Evidence, EditError> {
+    assessment_mut(career, assessment_id)?
+        .evidence
+        .iter_mut()
+        .find(|e| e.id == evidence_id)
+        .ok_or_else(|| not_found(evidence_id))
+}
+
+/// Sets an evidence link; a link the file format refuses is not stored.
+pub fn set_evidence_link(
+    career: &mut Career,
+    assessment_id: &str,
+    evidence_id: &str,
+    link: &str,
+) -> Result<(), EditError> {
+    let link = checked_link(link)?;
+    evidence_mut(career, assessment_id, evidence_id)?.link = link;
+    Ok(())
+}
+
+/// Sets the link to a band's source; a link the file format refuses is not stored.
+pub fn set_band_link(career: &mut Career, level_id: &str, link: &str) -> Result<(), EditError> {
+    let link = checked_link(link)?;
+    let band = career
+        .tracks
+        .iter_mut()
+        .flat_map(|t| t.levels.iter_mut())
+        .find(|l| l.id == level_id)
+        .ok_or_else(|| not_found(level_id))?
+        .band
+        .as_mut()
+        .ok_or_else(|| not_found(level_id))?;
+    band.source.link = link;
+    Ok(())
+}
+
+fn checked_link(link: &str) -> Result<String, EditError> {
+    let link = link.trim();
+    if is_safe_link(link) {
+        Ok(link.to_string())
+    } else {
+        Err(EditError::UnsafeLink {
+            link: link.to_string(),
+        })
+    }
+}
+
+/// Makes evidence cite a goal of this plan: read live, with a snapshot kept in case the
+/// goal is later deleted.
+pub fn cite_own_goal(
+    plan: &mut Plan,
+    assessment_id: &str,
+    evidence_id: &str,
+    goal_id: &str,
+    today: chrono::NaiveDate,
+) -> Result<(), EditError> {
+    let cited = cite(&plan.id, &plan.name, &plan.goals, goal_id, today)
+        .ok_or_else(|| not_found(goal_id))?;
+    let e = evidence_mut(&mut plan.career, assessment_id, evidence_id)?;
+    e.goal_id = Some(goal_id.to_string());
+    e.cited_goal = Some(cited);
+    Ok(())
+}
+
+/// Makes evidence cite a goal of another plan: only the snapshot is kept, since the other
+/// plan is not part of this one.
+pub fn cite_other_goal(
+    career: &mut Career,
+    assessment_id: &str,
+    evidence_id: &str,
+    cited: CitedGoal,
+) -> Result<(), EditError> {
+    let e = evidence_mut(career, assessment_id, evidence_id)?;
+    e.goal_id = None;
+    e.cited_goal = Some(cited);
+    Ok(())
+}
+
+pub fn clear_goal_citation(
+    career: &mut Career,
+    assessment_id: &str,
+    evidence_id: &str,
+) -> Result<(), EditError> {
+    let e = evidence_mut(career, assessment_id, evidence_id)?;
+    e.goal_id = None;
+    e.cited_goal = None;
+    Ok(())
+}
+
 /// Removes a level, its behaviours and ratings; records that pointed at it keep their
 /// figures but lose the level. Refused while a self-assessment targets it.
 pub fn remove_level(career: &mut Career, level_id: &str) -> Result<(), EditError> {
@@ -318,7 +449,8 @@ fn forget_behaviours(career: &mut Career, gone: &[String]) {
     }
 }
 
-/// Call when a goal is deleted: evidence that cited it keeps its text but not the link.
+/// Call when a goal is deleted: evidence that cited it keeps its text and the snapshot of
+/// the goal, but not the link.
 pub fn forget_goal(career: &mut Career, goal_id: &str) {
     for e in career
         .self_assessments

@@ -6,6 +6,7 @@
 pub mod assess;
 pub mod brief;
 pub mod chart;
+pub mod citation;
 pub mod compare;
 pub mod currency;
 pub mod edit;
@@ -459,7 +460,8 @@ pub struct BehaviourRating {
     pub rating: Rating,
 }
 
-/// A result achieved, e.g. "launched the contributor summit"; may cite a goal in this plan.
+/// A result achieved, e.g. "launched the contributor summit"; may cite a goal of this
+/// plan (`goal_id`, read live) or of any plan in this browser (`cited_goal`, a snapshot).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Evidence {
@@ -469,10 +471,31 @@ pub struct Evidence {
     pub date: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub goal_id: Option<String>,
+    /// What the cited goal said when it was cited, so the evidence (and an exported plan)
+    /// still shows it when the other plan changes, is deleted or is not in this browser.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cited_goal: Option<CitedGoal>,
     /// The behaviours this result demonstrates.
     pub behaviour_ids: Vec<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub link: String,
+}
+
+/// A goal as it stood when evidence cited it. Its fields avoid the `id` / `*_id` names on
+/// purpose: they point into another plan, so the plan's own reference check must skip them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CitedGoal {
+    /// Id of the plan holding the goal (this plan or another one in the same browser).
+    pub plan: String,
+    pub plan_name: String,
+    /// Id of the goal inside that plan.
+    pub goal: String,
+    pub statement: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub final_check_in: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cited_on: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -2,16 +2,19 @@
 
 use leptos::prelude::*;
 
+use super::evidence::EvidenceCard;
+use super::other_plans::{provide_other_plans, use_other_plans};
 use super::{career_ctx, edit_career, level_options};
-use crate::core::career::brief::goal_citation;
-use crate::core::career::edit::{add_evidence, add_self_assessment, rate_behaviour};
-use crate::core::career::format::{percent, safe_link};
+use crate::core::career::edit::{
+    add_evidence, add_self_assessment, rate_behaviour, retarget_track, set_target_level,
+};
+use crate::core::career::format::percent;
 use crate::core::career::parity::parity_gaps;
-use crate::core::career::readiness::{readiness, AreaReadiness, BehaviourReadiness};
+use crate::core::career::readiness::readiness;
 use crate::core::career::{Evidence, Rating};
 use crate::core::plan::Plan;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{unique_id, CheckboxField, DateField, SelectField, TextField};
+use crate::ui::widgets::{unique_id, SelectField};
 
 const RATINGS: [Rating; 3] = [Rating::WorkingTowards, Rating::Meeting, Rating::Exceeding];
 
@@ -62,6 +65,10 @@ pub fn SelfAssessments() -> impl IntoView {
         })
     });
     let options = Memo::new(move |_| career.with(level_options));
+    let needed = Memo::new(move |_| {
+        career.with(|c| c.self_assessments.iter().any(|a| !a.evidence.is_empty()))
+    });
+    provide_other_plans(needed);
     let target = RwSignal::new(String::new());
     let start = move |_| {
         let chosen = target.get_untracked();
@@ -98,9 +105,85 @@ pub fn SelfAssessments() -> impl IntoView {
 fn AssessmentCard(id: String) -> impl IntoView {
     let state = use_app_state();
     let career = career_ctx();
+    let others = use_other_plans();
     let aid = StoredValue::new(id);
     let ready = Memo::new(move |_| {
         career.with(|c| aid.with_value(|a| c.self_assessment(a).and_then(|a| readiness(c, a))))
+    });
+    let target = Memo::new(move |_| {
+        career.with(|c| {
+            aid.with_value(|a| {
+                c.self_assessment(a)
+                    .map(|a| a.target_level_id.clone())
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let target_track = Memo::new(move |_| {
+        career.with(|c| target.with(|t| c.level(t).map(|(t, _)| t.id.clone()).unwrap_or_default()))
+    });
+    let tracks = Memo::new(move |_| {
+        career.with(|c| {
+            c.tracks
+                .iter()
+                .map(|t| {
+                    let name = if t.name.trim().is_empty() {
+                        "Untitled track".to_string()
+                    } else {
+                        t.name.clone()
+                    };
+                    (t.id.clone(), name)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let levels = Memo::new(move |_| {
+        career.with(|c| {
+            target_track.with(|t| {
+                let mut levels: Vec<_> = c
+                    .track(t)
+                    .map(|t| t.levels.iter().collect())
+                    .unwrap_or_default();
+                levels.sort_by_key(|l| l.rank);
+                levels
+                    .into_iter()
+                    .map(|l| {
+                        let title = if l.title.trim().is_empty() {
+                            "Untitled level"
+                        } else {
+                            l.title.trim()
+                        };
+                        let code = if l.code.trim().is_empty() {
+                            String::new()
+                        } else {
+                            format!("{} ", l.code.trim())
+                        };
+                        (l.id.clone(), format!("{code}{title} (rank {})", l.rank))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let area_keys = Memo::new(move |_| {
+        ready.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.areas
+                        .iter()
+                        .filter(|a| !a.behaviours.is_empty())
+                        .map(|a| {
+                            (
+                                a.key_area_id.clone(),
+                                a.behaviours
+                                    .iter()
+                                    .map(|b| (b.behaviour_id.clone(), b.text.clone()))
+                                    .collect::<Vec<_>>(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     let evidence_ids = Memo::new(move |_| {
         career.with(|c| {
@@ -109,6 +192,18 @@ fn AssessmentCard(id: String) -> impl IntoView {
                     .map(|a| a.evidence.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
             })
             .unwrap_or_default()
+        })
+    });
+    let unreadable = Memo::new(move |_| {
+        others.with(|o| {
+            o.iter()
+                .filter_map(|p| {
+                    p.goals
+                        .as_ref()
+                        .err()
+                        .map(|why| format!("“{}” ({why})", p.name))
+                })
+                .collect::<Vec<_>>()
         })
     });
     let heading = move || {
@@ -139,21 +234,53 @@ fn AssessmentCard(id: String) -> impl IntoView {
     view! {
         <article class="assessment" aria-label=heading>
             <h3>{heading}</h3>
-            {move || ready.get().map(|r| {
+            <div class="field-row target-level">
+                {move || view! {
+                    <SelectField label="Track to assess against" options=tracks.get() value=target_track
+                        on_change=Callback::new(move |t: String| {
+                            let a = aid.get_value();
+                            edit_career(state, &format!("career:assessment:{a}:track"), move |c| {
+                                let _ = retarget_track(c, &a, &t);
+                            })
+                        }) />
+                }}
+                {move || view! {
+                    <SelectField label="Target level" options=levels.get() value=target
+                        on_change=Callback::new(move |l: String| {
+                            let a = aid.get_value();
+                            edit_career(state, &format!("career:assessment:{a}:level"), move |c| {
+                                let _ = set_target_level(c, &a, &l);
+                            })
+                        }) />
+                }}
+            </div>
+            {move || ready.with(|r| r.as_ref().map(|r| {
                 let overall = r.overall.map(percent).unwrap_or_else(|| "—".into());
                 view! {
                     <p class="readiness-overall" role="status">
                         {format!("Meeting or exceeding {} of {} behaviours ({overall}); {} not rated yet.", r.meeting_or_exceeding, r.behaviours, r.unrated)}
                     </p>
                 }
-            })}
-            {move || ready.get().map(|r| {
-                r.areas.into_iter().filter(|a| !a.behaviours.is_empty()).map(|area| view! { <AreaRatings assessment_id=aid.get_value() area /> }).collect_view()
-            })}
+            }))}
+            <Show when=move || ready.with(|r| r.as_ref().is_some_and(|r| r.behaviours == 0))>
+                <p class="hint">"This level has no behaviours yet: write them under Tracks and levels, in the track's key areas."</p>
+            </Show>
+            <div class="readiness-areas" data-testid="readiness-areas">
+                <For each=move || area_keys.get() key=|k| k.clone()
+                    children=move |(area_id, behaviours)| view! { <AreaRatings assessment_id=aid.get_value() ready area_id behaviours /> } />
+            </div>
             <h4>"Evidence"</h4>
             <Show when=move || evidence_ids.with(|e| e.is_empty())>
-                <p class="hint">"No evidence yet: add a result you achieved, and which behaviours it shows."</p>
+                <p class="hint">"No evidence yet: add a result you achieved, and which behaviours it shows. It can cite a goal from this plan or an achieved goal from any plan in this browser."</p>
             </Show>
+            {move || {
+                let skipped = unreadable.get();
+                (!skipped.is_empty()).then(|| view! {
+                    <p class="banner warn" role="status">
+                        {format!("Goals of {} cannot be offered: the plan could not be read. It was left untouched.", skipped.join(", "))}
+                    </p>
+                })
+            }}
             <For each=move || evidence_ids.get() key=|id| id.clone()
                 children=move |id| view! { <EvidenceCard assessment_id=aid.get_value() id /> } />
             <div class="actions no-print">
@@ -164,200 +291,103 @@ fn AssessmentCard(id: String) -> impl IntoView {
     }
 }
 
+type Readiness = Memo<Option<crate::core::career::readiness::Readiness>>;
+
 #[component]
-fn AreaRatings(assessment_id: String, area: AreaReadiness) -> impl IntoView {
-    let share = area.share.map(percent).unwrap_or_else(|| "—".into());
+fn AreaRatings(
+    assessment_id: String,
+    ready: Readiness,
+    area_id: String,
+    behaviours: Vec<(String, String)>,
+) -> impl IntoView {
     let aid = StoredValue::new(assessment_id);
-    let count = area.behaviours.len();
-    let items = area
-        .behaviours
+    let area = StoredValue::new(area_id);
+    let heading = move || {
+        ready.with(|r| {
+            r.as_ref()
+                .and_then(|r| area.with_value(|id| r.areas.iter().find(|a| &a.key_area_id == id)))
+                .map(|a| {
+                    let share = a.share.map(percent).unwrap_or_else(|| "—".into());
+                    format!(
+                        "{}: {} of {} met ({share})",
+                        a.name,
+                        a.meeting_or_exceeding,
+                        a.behaviours.len()
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    let items = behaviours
         .into_iter()
-        .map(|b| view! { <RatingChoice assessment_id=aid.get_value() behaviour=b /> })
+        .map(|(id, text)| view! { <RatingChoice assessment_id=aid.get_value() ready behaviour_id=id text /> })
         .collect_view();
     view! {
         <div class="area-ratings">
-            <h4>{format!("{}: {} of {} met ({share})", area.name, area.meeting_or_exceeding, count)}</h4>
+            <h4 class="area-readiness">{heading}</h4>
             {items}
         </div>
     }
 }
 
+/// Three radios; they stay in place while ratings change, so keyboard focus is kept.
 #[component]
-fn RatingChoice(assessment_id: String, behaviour: BehaviourReadiness) -> impl IntoView {
+fn RatingChoice(
+    assessment_id: String,
+    ready: Readiness,
+    behaviour_id: String,
+    text: String,
+) -> impl IntoView {
     let state = use_app_state();
     let name = unique_id("rating");
     let aid = StoredValue::new(assessment_id);
-    let bid = StoredValue::new(behaviour.behaviour_id.clone());
-    let current = behaviour.rating;
-    let evidence = behaviour.evidence_ids.len();
-    let radios = RATINGS.into_iter().map(|rating| {
-        let id = unique_id("rate");
-        view! {
-            <span class="radio">
-                <input type="radio" id=id.clone() name=name.clone() checked=current == Some(rating)
-                    on:change=move |_| {
-                        let (a, b) = (aid.get_value(), bid.get_value());
-                        edit_career(state, &format!("career:rate:{a}:{b}"), move |c| {
-                            let _ = rate_behaviour(c, &a, &b, rating);
-                        });
-                    } />
-                <label for=id>{rating.label()}</label>
-            </span>
-        }
-    }).collect_view();
-    view! {
-        <fieldset class="rating">
-            <legend>{behaviour.text.clone()}</legend>
-            <div class="radios">{radios}</div>
-            <span class="hint">{match evidence { 0 => "No evidence cited yet.".to_string(), 1 => "1 piece of evidence.".to_string(), n => format!("{n} pieces of evidence.") }}</span>
-        </fieldset>
-    }
-}
-
-#[component]
-fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
-    let state = use_app_state();
-    let career = career_ctx();
-    let aid = StoredValue::new(assessment_id);
-    let eid = StoredValue::new(id);
-    let item = Memo::new(move |_| {
-        career.with(|c| {
-            aid.with_value(|a| {
-                c.self_assessment(a).and_then(|a| {
-                    eid.with_value(|e| a.evidence.iter().find(|x| &x.id == e).cloned())
-                })
-            })
-            .unwrap_or_default()
-        })
-    });
-    let behaviours = Memo::new(move |_| {
-        career.with(|c| {
-            aid.with_value(|a| {
-                c.self_assessment(a).and_then(|a| {
-                    c.level(&a.target_level_id).map(|(t, l)| {
-                        t.behaviours_at(&l.id)
-                            .into_iter()
-                            .map(|(k, b)| (b.id.clone(), format!("{}: {}", k.name, b.text)))
-                            .collect::<Vec<_>>()
+    let bid = StoredValue::new(behaviour_id);
+    let found = move |f: &dyn Fn(&crate::core::career::readiness::BehaviourReadiness) -> usize| {
+        ready.with(|r| {
+            r.as_ref()
+                .and_then(|r| {
+                    bid.with_value(|b| {
+                        r.areas
+                            .iter()
+                            .flat_map(|a| &a.behaviours)
+                            .find(|x| &x.behaviour_id == b)
+                            .map(f)
                     })
                 })
-            })
-            .unwrap_or_default()
+                .unwrap_or(0)
         })
-    });
-    let goals = Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.goals
-                        .goals
-                        .iter()
-                        .map(|g| {
-                            (
-                                g.id.clone(),
-                                if g.title.trim().is_empty() {
-                                    g.id.clone()
-                                } else {
-                                    g.title.clone()
-                                },
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let citation = Memo::new(move |_| {
-        let goal = item.with(|e| e.goal_id.clone());
-        goal.map(|g| {
-            state
-                .plan
-                .with(|p| p.as_ref().and_then(|p| goal_citation(&p.goals, &g)))
-        })
-    });
-    let edit = move |f: &'static str, change: Box<dyn FnOnce(&mut Evidence)>| {
-        let (a, e) = (aid.get_value(), eid.get_value());
-        edit_career(state, &format!("career:evidence:{e}:{f}"), move |c| {
-            if let Some(x) = c
-                .self_assessments
-                .iter_mut()
-                .find(|s| s.id == a)
-                .and_then(|s| s.evidence.iter_mut().find(|x| x.id == e))
-            {
-                change(x);
-            }
-        });
     };
-    let remove = move |_| {
-        let (a, e) = (aid.get_value(), eid.get_value());
-        edit_career(state, "career:remove-evidence", move |c| {
-            if let Some(s) = c.self_assessments.iter_mut().find(|s| s.id == a) {
-                s.evidence.retain(|x| x.id != e);
+    let radios = RATINGS
+        .into_iter()
+        .enumerate()
+        .map(|(i, rating)| {
+            let id = unique_id("rate");
+            view! {
+                <span class="radio">
+                    <input type="radio" id=id.clone() name=name.clone()
+                        prop:checked=move || found(&|b| usize::from(b.rating == Some(rating))) == 1
+                        value=i.to_string()
+                        on:change=move |_| {
+                            let (a, b) = (aid.get_value(), bid.get_value());
+                            edit_career(state, &format!("career:rate:{a}:{b}"), move |c| {
+                                let _ = rate_behaviour(c, &a, &b, rating);
+                            });
+                        } />
+                    <label for=id>{rating.label()}</label>
+                </span>
             }
-        });
+        })
+        .collect_view();
+    let evidence = move || match found(&|b| b.evidence_ids.len()) {
+        0 => "No evidence cited yet.".to_string(),
+        1 => "1 piece of evidence.".to_string(),
+        n => format!("{n} pieces of evidence."),
     };
     view! {
-        <div class="evidence card-inner">
-            <TextField label="What you achieved" multiline=true value=Signal::derive(move || item.with(|e| e.text.clone()))
-                on_change=Callback::new(move |v: String| edit("text", Box::new(move |e| e.text = v))) />
-            <div class="field-row">
-                <DateField label="When" value=Signal::derive(move || item.with(|e| e.date))
-                    on_change=Callback::new(move |v| edit("date", Box::new(move |e| e.date = v))) />
-                <TextField label="Link (optional)" hint="http, https or mailto" value=Signal::derive(move || item.with(|e| e.link.clone()))
-                    on_change=Callback::new(move |v: String| {
-                        // Links the file format refuses are never stored: the plan would not reopen.
-                        if crate::core::schema::is_safe_link(&v) {
-                            edit("link", Box::new(move |e| e.link = v.trim().to_string()));
-                        }
-                    }) />
-                {move || {
-                    let mut opts = vec![(String::new(), "No goal".to_string())];
-                    opts.extend(goals.get());
-                    view! {
-                        <SelectField label="Cites a goal of this plan" options=opts
-                            value=Signal::derive(move || item.with(|e| e.goal_id.clone().unwrap_or_default()))
-                            on_change=Callback::new(move |v: String| edit("goal", Box::new(move |e| e.goal_id = (!v.is_empty()).then_some(v)))) />
-                    }
-                }}
-            </div>
-            {move || item.with(|e| {
-                let link = e.link.trim().to_string();
-                if link.is_empty() { return None; }
-                Some(match safe_link(&link) {
-                    Some(href) => view! { <p><a href=href.to_string() rel="noopener noreferrer" target="_blank">{link.clone()}</a></p> }.into_any(),
-                    None => view! { <p class="field-error" role="alert">"Only http, https and mailto links are shown as links."</p> }.into_any(),
-                })
-            })}
-            {move || citation.get().map(|c| match c {
-                Some(c) => view! {
-                    <blockquote class="goal-citation">
-                        <p>{c.statement}</p>
-                        <p class="hint">{c.final_check_in.map(|t| format!("Latest check-in: {t}")).unwrap_or_else(|| "No check-ins yet.".into())}</p>
-                    </blockquote>
-                }.into_any(),
-                None => view! { <p class="field-error" role="status">"The cited goal is no longer in this plan."</p> }.into_any(),
-            })}
-            <fieldset class="cites">
-                <legend>"Behaviours this shows"</legend>
-                <For each=move || behaviours.get() key=|(id, text)| (id.clone(), text.clone())
-                    children=move |(bid, text)| {
-                        let b = StoredValue::new(bid);
-                        view! {
-                            <CheckboxField label=text
-                                checked=Signal::derive(move || item.with(|e| b.with_value(|b| e.behaviour_ids.contains(b))))
-                                on_change=Callback::new(move |on: bool| {
-                                    let b = b.get_value();
-                                    edit("behaviours", Box::new(move |e| {
-                                        e.behaviour_ids.retain(|x| x != &b);
-                                        if on { e.behaviour_ids.push(b); }
-                                    }))
-                                }) />
-                        }
-                    } />
-            </fieldset>
-            <div class="actions no-print">
-                <button type="button" class="danger small" on:click=remove>"Remove evidence"</button>
-            </div>
-        </div>
+        <fieldset class="rating">
+            <legend>{text}</legend>
+            <div class="radios">{radios}</div>
+            <span class="hint">{evidence}</span>
+        </fieldset>
     }
 }

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::fields::{MoneyField, SourceLine};
-use super::{career_ctx, edit_level};
-use crate::core::career::format::{money, safe_link};
+use super::fields::{LinkField, MoneyField, SourceLine};
+use super::{career_ctx, edit_career, edit_level};
+use crate::core::career::edit::set_band_link;
+use crate::core::career::format::money;
 use crate::core::career::reference::{reference_figures, CAVEAT};
 use crate::core::career::{Band, PayBasis, Source, SourceKind};
 use crate::ui::state::use_app_state;
@@ -87,6 +88,7 @@ pub fn BandEditor(level_id: String) -> impl IntoView {
 
 #[component]
 fn BandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
+    let state = use_app_state();
     let lid = StoredValue::new(level_id);
     let key = move |f: &str| format!("career:band:{}:{f}", lid.get_value());
     let get = move |f: fn(&Band) -> Option<i64>| {
@@ -112,14 +114,6 @@ fn BandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
             <TextField label=label value=Signal::derive(move || band.with(|b| b.as_ref().map(f).unwrap_or_default()))
                 on_change=Callback::new(move |v: String| band_mut(&lid.get_value(), &key(field), move |b| set(b, v))) />
         }
-    };
-    let link_warning = move || {
-        band.with(|b| {
-            let link = b.as_ref().map(|b| b.source.link.trim().to_string()).unwrap_or_default();
-            (!link.is_empty() && safe_link(&link).is_none()).then(|| view! {
-                <p class="field-error" role="alert">"Only http, https and mailto links are shown as links; this one is kept as text."</p>
-            })
-        })
     };
     view! {
         {move || band.get().map(|b| view! { <p class="band-source"><SourceLine source=b.source /></p> })}
@@ -167,20 +161,15 @@ fn BandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
                         let kind = KINDS.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default();
                         band_mut(&lid.get_value(), &key("kind"), move |b| b.source.kind = kind)
                     }) />
-                {text(
-                    "Link",
-                    |b| b.source.link.clone(),
-                    // A link the file format refuses is never stored (the plan would not reopen);
-                    // the field keeps showing it with the warning below until it is a safe link.
-                    |b, v| {
-                        if crate::core::schema::is_safe_link(&v) {
-                            b.source.link = v;
-                        }
-                    },
-                    "link",
-                )}
+                <LinkField label="Link to the source"
+                    value=Signal::derive(move || band.with(|b| b.as_ref().map(|b| b.source.link.clone()).unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| {
+                        let level = lid.get_value();
+                        edit_career(state, &key("link"), move |c| {
+                            let _ = set_band_link(c, &level, &v);
+                        })
+                    }) />
             </div>
-            {link_warning}
             {text("Note", |b| b.source.note.clone(), |b, v| b.source.note = v, "note")}
         </fieldset>
     }
@@ -191,13 +180,14 @@ fn BandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
 fn ReferencePicker(level_id: String) -> impl IntoView {
     let state = use_app_state();
     let lid = StoredValue::new(level_id);
-    let figures = reference_figures();
-    let first = figures
+    let figures = StoredValue::new(reference_figures());
+    let figures_now = figures.get_value();
+    let first = figures_now
         .first()
         .map(|f| f.key.to_string())
         .unwrap_or_default();
     let chosen = RwSignal::new(first);
-    let options: Vec<(String, String)> = figures
+    let options: Vec<(String, String)> = figures_now
         .iter()
         .map(|f| {
             (
@@ -215,7 +205,7 @@ fn ReferencePicker(level_id: String) -> impl IntoView {
         .collect();
     let apply = move |_| {
         let key = chosen.get_untracked();
-        if let Some(f) = figures.iter().find(|f| f.key == key) {
+        if let Some(f) = figures.with_value(|all| all.iter().find(|f| f.key == key).cloned()) {
             let band = f.to_band();
             edit_level(state, &lid.get_value(), "career:band:reference", move |l| {
                 l.band = Some(band)
@@ -228,6 +218,13 @@ fn ReferencePicker(level_id: String) -> impl IntoView {
             <p class="hint">{CAVEAT}</p>
             <SelectField label="Reference figure" options value=chosen
                 on_change=Callback::new(move |v: String| chosen.set(v)) />
+            <p class="reference-source">
+                {move || {
+                    let key = chosen.get();
+                    figures.with_value(|all| all.iter().find(|f| f.key == key).map(|f| f.to_band().source))
+                        .map(|source| view! { <SourceLine source /> })
+                }}
+            </p>
             <div class="actions">
                 <button type="button" class="small" on:click=apply>"Use as this level's band"</button>
             </div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::career::format::{major_units, parse_money, safe_link};
 use crate::core::career::{Source, SourceKind};
+use crate::core::schema::is_safe_link;
 use crate::ui::widgets::unique_id;
 
 /// Money typed in major units ("94,500.50"), stored as integer minor units. Text that
@@ -88,5 +89,72 @@ pub fn SourceLine(source: Source) -> impl IntoView {
             })}
             {(!note.is_empty()).then(|| view! { <span class="source-note">" " {note}</span> })}
         </span>
+    }
+}
+
+/// A link input that saves only links the plan file format accepts (http, https, mailto).
+/// Anything else stays in the box, with a message next to it saying it is not saved and why.
+#[component]
+pub fn LinkField(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+) -> impl IntoView {
+    let id = unique_id("link");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let text = RwSignal::new(value.get_untracked());
+    // Follow changes made elsewhere (undo, another field) unless the box is showing a refused link.
+    Effect::new(move |_| {
+        let v = value.get();
+        if is_safe_link(&text.get_untracked()) && text.get_untracked().trim() != v {
+            text.set(v);
+        }
+    });
+    let refused = move || !is_safe_link(&text.get());
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if refused() {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    view! {
+        <div class="field link-field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="url"
+                inputmode="url"
+                autocomplete="off"
+                aria-describedby=described
+                aria-invalid=move || refused().then_some("true")
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    text.set(typed.clone());
+                    if is_safe_link(&typed) {
+                        on_change.run(typed.trim().to_string());
+                    }
+                }
+            />
+            <span class="hint" id=hint_id>"Starts with https://, http:// or mailto:"</span>
+            {move || refused().then(|| {
+                let saved = value.get();
+                let kept = if saved.is_empty() {
+                    "No link is saved.".to_string()
+                } else {
+                    format!("The saved link is still {saved}.")
+                };
+                view! {
+                    <span class="field-error" role="alert" id=error_id.clone()>
+                        {format!("Not saved: a plan can only keep links starting with https://, http:// or mailto: (other links could run code when opened, so plan files holding them are refused). {kept}")}
+                    </span>
+                }
+            })}
+        </div>
     }
 }

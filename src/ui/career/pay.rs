@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::fields::MoneyField;
 use super::{career_ctx, edit_career, level_options};
 use crate::core::career::assess::{assess_record, RecordAssessment};
-use crate::core::career::currency::unlinked_currencies;
+use crate::core::career::currency::{conversion_note, unlinked_currencies};
 use crate::core::career::edit::{add_comp_record, add_exchange_rate};
 use crate::core::career::format::{money, percent};
 use crate::core::career::{CompKind, CompRecord, ExchangeRate};
@@ -188,7 +188,13 @@ fn RecordCard(id: String) -> impl IntoView {
                     checked=Signal::derive(move || record.with(|r| r.spread_sign_on))
                     on_change=Callback::new(move |v: bool| { let id = record.with_untracked(|r| r.id.clone()); edit_record(&id, &key("spread"), move |r| r.spread_sign_on = v) }) />
             </div>
-            {move || view! { <RecordFigures a=assessment.get() /> }}
+            {move || {
+                let a = assessment.get();
+                let conversion = a.band_currency.as_deref().and_then(|to| {
+                    career.with(|c| conversion_note(&c.exchange_rates, &a.currency, to))
+                });
+                view! { <RecordFigures a conversion /> }
+            }}
             <div class="actions no-print">
                 <button type="button" class="danger small" on:click=remove>
                     "Remove"<span class="visually-hidden">" " {title}</span>
@@ -199,7 +205,7 @@ fn RecordCard(id: String) -> impl IntoView {
 }
 
 #[component]
-fn RecordFigures(a: RecordAssessment) -> impl IntoView {
+fn RecordFigures(a: RecordAssessment, conversion: Option<String>) -> impl IntoView {
     let c = a.currency.clone();
     let opt_money = |v: Option<i64>, c: &str| v.map(|v| money(v, c)).unwrap_or_else(|| "—".into());
     let band_currency = a.band_currency.clone().unwrap_or_else(|| c.clone());
@@ -225,6 +231,7 @@ fn RecordFigures(a: RecordAssessment) -> impl IntoView {
             <div><dt>"Range penetration"</dt><dd>{a.range_penetration.map(percent).unwrap_or_else(|| "—".into())}</dd></div>
             <div><dt>"Percentile"</dt><dd>{a.percentile.as_ref().map(|p| p.describe()).unwrap_or_else(|| "—".into())}</dd></div>
         </dl>
+        {conversion.filter(|_| a.compared_pay.is_some()).map(|t| view! { <p class="conversion hint" data-testid="conversion">{t}</p> })}
         {has_flags.then(|| view! {
             <div role="status" aria-label="Notes on this record"><ul class="flags">{flags}</ul></div>
         })}

@@ -1,6 +1,7 @@
 //! Starting the worksheet: tracks from templates, or a blank one.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::career::edit::add_track;
 use crate::core::career::templates::{add_template, Template};
@@ -18,7 +19,7 @@ pub fn EmptyWorksheet() -> impl IntoView {
                 "with. Each template has six levels lined up by rank, key areas with expected "
                 "behaviours, and public salary figures with their source and year where one fits."
             </p>
-            <TemplateButtons />
+            <TemplateButtons from_empty=true />
         </div>
     }
 }
@@ -27,15 +28,28 @@ pub fn EmptyWorksheet() -> impl IntoView {
 #[component]
 pub fn AddTracks() -> impl IntoView {
     view! {
-        <section class="card no-print" aria-labelledby="career-add-title">
+        <section class="card no-print career-add" aria-labelledby="career-add-title">
             <h2 id="career-add-title">"Add a track"</h2>
-            <TemplateButtons />
+            <TemplateButtons from_empty=false />
         </section>
     }
 }
 
+/// After the first track the empty state is replaced by the worksheet; keyboard focus
+/// moves to the same button under "Add a track" instead of being lost.
+fn refocus(name: &'static str) {
+    request_animation_frame(move || {
+        let selector = format!(".career-add [data-template=\"{name}\"]");
+        if let Ok(Some(button)) = document().query_selector(&selector) {
+            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        }
+    });
+}
+
 #[component]
-fn TemplateButtons() -> impl IntoView {
+fn TemplateButtons(from_empty: bool) -> impl IntoView {
     let state = use_app_state();
     let buttons = Template::ALL
         .into_iter()
@@ -44,10 +58,14 @@ fn TemplateButtons() -> impl IntoView {
             view! {
                 <button
                     type="button"
+                    data-template=name
                     on:click=move |_| {
                         state.edit(&format!("career:add-template:{name}"), move |plan: &mut Plan| {
                             add_template(plan, template);
-                        })
+                        });
+                        if from_empty {
+                            refocus(name);
+                        }
                     }
                 >
                     {format!("Add {name} track")}
@@ -60,10 +78,14 @@ fn TemplateButtons() -> impl IntoView {
             {buttons}
             <button
                 type="button"
+                data-template="blank"
                 on:click=move |_| {
                     state.edit("career:add-track", |plan: &mut Plan| {
                         add_track(plan, "New track", Family::Other, TrackKind::IndividualContributor);
-                    })
+                    });
+                    if from_empty {
+                        refocus("blank");
+                    }
                 }
             >
                 "Add a blank track"

@@ -168,3 +168,41 @@ fn goal_citation_gives_the_statement_and_latest_check_in_or_none_when_gone() {
     );
     assert_eq!(goal_citation(&book, "gone"), None);
 }
+
+#[test]
+fn evidence_citing_another_plans_goal_shows_its_snapshot() {
+    use crate::core::career::{CitedGoal, Evidence, SelfAssessment};
+    let mut career = crate::core::career::tests::four_tracks();
+    career.proposed_level_id = Some("c-3".into());
+    career.self_assessments.push(SelfAssessment {
+        id: "a1".into(),
+        target_level_id: "c-3".into(),
+        evidence: vec![Evidence {
+            id: "e1".into(),
+            text: "Ran the summit".into(),
+            cited_goal: Some(CitedGoal {
+                plan: "pA".into(),
+                plan_name: "Launch 2024".into(),
+                goal: "g1".into(),
+                statement: "Grow attendance to 240 by June".into(),
+                final_check_in: Some("240 on 16 May 2024".into()),
+                cited_on: chrono::NaiveDate::from_ymd_opt(2025, 1, 2),
+            }),
+            ..Evidence::default()
+        }],
+        ..SelfAssessment::default()
+    });
+    let request = BriefRequest {
+        level_id: "c-3".into(),
+        record_id: None,
+        assessment_id: Some("a1".into()),
+    };
+    let text = evidence_brief(&career, &request, &|_| None);
+    assert!(
+        text.contains(
+            "  - Goal: Grow attendance to 240 by June (From plan “Launch 2024”, as cited on 2025-01-02)\n  - Final check-in: 240 on 16 May 2024\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("no longer in the plan"));
+}

@@ -216,3 +216,100 @@ fn refused_additions_leave_the_plan_and_its_id_counter_alone() {
     set_behaviour(&mut plan, &area, &level, "Updated").unwrap();
     assert_eq!(plan.next_id, before.next_id);
 }
+
+#[test]
+fn band_and_evidence_links_the_file_format_refuses_are_not_stored() {
+    let (mut plan, _) = plan_with_community();
+    let level = plan.career.tracks[0]
+        .levels
+        .iter()
+        .find(|l| l.band.is_some())
+        .unwrap()
+        .id
+        .clone();
+    set_band_link(&mut plan.career, &level, " https://www.bls.gov/oes/ ").unwrap();
+    let link = |c: &Career| {
+        c.level(&level)
+            .unwrap()
+            .1
+            .band
+            .as_ref()
+            .unwrap()
+            .source
+            .link
+            .clone()
+    };
+    assert_eq!(link(&plan.career), "https://www.bls.gov/oes/");
+    for bad in [
+        "javascript:alert(1)",
+        "java\tscript:x",
+        "www.bls.gov",
+        "data:text/html,x",
+    ] {
+        assert_eq!(
+            set_band_link(&mut plan.career, &level, bad),
+            Err(EditError::UnsafeLink {
+                link: bad.trim().into()
+            })
+        );
+        assert_eq!(
+            link(&plan.career),
+            "https://www.bls.gov/oes/",
+            "{bad} was refused"
+        );
+    }
+    set_band_link(&mut plan.career, &level, "").unwrap();
+    assert_eq!(link(&plan.career), "");
+    let bandless = plan.career.tracks[0]
+        .levels
+        .iter()
+        .find(|l| l.band.is_none())
+        .map(|l| l.id.clone());
+    if let Some(bandless) = bandless {
+        assert!(set_band_link(&mut plan.career, &bandless, "https://x.org").is_err());
+    }
+
+    let a = add_self_assessment(&mut plan, &level).unwrap();
+    let e = add_evidence(&mut plan, &a, Evidence::default()).unwrap();
+    assert!(set_evidence_link(&mut plan.career, &a, &e, "javascript:alert(1)").is_err());
+    set_evidence_link(&mut plan.career, &a, &e, "mailto:hr@example.org").unwrap();
+    assert_eq!(
+        plan.career.self_assessment(&a).unwrap().evidence[0].link,
+        "mailto:hr@example.org"
+    );
+    assert!(
+        crate::core::schema::parse_stored_plan(&crate::core::schema::store_plan(&plan)).is_ok()
+    );
+}
+
+#[test]
+fn a_self_assessment_can_be_pointed_at_another_level_or_track() {
+    let (mut plan, community) = plan_with_community();
+    let engineering = add_template(&mut plan, Template::SoftwareEngineering);
+    let c = plan.career.track(&community).unwrap().clone();
+    let c2 = c.level_at_rank(2).unwrap().id.clone();
+    let c4 = c.level_at_rank(4).unwrap().id.clone();
+    let a = add_self_assessment(&mut plan, &c2).unwrap();
+    let b = c.behaviours_at(&c2)[0].1.id.clone();
+    rate_behaviour(&mut plan.career, &a, &b, Rating::Meeting).unwrap();
+
+    set_target_level(&mut plan.career, &a, &c4).unwrap();
+    assert_eq!(plan.career.self_assessment(&a).unwrap().target_level_id, c4);
+    assert!(set_target_level(&mut plan.career, &a, "nope").is_err());
+    assert!(set_target_level(&mut plan.career, "nope", &c4).is_err());
+
+    // Same rank in the other track.
+    let level = retarget_track(&mut plan.career, &a, &engineering).unwrap();
+    let (t, l) = plan.career.level(&level).unwrap();
+    assert_eq!((t.id.as_str(), l.rank), (engineering.as_str(), 4));
+    assert!(retarget_track(&mut plan.career, &a, "nope").is_err());
+    let empty = add_track(&mut plan, "Empty", Family::Other, TrackKind::Manager);
+    assert!(retarget_track(&mut plan.career, &a, &empty).is_err());
+
+    // Ratings survive the round trip back to the first level.
+    set_target_level(&mut plan.career, &a, &c2).unwrap();
+    assert_eq!(
+        plan.career.self_assessment(&a).unwrap().rating_of(&b),
+        Some(Rating::Meeting)
+    );
+}

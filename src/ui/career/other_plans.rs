@@ -1,0 +1,73 @@
+//! The goals of the other plans in this browser, for evidence that cites them. Read only:
+//! nothing here writes storage, and a plan that cannot be read is reported and skipped.
+
+use leptos::prelude::*;
+
+use crate::core::goals::GoalBook;
+use crate::core::schema::parse_stored_plan;
+use crate::storage;
+use crate::ui::state::{use_app_state, PlanCondition};
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct OtherPlan {
+    pub id: String,
+    pub name: String,
+    /// The plan's goals, or why they cannot be read.
+    pub goals: Result<GoalBook, String>,
+}
+
+/// The other plans, read again when the plan list changes. `needed` keeps them unread
+/// until some evidence exists to cite them.
+#[derive(Clone, Copy)]
+pub(crate) struct OtherPlans(pub Memo<Vec<OtherPlan>>);
+
+pub(crate) fn provide_other_plans(needed: Memo<bool>) {
+    let state = use_app_state();
+    let current = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
+    // The list is touched on every undo (to refresh names); only a real change re-reads.
+    let entries = Memo::new(move |_| state.plans.get());
+    let plans = Memo::new(move |_| {
+        if !needed.get() {
+            return Vec::new();
+        }
+        let current = current.get();
+        entries.with(|entries| {
+            entries
+                .iter()
+                .filter(|e| Some(&e.id) != current.as_ref())
+                .filter_map(|e| {
+                    let goals = match &e.condition {
+                        PlanCondition::Ok => read_goals(&e.id)?,
+                        PlanCondition::Unreadable { reason, .. } => Err(reason.clone()),
+                        PlanCondition::Newer { version } => Err(format!(
+                            "it was saved by a newer version of Trellis (format {version})"
+                        )),
+                    };
+                    Some(OtherPlan {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        goals,
+                    })
+                })
+                .collect()
+        })
+    });
+    provide_context(OtherPlans(plans));
+}
+
+/// None when nothing is stored under the id any more.
+fn read_goals(id: &str) -> Option<Result<GoalBook, String>> {
+    match storage::read(&storage::plan_key(id)) {
+        Ok(Some(raw)) => Some(
+            parse_stored_plan(&raw)
+                .map(|p| p.goals)
+                .map_err(|e| e.to_string()),
+        ),
+        Ok(None) => None,
+        Err(problem) => Some(Err(problem.to_string())),
+    }
+}
+
+pub(crate) fn use_other_plans() -> Memo<Vec<OtherPlan>> {
+    expect_context::<OtherPlans>().0
+}
