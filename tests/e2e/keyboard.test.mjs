@@ -389,6 +389,8 @@ test("keyboard only: the Plans page's inline forms give focus back", async () =>
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Rename Focus plan");
   await page.keyboard.press("Enter");
+  // The field takes focus (with the old name selected) on the next frame: type once it has.
+  await page.waitForFunction(() => document.activeElement?.tagName === "INPUT" && document.activeElement.selectionEnd > 0);
   await page.keyboard.type("Focus plan 2");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Rename Focus plan 2");

@@ -24,13 +24,22 @@ pub fn provide_import_context() {
 
 /// Takes a validated plan: adds it, or asks when its id is already in the list.
 pub fn offer(state: AppState, plan: Plan) {
+    if let Err(why) = offer_to(state, expect_context::<PendingImport>().0, plan) {
+        fail(why);
+    }
+}
+
+/// [`offer`] with the pending-import signal in hand, for code running outside the component
+/// tree (after an `await`), where contexts cannot be looked up. Err: why it was not added.
+fn offer_to(state: AppState, pending: RwSignal<Option<Plan>>, plan: Plan) -> Result<(), String> {
     let exists = state
         .plans
         .with_untracked(|plans| plans.iter().any(|e| e.id == plan.id));
     if exists {
-        expect_context::<PendingImport>().0.set(Some(plan));
-    } else if let Err(why) = state.import(plan, false) {
-        fail(why);
+        pending.set(Some(plan));
+        Ok(())
+    } else {
+        state.import(plan, false)
     }
 }
 
@@ -46,12 +55,7 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         match transfer::read_plan_file(&file).await {
             Ok(plan) => {
-                let exists = state
-                    .plans
-                    .with_untracked(|plans| plans.iter().any(|e| e.id == plan.id));
-                if exists {
-                    pending.set(Some(plan));
-                } else if let Err(why) = state.import(plan, false) {
+                if let Err(why) = offer_to(state, pending, plan) {
                     error.set(Some(format!("{}: {why}", file.name())));
                 }
             }
@@ -64,6 +68,7 @@ pub fn import_file(state: AppState, file: web_sys::File) {
 pub fn ImportPanel() -> impl IntoView {
     let state = use_app_state();
     let error = expect_context::<ImportError>().0;
+    let pending = expect_context::<PendingImport>().0;
     let pasted = RwSignal::new(String::new());
     let on_pick = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
@@ -81,9 +86,11 @@ pub fn ImportPanel() -> impl IntoView {
             match transfer::import_text(&pasted.get_untracked()).await {
                 Ok(plan) => {
                     pasted.set(String::new());
-                    offer(state, plan);
+                    if let Err(why) = offer_to(state, pending, plan) {
+                        error.set(Some(format!("Pasted text: {why}")));
+                    }
                 }
-                Err(why) => fail(format!("Pasted text: {why}")),
+                Err(why) => error.set(Some(format!("Pasted text: {why}"))),
             }
         });
     };
