@@ -82,6 +82,25 @@ export async function open(page, server, path = "") {
   return page;
 }
 
+export const SAMPLE = "Sample: Developer forum relaunch";
+
+/** Opens the app and starts the sample plan, once it is listed and saved. */
+export async function startWithSample(page, server) {
+  await open(page, server);
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item").filter({ hasText: SAMPLE }).waitFor();
+  await waitSaved(page);
+}
+
+export async function waitSaved(page) {
+  await page.getByTestId("save-status").filter({ hasText: /^Saved$/ }).waitFor();
+}
+
+/** The names in the plan list, in order. */
+export async function planNames(page) {
+  return page.locator(".plan-item .plan-name").allInnerTexts();
+}
+
 export async function cspViolations(page) {
   return page.evaluate(() => window.__cspViolations);
 }

@@ -20,9 +20,6 @@ after(async () => {
   await server?.close();
 });
 
-// A deep link answered by 404.html is logged by the browser; the app then routes it.
-const real = (problems) => problems.filter((p) => !p.includes("the server responded with a status of 404"));
-
 const isFocused = (locator) => locator.evaluateAll((els) => els.includes(document.activeElement));
 
 /** What has focus, for failure messages. */
@@ -146,7 +143,7 @@ test("keyboard only: start a blank plan, then rename it (Escape cancels a rename
 
   await page.reload();
   await page.locator(".plan-item .plan-name", { hasText: "Keyboard-only plan" }).waitFor();
-  assert.deepEqual(real(problems), []);
+  assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
@@ -225,7 +222,7 @@ test("keyboard only: build a SMART goal on the Goals page and read its statement
   await page.keyboard.press("Enter");
   await page.getByTestId("goal-row").waitFor();
   assert.match(await page.getByTestId("goal-row").innerText(), /Grow monthly active contributors[\s\S]*SMART 5\/5/);
-  assert.deepEqual(real(problems), []);
+  assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
@@ -261,15 +258,20 @@ test("keyboard only: export a plan as a file", async () => {
   assert.deepEqual(doc.goals.objectives.map((o) => o.title), ["Keyboard objective"]);
   assert.deepEqual(doc.goals.goals.map((g) => g.title), ["Keyboard goal"]);
   assert.ok(await isFocused(exportButton), "focus stays on the Export button");
-  assert.deepEqual(real(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 /** Presses `key` on the focused file input; the browser's file dialog opens and gets `path`. */
 async function chooseFileWith(page, key, path) {
-  const chooser = page.waitForEvent("filechooser", { timeout: 10_000 }).catch(() => null);
-  await page.keyboard.press(key);
-  const dialog = await chooser;
+  // Chromium now and then drops a file chooser asked for right after the previous one closed
+  // (seen once in about a hundred runs), so a second press is allowed; both are keyboard.
+  let dialog = null;
+  for (let attempt = 0; attempt < 2 && !dialog; attempt++) {
+    const chooser = page.waitForEvent("filechooser", { timeout: 5_000 }).catch(() => null);
+    await page.keyboard.press(key);
+    dialog = await chooser;
+  }
   assert.ok(dialog, `${key} on ${await describeFocus(page)} opened no file dialog`);
   await dialog.setFiles(path);
 }
@@ -303,7 +305,7 @@ test("keyboard only: import a plan file, and answer the duplicate question", asy
   await page.reload();
   await page.locator(".plan-item .plan-name", { hasText: "(imported)" }).waitFor();
   assert.equal(await page.locator(".plan-item").count(), 2);
-  assert.deepEqual(real(problems), []);
+  assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
@@ -366,7 +368,7 @@ test("keyboard only: the Goals page's confirmations take focus and give it back"
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.textContent === "Remove goal…");
   assert.ok(await isFocused(removeGoal));
-  assert.deepEqual(real(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

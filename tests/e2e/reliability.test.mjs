@@ -8,7 +8,9 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp, open as openFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve, newSession, open, cspViolations, storedData } from "./harness.mjs";
+import {
+  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames,
+} from "./harness.mjs";
 
 let browser, server, scratch;
 before(async () => {
@@ -21,26 +23,28 @@ after(async () => {
   await server?.close();
 });
 
-const SAMPLE = "Sample: Developer forum relaunch";
 const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
-async function startWithSample(page) {
-  await open(page, server);
-  await page.getByRole("button", { name: "Start with the sample plan" }).click();
-  await page.locator(".plan-item").filter({ hasText: SAMPLE }).waitFor();
-  await waitSaved(page);
-}
-
-async function waitSaved(page) {
-  await page.getByTestId("save-status").filter({ hasText: /^Saved$/ }).waitFor();
-}
-
-async function planNames(page) {
-  return page.locator(".plan-item .plan-name").allInnerTexts();
-}
 
 async function planKey(page) {
   return page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("trellis.plan.")));
+}
+
+/** Two tabs of one browser, the first with the sample plan open; `key` is its storage key. */
+async function twoTabs() {
+  const { context, page: a, problems } = await newSession(browser);
+  await startWithSample(a, server);
+  const key = await planKey(a);
+  const b = await context.newPage();
+  await open(b, server);
+  return { context, a, b, key, problems };
+}
+
+/** An edit in tab `a` that its debounced save has not written yet. */
+async function renameInOldTab(a) {
+  await a.getByRole("button", { name: `Rename ${SAMPLE}` }).click();
+  await a.getByLabel("New name").fill("Renamed in the old tab");
+  await a.getByRole("button", { name: "Save name" }).click();
 }
 
 /** An edit made on the Goals page, reached through the app's own navigation (no reload). */
@@ -97,7 +101,7 @@ async function assertResponsive(page) {
 for (const how of ["another tab", "this tab, which missed the storage event"]) {
   test(`a newer Trellis's save is never overwritten by an older build's open tab (written by ${how})`, async () => {
     const { context, page: a, problems } = await newSession(browser);
-    await startWithSample(a);
+    await startWithSample(a, server);
     const key = await planKey(a);
     // The newer build writes version 2, with a field this build does not know.
     const writer = how === "another tab" ? await context.newPage() : a;
@@ -105,7 +109,10 @@ for (const how of ["another tab", "this tab, which missed the storage event"]) {
     await rewriteStored(writer, key, `
       doc.version = 2; doc.revision += 1; doc.name = "Saved by Trellis 2";
       doc.hologram = { enabled: true };`);
-    const newer = await storedData(a);
+    const newer = await storedData(writer);
+    // Another tab's localStorage reaches this one a moment later (Chromium keeps a copy per
+    // renderer), so the baseline is the writer's, once this tab sees it too.
+    await a.waitForFunction(([key, value]) => localStorage.getItem(key) === value, [key, newer[key]]);
 
     // The old tab, still showing the plan, edits it.
     await addObjective(a, "Edited in the old tab");
@@ -147,15 +154,9 @@ for (const how of ["another tab", "this tab, which missed the storage event"]) {
 }
 
 test("an old tab with unsaved edits when a newer Trellis saves: asked, then refused, nothing written", async () => {
-  const { context, page: a, problems } = await newSession(browser);
-  await startWithSample(a);
-  const key = await planKey(a);
-  const b = await context.newPage();
-  await open(b, server);
+  const { context, a, b, key, problems } = await twoTabs();
   // Tab A edits; before its debounced save, the newer build saves the same plan.
-  await a.getByRole("button", { name: `Rename ${SAMPLE}` }).click();
-  await a.getByLabel("New name").fill("Renamed in the old tab");
-  await a.getByRole("button", { name: "Save name" }).click();
+  await renameInOldTab(a);
   await rewriteStored(b, key, `doc.version = 2; doc.revision += 1; doc.name = "Saved by Trellis 2";`);
   const newer = await storedData(b);
   await a.getByTestId("conflict-banner").waitFor();
@@ -174,14 +175,8 @@ test("an old tab with unsaved edits when a newer Trellis saves: asked, then refu
 // The other tab's version may come from a newer Trellis, which this build cannot load: the
 // conflict banner then gives way to the newer-version one instead of a button that does nothing.
 test("loading a newer Trellis's version from the conflict banner explains why it cannot", async () => {
-  const { context, page: a } = await newSession(browser);
-  await startWithSample(a);
-  const key = await planKey(a);
-  const b = await context.newPage();
-  await open(b, server);
-  await a.getByRole("button", { name: `Rename ${SAMPLE}` }).click();
-  await a.getByLabel("New name").fill("Renamed in the old tab");
-  await a.getByRole("button", { name: "Save name" }).click();
+  const { context, a, b, key } = await twoTabs();
+  await renameInOldTab(a);
   await rewriteStored(b, key, `doc.version = 2; doc.revision += 1;`);
   const newer = await storedData(b);
   await a.getByTestId("conflict-banner").getByRole("button", { name: "Load the other tab's version" }).click();
@@ -193,7 +188,7 @@ test("loading a newer Trellis's version from the conflict banner explains why it
 
 test("an old tab that missed a newer save of the same version asks instead of overwriting it", async () => {
   const { context, page: a, problems } = await newSession(browser);
-  await startWithSample(a);
+  await startWithSample(a, server);
   const key = await planKey(a);
   // A newer build's tab left revision +3 with a field this build does not know; this tab was
   // asleep and never heard of it (written from its own page, so no storage event arrives).
@@ -218,11 +213,7 @@ test("an old tab that missed a newer save of the same version asks instead of ov
 });
 
 test("a tab that follows a newer tab's save keeps the fields this build does not know", async () => {
-  const { context, page: a, problems } = await newSession(browser);
-  await startWithSample(a);
-  const key = await planKey(a);
-  const b = await context.newPage();
-  await open(b, server);
+  const { context, a, b, key, problems } = await twoTabs();
   await rewriteStored(b, key, `
     doc.revision += 1; doc.name = "Saved by a newer tab";
     doc.hologram = { enabled: true }; doc.goals.goals[0].confetti = [1, 2, 3];`);
@@ -251,7 +242,7 @@ async function importFile(page, file, name) {
 
 test("a 50 MB file is refused at once, before it is read", async () => {
   const { context, page, problems } = await newSession(browser);
-  await startWithSample(page);
+  await startWithSample(page, server);
   const path = join(scratch, "fifty.trellis.json");
   const handle = await openFile(path, "w");
   const chunk = Buffer.alloc(1024 * 1024, 0x20);
@@ -272,7 +263,7 @@ test("a 50 MB file is refused at once, before it is read", async () => {
 
 test("JSON nested 10,000 levels deep is refused with the line and column", async (t) => {
   const { context, page, problems } = await newSession(browser, { init: [WATCH_LONG_TASKS] });
-  await startWithSample(page);
+  await startWithSample(page, server);
   const before = await storedData(page);
   const depth = 10_000;
   for (const [name, text] of [
@@ -300,7 +291,7 @@ test("JSON nested 10,000 levels deep is refused with the line and column", async
 
 test("a valid plan with 100,000 goals: under the import limit, too big to store; refused, nothing changes", async (t) => {
   const { context, page, problems } = await newSession(browser, { init: [WATCH_LONG_TASKS] });
-  await startWithSample(page);
+  await startWithSample(page, server);
   const n = 100_000;
   const goals = Array.from({ length: n }, (_, i) => ({ id: `g${i + 2}`, objective_id: "o1", title: `Goal ${i + 1}` }));
   const doc = {
@@ -340,7 +331,7 @@ test("a valid plan with 100,000 goals: under the import limit, too big to store;
 
 test("malformed plan files not covered by the pasted cases: a specific message each, nothing changes", async () => {
   const { context, page, problems } = await newSession(browser);
-  await startWithSample(page);
+  await startWithSample(page, server);
   const before = await storedData(page);
   const plan = (fields) => JSON.stringify({ format: "trellis-plan", version: 1, id: "px", name: "n", ...fields });
   const cases = [

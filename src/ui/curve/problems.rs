@@ -27,6 +27,20 @@ fn attachment(target: &str) -> Option<Attachment> {
     }
 }
 
+/// What a problem-area form holds, checked: what it is about, the problem, the solution.
+fn read_draft(
+    target: &str,
+    problem: RwSignal<String>,
+    solution: RwSignal<String>,
+) -> Result<(Attachment, String, String), String> {
+    let text = problem.get_untracked();
+    if text.trim().is_empty() {
+        return Err("Describe the problem first.".into());
+    }
+    let on = attachment(target).ok_or("Choose the stage or touch point it is about.")?;
+    Ok((on, text, solution.get_untracked()))
+}
+
 fn problem_view(c: &crate::core::curve::Curve, id: &str) -> Option<ProblemView> {
     let pa = c.problem_areas.iter().find(|p| p.id == id)?;
     let (on, target) = if let Some(s) = pa.stage_id.as_deref().and_then(|s| c.stage(s)) {
@@ -93,35 +107,26 @@ pub fn ProblemAreas() -> impl IntoView {
     let problem = RwSignal::new(String::new());
     let solution = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let (on_id, problem_id, solution_id) = (
-        unique_id("pa-on"),
-        unique_id("pa-problem"),
-        unique_id("pa-solution"),
-    );
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = problem.get_untracked();
-        if text.trim().is_empty() {
-            error.set(Some("Describe the problem first.".into()));
-            return;
-        }
+        // The list shows its first entry until the user picks one.
         let target = on.get_untracked();
         let target = if target.is_empty() {
             targets.with_untracked(|t| t.first().map(|t| t.0.clone()).unwrap_or_default())
         } else {
             target
         };
-        let Some(attachment) = attachment(&target) else {
-            error.set(Some("Choose the stage or touch point it is about.".into()));
-            return;
-        };
-        let fix = solution.get_untracked();
-        state.edit("curve:add-problem", move |plan| {
-            ops::add_problem_area(plan, attachment, &text, &fix);
-        });
-        error.set(None);
-        problem.set(String::new());
-        solution.set(String::new());
+        match read_draft(&target, problem, solution) {
+            Ok((attachment, text, fix)) => {
+                state.edit("curve:add-problem", move |plan| {
+                    ops::add_problem_area(plan, attachment, &text, &fix);
+                });
+                error.set(None);
+                problem.set(String::new());
+                solution.set(String::new());
+            }
+            Err(why) => error.set(Some(why)),
+        }
     };
     view! {
         <div class="card problem-areas">
@@ -140,32 +145,7 @@ pub fn ProblemAreas() -> impl IntoView {
             </Show>
             <form class="no-print add-problem" on:submit=add>
                 <h3>"Add a problem area"</h3>
-                <div class="field-row">
-                    <div class="field">
-                        <label for=on_id.clone()>"About"</label>
-                        <select id=on_id on:change=move |ev| on.set(event_target_value(&ev))>
-                            <For
-                                each=move || targets.get()
-                                key=|t| t.clone()
-                                children=move |(value, text)| {
-                                    let check = value.clone();
-                                    view! { <option value=value selected=move || on.get() == check>{text}</option> }
-                                }
-                            />
-                        </select>
-                    </div>
-                    <div class="field grow">
-                        <label for=problem_id.clone()>"Problem"</label>
-                        <input id=problem_id type="text" bind:value=problem />
-                    </div>
-                    <div class="field grow">
-                        <label for=solution_id.clone()>"Proposed solution"</label>
-                        <input id=solution_id type="text" bind:value=solution />
-                    </div>
-                </div>
-                <Show when=move || error.get().is_some()>
-                    <p class="hint error" role="alert">{move || error.get().unwrap_or_default()}</p>
-                </Show>
+                <ProblemFields on problem solution targets error />
                 <button type="submit">"Add problem area"</button>
             </form>
         </div>
@@ -241,6 +221,67 @@ fn ProblemItem(
     }
 }
 
+/// The fields both problem-area forms share, and the form's error. `placeholder` adds a
+/// "Choose…" entry (an edited problem area may be attached to nothing any more); `focus` puts
+/// the cursor in the problem field when the form opens.
+#[component]
+fn ProblemFields(
+    on: RwSignal<String>,
+    problem: RwSignal<String>,
+    solution: RwSignal<String>,
+    targets: Memo<Vec<(String, String)>>,
+    error: RwSignal<Option<String>>,
+    #[prop(optional)] placeholder: bool,
+    #[prop(optional)] focus: bool,
+) -> impl IntoView {
+    let (on_id, problem_id, solution_id) = (
+        unique_id("pa-on"),
+        unique_id("pa-problem"),
+        unique_id("pa-solution"),
+    );
+    let problem_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = problem_ref.get() {
+            if focus {
+                let _ = input.focus();
+            }
+        }
+    });
+    view! {
+        <div class="field-row">
+            <div class="field">
+                <label for=on_id.clone()>"About"</label>
+                <select id=on_id on:change=move |ev| on.set(event_target_value(&ev))>
+                    {placeholder.then(|| view! {
+                        <option value="" selected=move || on.get().is_empty() disabled=true>
+                            "Choose a stage or touch point"
+                        </option>
+                    })}
+                    <For
+                        each=move || targets.get()
+                        key=|t| t.clone()
+                        children=move |(value, text)| {
+                            let check = value.clone();
+                            view! { <option value=value selected=move || on.get() == check>{text}</option> }
+                        }
+                    />
+                </select>
+            </div>
+            <div class="field grow">
+                <label for=problem_id.clone()>"Problem"</label>
+                <input id=problem_id node_ref=problem_ref type="text" bind:value=problem />
+            </div>
+            <div class="field grow">
+                <label for=solution_id.clone()>"Proposed solution"</label>
+                <input id=solution_id type="text" bind:value=solution />
+            </div>
+        </div>
+        <Show when=move || error.get().is_some()>
+            <p class="hint error" role="alert">{move || error.get().unwrap_or_default()}</p>
+        </Show>
+    }
+}
+
 /// Editing one problem area; the plan changes on Save, in one undo step.
 #[component]
 fn ProblemEditForm(
@@ -255,66 +296,22 @@ fn ProblemEditForm(
     let problem = RwSignal::new(current.problem);
     let solution = RwSignal::new(current.solution);
     let error = RwSignal::new(None::<String>);
-    let (on_id, problem_id, solution_id) = (
-        unique_id("pa-edit-on"),
-        unique_id("pa-edit-problem"),
-        unique_id("pa-edit-solution"),
-    );
-    let problem_ref = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = problem_ref.get() {
-            let _ = input.focus();
-        }
-    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = problem.get_untracked();
-        if text.trim().is_empty() {
-            error.set(Some("Describe the problem first.".into()));
-            return;
+        match read_draft(&on.get_untracked(), problem, solution) {
+            Ok((on, text, fix)) => {
+                let id = pid.get_value();
+                state.edit(&format!("problem:{id}:edit"), move |plan| {
+                    ops::update_problem_area(&mut plan.curve, &id, on, &text, &fix);
+                });
+                done.run(());
+            }
+            Err(why) => error.set(Some(why)),
         }
-        let Some(on) = attachment(&on.get_untracked()) else {
-            error.set(Some("Choose the stage or touch point it is about.".into()));
-            return;
-        };
-        let fix = solution.get_untracked();
-        let id = pid.get_value();
-        state.edit(&format!("problem:{id}:edit"), move |plan| {
-            ops::update_problem_area(&mut plan.curve, &id, on, &text, &fix);
-        });
-        done.run(());
     };
     view! {
         <form class="no-print edit-problem" on:submit=save>
-            <div class="field-row">
-                <div class="field">
-                    <label for=on_id.clone()>"About"</label>
-                    <select id=on_id on:change=move |ev| on.set(event_target_value(&ev))>
-                        <option value="" selected=move || on.get().is_empty() disabled=true>
-                            "Choose a stage or touch point"
-                        </option>
-                        <For
-                            each=move || targets.get()
-                            key=|t| t.clone()
-                            children=move |(value, text)| {
-                                let check = value.clone();
-                                view! { <option value=value selected=move || on.get() == check>{text}</option> }
-                            }
-                        />
-                    </select>
-                </div>
-                <div class="field grow">
-                    <label for=problem_id.clone()>"Problem"</label>
-                    <input id=problem_id node_ref=problem_ref type="text" bind:value=problem />
-                </div>
-                <div class="field grow">
-                    <label for=solution_id.clone()>"Proposed solution"</label>
-                    <input id=solution_id type="text" bind:value=solution />
-                </div>
-            </div>
-            <Show when=move || error.get().is_some()>
-                <p class="hint error" role="alert">{move || error.get().unwrap_or_default()}</p>
-            </Show>
+            <ProblemFields on problem solution targets error placeholder=true focus=true />
             <div class="actions">
                 <button type="submit" class="primary small">"Save"</button>
                 <button type="button" class="small" on:click=move |_| done.run(())>"Cancel"</button>

@@ -116,17 +116,36 @@ impl DragList {
     }
 }
 
+/// The ⠿ handle an item is dragged by; `row` is the selector of the element around it that
+/// the drag shows (`"tr"`, `"li"`). The ↑/↓ buttons are its keyboard equivalent.
+#[component]
+pub(crate) fn DragHandle(
+    drag: DragList,
+    id: StoredValue<String>,
+    row: &'static str,
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <span
+            class="drag-handle no-print"
+            draggable="true"
+            aria-hidden="true"
+            title="Drag to reorder"
+            data-testid=testid
+            on:dragstart=move |ev| drag.start(&ev, &id.get_value(), row_of(&ev, row))
+            on:dragend=move |_| drag.end()
+        >
+            "⠿"
+        </span>
+    }
+}
+
 /// The row (or list item) around a drag handle, used as the drag image.
-pub(crate) fn row_of(ev: &web_sys::DragEvent, selector: &str) -> Option<web_sys::Element> {
+fn row_of(ev: &web_sys::DragEvent, selector: &str) -> Option<web_sys::Element> {
     ev.target()?
         .dyn_into::<web_sys::Element>()
         .ok()?
         .closest(selector)
         .ok()
         .flatten()
-}
-
-/// An undo key of its own for every drop, so two quick drops are two undo steps.
-pub(crate) fn one_step_key(what: &str) -> String {
-    format!("curve:drop-{what}:{}", crate::ui::clock::now_ms())
 }

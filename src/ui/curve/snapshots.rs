@@ -121,19 +121,7 @@ pub fn Snapshots() -> impl IntoView {
 #[component]
 fn TypedSnapshot() -> impl IntoView {
     let state = use_app_state();
-    let stages = Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.curve
-                        .stages
-                        .iter()
-                        .map(|s| (s.id.clone(), display_name(&s.name)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let stages = super::stage_names(state);
     let date = RwSignal::new(Some(clock::today()));
     let typed = RwSignal::new(Vec::<(String, Option<f64>)>::new());
     let errors = RwSignal::new(Vec::<String>::new());
@@ -148,12 +136,9 @@ fn TypedSnapshot() -> impl IntoView {
         match checked {
             Some(Ok(snap)) => {
                 let day = snap.date;
-                state.edit(
-                    &super::reorder::one_step_key("typed-snapshot"),
-                    move |plan| {
-                        ops::put_snapshot(plan, snap.date, snap.counts);
-                    },
-                );
+                state.edit(&super::one_step_key("typed-snapshot"), move |plan| {
+                    ops::put_snapshot(plan, snap.date, snap.counts);
+                });
                 errors.set(Vec::new());
                 typed.set(Vec::new());
                 done.set(Some(format!("Saved the counts of {day}.")));

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::core::curve::ops::{self, Direction};
 use crate::ui::state::use_app_state;
 
-use super::reorder::{one_step_key, row_of, DragList, DropSide};
+use super::one_step_key;
+use super::reorder::{DragHandle, DragList, DropSide};
 use super::{display_name, use_curve_ui};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -161,7 +162,7 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList
                 .unwrap_or_default()
         });
         let sid = moved.clone();
-        state.edit(&one_step_key("stage"), move |plan| {
+        state.edit(&one_step_key("drop-stage"), move |plan| {
             ops::reorder_stage(&mut plan.curve, &sid, to);
         });
         ui.select(&moved);
@@ -185,17 +186,7 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList
             on:drop=on_drop
         >
             <td class="num">
-                <span
-                    class="drag-handle no-print"
-                    draggable="true"
-                    aria-hidden="true"
-                    title="Drag to reorder"
-                    data-testid="stage-drag-handle"
-                    on:dragstart=move |ev| drag.start(&ev, &id.get_value(), row_of(&ev, "tr"))
-                    on:dragend=move |_| drag.end()
-                >
-                    "⠿"
-                </span>
+                <DragHandle drag id row="tr" testid="stage-drag-handle" />
                 {move || index() + 1}
             </td>
             <td>

@@ -9,7 +9,8 @@ use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::{unique_id, NumberField, SelectField, TextField};
 
 use super::goal_link::{CreateGoalButton, GoalSource};
-use super::reorder::{one_step_key, row_of, DragList, DropSide};
+use super::one_step_key;
+use super::reorder::{DragHandle, DragList, DropSide};
 use super::{display_name, use_curve_ui};
 
 fn tp_field<T>(
@@ -205,7 +206,7 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
                 .map(|t| t.name.clone())
                 .unwrap_or_default()
         });
-        state.edit(&one_step_key("touch-point"), move |plan| {
+        state.edit(&one_step_key("drop-touch-point"), move |plan| {
             ops::reorder_touch_point(&mut plan.curve, &moved, to);
         });
         state.notify(
@@ -237,17 +238,7 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
             on:dragleave=move |ev| drag.leave(&ev, &tid.get_value())
             on:drop=on_drop
         >
-            <span
-                class="drag-handle no-print"
-                draggable="true"
-                aria-hidden="true"
-                title="Drag to reorder"
-                data-testid="touch-point-drag-handle"
-                on:dragstart=move |ev| drag.start(&ev, &tid.get_value(), row_of(&ev, "li"))
-                on:dragend=move |_| drag.end()
-            >
-                "⠿"
-            </span>
+            <DragHandle drag id=tid row="li" testid="touch-point-drag-handle" />
             <details class="touch-point-details" open=open>
                 <summary>
                     <span class="tp-name">{shown_name}</span>
@@ -373,21 +364,8 @@ fn StageSelect(
     value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
-    let state = use_app_state();
     let id = unique_id("stage-select");
-    let options = Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.curve
-                        .stages
-                        .iter()
-                        .map(|s| (s.id.clone(), display_name(&s.name)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let options = super::stage_names(use_app_state());
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
