@@ -262,22 +262,32 @@ test("keyboard only: export a plan as a file", async () => {
   await context.close();
 });
 
+/**
+ * Keeps Playwright intercepting file choosers on `page` for good. Interception is switched
+ * on and off as `filechooser` listeners come and go; a key press landing while it is off
+ * opens a real dialog, which headless Chromium never closes, and no later chooser opens.
+ * Called as a test starts, long before its first key press.
+ */
+const intercepting = new WeakSet();
+function interceptFileChoosers(page) {
+  if (intercepting.has(page)) return;
+  intercepting.add(page);
+  page.on("filechooser", () => {});
+}
+
 /** Presses `key` on the focused file input; the browser's file dialog opens and gets `path`. */
 async function chooseFileWith(page, key, path) {
-  // Chromium now and then drops a file chooser asked for right after the previous one closed
-  // (seen once in about a hundred runs), so a second press is allowed; both are keyboard.
-  let dialog = null;
-  for (let attempt = 0; attempt < 2 && !dialog; attempt++) {
-    const chooser = page.waitForEvent("filechooser", { timeout: 5_000 }).catch(() => null);
-    await page.keyboard.press(key);
-    dialog = await chooser;
-  }
+  interceptFileChoosers(page);
+  const chooser = page.waitForEvent("filechooser", { timeout: 10_000 }).catch(() => null);
+  await page.keyboard.press(key);
+  const dialog = await chooser;
   assert.ok(dialog, `${key} on ${await describeFocus(page)} opened no file dialog`);
   await dialog.setFiles(path);
 }
 
 test("keyboard only: import a plan file, and answer the duplicate question", async () => {
   const { context, page, problems } = await newSession(browser);
+  interceptFileChoosers(page);
   const path = join(scratch, "shared.trellis.json");
   await writeFile(path, await readFile(new URL("../fixtures/valid_minimal.json", import.meta.url)));
   await open(page, server);
@@ -377,6 +387,7 @@ test("keyboard only: the Goals page's confirmations take focus and give it back"
 // question answered), and the rename field starts with the old name selected.
 test("keyboard only: the Plans page's inline forms give focus back", async () => {
   const { context, page } = await newSession(browser);
+  interceptFileChoosers(page);
   await open(page, server);
   await createPlan(page, "Focus plan");
   const rename = page.getByRole("button", { name: "Rename Focus plan" });

@@ -639,3 +639,102 @@ fn a_record_without_an_id_is_refused_as_an_empty_id() {
     assert_eq!(err(&text), "`goals.goals[1].id`: an id can't be empty.");
     assert!(parse_stored_plan(&text).is_err());
 }
+
+// --- the direct route (direct.rs) agrees with the full route ---
+
+/// The full route alone: what `import_plan` answered before the direct route existed.
+fn full_route(text: &str) -> Result<Plan, ImportError> {
+    check_size(text.len())?;
+    ImportSteps::unlimited(text).finish()
+}
+
+fn sample_text() -> String {
+    let plan = crate::core::sample::sample_plan(
+        "p1",
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    );
+    export_plan(&plan)
+}
+
+#[test]
+fn a_sound_current_plan_takes_the_direct_route() {
+    let text = sample_text();
+    let plan = direct::read(&text).expect("read directly");
+    assert!(!plan.extra.contains_key("format") && !plan.extra.contains_key("version"));
+    assert!(direct::sound_record_ids(&plan).is_some_and(|ids| ids.len() > 20));
+    assert_eq!(import_plan(&text), full_route(&text));
+}
+
+#[test]
+fn every_fixture_gets_the_same_answer_from_both_routes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(import_plan(&text), full_route(&text), "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 15);
+}
+
+#[test]
+fn what_the_direct_route_cannot_vouch_for_is_refused_in_the_full_routes_words() {
+    let goal =
+        |id: &str, objective: &str| json!({"id": id, "title": "G", "objective_id": objective});
+    let cases = [
+        // Duplicate, empty and left-out ids (a left-out id reads as empty in the types).
+        doc(
+            json!({"id": "p", "name": "N", "goals": {"objectives": [{"id": "o1", "title": "O"}],
+            "goals": [goal("g1", "o1"), goal("g1", "o1")]}}),
+        ),
+        doc(json!({"id": "p", "name": "N", "goals": {"goals": [goal("", "")]}})),
+        doc(json!({"id": "p", "name": "N", "goals": {"goals": [{"title": "No id"}]}})),
+        // The plan's own id used again inside it.
+        doc(json!({"id": "p", "name": "N", "goals": {"goals": [goal("p", "")]}})),
+        // A reference to nothing, in a record and in a list of references.
+        doc(json!({"id": "p", "name": "N", "goals": {"goals": [goal("g1", "o9")]}})),
+        doc(json!({"id": "p", "name": "N", "later": {"item_ids": ["p", "nowhere"]}})),
+        // Unsafe links, in fields this build does not know and nested in lists.
+        doc(
+            json!({"id": "p", "name": "N", "later": {"links": [["https://a.example", "javascript:x"]]}}),
+        ),
+        doc(json!({"id": "p", "name": "N", "later": [{"home_url": " JaVaScRiPt:alert(1)"}]})),
+        // An id written as a number, and again as text.
+        doc(json!({"id": "p", "name": "N", "later": [{"id": 7}, {"id": "7"}]})),
+        // A key given twice (the full route keeps the last), an old version, other markers,
+        // a byte-order mark.
+        r#"{"format":"trellis-plan","version":1,"id":"p","name":"A","name":"B"}"#.to_string(),
+        r#"{"format":"trellis-plan","version":0,"id":"p","name":"N"}"#.to_string(),
+        r#"{"format":"trellis-plan","version":"1","id":"p","name":"N"}"#.to_string(),
+        r#"{"format":"trellis-workspace","version":1,"id":"p","name":"N"}"#.to_string(),
+        r#"{"version":1,"id":"p","name":"N"}"#.to_string(),
+        format!(
+            "\u{feff}{}",
+            doc(json!({"id": "p", "name": "N", "next_id": 2,
+            "goals": {"objectives": [{"id": "o41", "title": "O"}]}}))
+        ),
+    ];
+    for (n, text) in cases.iter().enumerate() {
+        assert_eq!(import_plan(text), full_route(text), "{text}");
+        // The first nine read into the types and are refused: only the direct route's
+        // checks stand between them and the app.
+        if n < 9 {
+            assert!(
+                direct::read(text).is_some() && import_plan(text).is_err(),
+                "{text}"
+            );
+        }
+    }
+    // A fraction as an id is left to the full route, which takes it.
+    let fraction = doc(json!({"id": "p", "name": "N", "later": [{"id": 1.5}]}));
+    assert!(direct::read(&fraction).is_some_and(|plan| direct::sound_record_ids(&plan).is_none()));
+    assert_eq!(import_plan(&fraction), full_route(&fraction));
+    assert!(import_plan(&fraction).is_ok());
+    // Both routes raise the id counter past the ids in the plan (but not the plan's own).
+    let counted = doc(json!({"id": "p99", "name": "N", "next_id": 2,
+        "goals": {"objectives": [{"id": "o41", "title": "O"}]}, "later": {"id": "x60"}}));
+    assert!(direct::read(&counted).is_some());
+    assert_eq!(import_plan(&counted).map(|p| p.next_id), Ok(60));
+    assert_eq!(full_route(&counted).map(|p| p.next_id), Ok(60));
+}

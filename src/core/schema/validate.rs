@@ -12,7 +12,7 @@ use super::error::{ImportError, JsonPath};
 
 /// Deeper than any real plan; guards the recursive walk for values that did
 /// not come through the parser (whose own limit is 128).
-const MAX_DEPTH: usize = 256;
+pub(super) const MAX_DEPTH: usize = 256;
 
 /// Checks ids, references and links in a plan document (without its `format`
 /// and `version` markers); returns the first problem in document order.
@@ -211,11 +211,11 @@ fn for_each_item(
     Ok(())
 }
 
-fn is_reference(key: &str) -> bool {
+pub(super) fn is_reference(key: &str) -> bool {
     (key.len() > 3 && key.ends_with("_id")) || (key.len() > 4 && key.ends_with("_ids"))
 }
 
-fn is_link(key: &str) -> bool {
+pub(super) fn is_link(key: &str) -> bool {
     key == "link" || key == "links" || key.ends_with("_url") || key.ends_with("_urls")
 }
 
