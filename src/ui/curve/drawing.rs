@@ -183,158 +183,160 @@ pub fn CurveDrawing() -> impl IntoView {
                 "Select a stage point to edit it. Drag it up or down, or use the arrow keys, to change its commitment level. "
                 "Diamonds are touch points."
             </p>
-            <svg
-                node_ref=svg_ref
-                class="chart curve-svg"
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-                role="group"
-                aria-labelledby="curve-drawing-title"
-                aria-describedby="curve-drawing-summary"
-                data-testid="curve-svg"
-            >
-                <g class="axes" aria-hidden="true">
-                    {y_ticks
-                        .iter()
-                        .map(|l| {
-                            let y = frame().y_of_level(f64::from(*l));
-                            view! {
-                                <line class="grid" x1=PADDING y1=y x2=WIDTH - PADDING y2=y />
-                                <text class="tick" x=PADDING - 10.0 y=y + 4.0 text-anchor="end">
-                                    {l.to_string()}
-                                </text>
-                            }
-                        })
-                        .collect_view()}
-                    <text class="axis-label" x=WIDTH / 2.0 y=HEIGHT - 10.0 text-anchor="middle">
-                        "Member journey →"
-                    </text>
-                    <text
-                        class="axis-label"
-                        x=16
-                        y=HEIGHT / 2.0
-                        text-anchor="middle"
-                        transform=format!("rotate(-90 16 {})", HEIGHT / 2.0)
-                    >
-                        "Commitment →"
-                    </text>
-                </g>
-                <path class="curve-line" d=move || path.get() fill="none" aria-hidden="true" />
-                <For
-                    each=move || markers.get()
-                    key=|m| format!("{m:?}")
-                    children=move |(_, name, x, y)| {
-                        view! {
-                            <rect
-                                class="touch-marker"
-                                x=x - 6.0
-                                y=y - 6.0
-                                width="12"
-                                height="12"
-                                transform=format!("rotate(45 {x} {y})")
-                                role="img"
-                                aria-label=format!("Touch point: {name}")
-                            />
-                        }
-                    }
-                />
-                <For
-                    each=move || drawn.with(|d| d.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
-                    key=|id| id.clone()
-                    children=move |id| {
-                        let sid = StoredValue::new(id.clone());
-                        let me = Memo::new(move |_| {
-                            drawn.with(|d| d.iter().find(|p| p.id == sid.get_value()).cloned())
-                        });
-                        let x = move || me.with(|m| m.as_ref().map_or(0.0, |m| m.x));
-                        let y = move || me.with(|m| m.as_ref().map_or(0.0, |m| m.y));
-                        let level = move || me.with(|m| m.as_ref().map_or(0, |m| m.level));
-                        let name = move || me.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
-                        let members = move || me.with(|m| m.as_ref().map_or(0, |m| m.members));
-                        let anchor = move || me.with(|m| m.as_ref().map_or("middle", |m| m.anchor));
-                        let lx = move || label_x(x(), anchor());
-                        let below = move || me.with(|m| m.as_ref().is_some_and(|m| m.below));
-                        // Baselines of the name and the count lines, above or below the point.
-                        let name_y = move || if below() { y() + LABEL_GAP + 16.0 } else { y() - 34.0 };
-                        let count_y = move || if below() { y() + LABEL_GAP + 32.0 } else { y() - 18.0 };
-                        let selected = move || ui.current.get().as_deref() == Some(sid.get_value().as_str());
-                        let on_key = move |ev: leptos::ev::KeyboardEvent| {
-                            let current = i32::from(level());
-                            let next = match ev.key().as_str() {
-                                "ArrowUp" | "ArrowRight" => current + 1,
-                                "ArrowDown" | "ArrowLeft" => current - 1,
-                                "PageUp" => current + 10,
-                                "PageDown" => current - 10,
-                                "Home" => i32::from(MIN_LEVEL),
-                                "End" => i32::from(MAX_LEVEL),
-                                _ => return,
-                            };
-                            ev.prevent_default();
-                            let id = sid.get_value();
-                            ui.select(&id);
-                            let key = format!("stage:{id}:level");
-                            state.edit(&key, move |plan| {
-                                ops::set_commitment_level(&mut plan.curve, &id, f64::from(next));
-                            });
-                        };
-                        let on_down = move |ev: leptos::ev::PointerEvent| {
-                            if ev.button() != 0 {
-                                return;
-                            }
-                            ui.select(&sid.get_value());
-                            if let Some(el) = ev
-                                .target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            {
-                                let _ = el.set_pointer_capture(ev.pointer_id());
-                            }
-                            dragging.set(Some((sid.get_value(), level())));
-                        };
-                        let on_move = move |ev: leptos::ev::PointerEvent| {
-                            let Some((id, old)) = dragging.get_untracked() else { return };
-                            if id != sid.get_value() {
-                                return;
-                            }
-                            if let Some(l) = level_at(ev.client_y()) {
-                                if l != old {
-                                    dragging.set(Some((id, l)));
+            <div class="chart-wrap">
+                <svg
+                    node_ref=svg_ref
+                    class="chart curve-svg"
+                    viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                    role="group"
+                    aria-labelledby="curve-drawing-title"
+                    aria-describedby="curve-drawing-summary"
+                    data-testid="curve-svg"
+                >
+                    <g class="axes" aria-hidden="true">
+                        {y_ticks
+                            .iter()
+                            .map(|l| {
+                                let y = frame().y_of_level(f64::from(*l));
+                                view! {
+                                    <line class="grid" x1=PADDING y1=y x2=WIDTH - PADDING y2=y />
+                                    <text class="tick" x=PADDING - 10.0 y=y + 4.0 text-anchor="end">
+                                        {l.to_string()}
+                                    </text>
                                 }
-                            }
-                        };
-                        view! {
-                            <g class="stage-point" class:selected=selected>
-                                <text class="stage-label" x=lx y=name_y text-anchor=anchor aria-hidden="true">
-                                    {name}
-                                </text>
-                                <text class="stage-count" x=lx y=count_y text-anchor=anchor aria-hidden="true">
-                                    {move || format!("{} members", members())}
-                                </text>
-                                <circle
-                                    class="stage-handle"
-                                    cx=x
-                                    cy=y
-                                    r="11"
-                                    tabindex="0"
-                                    role="slider"
-                                    aria-orientation="vertical"
-                                    aria-valuemin=MIN_LEVEL.to_string()
-                                    aria-valuemax=MAX_LEVEL.to_string()
-                                    aria-valuenow=move || level().to_string()
-                                    aria-valuetext=move || format!("Commitment level {}", level())
-                                    aria-label=move || format!("Commitment level of {}", name())
-                                    aria-describedby="curve-drawing-help"
-                                    data-stage-id=sid.get_value()
-                                    on:keydown=on_key
-                                    on:pointerdown=on_down
-                                    on:pointermove=on_move
-                                    on:pointerup=move |_| commit_drag()
-                                    on:pointercancel=move |_| commit_drag()
-                                    on:focus=move |_| ui.select(&sid.get_value())
+                            })
+                            .collect_view()}
+                        <text class="axis-label" x=WIDTH / 2.0 y=HEIGHT - 10.0 text-anchor="middle">
+                            "Member journey →"
+                        </text>
+                        <text
+                            class="axis-label"
+                            x=16
+                            y=HEIGHT / 2.0
+                            text-anchor="middle"
+                            transform=format!("rotate(-90 16 {})", HEIGHT / 2.0)
+                        >
+                            "Commitment →"
+                        </text>
+                    </g>
+                    <path class="curve-line" d=move || path.get() fill="none" aria-hidden="true" />
+                    <For
+                        each=move || markers.get()
+                        key=|m| format!("{m:?}")
+                        children=move |(_, name, x, y)| {
+                            view! {
+                                <rect
+                                    class="touch-marker"
+                                    x=x - 6.0
+                                    y=y - 6.0
+                                    width="12"
+                                    height="12"
+                                    transform=format!("rotate(45 {x} {y})")
+                                    role="img"
+                                    aria-label=format!("Touch point: {name}")
                                 />
-                            </g>
+                            }
                         }
-                    }
-                />
-            </svg>
+                    />
+                    <For
+                        each=move || drawn.with(|d| d.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+                        key=|id| id.clone()
+                        children=move |id| {
+                            let sid = StoredValue::new(id.clone());
+                            let me = Memo::new(move |_| {
+                                drawn.with(|d| d.iter().find(|p| p.id == sid.get_value()).cloned())
+                            });
+                            let x = move || me.with(|m| m.as_ref().map_or(0.0, |m| m.x));
+                            let y = move || me.with(|m| m.as_ref().map_or(0.0, |m| m.y));
+                            let level = move || me.with(|m| m.as_ref().map_or(0, |m| m.level));
+                            let name = move || me.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+                            let members = move || me.with(|m| m.as_ref().map_or(0, |m| m.members));
+                            let anchor = move || me.with(|m| m.as_ref().map_or("middle", |m| m.anchor));
+                            let lx = move || label_x(x(), anchor());
+                            let below = move || me.with(|m| m.as_ref().is_some_and(|m| m.below));
+                            // Baselines of the name and the count lines, above or below the point.
+                            let name_y = move || if below() { y() + LABEL_GAP + 16.0 } else { y() - 34.0 };
+                            let count_y = move || if below() { y() + LABEL_GAP + 32.0 } else { y() - 18.0 };
+                            let selected = move || ui.current.get().as_deref() == Some(sid.get_value().as_str());
+                            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                                let current = i32::from(level());
+                                let next = match ev.key().as_str() {
+                                    "ArrowUp" | "ArrowRight" => current + 1,
+                                    "ArrowDown" | "ArrowLeft" => current - 1,
+                                    "PageUp" => current + 10,
+                                    "PageDown" => current - 10,
+                                    "Home" => i32::from(MIN_LEVEL),
+                                    "End" => i32::from(MAX_LEVEL),
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                let id = sid.get_value();
+                                ui.select(&id);
+                                let key = format!("stage:{id}:level");
+                                state.edit(&key, move |plan| {
+                                    ops::set_commitment_level(&mut plan.curve, &id, f64::from(next));
+                                });
+                            };
+                            let on_down = move |ev: leptos::ev::PointerEvent| {
+                                if ev.button() != 0 {
+                                    return;
+                                }
+                                ui.select(&sid.get_value());
+                                if let Some(el) = ev
+                                    .target()
+                                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                {
+                                    let _ = el.set_pointer_capture(ev.pointer_id());
+                                }
+                                dragging.set(Some((sid.get_value(), level())));
+                            };
+                            let on_move = move |ev: leptos::ev::PointerEvent| {
+                                let Some((id, old)) = dragging.get_untracked() else { return };
+                                if id != sid.get_value() {
+                                    return;
+                                }
+                                if let Some(l) = level_at(ev.client_y()) {
+                                    if l != old {
+                                        dragging.set(Some((id, l)));
+                                    }
+                                }
+                            };
+                            view! {
+                                <g class="stage-point" class:selected=selected>
+                                    <text class="stage-label" x=lx y=name_y text-anchor=anchor aria-hidden="true">
+                                        {name}
+                                    </text>
+                                    <text class="stage-count" x=lx y=count_y text-anchor=anchor aria-hidden="true">
+                                        {move || format!("{} members", members())}
+                                    </text>
+                                    <circle
+                                        class="stage-handle"
+                                        cx=x
+                                        cy=y
+                                        r="11"
+                                        tabindex="0"
+                                        role="slider"
+                                        aria-orientation="vertical"
+                                        aria-valuemin=MIN_LEVEL.to_string()
+                                        aria-valuemax=MAX_LEVEL.to_string()
+                                        aria-valuenow=move || level().to_string()
+                                        aria-valuetext=move || format!("Commitment level {}", level())
+                                        aria-label=move || format!("Commitment level of {}", name())
+                                        aria-describedby="curve-drawing-help"
+                                        data-stage-id=sid.get_value()
+                                        on:keydown=on_key
+                                        on:pointerdown=on_down
+                                        on:pointermove=on_move
+                                        on:pointerup=move |_| commit_drag()
+                                        on:pointercancel=move |_| commit_drag()
+                                        on:focus=move |_| ui.select(&sid.get_value())
+                                    />
+                                </g>
+                            }
+                        }
+                    />
+                </svg>
+            </div>
             <p class="visually-hidden" id="curve-drawing-summary">
                 {move || summary.get()}
             </p>
