@@ -355,49 +355,28 @@ impl Items<'_> {
     }
 }
 
-impl ser::SerializeSeq for Items<'_> {
-    type Ok = ();
-    type Error = NotSure;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), NotSure> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), NotSure> {
-        self.close()
-    }
+/// The serde traits for a JSON array: every item goes through `Items::item`.
+macro_rules! walk_items {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl ser::$trait for Items<'_> {
+            type Ok = ();
+            type Error = NotSure;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), NotSure> {
+                self.item(value)
+            }
+            fn end(self) -> Result<(), NotSure> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Items<'_> {
-    type Ok = ();
-    type Error = NotSure;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), NotSure> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), NotSure> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Items<'_> {
-    type Ok = ();
-    type Error = NotSure;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), NotSure> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), NotSure> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Items<'_> {
-    type Ok = ();
-    type Error = NotSure;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), NotSure> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), NotSure> {
-        self.close()
-    }
-}
+walk_items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl Fields<'_> {
     fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), NotSure> {
@@ -435,32 +414,24 @@ impl ser::SerializeMap for Fields<'_> {
     }
 }
 
-impl ser::SerializeStruct for Fields<'_> {
-    type Ok = ();
-    type Error = NotSure;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), NotSure> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), NotSure> {
-        self.close()
-    }
+/// The serde traits for a JSON object with named fields: each goes through `Fields::field`.
+macro_rules! walk_fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Fields<'_> {
+            type Ok = ();
+            type Error = NotSure;
+            fn serialize_field<T: ?Sized + Serialize>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), NotSure> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), NotSure> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Fields<'_> {
-    type Ok = ();
-    type Error = NotSure;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), NotSure> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), NotSure> {
-        self.close()
-    }
-}
+walk_fields!(SerializeStruct, SerializeStructVariant);
