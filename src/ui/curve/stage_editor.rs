@@ -16,12 +16,15 @@ pub fn StageEditor() -> impl IntoView {
     let ui = use_curve_ui();
     view! {
         <div class="card stage-editor" data-testid="stage-editor">
-            {move || {
-                ui.current
-                    .get()
-                    .map(|id| view! { <StageForm id /> }.into_any())
-                    .unwrap_or_else(|| view! { <p>"Add a stage to start."</p> }.into_any())
-            }}
+            // Keyed by stage: another stage gets a form of its own, never the previous stage's
+            // fields rebuilt in place (a focused field rebuilt in place made the page jump to it
+            // when a point on the drawing was pressed, and the drag followed the jump).
+            <For each=move || ui.current.get() key=|id| id.clone() let(id)>
+                <StageForm id />
+            </For>
+            <Show when=move || ui.current.with(Option::is_none)>
+                <p>"Add a stage to start."</p>
+            </Show>
         </div>
     }
 }
