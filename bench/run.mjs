@@ -25,6 +25,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BENCH = join(ROOT, "bench");
 const OUT = join(BENCH, ".out");
 const APP_DIST = join(OUT, "app");
+// The same release with the timing hooks of src/bench.rs (cargo feature `bench`), used only for
+// import, save and edit timings; every size and load figure comes from APP_DIST, the shipped build.
+const HOOKS_DIST = join(OUT, "app-with-hooks");
 const FLOOR_DIST = join(OUT, "floor");
 const FLOOR_DIR = join(BENCH, "floor");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -85,6 +88,8 @@ function build() {
   mkdirSync(OUT, { recursive: true });
   say(`Release build of Trellis (CARGO_TARGET_DIR=${targetDir})`);
   run("trunk", ["build", "--release", "--dist", APP_DIST], { cwd: ROOT, env });
+  say("Release build of Trellis with the benchmark's timing hooks (--features bench)");
+  run("trunk", ["build", "--release", "--features", "bench", "--dist", HOOKS_DIST], { cwd: ROOT, env });
   // The floor resolves to the same crate versions: a copy of the main lock file, which cargo
   // then trims to what the floor uses (it is all on disk already, so this works offline).
   copyFileSync(join(ROOT, "Cargo.lock"), join(FLOOR_DIR, "Cargo.lock"));
@@ -531,7 +536,7 @@ async function lighthouse(url) {
 async function main() {
   const started = new Date();
   if (!NO_BUILD) build();
-  else if (!existsSync(join(APP_DIST, "index.html")) || !existsSync(join(FLOOR_DIST, "index.html"))) throw new Error("--no-build: bench/.out has no earlier build");
+  else if (!existsSync(join(APP_DIST, "index.html")) || !existsSync(join(HOOKS_DIST, "index.html")) || !existsSync(join(FLOOR_DIST, "index.html"))) throw new Error("--no-build: bench/.out has no earlier build");
   const targetDir = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
   writeBlankPage();
 
@@ -542,6 +547,7 @@ async function main() {
 
   // Served gzip-compressed, like a static host; both alike.
   const appServer = await serveStatic(APP_DIST, "/", 0, { gzip: true });
+  const hooksServer = await serveStatic(HOOKS_DIST, "/", 0, { gzip: true });
   const floorServer = await serveStatic(FLOOR_DIST, "/", 0, { gzip: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const results = { date: started.toISOString(), machine: machine(), budgets: BUDGET };
@@ -560,7 +566,7 @@ async function main() {
     results.typing = typing;
 
     say(`Import of a ${(fiveMb.text.length / 1e6).toFixed(1)} MB plan and save of the large plan`);
-    const io = await importAndSave(browser, appServer.url, fiveMb, large);
+    const io = await importAndSave(browser, hooksServer.url, fiveMb, large);
     results.import = io.import;
     results.save = { ...io.save, memory_empty_app: io.memoryEmpty, memory_after_loading_large_plan: memoryAfterLoad };
     results.typing.plan_copies_per_keystroke = io.edit;
@@ -571,6 +577,7 @@ async function main() {
   say("Lighthouse (mobile and desktop presets)");
   results.lighthouse = SKIP_LIGHTHOUSE ? notMeasured("skipped (--skip-lighthouse)") : await lighthouse(appServer.url);
   await appServer.close();
+  await hooksServer.close();
   await floorServer.close();
 
   say("Size breakdown of the wasm");

@@ -24,11 +24,15 @@ const TYPES = {
 };
 
 /** Serves `dir` under the URL path `base` (e.g. "/" or "/trellis/") on a free loopback port. */
-export async function serveStatic(dir, base = "/", port = 0, { gzip = false } = {}) {
+// `maxAge` (seconds) lets browsers keep files in their HTTP cache, as most hosts do; `delay(ms)`
+// on the returned server holds back every HTML answer (a slow network, for the service worker).
+export async function serveStatic(dir, base = "/", port = 0, { gzip = false, maxAge = 0 } = {}) {
   const root = resolve(dir);
+  let htmlDelayMs = 0;
   const compressed = new Map();
   const server = createServer(async (req, res) => {
     try {
+      if (htmlDelayMs > 0 && /text\/html/.test(req.headers.accept ?? "")) await new Promise((ok) => setTimeout(ok, htmlDelayMs));
       let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       if (!path.startsWith(base)) return send404(res, root);
       path = "/" + path.slice(base.length);
@@ -38,7 +42,7 @@ export async function serveStatic(dir, base = "/", port = 0, { gzip = false } = 
       const info = await stat(file).catch(() => null);
       if (!info || !info.isFile()) return send404(res, root);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
-      const headers = { "content-type": type, "cache-control": "no-cache" };
+      const headers = { "content-type": type, "cache-control": maxAge > 0 ? `max-age=${maxAge}` : "no-cache" };
       if (gzip) {
         headers.etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
         if (req.headers["if-none-match"] === headers.etag) {
@@ -65,7 +69,13 @@ export async function serveStatic(dir, base = "/", port = 0, { gzip = false } = 
   const { port: actual } = server.address();
   return {
     url: `http://127.0.0.1:${actual}${base}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () => {
+      server.closeAllConnections?.();
+      return new Promise((ok) => server.close(ok));
+    },
+    delay: (ms) => {
+      htmlDelayMs = ms;
+    },
   };
 }
 

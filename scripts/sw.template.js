@@ -3,12 +3,17 @@
 // localStorage, not here: this cache only holds the app itself.
 const CACHE = "trellis-TRELLIS_CACHE_VERSION";
 const FILES = TRELLIS_FILES;
+// A navigation waits this long for the network before the cached app opens instead (a train's
+// wifi, a captive portal): the network still wins whenever it answers in time.
+const NAVIGATION_TIMEOUT_MS = 3000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES))
+      // Straight from the network: an index.html still in the HTTP cache from the last build
+      // would be stored beside this build's files and name assets that are no longer there.
+      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -26,13 +31,20 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Network first, so a new build is picked up online; the cached shell when offline.
-    event.respondWith(
-      fetch(request).catch(() =>
-        caches.open(CACHE).then((cache) => cache.match("index.html").then((page) => page ?? cache.match("./"))),
-      ),
-    );
+    event.respondWith(navigate(request));
     return;
   }
   event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
 });
+
+// Network first, so a new build is picked up online; the cached app when offline or slow.
+async function navigate(request) {
+  const network = fetch(request);
+  const timer = new Promise((ok) => setTimeout(() => ok("slow"), NAVIGATION_TIMEOUT_MS));
+  const first = await Promise.race([network.catch(() => "failed"), timer]);
+  if (first instanceof Response) return first;
+  const cache = await caches.open(CACHE);
+  const shell = (await cache.match("index.html")) ?? (await cache.match("./"));
+  // Nothing cached yet (a first visit): wait for the network after all.
+  return shell ?? network;
+}

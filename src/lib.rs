@@ -7,8 +7,9 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
-/// Hooks the benchmark (bench/run.mjs) calls to time import and save; unused by the app.
-#[cfg(target_arch = "wasm32")]
+/// Hooks the benchmark (bench/run.mjs) calls to time import and save: only in the benchmark's
+/// own build (`--features bench`), so the shipped wasm exports nothing a page could call.
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -1,8 +1,9 @@
 // Offline use through the service worker, update notices, and share links.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, appendFile } from "node:fs/promises";
+import { cp, mkdtemp, appendFile, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { launch, serve, newSession, open, storedData, cspViolations } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
@@ -66,6 +67,90 @@ test("a new build is installed in the background and the user is told to reload"
   assert.deepEqual(await storedData(page), before);
   await context.close();
   await local.close();
+});
+
+/**
+ * Turns a copy of the build into the next deploy, as a real second build looks to a browser:
+ * its script and wasm under new hashed names, an index.html that names them (with a marker to
+ * recognise it by), and a service worker with a new cache and file list.
+ */
+const sha256 = (text) => createHash("sha256").update(text).digest("base64");
+
+async function nextDeploy(dir) {
+  const renamed = [];
+  for (const file of await readdir(dir)) {
+    const m = file.match(/^(trellis-[0-9a-f]+)(_bg\.wasm|\.js)$/);
+    if (m) renamed.push([file, file.replace(m[1], `${m[1]}b`)]);
+  }
+  assert.ok(renamed.length >= 2, "the build has a hashed script and wasm");
+  for (const [from, to] of renamed) await rename(join(dir, from), join(dir, to));
+  for (const page of ["index.html", "404.html", "sw.js"]) {
+    let text = await readFile(join(dir, page), "utf8");
+    for (const [from, to] of renamed) text = text.replaceAll(from, to);
+    // The loader script names the files, so its hash in the Content-Security-Policy changes too.
+    for (const [, body] of text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+      let old = body;
+      for (const [from, to] of renamed) old = old.replaceAll(to, from);
+      text = text.replace(`'sha256-${sha256(old)}'`, `'sha256-${sha256(body)}'`);
+    }
+    if (page !== "sw.js") text = text.replace("<head>", '<head><meta name="trellis-deploy" content="2">');
+    else text = text.replace(/const CACHE = "trellis-([0-9a-f]+)"/, 'const CACHE = "trellis-$1-2"');
+    await writeFile(join(dir, page), text);
+  }
+}
+
+test("an update served with HTTP caching still opens offline as the new version (the worker precaches from the network, not the HTTP cache)", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "trellis-deploy-"));
+  await cp(new URL("../../dist", import.meta.url).pathname, dir, { recursive: true });
+  // Like most static hosts: every file may be kept for an hour.
+  const host = await serveStatic(dir, "/", 0, { maxAge: 3600 });
+  const { context, page, problems } = await newSession(browser);
+  await open(page, host);
+  await waitForServiceWorker(page);
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
+
+  await nextDeploy(dir);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.getByTestId("update-banner").waitFor();
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration.active?.scriptURL && !registration.installing && !registration.waiting) return;
+    await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+  });
+  const cached = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const cache = await caches.open(keys.find((k) => k.endsWith("-2")));
+    return (await (await cache.match("index.html")).text()).includes('name="trellis-deploy"');
+  });
+  assert.equal(cached, true, "the new worker's cache holds the new index.html, not the one in the HTTP cache");
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator(".current-plan", { hasText: SAMPLE }).waitFor();
+  assert.equal(await page.locator('meta[name="trellis-deploy"]').count(), 1, "the new version opened");
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+  await host.close();
+});
+
+test("a navigation the network does not answer within a few seconds opens the cached app", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "trellis-slow-"));
+  await cp(new URL("../../dist", import.meta.url).pathname, dir, { recursive: true });
+  const host = await serveStatic(dir, "/");
+  const { context, page } = await newSession(browser);
+  await open(page, host);
+  await waitForServiceWorker(page);
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
+  // The host now takes a minute to answer any page: the worker gives up on it after 3 s.
+  host.delay(60_000);
+  await page.goto(host.url + "curve", { waitUntil: "commit", timeout: 20_000 });
+  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor({ timeout: 20_000 });
+  await page.locator(".current-plan", { hasText: SAMPLE }).waitFor();
+  await context.close();
+  await host.close();
 });
 
 async function copyShareLink(page, name) {

@@ -31,6 +31,15 @@ test("the app loads with no console errors and no CSP violations", async () => {
   await context.close();
 });
 
+test("the shipped build exports no benchmark hooks (they exist only in ./dev bench's own build)", async () => {
+  const { context, page } = await newSession(browser);
+  await open(page, server);
+  const exports = await page.evaluate(() => Object.keys(window.wasmBindings ?? {}));
+  assert.ok(exports.length > 0, "trunk exposes the wasm's exports as window.wasmBindings");
+  assert.deepEqual(exports.filter((name) => name.startsWith("bench_")), []);
+  await context.close();
+});
+
 test("a Content-Security-Policy violation is caught by the suite (so zero means zero)", async () => {
   const { context, page } = await newSession(browser);
   await open(page, server);
