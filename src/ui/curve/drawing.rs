@@ -183,7 +183,7 @@ pub fn CurveDrawing() -> impl IntoView {
                 "Select a stage point to edit it. Drag it up or down, or use the arrow keys, to change its commitment level. "
                 "Diamonds are touch points."
             </p>
-            <div class="chart-wrap">
+            <div class="chart-wrap" tabindex="0" role="region" aria-label="Curve drawing">
                 <svg
                     node_ref=svg_ref
                     class="chart curve-svg"

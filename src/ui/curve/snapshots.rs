@@ -60,7 +60,7 @@ pub fn Snapshots() -> impl IntoView {
     };
     view! {
         <div class="card snapshots">
-            <h2 id="snapshots-title">"Snapshots over time"</h2>
+            <h2 id="snapshots-title" tabindex="-1">"Snapshots over time"</h2>
             <p class="hint">
                 "Record members per stage now and then to see the curve move. Only counts are kept: no personal data."
             </p>
@@ -74,7 +74,7 @@ pub fn Snapshots() -> impl IntoView {
                 fallback=|| view! { <p>"No snapshots yet. Record today's counts, or paste earlier ones as CSV."</p> }
             >
                 <SnapshotChart />
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Snapshot table">
                     <table aria-labelledby="snapshots-title" data-testid="snapshot-table">
                         <thead>
                             <tr>
@@ -370,7 +370,7 @@ fn Gravity() -> impl IntoView {
             when=move || steps.with(|s| !s.is_empty())
             fallback=|| view! { <p class="hint">"Gravity needs at least two snapshots."</p> }
         >
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Gravity table">
                 <table aria-labelledby="gravity-title" data-testid="gravity-table">
                     <thead>
                         <tr>

@@ -53,8 +53,8 @@ pub fn StageList() -> impl IntoView {
     };
     view! {
         <div class="card stage-list">
-            <h2 id="stage-table-title">"Stages"</h2>
-            <div class="table-wrap">
+            <h2 id="stage-table-title" tabindex="-1">"Stages"</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Stage table">
                 <table aria-labelledby="stage-table-title" data-testid="stage-table">
                     <thead>
                         <tr>

@@ -71,7 +71,7 @@ pub fn TouchPoints() -> impl IntoView {
     };
     view! {
         <div class="card touch-points">
-            <h2>"Touch points"</h2>
+            <h2 id="touch-points-title" tabindex="-1">"Touch points"</h2>
             <p class="hint">
                 "What moves members from one stage to the next: onboarding, content, events, recognition, rewards, moderation. "
                 "Give each one a data point so you can tell whether it works. "

@@ -12,6 +12,7 @@ use crate::core::goals::{
     self, due_reviews, list_goals, progress, smart_check, GoalOrder, GoalStatus, TrackStatus,
 };
 use crate::ui::clock;
+use crate::ui::section_index::IndexedPage;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::unique_id;
 
@@ -59,6 +60,20 @@ pub fn Overview() -> impl IntoView {
                 .is_none_or(|p| p.goals.objectives.is_empty() && p.goals.goals.is_empty())
         })
     });
+    // The index: reviews due, each objective by its title, goals without one, the add form.
+    let index = Memo::new(move |_| {
+        let mut sections = vec![("reviews-due-title".to_string(), "Reviews due".to_string())];
+        state.plan.with(|p| {
+            if let Some(p) = p {
+                sections.extend(p.goals.objectives.iter().map(|o| {
+                    (format!("objective-{}", o.id), display_objective(&o.title))
+                }));
+            }
+        });
+        sections.push(("unlinked-title".into(), "Goals without an objective".into()));
+        sections.push(("new-objective-title".into(), "Add an objective".into()));
+        sections
+    });
     let has_unlinked = Memo::new(move |_| {
         state.plan.with(|p| {
             p.as_ref()
@@ -73,6 +88,7 @@ pub fn Overview() -> impl IntoView {
         <p class="lede">
             "Objectives are the why of your program; each goal under one is a key result the team can measure, track and review."
         </p>
+        <IndexedPage sections=index>
         <ReviewsDue />
         <Show when=move || !is_empty.get()>
             <Filters view_state />
@@ -101,6 +117,7 @@ pub fn Overview() -> impl IntoView {
             </section>
         </Show>
         <NewObjective />
+        </IndexedPage>
     }
 }
 
