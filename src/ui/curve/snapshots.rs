@@ -9,6 +9,7 @@ use crate::core::curve::snapshots::{
     import_snapshots, parse_snapshots_csv, stage_series, typed_snapshot,
 };
 use crate::ui::clock;
+use crate::ui::section_index::Collapsible;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{unique_id, DateField, NumberField};
 
@@ -74,6 +75,7 @@ pub fn Snapshots() -> impl IntoView {
                 fallback=|| view! { <p>"No snapshots yet. Record today's counts, or paste earlier ones as CSV."</p> }
             >
                 <SnapshotChart />
+                <Collapsible name="curve:snapshot-table" title="Snapshot table" testid="snapshot-table-section">
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Snapshot table">
                     <table aria-labelledby="snapshots-title" data-testid="snapshot-table">
                         <thead>
@@ -111,6 +113,7 @@ pub fn Snapshots() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                </Collapsible>
                 <Gravity />
             </Show>
         </div>
@@ -151,7 +154,7 @@ fn TypedSnapshot() -> impl IntoView {
         }
     };
     view! {
-        <form class="typed-snapshot no-print" on:submit=save aria-labelledby="typed-snapshot-title">
+        <form class="typed-snapshot no-print" novalidate on:submit=save aria-labelledby="typed-snapshot-title">
             <h3 id="typed-snapshot-title">"Type counts for a date"</h3>
             <div class="field-row">
                 <DateField
