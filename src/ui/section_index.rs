@@ -180,7 +180,7 @@ pub fn IndexedPage(
             <nav class="section-index no-print" aria-label=label data-testid="section-index">
                 <details class="jump-to" node_ref=details>
                     <summary>
-                        "Jump to…"
+                        <span class="jump-label">"Jump to…"</span>
                         <span class="jump-current">
                             {move || current_name().map(|n| format!(" (now: {n})")).unwrap_or_default()}
                         </span>
