@@ -43,6 +43,9 @@ pub fn IndexedPage(
     // The sections whose heading is on the page now (re-read after each change and scroll).
     let present = RwSignal::new(Vec::<Section>::new());
     let details = NodeRef::<leptos::html::Details>::new();
+    // The section just jumped to, and the scroll position the jump left: it stays marked
+    // until the page scrolls on (near the end of a page its heading may never reach the line).
+    let pinned = StoredValue::new(None::<(String, f64)>);
 
     let update = move || {
         let doc = document();
@@ -75,6 +78,14 @@ pub fn IndexedPage(
         if bottom {
             if let Some((id, _)) = found.last() {
                 now = Some(id.clone());
+            }
+        }
+        if let Some((id, at)) = pinned.get_value() {
+            let here = window().scroll_y().unwrap_or(0.0);
+            if (here - at).abs() < 2.0 && found.iter().any(|(f, _)| *f == id) {
+                now = Some(id);
+            } else {
+                pinned.set_value(None);
             }
         }
         if present.with_untracked(|p| *p != found) {
@@ -135,6 +146,7 @@ pub fn IndexedPage(
         }
         heading.scroll_into_view();
         let _ = heading.focus();
+        pinned.set_value(Some((id.clone(), window().scroll_y().unwrap_or(0.0))));
         current.set(Some(id));
         if let Some(d) = details.get_untracked() {
             d.set_open(false);
