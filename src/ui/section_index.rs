@@ -49,12 +49,18 @@ pub fn IndexedPage(
 
     let update = move || {
         let doc = document();
-        let found: Vec<Section> = sections.with_untracked(|s| {
+        // A frame scheduled just before the page went away finds its signals gone: nothing to do.
+        let Some(found) = sections.try_with_untracked(|s| {
             s.iter()
                 .filter(|(id, _)| doc.get_element_by_id(id).is_some())
                 .cloned()
-                .collect()
-        });
+                .collect::<Vec<Section>>()
+        }) else {
+            return;
+        };
+        if present.is_disposed() || current.is_disposed() || pinned.is_disposed() {
+            return;
+        }
         let line = window()
             .inner_height()
             .ok()
