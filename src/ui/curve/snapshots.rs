@@ -76,43 +76,43 @@ pub fn Snapshots() -> impl IntoView {
             >
                 <SnapshotChart />
                 <Collapsible name="curve:snapshot-table" title="Snapshot table" testid="snapshot-table-section">
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Snapshot table">
-                    <table aria-labelledby="snapshots-title" data-testid="snapshot-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                {move || table.with(|t| t.0.iter().map(|h| view! { <th scope="col" class="num">{h.clone()}</th> }).collect_view())}
-                                <th scope="col" class="no-print">"Actions"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For
-                                each=move || table.with(|t| t.1.clone())
-                                key=|r| r.clone()
-                                children=move |r| {
-                                    let sid = StoredValue::new(r.id.clone());
-                                    let remove = move |_| {
-                                        let id = sid.get_value();
-                                        state.edit("curve:delete-snapshot", move |plan| {
-                                            ops::delete_snapshot(&mut plan.curve, &id);
-                                        });
-                                    };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{r.date.clone()}</th>
-                                            {r.counts.iter().map(|c| view! { <td class="num">{c.clone()}</td> }).collect_view()}
-                                            <td class="no-print">
-                                                <button class="small danger" aria-label=format!("Delete snapshot of {}", r.date) on:click=remove>
-                                                    "Delete"
-                                                </button>
-                                            </td>
-                                        </tr>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Snapshot table">
+                        <table aria-labelledby="snapshots-title" data-testid="snapshot-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Date"</th>
+                                    {move || table.with(|t| t.0.iter().map(|h| view! { <th scope="col" class="num">{h.clone()}</th> }).collect_view())}
+                                    <th scope="col" class="no-print">"Actions"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For
+                                    each=move || table.with(|t| t.1.clone())
+                                    key=|r| r.clone()
+                                    children=move |r| {
+                                        let sid = StoredValue::new(r.id.clone());
+                                        let remove = move |_| {
+                                            let id = sid.get_value();
+                                            state.edit("curve:delete-snapshot", move |plan| {
+                                                ops::delete_snapshot(&mut plan.curve, &id);
+                                            });
+                                        };
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{r.date.clone()}</th>
+                                                {r.counts.iter().map(|c| view! { <td class="num">{c.clone()}</td> }).collect_view()}
+                                                <td class="no-print">
+                                                    <button class="small danger" aria-label=format!("Delete snapshot of {}", r.date) on:click=remove>
+                                                        "Delete"
+                                                    </button>
+                                                </td>
+                                            </tr>
+                                        }
                                     }
-                                }
-                            />
-                        </tbody>
-                    </table>
-                </div>
+                                />
+                            </tbody>
+                        </table>
+                    </div>
                 </Collapsible>
                 <Gravity />
             </Show>

@@ -100,23 +100,23 @@ fn Editor(ctx: GoalCtx) -> impl IntoView {
             {move || linked.get().map(|text| view! { <p class="linked" data-testid="stage-link">{text}</p> })}
         </header>
         <IndexedPage sections=fixed_sections(EDITOR_SECTIONS) compact=true label="Sections of this goal">
-        <div class="goal-editor">
-            <div class="goal-form">
-                <Basics ctx />
-                <MetricSection ctx />
-                <Numbers ctx />
-                <super::people::KeyPlayers ctx />
-                <super::people::Steps ctx />
-                <ResultSection ctx />
-                <super::tracking::Tracking ctx />
-                <super::review::Review ctx />
-                <RemoveGoal ctx />
+            <div class="goal-editor">
+                <div class="goal-form">
+                    <Basics ctx />
+                    <MetricSection ctx />
+                    <Numbers ctx />
+                    <super::people::KeyPlayers ctx />
+                    <super::people::Steps ctx />
+                    <ResultSection ctx />
+                    <super::tracking::Tracking ctx />
+                    <super::review::Review ctx />
+                    <RemoveGoal ctx />
+                </div>
+                <div class="goal-aside" role="region" tabindex="0" aria-label="Statement and SMART check">
+                    <super::smart_panel::StatementPreview ctx />
+                    <super::smart_panel::SmartPanel ctx />
+                </div>
             </div>
-            <div class="goal-aside" role="region" tabindex="0" aria-label="Statement and SMART check">
-                <super::smart_panel::StatementPreview ctx />
-                <super::smart_panel::SmartPanel ctx />
-            </div>
-        </div>
         </IndexedPage>
     }
 }
