@@ -289,13 +289,18 @@ pub fn CurveDrawing() -> impl IntoView {
                                 if ev.button() != 0 {
                                     return;
                                 }
-                                ui.select(&sid.get_value());
+                                // Focus first, then select: selecting re-renders the stage
+                                // editor, and in erased builds it reuses the form's inputs in
+                                // place, so an input still focused there gets the new stage's
+                                // value and Chromium scrolls the page to it mid-drag.
                                 if let Some(el) = ev
                                     .target()
-                                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                    .and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok())
                                 {
+                                    let _ = el.focus();
                                     let _ = el.set_pointer_capture(ev.pointer_id());
                                 }
+                                ui.select(&sid.get_value());
                                 dragging.set(Some((sid.get_value(), level())));
                             };
                             let on_move = move |ev: leptos::ev::PointerEvent| {
