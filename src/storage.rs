@@ -3,7 +3,8 @@
 //!
 //! Layout: one key per plan (`trellis.plan.<id>`, a compact plan document), an index
 //! (`trellis.workspace`: plan order and the last opened plan), raw copies of unreadable data
-//! (`trellis.backup.<key>`), and the theme (`trellis.theme`).
+//! (`trellis.backup.<key>`), the theme (`trellis.theme`), and which sections of a plan are
+//! collapsed (`trellis.collapsed.<plan id>`, see `ui::section_index`).
 //!
 //! We talk to `web_sys::Storage` directly rather than through gloo-storage: gloo's
 //! `LocalStorage::raw()` throws when the browser blocks storage access (private modes, disabled
@@ -305,5 +306,8 @@ pub fn save_index(order: &[(String, String)], current: Option<&str>) -> Result<(
 }
 
 pub fn delete_plan(id: &str) -> Result<(), StorageProblem> {
-    remove(&plan_key(id))
+    remove(&plan_key(id))?;
+    // Which of its sections were collapsed goes with it (a leftover would only be unused).
+    let _ = remove(&crate::ui::section_index::collapsed_key(id));
+    Ok(())
 }

@@ -7,6 +7,7 @@ pub mod goals;
 pub mod help;
 pub mod not_found;
 pub mod plans;
+pub mod section_index;
 pub mod shell;
 pub mod state;
 pub mod theme;

@@ -154,6 +154,7 @@ fn BannerView(banner: Banner) -> impl IntoView {
                 </p>
                 <button on:click=move |_| state.take_theirs()>"Load the other tab's version"</button>
                 <button class="primary" on:click=move |_| state.keep_mine()>"Keep this tab's version"</button>
+                <button on:click=export>"Export this tab's copy"</button>
             </div>
         }
         .into_any(),

@@ -367,11 +367,12 @@ test("counts typed for a date land in the snapshot table, the charts and gravity
   const alert = form.getByRole("alert");
   await alert.waitFor();
   assert.match(await alert.innerText(), /Choose the date/);
-  // A negative count is refused by the field itself (min 0): nothing is saved.
+  // A negative count is refused (the field says min 0; Trellis says why): nothing is saved.
   await form.getByLabel("Date of the counts").fill("2019-01-31");
   await form.getByLabel(names[0], { exact: true }).fill("-5");
   await form.getByRole("button", { name: "Save these counts" }).click();
   assert.equal(await form.getByLabel(names[0], { exact: true }).evaluate((el) => el.validity.rangeUnderflow), true);
+  await alert.getByText(`${names[0]}: a count cannot be negative.`).waitFor();
   assert.equal(await table.locator("tbody tr").count(), before);
 
   const type = async (date, counts) => {

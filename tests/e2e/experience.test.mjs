@@ -41,19 +41,32 @@ async function axeViolations(page) {
   });
 }
 
-for (const scheme of ["light", "dark"]) {
-  test(`no accessibility violations on any route (${scheme} theme, sample plan)`, async () => {
-    const { context, page } = await newSession(browser);
-    await page.emulateMedia({ colorScheme: scheme });
-    await withSample(page);
-    for (const [path, heading] of ROUTES) {
-      await page.goto(server.url + path.slice(1));
-      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+// Every route, the goal editor too, at phone, tablet and desktop widths in both themes: at
+// narrow widths tables and the curve drawing scroll sideways, and each such region must be
+// reachable by keyboard (axe's scrollable-region-focusable).
+for (const width of [360, 768, 1280]) {
+  for (const scheme of ["light", "dark"]) {
+    test(`no accessibility violations on any route at ${width} px (${scheme} theme, sample plan)`, async () => {
+      const { context, page } = await newSession(browser, { viewport: { width, height: 900 } });
+      await page.emulateMedia({ colorScheme: scheme });
+      await withSample(page);
+      for (const [path, heading] of ROUTES) {
+        await page.goto(server.url + path.slice(1));
+        await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+        await page.waitForTimeout(200);
+        assert.deepEqual(await axeViolations(page), [], `${path} at ${width} px in ${scheme}`);
+      }
+      // The goal editor, and with the "Jump to…" list open.
+      await page.goto(server.url + "goals");
+      await page.locator('[data-testid="objective"] a[href*="goal="]').first().click();
+      await page.getByRole("navigation", { name: "Sections of this goal" }).waitFor();
       await page.waitForTimeout(200);
-      assert.deepEqual(await axeViolations(page), [], `${path} in ${scheme}`);
-    }
-    await context.close();
-  });
+      assert.deepEqual(await axeViolations(page), [], `goal editor at ${width} px in ${scheme}`);
+      await page.locator(".jump-to summary").click();
+      assert.deepEqual(await axeViolations(page), [], `goal editor, Jump to… open, at ${width} px in ${scheme}`);
+      await context.close();
+    });
+  }
 }
 
 test("no accessibility violations on the first visit and in an empty plan", async () => {

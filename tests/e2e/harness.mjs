@@ -42,9 +42,10 @@ export function takeCspViolations() {
 /**
  * A fresh browser context with a page that records console errors, page errors and
  * Content-Security-Policy violations. `init` scripts run before the app in every page.
+ * `hasTouch` makes it a touch screen (Playwright's touch emulation).
  */
-export async function newSession(browser, { init = [], viewport } = {}) {
-  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+export async function newSession(browser, { init = [], viewport, hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 }, hasTouch });
   await context.exposeBinding("__trellisCspViolation", (_source, text) => {
     sessionCspViolations.push(text);
   });

@@ -13,6 +13,7 @@ use crate::core::career::parity::parity_gaps;
 use crate::core::career::readiness::readiness;
 use crate::core::career::{Evidence, Rating};
 use crate::core::plan::Plan;
+use crate::ui::section_index::Collapsible;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{unique_id, SelectField};
 
@@ -265,10 +266,14 @@ fn AssessmentCard(id: String) -> impl IntoView {
             <Show when=move || ready.with(|r| r.as_ref().is_some_and(|r| r.behaviours == 0))>
                 <p class="hint">"This level has no behaviours yet: write them under Tracks and levels, in the track's key areas."</p>
             </Show>
-            <div class="readiness-areas" data-testid="readiness-areas">
-                <For each=move || area_keys.get() key=|k| k.clone()
-                    children=move |(area_id, behaviours)| view! { <AreaRatings assessment_id=aid.get_value() ready area_id behaviours /> } />
-            </div>
+            <Show when=move || !area_keys.with(Vec::is_empty)>
+                <Collapsible name=format!("assessment:{}:behaviours", aid.get_value()) title="Behaviours to rate" level=4 testid="behaviours-section">
+                    <div class="readiness-areas" data-testid="readiness-areas">
+                        <For each=move || area_keys.get() key=|k| k.clone()
+                            children=move |(area_id, behaviours)| view! { <AreaRatings assessment_id=aid.get_value() ready area_id behaviours /> } />
+                    </div>
+                </Collapsible>
+            </Show>
             <h4>"Evidence"</h4>
             <Show when=move || evidence_ids.with(|e| e.is_empty())>
                 <p class="hint">"No evidence yet: add a result you achieved, and which behaviours it shows. It can cite a goal from this plan or an achieved goal from any plan in this browser."</p>

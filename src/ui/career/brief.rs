@@ -79,7 +79,7 @@ pub fn BriefExport() -> impl IntoView {
                 <button type="button" class="small no-print" aria-expanded=move || if preview.with(|p| p.is_some()) { "true" } else { "false" } on:click=toggle>
                     {move || if preview.with(|p| p.is_some()) { "Hide the preview" } else { "Preview the brief" }}
                 </button>
-                {move || preview.get().map(|text| view! { <pre class="brief-preview" data-testid="brief-preview">{text}</pre> })}
+                {move || preview.get().map(|text| view! { <pre class="brief-preview" tabindex="0" role="region" aria-label="Evidence brief preview" data-testid="brief-preview">{text}</pre> })}
             </Show>
             <div role="status" class="brief-status">
                 {move || status.get().map(|(ok, text)| view! { <p class=if ok { "badge ok" } else { "badge bad" }>{text}</p> })}

@@ -250,7 +250,7 @@ fn CompareTable(columns: Vec<ComparedLevel>) -> impl IntoView {
         })
         .collect();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Side-by-side table">
             <table class="compare-table" data-testid="compare-table">
                 <caption class="visually-hidden">"The proposed level next to the levels of the same rank"</caption>
                 <thead><tr><td></td>{heads}</tr></thead>
@@ -368,7 +368,7 @@ fn BandChartView(chart: BandChart) -> impl IntoView {
         {has_rows.then(|| view! {
             <details class="chart-table">
                 <summary>"The chart as a table"</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Band chart table">
                     <table>
                         <thead><tr><th scope="col">"Track · level"</th><th scope="col" class="num">"Low"</th><th scope="col" class="num">"Midpoint"</th><th scope="col" class="num">"High"</th><th scope="col">"Covers"</th><th scope="col">"Source"</th></tr></thead>
                         <tbody>{table_rows}</tbody>

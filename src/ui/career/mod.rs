@@ -16,7 +16,22 @@ use leptos::prelude::*;
 
 use crate::core::career::{Career, Level, Track};
 use crate::core::plan::Plan;
+use crate::ui::section_index::{fixed_sections, IndexedPage};
 use crate::ui::state::{use_app_state, AppState};
+
+/// The worksheet's sections, by the ids of their headings, for the page's index.
+const CAREER_SECTIONS: &[(&str, &str)] = &[
+    ("career-proposed-title", "The role under discussion"),
+    ("career-bucketing-title", "Bucketing check"),
+    ("career-side-title", "Side by side"),
+    ("career-pay-title", "Pay"),
+    ("career-rates-title", "Exchange rates"),
+    ("career-parity-title", "Parity across tracks"),
+    ("career-assess-title", "Self-assessment"),
+    ("career-brief-title", "Evidence brief"),
+    ("career-tracks-title", "Tracks and levels"),
+    ("career-add-title", "Add a track"),
+];
 
 #[component]
 pub fn CareerPage() -> impl IntoView {
@@ -55,16 +70,18 @@ fn Worksheet() -> impl IntoView {
             "by rank so the titles, scope, behaviours and pay can be compared with their sources."
         </p>
         <Show when=move || !empty() fallback=start::EmptyWorksheet>
-            <compare::ProposedRole />
-            <compare::BucketingPanel />
-            <compare::SideBySide />
-            <pay::PayRecords />
-            <pay::ExchangeRates />
-            <assessment::Parity />
-            <assessment::SelfAssessments />
-            <brief::BriefExport />
-            <tracks::TrackEditor />
-            <start::AddTracks />
+            <IndexedPage sections=fixed_sections(CAREER_SECTIONS)>
+                <compare::ProposedRole />
+                <compare::BucketingPanel />
+                <compare::SideBySide />
+                <pay::PayRecords />
+                <pay::ExchangeRates />
+                <assessment::Parity />
+                <assessment::SelfAssessments />
+                <brief::BriefExport />
+                <tracks::TrackEditor />
+                <start::AddTracks />
+            </IndexedPage>
         </Show>
     }
 }

@@ -34,7 +34,7 @@ pub fn Warnings() -> impl IntoView {
     };
     view! {
         <div class="card curve-warnings">
-            <h2 id="curve-warnings-title">"Checks"</h2>
+            <h2 id="curve-warnings-title" tabindex="-1">"Checks"</h2>
             <div role="status" aria-labelledby="curve-warnings-title" data-testid="curve-warnings">
                 <Show
                     when=move || list.with(|l| !l.is_empty())
@@ -146,8 +146,8 @@ pub fn Distribution() -> impl IntoView {
     });
     view! {
         <div class="card distribution">
-            <h2 id="distribution-title">"Distribution and conversion"</h2>
-            <div class="table-wrap">
+            <h2 id="distribution-title" tabindex="-1">"Distribution and conversion"</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Distribution table">
                 <table aria-labelledby="distribution-title" data-testid="distribution-table">
                     <thead>
                         <tr>
@@ -198,7 +198,7 @@ pub fn Distribution() -> impl IntoView {
                         .unwrap_or_else(|| "No bottleneck: no stage loses members to the next.".into())
                 }}
             </p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Conversion table">
                 <table aria-label="Conversion between stages" data-testid="conversion-table">
                     <thead>
                         <tr>
@@ -276,12 +276,12 @@ pub fn GapAnalysis() -> impl IntoView {
     });
     view! {
         <div class="card gap-analysis">
-            <h2 id="gap-title">"Gap analysis"</h2>
+            <h2 id="gap-title" tabindex="-1">"Gap analysis"</h2>
             <p class="hint">
                 "How far each stage is from its target, and the touch points leading into it. "
                 "A gap with no touch point is flagged: nothing is planned to close it."
             </p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Gap analysis table">
                 <table aria-labelledby="gap-title" data-testid="gap-table">
                     <thead>
                         <tr>

@@ -165,15 +165,23 @@ pub fn CurveDrawing() -> impl IntoView {
         let y = (f64::from(client_y) - rect.top()) / rect.height() * HEIGHT;
         Some(frame().level_at_y(y))
     };
+    // One undo step per drag, even for two drags of the same point in a row.
     let commit_drag = move || {
         if let Some((id, level)) = dragging.get_untracked() {
             dragging.set(None);
-            let key = format!("stage:{id}:level");
+            let key = super::one_step_key(&format!("drag-level:{id}"));
             state.edit(&key, move |plan| {
                 ops::set_commitment_level(&mut plan.curve, &id, f64::from(level));
             });
         }
     };
+
+    // A finger on a stage point drags it instead of scrolling the page (see keep_touch_on_points).
+    Effect::new(move |_| {
+        if let Some(svg) = svg_ref.get() {
+            keep_touch_on_points(&svg);
+        }
+    });
 
     let y_ticks = [0u8, 25, 50, 75, 100];
     view! {
@@ -183,7 +191,7 @@ pub fn CurveDrawing() -> impl IntoView {
                 "Select a stage point to edit it. Drag it up or down, or use the arrow keys, to change its commitment level. "
                 "Diamonds are touch points."
             </p>
-            <div class="chart-wrap">
+            <div class="chart-wrap" tabindex="0" role="region" aria-label="Curve drawing">
                 <svg
                     node_ref=svg_ref
                     class="chart curve-svg"
@@ -281,13 +289,18 @@ pub fn CurveDrawing() -> impl IntoView {
                                 if ev.button() != 0 {
                                     return;
                                 }
-                                ui.select(&sid.get_value());
+                                // Focus first, then select: selecting re-renders the stage
+                                // editor, and in erased builds it reuses the form's inputs in
+                                // place, so an input still focused there gets the new stage's
+                                // value and Chromium scrolls the page to it mid-drag.
                                 if let Some(el) = ev
                                     .target()
-                                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                    .and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok())
                                 {
+                                    let _ = el.focus();
                                     let _ = el.set_pointer_capture(ev.pointer_id());
                                 }
+                                ui.select(&sid.get_value());
                                 dragging.set(Some((sid.get_value(), level())));
                             };
                             let on_move = move |ev: leptos::ev::PointerEvent| {
@@ -329,6 +342,7 @@ pub fn CurveDrawing() -> impl IntoView {
                                         on:pointermove=on_move
                                         on:pointerup=move |_| commit_drag()
                                         on:pointercancel=move |_| commit_drag()
+                                        on:contextmenu=|ev| ev.prevent_default()
                                         on:focus=move |_| ui.select(&sid.get_value())
                                     />
                                 </g>
@@ -342,4 +356,35 @@ pub fn CurveDrawing() -> impl IntoView {
             </p>
         </div>
     }
+}
+
+thread_local! {
+    /// One listener for every drawing: cancels a touch that starts on a stage point.
+    static TOUCH_GUARD: wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)> =
+        wasm_bindgen::closure::Closure::new(|ev: web_sys::Event| {
+            let on_point = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".stage-handle").ok().flatten())
+                .is_some();
+            if on_point {
+                ev.prevent_default();
+            }
+        });
+}
+
+/// Chromium ignores `touch-action` on SVG shapes, so a finger on a stage point would scroll
+/// the page and cancel the drag. A touchstart listener that is not passive (Leptos' own
+/// listeners are delegated to the document, where touch listeners are passive) cancels the
+/// scrolling of touches that start on a point; anywhere else on the drawing, touches scroll.
+fn keep_touch_on_points(svg: &web_sys::SvgElement) {
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(false);
+    TOUCH_GUARD.with(|guard| {
+        let _ = svg.add_event_listener_with_callback_and_add_event_listener_options(
+            "touchstart",
+            guard.as_ref().unchecked_ref(),
+            &options,
+        );
+    });
 }

@@ -56,7 +56,7 @@ pub fn Exports() -> impl IntoView {
     };
     view! {
         <div class="card exports no-print">
-            <h2>"Export"</h2>
+            <h2 id="curve-export-title" tabindex="-1">"Export"</h2>
             <p class="hint">
                 "The drawing for slides, and the curve as a contributor ladder in the style open-source foundations publish "
                 "(each rung: who it is for, what they do, how to move up)."

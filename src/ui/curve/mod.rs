@@ -16,7 +16,22 @@ mod touch_points;
 use leptos::prelude::*;
 
 use crate::core::curve::Stage;
+use crate::ui::section_index::{fixed_sections, IndexedPage};
 use crate::ui::state::{use_app_state, AppState};
+
+/// The curve page's sections, by the ids of their headings, for the page's index.
+const CURVE_SECTIONS: &[(&str, &str)] = &[
+    ("curve-drawing-title", "The curve"),
+    ("stage-table-title", "Stages"),
+    ("stage-editor-title", "Stage editor"),
+    ("touch-points-title", "Touch points"),
+    ("curve-warnings-title", "Checks"),
+    ("distribution-title", "Distribution and conversion"),
+    ("gap-title", "Gap analysis"),
+    ("problems-title", "Problem areas"),
+    ("snapshots-title", "Snapshots over time"),
+    ("curve-export-title", "Export"),
+];
 
 /// What the curve's pieces share: which stage is selected.
 #[derive(Clone, Copy)]
@@ -97,17 +112,19 @@ fn CurveWorkspace() -> impl IntoView {
                 "Started from: " {move || source.get()}
             </p>
         </Show>
-        <drawing::CurveDrawing />
-        <stage_list::StageList />
-        <stage_editor::StageEditor />
-        <touch_points::TouchPoints />
-        <analysis::Warnings />
-        <analysis::Distribution />
-        <analysis::GapAnalysis />
-        <problems::ProblemAreas />
-        <snapshots::Snapshots />
-        <export::Exports />
-        <start::StartOver />
+        <IndexedPage sections=fixed_sections(CURVE_SECTIONS)>
+            <drawing::CurveDrawing />
+            <stage_list::StageList />
+            <stage_editor::StageEditor />
+            <touch_points::TouchPoints />
+            <analysis::Warnings />
+            <analysis::Distribution />
+            <analysis::GapAnalysis />
+            <problems::ProblemAreas />
+            <snapshots::Snapshots />
+            <export::Exports />
+            <start::StartOver />
+        </IndexedPage>
     }
 }
 

@@ -130,7 +130,7 @@ pub fn ProblemAreas() -> impl IntoView {
     };
     view! {
         <div class="card problem-areas">
-            <h2>"Problem areas"</h2>
+            <h2 id="problems-title" tabindex="-1">"Problem areas"</h2>
             <Show
                 when=move || ids.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="hint">"No problem areas recorded. Note what the gap analysis reveals, and what you propose to do about it."</p> }

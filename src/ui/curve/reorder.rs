@@ -1,17 +1,21 @@
-//! Reordering by drag and drop (HTML5), shared by the stage table and the touch-point
-//! list. The ↑/↓ buttons stay the keyboard way; this is the mouse way.
+//! Reordering by drag and drop, shared by the stage table and the touch-point list: HTML5
+//! drag and drop for a mouse, pointer events for a finger or a pen (browsers start no HTML5
+//! drag from a touch). The ↑/↓ buttons stay the keyboard way.
 //!
 //! Dropping an item on another puts it at that item's place: the items between shift by
-//! one. The drop indicator shows the side the dragged item will land on.
+//! one. The drop indicator shows the side the dragged item will land on. Each item carries
+//! its id in `data-drag-id`, so a finger's position can be turned into the item under it.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Which item is being dragged and which one it hovers over.
+/// Which item is being dragged, which one it hovers over, and what a drop does.
 #[derive(Clone, Copy)]
 pub(crate) struct DragList {
     dragged: RwSignal<Option<String>>,
     over: RwSignal<Option<String>>,
+    /// Runs with (dragged id, id of the item it was dropped on).
+    action: Callback<(String, String)>,
 }
 
 /// Where a drop would put the dragged item, relative to the hovered one.
@@ -21,17 +25,13 @@ pub(crate) enum DropSide {
     After,
 }
 
-impl Default for DragList {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl DragList {
-    pub fn new() -> Self {
+    /// `action(moved, target)` runs once per drop of `moved` onto another item `target`.
+    pub fn new(action: impl Fn(String, String) + Send + Sync + 'static) -> Self {
         DragList {
             dragged: RwSignal::new(None),
             over: RwSignal::new(None),
+            action: Callback::new(move |(moved, target): (String, String)| action(moved, target)),
         }
     }
 
@@ -102,22 +102,77 @@ impl DragList {
         }
     }
 
-    /// On an item: the dragged id, if the drop is one of ours onto another item.
-    pub fn drop_on(&self, ev: &web_sys::DragEvent, id: &str) -> Option<String> {
-        let dragged = self.dragged.get_untracked()?;
+    /// On an item: a drop, if it is one of ours onto another item, runs the action.
+    pub fn drop_on(&self, ev: &web_sys::DragEvent, id: &str) {
+        let Some(dragged) = self.dragged.get_untracked() else {
+            return;
+        };
         ev.prevent_default();
         self.end();
-        (dragged != id).then_some(dragged)
+        if dragged != id {
+            self.action.run((dragged, id.to_string()));
+        }
     }
 
     pub fn end(&self) {
         self.dragged.set(None);
         self.over.set(None);
     }
+
+    /// On the handle: a finger or pen goes down. The handle keeps the pointer, so the page
+    /// does not scroll (it has `touch-action: none`) and the moves come here.
+    pub fn pointer_down(&self, ev: &web_sys::PointerEvent, id: &str) {
+        if ev.pointer_type() == "mouse" || !ev.is_primary() {
+            return;
+        }
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        self.dragged.set(Some(id.to_string()));
+        self.over.set(None);
+    }
+
+    /// The finger moved: the item under it, if another of ours, is where a drop would go.
+    pub fn pointer_move(&self, ev: &web_sys::PointerEvent) {
+        let Some(dragged) = self.dragged.get_untracked() else {
+            return;
+        };
+        if ev.pointer_type() == "mouse" {
+            return;
+        }
+        ev.prevent_default();
+        let under = document()
+            .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
+            .and_then(|el| el.closest("[data-drag-id]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-drag-id"));
+        let want = under.filter(|id| *id != dragged);
+        if self.over.get_untracked() != want {
+            self.over.set(want);
+        }
+    }
+
+    /// The finger lifted: a drop on the item under it (one undo step), or nothing.
+    pub fn pointer_up(&self, ev: &web_sys::PointerEvent) {
+        if ev.pointer_type() == "mouse" {
+            return;
+        }
+        let (Some(dragged), over) = (self.dragged.get_untracked(), self.over.get_untracked())
+        else {
+            return;
+        };
+        self.end();
+        if let Some(target) = over {
+            self.action.run((dragged, target));
+        }
+    }
 }
 
 /// The ⠿ handle an item is dragged by; `row` is the selector of the element around it that
-/// the drag shows (`"tr"`, `"li"`). The ↑/↓ buttons are its keyboard equivalent.
+/// the drag shows (`"tr"`, `"li"`). The ↑/↓ buttons are its keyboard equivalent. A long press
+/// on it opens no context menu.
 #[component]
 pub(crate) fn DragHandle(
     drag: DragList,
@@ -134,6 +189,11 @@ pub(crate) fn DragHandle(
             data-testid=testid
             on:dragstart=move |ev| drag.start(&ev, &id.get_value(), row_of(&ev, row))
             on:dragend=move |_| drag.end()
+            on:pointerdown=move |ev| drag.pointer_down(&ev, &id.get_value())
+            on:pointermove=move |ev| drag.pointer_move(&ev)
+            on:pointerup=move |ev| drag.pointer_up(&ev)
+            on:pointercancel=move |_| drag.end()
+            on:contextmenu=|ev| ev.prevent_default()
         >
             "⠿"
         </span>

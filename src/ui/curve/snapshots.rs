@@ -9,6 +9,7 @@ use crate::core::curve::snapshots::{
     import_snapshots, parse_snapshots_csv, stage_series, typed_snapshot,
 };
 use crate::ui::clock;
+use crate::ui::section_index::Collapsible;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{unique_id, DateField, NumberField};
 
@@ -60,7 +61,7 @@ pub fn Snapshots() -> impl IntoView {
     };
     view! {
         <div class="card snapshots">
-            <h2 id="snapshots-title">"Snapshots over time"</h2>
+            <h2 id="snapshots-title" tabindex="-1">"Snapshots over time"</h2>
             <p class="hint">
                 "Record members per stage now and then to see the curve move. Only counts are kept: no personal data."
             </p>
@@ -74,43 +75,45 @@ pub fn Snapshots() -> impl IntoView {
                 fallback=|| view! { <p>"No snapshots yet. Record today's counts, or paste earlier ones as CSV."</p> }
             >
                 <SnapshotChart />
-                <div class="table-wrap">
-                    <table aria-labelledby="snapshots-title" data-testid="snapshot-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                {move || table.with(|t| t.0.iter().map(|h| view! { <th scope="col" class="num">{h.clone()}</th> }).collect_view())}
-                                <th scope="col" class="no-print">"Actions"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For
-                                each=move || table.with(|t| t.1.clone())
-                                key=|r| r.clone()
-                                children=move |r| {
-                                    let sid = StoredValue::new(r.id.clone());
-                                    let remove = move |_| {
-                                        let id = sid.get_value();
-                                        state.edit("curve:delete-snapshot", move |plan| {
-                                            ops::delete_snapshot(&mut plan.curve, &id);
-                                        });
-                                    };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{r.date.clone()}</th>
-                                            {r.counts.iter().map(|c| view! { <td class="num">{c.clone()}</td> }).collect_view()}
-                                            <td class="no-print">
-                                                <button class="small danger" aria-label=format!("Delete snapshot of {}", r.date) on:click=remove>
-                                                    "Delete"
-                                                </button>
-                                            </td>
-                                        </tr>
+                <Collapsible name="curve:snapshot-table" title="Snapshot table" testid="snapshot-table-section">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Snapshot table">
+                        <table aria-labelledby="snapshots-title" data-testid="snapshot-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Date"</th>
+                                    {move || table.with(|t| t.0.iter().map(|h| view! { <th scope="col" class="num">{h.clone()}</th> }).collect_view())}
+                                    <th scope="col" class="no-print">"Actions"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For
+                                    each=move || table.with(|t| t.1.clone())
+                                    key=|r| r.clone()
+                                    children=move |r| {
+                                        let sid = StoredValue::new(r.id.clone());
+                                        let remove = move |_| {
+                                            let id = sid.get_value();
+                                            state.edit("curve:delete-snapshot", move |plan| {
+                                                ops::delete_snapshot(&mut plan.curve, &id);
+                                            });
+                                        };
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{r.date.clone()}</th>
+                                                {r.counts.iter().map(|c| view! { <td class="num">{c.clone()}</td> }).collect_view()}
+                                                <td class="no-print">
+                                                    <button class="small danger" aria-label=format!("Delete snapshot of {}", r.date) on:click=remove>
+                                                        "Delete"
+                                                    </button>
+                                                </td>
+                                            </tr>
+                                        }
                                     }
-                                }
-                            />
-                        </tbody>
-                    </table>
-                </div>
+                                />
+                            </tbody>
+                        </table>
+                    </div>
+                </Collapsible>
                 <Gravity />
             </Show>
         </div>
@@ -151,7 +154,7 @@ fn TypedSnapshot() -> impl IntoView {
         }
     };
     view! {
-        <form class="typed-snapshot no-print" on:submit=save aria-labelledby="typed-snapshot-title">
+        <form class="typed-snapshot no-print" novalidate on:submit=save aria-labelledby="typed-snapshot-title">
             <h3 id="typed-snapshot-title">"Type counts for a date"</h3>
             <div class="field-row">
                 <DateField
@@ -370,7 +373,7 @@ fn Gravity() -> impl IntoView {
             when=move || steps.with(|s| !s.is_empty())
             fallback=|| view! { <p class="hint">"Gravity needs at least two snapshots."</p> }
         >
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Gravity table">
                 <table aria-labelledby="gravity-title" data-testid="gravity-table">
                     <thead>
                         <tr>

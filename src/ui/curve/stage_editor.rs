@@ -72,7 +72,7 @@ fn StageForm(id: String) -> impl IntoView {
         }
     });
     view! {
-        <h2>{heading}</h2>
+        <h2 id="stage-editor-title" tabindex="-1">{heading}</h2>
         <div class="stage-form" node_ref=form_ref>
             <div class="field-row">
                 <TextField label="Name" value=name_v on_change=name_cb />

@@ -43,7 +43,30 @@ pub fn StageList() -> impl IntoView {
         })
     });
     let count = Memo::new(move |_| rows.with(Vec::len));
-    let drag = DragList::new();
+    let drag = DragList::new(move |moved: String, target: String| {
+        let Some(to) = rows.with_untracked(|r| r.iter().position(|x| x.id == target)) else {
+            return;
+        };
+        let moved_name = rows.with_untracked(|r| {
+            r.iter()
+                .find(|x| x.id == moved)
+                .map(|x| x.name.clone())
+                .unwrap_or_default()
+        });
+        let sid = moved.clone();
+        state.edit(&one_step_key("drop-stage"), move |plan| {
+            ops::reorder_stage(&mut plan.curve, &sid, to);
+        });
+        ui.select(&moved);
+        state.notify(
+            format!(
+                "Moved stage “{moved_name}” to position {} of {}.",
+                to + 1,
+                count.get_untracked()
+            ),
+            None,
+        );
+    });
     let add = move |_| {
         state.edit("curve:add-stage", move |plan| {
             let id = ops::add_stage(plan, "New stage", None);
@@ -53,8 +76,8 @@ pub fn StageList() -> impl IntoView {
     };
     view! {
         <div class="card stage-list">
-            <h2 id="stage-table-title">"Stages"</h2>
-            <div class="table-wrap">
+            <h2 id="stage-table-title" tabindex="-1">"Stages"</h2>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Stage table">
                 <table aria-labelledby="stage-table-title" data-testid="stage-table">
                     <thead>
                         <tr>
@@ -147,34 +170,6 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList
     };
     let index_of = move |sid: &str| rows.with(|r| r.iter().position(|x| x.id == sid));
     let side = move || drag.side(&id.get_value(), index(), index_of);
-    let on_drop = move |ev: web_sys::DragEvent| {
-        let target = id.get_value();
-        let Some(moved) = drag.drop_on(&ev, &target) else {
-            return;
-        };
-        let Some(to) = index_of(&target) else {
-            return;
-        };
-        let moved_name = rows.with_untracked(|r| {
-            r.iter()
-                .find(|x| x.id == moved)
-                .map(|x| x.name.clone())
-                .unwrap_or_default()
-        });
-        let sid = moved.clone();
-        state.edit(&one_step_key("drop-stage"), move |plan| {
-            ops::reorder_stage(&mut plan.curve, &sid, to);
-        });
-        ui.select(&moved);
-        state.notify(
-            format!(
-                "Moved stage “{moved_name}” to position {} of {}.",
-                to + 1,
-                count.get_untracked()
-            ),
-            None,
-        );
-    };
     view! {
         <tr
             class:selected=selected
@@ -183,7 +178,8 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList
             class:drop-after=move || side() == Some(DropSide::After)
             on:dragover=move |ev| drag.over(&ev, &id.get_value())
             on:dragleave=move |ev| drag.leave(&ev, &id.get_value())
-            on:drop=on_drop
+            on:drop=move |ev| drag.drop_on(&ev, &id.get_value())
+            data-drag-id=id.get_value()
         >
             <td class="num">
                 <DragHandle drag id row="tr" testid="stage-drag-handle" />

@@ -51,7 +51,28 @@ pub fn TouchPoints() -> impl IntoView {
         })
     });
     let count = Memo::new(move |_| ids.with(Vec::len));
-    let drag = DragList::new();
+    let drag = DragList::new(move |moved: String, target: String| {
+        let Some(to) = ids.with_untracked(|ids| ids.iter().position(|x| *x == target)) else {
+            return;
+        };
+        let moved_name = state.plan.with_untracked(|p| {
+            p.as_ref()
+                .and_then(|p| p.curve.touch_point(&moved))
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        });
+        state.edit(&one_step_key("drop-touch-point"), move |plan| {
+            ops::reorder_touch_point(&mut plan.curve, &moved, to);
+        });
+        state.notify(
+            format!(
+                "Moved touch point “{moved_name}” to position {} of {}.",
+                to + 1,
+                ids.with_untracked(Vec::len)
+            ),
+            None,
+        );
+    });
     let add = move |_| {
         let from = ui.current.get_untracked();
         state.edit("curve:add-touch-point", move |plan| {
@@ -71,7 +92,7 @@ pub fn TouchPoints() -> impl IntoView {
     };
     view! {
         <div class="card touch-points">
-            <h2>"Touch points"</h2>
+            <h2 id="touch-points-title" tabindex="-1">"Touch points"</h2>
             <p class="hint">
                 "What moves members from one stage to the next: onboarding, content, events, recognition, rewards, moderation. "
                 "Give each one a data point so you can tell whether it works. "
@@ -192,32 +213,6 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
 
     let index_of = move |t: &str| ids.with(|ids| ids.iter().position(|x| x == t));
     let side = move || drag.side(&tid.get_value(), index.get().unwrap_or(0), index_of);
-    let on_drop = move |ev: web_sys::DragEvent| {
-        let target = tid.get_value();
-        let Some(moved) = drag.drop_on(&ev, &target) else {
-            return;
-        };
-        let Some(to) = index_of(&target) else {
-            return;
-        };
-        let moved_name = state.plan.with_untracked(|p| {
-            p.as_ref()
-                .and_then(|p| p.curve.touch_point(&moved))
-                .map(|t| t.name.clone())
-                .unwrap_or_default()
-        });
-        state.edit(&one_step_key("drop-touch-point"), move |plan| {
-            ops::reorder_touch_point(&mut plan.curve, &moved, to);
-        });
-        state.notify(
-            format!(
-                "Moved touch point “{moved_name}” to position {} of {}.",
-                to + 1,
-                ids.with_untracked(Vec::len)
-            ),
-            None,
-        );
-    };
     let li_ref = NodeRef::<leptos::html::Li>::new();
     Effect::new(move |_| {
         if let Some(li) = li_ref.get() {
@@ -236,7 +231,8 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
             class:drop-after=move || side() == Some(DropSide::After)
             on:dragover=move |ev| drag.over(&ev, &tid.get_value())
             on:dragleave=move |ev| drag.leave(&ev, &tid.get_value())
-            on:drop=on_drop
+            on:drop=move |ev| drag.drop_on(&ev, &tid.get_value())
+            data-drag-id=tid.get_value()
         >
             <DragHandle drag id=tid row="li" testid="touch-point-drag-handle" />
             <details class="touch-point-details" open=open>

@@ -315,7 +315,7 @@ pub fn ProgressChart(ctx: GoalCtx) -> impl IntoView {
                     </figcaption>
                     <details class="chart-data">
                         <summary>"Chart data as a table"</summary>
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label="Chart data table">
                             <table>
                                 <thead>
                                     <tr>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::core::goals::catalog::{catalog, catalog_metric};
 use crate::core::goals::{self, progress};
+use crate::ui::section_index::{fixed_sections, IndexedPage};
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{unique_id, DateField, NumberField, SelectField, TextField};
 
@@ -14,6 +15,23 @@ use super::{
     cadence_label, index_of, options, pick, status_class, track_class, GoalCtx, CADENCES,
     DIRECTIONS, STATUSES, TOTALLINGS, WINDOWS,
 };
+
+/// The editor's sections, by the ids of their headings, for the page's index.
+const EDITOR_SECTIONS: &[(&str, &str)] = &[
+    ("statement-title", "Statement"),
+    ("smart-title", "SMART check"),
+    ("basics-title", "The goal"),
+    ("metric-title", "Metric"),
+    ("numbers-title", "Baseline, target and deadline"),
+    ("players-title", "Key players"),
+    ("steps-title", "Steps"),
+    ("result-title", "Result or benefit"),
+    ("progress-title", "Progress"),
+    ("milestones-title", "Milestones"),
+    ("checkins-title", "Check-ins"),
+    ("review-title", "Commitment and reviews"),
+    ("remove-title", "Remove this goal"),
+];
 
 #[component]
 pub fn GoalEditor(id: String) -> impl IntoView {
@@ -81,23 +99,25 @@ fn Editor(ctx: GoalCtx) -> impl IntoView {
             </div>
             {move || linked.get().map(|text| view! { <p class="linked" data-testid="stage-link">{text}</p> })}
         </header>
-        <div class="goal-editor">
-            <div class="goal-form">
-                <Basics ctx />
-                <MetricSection ctx />
-                <Numbers ctx />
-                <super::people::KeyPlayers ctx />
-                <super::people::Steps ctx />
-                <ResultSection ctx />
-                <super::tracking::Tracking ctx />
-                <super::review::Review ctx />
-                <RemoveGoal ctx />
+        <IndexedPage sections=fixed_sections(EDITOR_SECTIONS) compact=true label="Sections of this goal">
+            <div class="goal-editor">
+                <div class="goal-form">
+                    <Basics ctx />
+                    <MetricSection ctx />
+                    <Numbers ctx />
+                    <super::people::KeyPlayers ctx />
+                    <super::people::Steps ctx />
+                    <ResultSection ctx />
+                    <super::tracking::Tracking ctx />
+                    <super::review::Review ctx />
+                    <RemoveGoal ctx />
+                </div>
+                <div class="goal-aside" role="region" tabindex="0" aria-label="Statement and SMART check">
+                    <super::smart_panel::StatementPreview ctx />
+                    <super::smart_panel::SmartPanel ctx />
+                </div>
             </div>
-            <div class="goal-aside" role="region" aria-label="Statement and SMART check">
-                <super::smart_panel::StatementPreview ctx />
-                <super::smart_panel::SmartPanel ctx />
-            </div>
-        </div>
+        </IndexedPage>
     }
 }
 

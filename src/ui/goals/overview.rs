@@ -12,6 +12,7 @@ use crate::core::goals::{
     self, due_reviews, list_goals, progress, smart_check, GoalOrder, GoalStatus, TrackStatus,
 };
 use crate::ui::clock;
+use crate::ui::section_index::IndexedPage;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::unique_id;
 
@@ -59,6 +60,23 @@ pub fn Overview() -> impl IntoView {
                 .is_none_or(|p| p.goals.objectives.is_empty() && p.goals.goals.is_empty())
         })
     });
+    // The index: reviews due, each objective by its title, goals without one, the add form.
+    let index = Memo::new(move |_| {
+        let mut sections = vec![("reviews-due-title".to_string(), "Reviews due".to_string())];
+        state.plan.with(|p| {
+            if let Some(p) = p {
+                sections.extend(
+                    p.goals
+                        .objectives
+                        .iter()
+                        .map(|o| (format!("objective-{}", o.id), display_objective(&o.title))),
+                );
+            }
+        });
+        sections.push(("unlinked-title".into(), "Goals without an objective".into()));
+        sections.push(("new-objective-title".into(), "Add an objective".into()));
+        sections
+    });
     let has_unlinked = Memo::new(move |_| {
         state.plan.with(|p| {
             p.as_ref()
@@ -73,34 +91,36 @@ pub fn Overview() -> impl IntoView {
         <p class="lede">
             "Objectives are the why of your program; each goal under one is a key result the team can measure, track and review."
         </p>
-        <ReviewsDue />
-        <Show when=move || !is_empty.get()>
-            <Filters view_state />
-        </Show>
-        <Show when=move || is_empty.get()>
-            <div class="empty-state" data-testid="goals-empty">
-                <h2>"No objectives yet"</h2>
-                <p>
-                    "Start with an objective: the why behind your goals, e.g. “Build the infrastructure for sustainable community growth”. "
-                    "Then add goals to it as key results — blank, from a template, or from a catalog metric."
-                </p>
-            </div>
-        </Show>
-        <For
-            each=move || objective_ids.get()
-            key=|id| id.clone()
-            children=move |id| view! { <ObjectiveCard id view_state /> }
-        />
-        <Show when=move || has_unlinked.get()>
-            <section class="card objective" aria-labelledby="unlinked-title">
-                <h2 id="unlinked-title">"Goals without an objective"</h2>
-                <p class="hint">
-                    "Link each of these to an objective from its editor, so it is clear which part of the program it serves."
-                </p>
-                <GoalList objective=None view_state />
-            </section>
-        </Show>
-        <NewObjective />
+        <IndexedPage sections=index>
+            <ReviewsDue />
+            <Show when=move || !is_empty.get()>
+                <Filters view_state />
+            </Show>
+            <Show when=move || is_empty.get()>
+                <div class="empty-state" data-testid="goals-empty">
+                    <h2>"No objectives yet"</h2>
+                    <p>
+                        "Start with an objective: the why behind your goals, e.g. “Build the infrastructure for sustainable community growth”. "
+                        "Then add goals to it as key results — blank, from a template, or from a catalog metric."
+                    </p>
+                </div>
+            </Show>
+            <For
+                each=move || objective_ids.get()
+                key=|id| id.clone()
+                children=move |id| view! { <ObjectiveCard id view_state /> }
+            />
+            <Show when=move || has_unlinked.get()>
+                <section class="card objective" aria-labelledby="unlinked-title">
+                    <h2 id="unlinked-title">"Goals without an objective"</h2>
+                    <p class="hint">
+                        "Link each of these to an objective from its editor, so it is clear which part of the program it serves."
+                    </p>
+                    <GoalList objective=None view_state />
+                </section>
+            </Show>
+            <NewObjective />
+        </IndexedPage>
     }
 }
 

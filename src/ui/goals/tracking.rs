@@ -165,7 +165,7 @@ fn Milestones(ctx: GoalCtx) -> impl IntoView {
                 when=move || !ids.with(|i| i.is_empty())
                 fallback=|| view! { <p class="hint empty-goals">"No milestones yet."</p> }
             >
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Milestones table">
                     <table>
                         <caption class="visually-hidden">"Milestones"</caption>
                         <thead>
@@ -359,7 +359,7 @@ fn CheckIns(ctx: GoalCtx) -> impl IntoView {
                 when=move || !ids.with(|i| i.is_empty())
                 fallback=|| view! { <p class="hint empty-goals">"No check-ins yet. Record the metric's value at each review to see the forecast."</p> }
             >
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Check-ins table">
                     <table data-testid="check-ins">
                         <caption class="visually-hidden">"Check-ins, newest first"</caption>
                         <thead>
