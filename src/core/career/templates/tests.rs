@@ -107,12 +107,34 @@ fn template_bands_come_only_from_reference_figures_with_publisher_and_year() {
 }
 
 #[test]
-fn template_community_manager_is_bucketed_below_its_peers_by_the_public_figures() {
-    let plan = all_templates();
-    let cm = &plan.career.tracks[0].levels[1];
+fn template_bands_are_not_comparable_so_templates_do_not_warn_until_a_peer_is_counted_anyway() {
+    let mut plan = all_templates();
+    let cm = plan.career.tracks[0].levels[1].clone();
     assert_eq!(cm.title, "Community Manager");
+    let check = bucketing_check(&plan.career, &cm.id, DEFAULT_BUCKETING_THRESHOLD_PERCENT);
+    // A 2015 self-reported survey mean against occupation-wide BLS figures of 2020–2022.
+    assert!(!check.warns());
+    assert_eq!(check.not_comparable.len(), 3);
+    assert!(check.peers.is_empty());
+    let text = check.message("Community Manager");
+    assert!(text.starts_with("No comparable band is left"), "{text}");
+    assert!(text.contains(
+        "a band for Software Engineer II, Marketing Specialist or Technical Program Manager from \
+         the same source (The Community Roundtable, State of Community Management)"
+    ), "{text}");
+    let ids: Vec<String> = check
+        .not_comparable
+        .iter()
+        .map(|p| p.level_id.clone())
+        .collect();
+    for id in &ids {
+        crate::core::career::research::set_count_anyway(&mut plan.career, id, true);
+    }
     let check = bucketing_check(&plan.career, &cm.id, DEFAULT_BUCKETING_THRESHOLD_PERCENT);
     // 69,875 against the median of 132,930, 62,810 and 94,500.
     assert_eq!(check.peer_median, Some(9_450_000));
     assert!(check.warns());
+    assert!(check
+        .message("Community Manager")
+        .starts_with("Includes non-comparable figures."));
 }
