@@ -99,25 +99,27 @@ pub fn evidence_brief(
         reference::CAVEAT
     );
     role(career, chosen, &mut out);
-    out += &format!("## Comparable levels at rank {}\n\n", chosen.rank);
-    out += "| Track | Level | Scope | Band | Source |\n|---|---|---|---|---|\n";
+    out += &format!("## Levels at rank {} in every track\n\n", chosen.rank);
+    out += "| Track | Level | Scope | Band | What the figure is | Source |\n\
+            |---|---|---|---|---|---|\n";
     let mut sources: Vec<Source> = Vec::new();
     for level in std::iter::once(chosen).chain(&view.peers) {
-        let (band, source) = match &level.band {
+        let (band, facts, source) = match &level.band {
             Some(b) => {
                 if !sources.contains(&b.source) {
                     sources.push(b.source.clone());
                 }
-                (band_summary(b), b.source.label())
+                (band_summary(b), band_facts(b), b.source.label())
             }
-            None => ("no band".into(), "—".into()),
+            None => ("no band".into(), "—".into(), "—".into()),
         };
         out += &format!(
-            "| {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} |\n",
             cell(&level.track_name),
             cell(&format!("{} {}", level.code, level.title)),
             level.scope.label(),
             cell(&band),
+            cell(&facts),
             cell(&source)
         );
     }
@@ -154,6 +156,28 @@ pub fn evidence_brief(
         out += "No bands entered.\n";
     }
     out
+}
+
+/// "median · an occupation across all levels · United States (national) · May 2021":
+/// what a band's figure is, "not stated" for what the band does not say.
+pub fn band_facts(band: &Band) -> String {
+    let statistic = band
+        .central_statistic()
+        .map_or("statistic not stated".to_string(), |s| s.label());
+    let population = band
+        .population
+        .map_or("population not stated", |p| p.label());
+    let geography = if band.geography.trim().is_empty() {
+        "geography not stated"
+    } else {
+        band.geography.trim()
+    };
+    let date = match (band.effective_year, band.effective()) {
+        (Some(_), Some(d)) => d.label(),
+        (None, Some(d)) => format!("{} (the source's year)", d.label()),
+        (_, None) => "date not stated".to_string(),
+    };
+    format!("{statistic} · {population} · {geography} · {date}")
 }
 
 /// "USD 56,000 – USD 84,000, mid USD 70,000 (base salary)".

@@ -56,7 +56,8 @@ fn brief_lists_every_comparable_level_with_band_and_source() {
     assert!(text.starts_with("# Evidence brief: Community 2 (Community)"));
     assert!(text.contains(
         "| Engineering | E2 Engineering 2 | Team | USD 104,000 – USD 156,000, mid USD 130,000 \
-         (base salary) | Example Co, 2024 (own estimate) |"
+         (base salary) | statistic not stated · population not stated · geography not stated · \
+         2024 (the source's year) | Example Co, 2024 (own estimate) |"
     ));
     assert!(text.contains("not current market rates"));
     assert!(text.contains("- *Lateral leadership*: Leads sideways at Marketing 2"));
@@ -308,5 +309,16 @@ fn brief_shows_the_aged_figures_and_what_explains_the_gap() {
     assert!(
         text.contains("What explains the gap: as published"),
         "{text}"
+    );
+}
+
+#[test]
+fn band_facts_say_what_a_reference_figure_is() {
+    let band = reference::find(reference::BLS_PROJECT_MANAGEMENT_2021)
+        .unwrap()
+        .to_band();
+    assert_eq!(
+        band_facts(&band),
+        "median · an occupation across all levels · United States (national) · May 2021"
     );
 }
