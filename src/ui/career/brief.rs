@@ -68,21 +68,22 @@ pub fn BriefExport() -> impl IntoView {
         });
     };
     let ready = move || request.with(|r| r.is_some());
-    let switch = move |label: &'static str, get: fn(&Disclosure) -> bool, set: fn(&mut Disclosure, bool)| {
-        view! {
-            <CheckboxField
-                label=label
-                checked=Signal::derive(move || disclose.with(get))
-                on_change=Callback::new(move |on: bool| {
-                    disclose.update(|d| set(d, on));
-                    // An open preview follows the switches.
-                    if preview.with_untracked(|p| p.is_some()) {
-                        preview.set(build());
-                    }
-                })
-            />
-        }
-    };
+    let switch =
+        move |label: &'static str, get: fn(&Disclosure) -> bool, set: fn(&mut Disclosure, bool)| {
+            view! {
+                <CheckboxField
+                    label=label
+                    checked=Signal::derive(move || disclose.with(get))
+                    on_change=Callback::new(move |on: bool| {
+                        disclose.update(|d| set(d, on));
+                        // An open preview follows the switches.
+                        if preview.with_untracked(|p| p.is_some()) {
+                            preview.set(build());
+                        }
+                    })
+                />
+            }
+        };
     view! {
         <section class="card" aria-labelledby="career-brief-title">
             <h2 id="career-brief-title">"Evidence brief"</h2>

@@ -15,7 +15,7 @@ use crate::core::career::reference::CAVEAT;
 use crate::core::career::research::set_count_anyway;
 use crate::core::career::{Career, YearMonth};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{CheckboxField, NumberField, SelectField, TextField};
+use crate::ui::widgets::{NumberField, SelectField, TextField};
 
 fn proposed(career: &Career) -> Option<String> {
     career
@@ -117,16 +117,26 @@ pub fn BucketingPanel() -> impl IntoView {
             ))
         })
     });
+    // The list re-renders when a peer moves in or out of the median: focus follows the
+    // switch to its new place instead of dropping to the page.
     let count_anyway = move |level_id: String, label: String, checked: bool| {
+        let id = format!("count-anyway-{level_id}");
+        let refocus = id.clone();
         view! {
-            <CheckboxField
-                label=label
-                checked=Signal::derive(move || checked)
-                on_change=Callback::new(move |on: bool| {
-                    let id = level_id.clone();
-                    edit_career(state, "career:count-anyway", move |c| set_count_anyway(c, &id, on))
-                })
-            />
+            <div class="field checkbox">
+                <input
+                    id=id.clone()
+                    type="checkbox"
+                    prop:checked=checked
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let level = level_id.clone();
+                        edit_career(state, "career:count-anyway", move |c| set_count_anyway(c, &level, on));
+                        focus_by_id_later(refocus.clone());
+                    }
+                />
+                <label for=id>{label}</label>
+            </div>
         }
     };
     view! {
@@ -230,6 +240,17 @@ pub fn BucketingPanel() -> impl IntoView {
             <LikeWithLike />
         </section>
     }
+}
+
+fn focus_by_id_later(id: String) {
+    request_animation_frame(move || {
+        let found = document()
+            .get_element_by_id(&id)
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(el) = found {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// How far apart figures may be, and the rate (with its source) to age them at.
