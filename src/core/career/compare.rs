@@ -379,6 +379,8 @@ pub struct BucketingCheck {
     /// … and brought to the common date when ageing applies.
     pub proposed_aged: Option<i64>,
     pub proposed_effective: Option<YearMonth>,
+    /// What the proposed band's figure is.
+    pub proposed_statistic: Option<Statistic>,
     pub peer_median: Option<i64>,
     /// Peers counted in the median: comparable ones, and those counted anyway.
     pub peers: Vec<PeerMidpoint>,
@@ -411,21 +413,20 @@ impl BucketingCheck {
     }
 
     /// One sentence for the banner; starts with the marker when non-comparable figures count.
+    /// It names the statistic compared: a mean is never called a midpoint.
     pub fn message(&self, proposed_title: &str) -> String {
         use super::format::{money, percent};
         let median = self.peer_median.map(|m| money(m, &self.currency));
         let count = self.peers.len();
-        let noun = if self.includes_non_comparable() {
-            if count == 1 {
-                "track"
-            } else {
-                "tracks"
-            }
-        } else if count == 1 {
-            "comparable track"
-        } else {
-            "comparable tracks"
+        let mixed = self.includes_non_comparable();
+        let noun = match (mixed, count) {
+            (true, 1) => "track",
+            (true, _) => "tracks",
+            (false, 1) => "comparable track",
+            (false, _) => "comparable tracks",
         };
+        let (word, words) = statistic_words(self.proposed_statistic);
+        let words = if mixed { "figures".to_string() } else { words };
         let aged = self
             .ageing
             .as_ref()
@@ -433,25 +434,39 @@ impl BucketingCheck {
             .unwrap_or_default();
         let text = match (&self.outcome, median) {
             (BucketingOutcome::BelowPeers { gap }, Some(median)) => format!(
-                "{proposed_title}'s band midpoint is {} below the median midpoint of \
-                 {median} across {count} {noun}{aged} (threshold {}). The title may be \
-                 bucketing the role into a lower-paid track.",
+                "{proposed_title}'s band {word} is {} below {median}, the median of the {words} \
+                 of {count} {noun}{aged} (threshold {}). The title may be bucketing the role \
+                 into a lower-paid track.",
                 percent(gap.abs()),
                 percent(self.threshold_percent / 100.0),
             ),
             (BucketingOutcome::Fair { gap }, Some(median)) => format!(
-                "{proposed_title}'s band midpoint is {} {} the median midpoint of {median} \
-                 across {count} {noun}{aged}.",
+                "{proposed_title}'s band {word} is {} {} {median}, the median of the {words} of \
+                 {count} {noun}{aged}.",
                 percent(gap.abs()),
                 if *gap < 0.0 { "below" } else { "above" },
             ),
             (BucketingOutcome::NotComparable { reason }, _) => reason.clone(),
             (_, None) => "No comparable bands.".into(),
         };
-        if self.includes_non_comparable() {
+        if mixed {
             format!("{NON_COMPARABLE_MARKER}. {text}")
         } else {
             text
+        }
+    }
+}
+
+/// ("mean", "means"): what a band figure of this statistic is called, one and several.
+/// An entered midpoint with no statistic stated is a midpoint.
+pub fn statistic_words(statistic: Option<Statistic>) -> (String, String) {
+    match statistic {
+        None | Some(Statistic::RangeMidpoint) => ("midpoint".into(), "midpoints".into()),
+        Some(Statistic::Median) => ("median".into(), "medians".into()),
+        Some(Statistic::Mean) => ("mean".into(), "means".into()),
+        Some(Statistic::Percentile(n)) => {
+            let one = Statistic::Percentile(n).label();
+            (one.clone(), format!("{one}s"))
         }
     }
 }
@@ -480,6 +495,7 @@ fn not_comparable(
         proposed_midpoint: None,
         proposed_aged: None,
         proposed_effective: None,
+        proposed_statistic: None,
         peer_median: None,
         peers: Vec::new(),
         not_comparable: Vec::new(),
@@ -527,6 +543,7 @@ pub fn bucketing_check(career: &Career, level_id: &str, threshold_percent: f64) 
     check.within_years = within;
     check.proposed_midpoint = Some(proposed);
     check.proposed_effective = band.effective();
+    check.proposed_statistic = band.central_statistic();
     let rate = career.ageing.applied_rate();
     check.ageing_problem = match (rate, career.ageing.is_empty(), check.proposed_effective) {
         (None, false, _) => Some(

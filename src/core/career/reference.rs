@@ -33,8 +33,9 @@ pub struct ReferenceFigure {
 pub const CURRENCY: &str = "USD";
 
 /// Shown with every reference figure.
-pub const CAVEAT: &str = "Historical figures for the United States, shown with their source \
-and year. They are not current market rates; use them to compare roles, not to price one.";
+pub const CAVEAT: &str = "Public reference figures are historical figures for the United \
+States, shown with their source and year. They are not current market rates; use them to compare \
+roles, not to price one.";
 
 /// Occupational Employment and Wage Statistics: the survey's own tables.
 pub const BLS_OEWS: &str =

@@ -22,6 +22,9 @@ pub struct Spread {
     pub count: usize,
     /// Entries left out of the spread (other currency or basis, or no midpoint).
     pub left_out: Vec<String>,
+    /// The entries in the spread differ in statistic, population, geography or date, so
+    /// part of the spread is what they measure, not disagreement.
+    pub measures_differ: bool,
 }
 
 /// The research entry whose band is the level's band in use, if any.
@@ -40,10 +43,13 @@ pub fn spread(level: &Level) -> Option<Spread> {
     let (currency, basis) = (first.band.currency.clone(), first.band.basis);
     let mut points = Vec::new();
     let mut left_out = Vec::new();
+    let mut measures_differ = false;
     for e in &level.research {
         match e.band.midpoint() {
             Some(m) if e.band.currency == currency && e.band.basis == basis => {
-                points.push((e.id.clone(), m))
+                points.push((e.id.clone(), m));
+                measures_differ |=
+                    !super::compare::comparability(&e.band, &first.band, 0, false).is_empty();
             }
             _ => left_out.push(e.id.clone()),
         }
@@ -63,6 +69,7 @@ pub fn spread(level: &Level) -> Option<Spread> {
         ratio,
         count: points.len(),
         left_out,
+        measures_differ,
     })
 }
 

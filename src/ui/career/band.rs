@@ -268,14 +268,20 @@ fn ResearchLog(level_id: String) -> impl IntoView {
                     } else {
                         format!(" {} in another currency or basis not in the spread.", s.left_out.len())
                     };
+                    let differ = if s.measures_differ {
+                        " The sources measure different things (statistic, population, place or date), so part of the spread is that, not disagreement."
+                    } else {
+                        ""
+                    };
                     format!(
-                        "Spread between {} sources ({}): {} to {}{ratio}.{left}",
+                        "Spread between {} sources ({}): {} to {}{ratio}.{left}{differ}",
                         s.count,
                         s.basis.label(),
                         money(s.lowest.1, &s.currency),
                         money(s.highest.1, &s.currency),
                     )
                 });
+                let not_logged = l.band.is_some() && in_use.is_none() && !l.research.is_empty();
                 let has_band = l.band.is_some();
                 let items = l.research.iter().map(|e| {
                     let entry = e.id.clone();
@@ -311,6 +317,7 @@ fn ResearchLog(level_id: String) -> impl IntoView {
                 }).collect_view();
                 view! {
                     {spread_text.map(|t| view! { <p data-testid="research-spread">{t}</p> })}
+                    {not_logged.then(|| view! { <p class="hint">"The band in use is not one of the logged figures (it was entered or changed by hand)."</p> })}
                     <ul class="compact-list research-entries">{items}</ul>
                     {has_band.then(|| view! {
                         <div class="actions no-print">

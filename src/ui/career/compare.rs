@@ -8,7 +8,7 @@ use super::{career_ctx, edit_career, level_options, marked_record, MarkedPay};
 use crate::core::career::brief::{band_facts, band_summary};
 use crate::core::career::chart::{band_chart, BandChart, ChartLayout};
 use crate::core::career::compare::{
-    bucketing_check, side_by_side, ComparedLevel, NON_COMPARABLE_MARKER,
+    bucketing_check, side_by_side, statistic_words, ComparedLevel, NON_COMPARABLE_MARKER,
 };
 use crate::core::career::format::money;
 use crate::core::career::reference::CAVEAT;
@@ -205,11 +205,12 @@ pub fn BucketingPanel() -> impl IntoView {
                         _ => None,
                     };
                     let proposed_line = check.proposed_midpoint.map(|m| {
+                        let (word, _) = statistic_words(check.proposed_statistic);
+                        let when = check.proposed_effective.map(|d| format!(", {}", d.label())).unwrap_or_default();
                         format!(
-                            "Proposed band midpoint: {} ({}){}{}.",
+                            "Proposed band {word}: {}, {}{when}{}.",
                             money(m, &check.currency),
                             check.basis.label(),
-                            date(check.proposed_effective),
                             aged(check.proposed_aged)
                         )
                     });

@@ -64,7 +64,9 @@ fn bucketing_does_not_warn_within_the_threshold() {
     let check = bucketing_check(&career, "c-2", DEFAULT_BUCKETING_THRESHOLD_PERCENT);
     assert!(!check.warns());
     assert!(matches!(check.outcome, BucketingOutcome::Fair { gap } if gap < 0.0));
-    assert!(check.message("Community 2").contains("below the median"));
+    assert!(check
+        .message("Community 2")
+        .contains("9.5% below USD 95,000, the median of the midpoints of 3 comparable tracks."));
 }
 
 #[test]
@@ -196,9 +198,9 @@ fn bands_that_say_the_same_things_are_comparable() {
     assert_eq!(check.peers.len(), 3);
     assert!(check.not_comparable.is_empty());
     assert!(!check.includes_non_comparable());
-    assert!(check
-        .message("Community 2")
-        .contains("across 3 comparable tracks"));
+    assert!(check.message("Community 2").contains(
+        "band median is 26.3% below USD 95,000, the median of the medians of 3 comparable tracks"
+    ));
 }
 
 #[test]
@@ -368,11 +370,11 @@ fn a_peer_counted_anyway_is_in_the_median_and_the_result_is_marked() {
     let text = check.message("Community 2");
     assert!(
         text.starts_with(
-            "Includes non-comparable figures. Community 2's band midpoint is 26.3% below"
+            "Includes non-comparable figures. Community 2's band median is 26.3% below USD \
+             95,000, the median of the figures of 3 tracks"
         ),
         "{text}"
     );
-    assert!(text.contains("across 3 tracks"), "{text}");
     set_count_anyway(&mut career, "e-2", false);
     assert!(!bucketing_check(&career, "c-2", 10.0).includes_non_comparable());
 }
@@ -525,4 +527,22 @@ fn years_text_reads_naturally() {
     assert_eq!(years_text(27), "2 years 3 months");
     assert_eq!(years_text(-5), "5 months");
     assert_eq!(years_text(0), "0 months");
+}
+
+#[test]
+fn the_message_names_the_statistic_and_never_calls_a_mean_a_midpoint() {
+    let mut career = described();
+    for t in &mut career.tracks {
+        if let Some(b) = t.levels[1].band.as_mut() {
+            b.statistic = Some(Statistic::Mean);
+        }
+    }
+    let text = bucketing_check(&career, "c-2", 10.0).message("Community 2");
+    assert!(text.starts_with("Community 2's band mean is 26.3% below USD 95,000, the median of the means of 3 comparable tracks"), "{text}");
+    assert!(!text.contains("midpoint"));
+    assert_eq!(
+        statistic_words(Some(Statistic::Percentile(75))).1,
+        "75th percentiles"
+    );
+    assert_eq!(statistic_words(None).0, "midpoint");
 }

@@ -58,6 +58,21 @@ fn the_spread_between_sources_is_shown_not_hidden() {
     assert_eq!(s.ratio, Some(0.25));
     assert_eq!(s.count, 3);
     assert_eq!(s.left_out, [other]);
+    assert!(!s.measures_differ);
+}
+
+#[test]
+fn the_spread_says_when_its_sources_measure_different_things() {
+    let mut plan = plan();
+    add_entry(&mut plan, "c-2", from("Indeed", 8_000_000)).unwrap();
+    let mut mean = from("A survey", 9_000_000);
+    mean.statistic = Some(crate::core::career::Statistic::Mean);
+    add_entry(&mut plan, "c-2", mean).unwrap();
+    assert!(
+        spread(plan.career.level("c-2").unwrap().1)
+            .unwrap()
+            .measures_differ
+    );
 }
 
 #[test]

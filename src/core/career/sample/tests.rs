@@ -75,7 +75,7 @@ fn sample_shows_the_bucketing_warning_for_the_proposed_community_role() {
     assert_eq!(check.proposed_midpoint, Some(8_400_000));
     let text = check.message("Community Manager");
     assert!(
-        text.contains("25% below the median midpoint of USD 112,000 across 3 comparable tracks"),
+        text.contains("band midpoint is 25% below USD 112,000, the median of the midpoints of 3 comparable tracks"),
         "{text}"
     );
 }
