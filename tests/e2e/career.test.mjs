@@ -244,8 +244,8 @@ test("self-assessment: the user chooses the track and level to assess against; r
   assert.match(await card.locator(".readiness-overall").innerText(), /Meeting or exceeding 3 of 4 behaviours/);
 
   // Another level of the same track: the sample's ratings were for Senior, so nothing is met yet.
-  await card.getByLabel("Target level").selectOption({ label: "C4 Community Strategist (rank 4)" });
-  await card.getByRole("heading", { name: "Towards Community Strategist (Community)" }).waitFor();
+  await card.getByLabel("Target level").selectOption({ label: "C4 Lead Community Manager (rank 4)" });
+  await card.getByRole("heading", { name: "Towards Lead Community Manager (Community)" }).waitFor();
   assert.match(await card.locator(".readiness-overall").innerText(), /Meeting or exceeding 0 of 4 behaviours/);
 
   // Another track: the level of the same rank there.
@@ -269,12 +269,12 @@ test("self-assessment: the user chooses the track and level to assess against; r
   await card.getByLabel("Track to assess against").selectOption({ label: "Community" });
   await card.getByLabel("Target level").selectOption({ label: "C3 Senior Community Manager (rank 3)" });
   await card.locator(".readiness-overall").filter({ hasText: "3 of 4" }).waitFor();
-  await card.getByLabel("Target level").selectOption({ label: "C4 Community Strategist (rank 4)" });
-  await card.getByRole("heading", { name: "Towards Community Strategist (Community)" }).waitFor();
+  await card.getByLabel("Target level").selectOption({ label: "C4 Lead Community Manager (rank 4)" });
+  await card.getByRole("heading", { name: "Towards Lead Community Manager (Community)" }).waitFor();
 
   await reloadCareer(page);
   const after = page.locator("article.assessment").first();
-  await after.getByRole("heading", { name: "Towards Community Strategist (Community)" }).waitFor();
+  await after.getByRole("heading", { name: "Towards Lead Community Manager (Community)" }).waitFor();
   assert.equal(await after.getByLabel("Track to assess against").evaluate((s) => s.options[s.selectedIndex].text), "Community");
 
   assert.deepEqual(problems, []);
@@ -423,7 +423,7 @@ test("a figure picked from the reference data shows its source and year", async 
   const { context, page, problems } = await newSession(browser);
   await startPlan(page, false);
   await page.getByRole("button", { name: "Add Community track" }).click();
-  const level = await openLevelBand(page, "Community", "Rank 4 · C4 Community Strategist");
+  const level = await openLevelBand(page, "Community", "Rank 4 · C4 Lead Community Manager");
   await level.locator(".reference-picker > summary").click();
   await level.getByLabel("Reference figure").selectOption("bls-ooh-2021-13-1082");
   const picked = level.locator(".reference-source");
@@ -441,7 +441,7 @@ test("a figure picked from the reference data shows its source and year", async 
   assert.equal(await level.getByLabel("Median (50th)").inputValue(), "94500");
 
   await reloadCareer(page);
-  const again = await openLevelBand(page, "Community", "Rank 4 · C4 Community Strategist");
+  const again = await openLevelBand(page, "Community", "Rank 4 · C4 Lead Community Manager");
   assert.match(await again.locator(".band-source").innerText(), /, 2021 \(official statistic\)/);
   assert.deepEqual(problems, []);
   await context.close();

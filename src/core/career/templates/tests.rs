@@ -28,6 +28,51 @@ fn community_has_as_many_levels_as_engineering_and_marketing() {
 }
 
 #[test]
+fn developer_relations_key_areas_are_the_four_aspects_of_technical_community_management() {
+    let plan = all_templates();
+    let track = plan
+        .career
+        .tracks
+        .iter()
+        .find(|t| t.name == "Developer Relations")
+        .unwrap();
+    let names: Vec<_> = track.key_areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Program management",
+            "Advocacy",
+            "Communications",
+            "Culture"
+        ]
+    );
+    assert_eq!(track.family, Family::DeveloperRelations);
+    let product = plan
+        .career
+        .tracks
+        .iter()
+        .find(|t| t.name == "Product Management")
+        .unwrap();
+    assert_eq!(product.family, Family::Product);
+    assert_eq!(product.levels.len(), LEVELS);
+}
+
+#[test]
+fn the_community_template_does_not_make_its_managers_the_company_strategists() {
+    let plan = all_templates();
+    let community = &plan.career.tracks[0];
+    assert!(community
+        .levels
+        .iter()
+        .all(|l| !l.title.contains("Strategist")));
+    for area in &community.key_areas {
+        for b in &area.behaviours {
+            assert!(!b.text.contains("Sets community strategy"), "{}", b.text);
+        }
+    }
+}
+
+#[test]
 fn templates_pass_the_parity_check() {
     assert_eq!(parity_gaps(&all_templates().career), vec![]);
 }
