@@ -63,7 +63,7 @@ const ENTRIES: &[Entry] = &[
     (
         "active_contributors",
         "Grow monthly active contributors",
-        "Growth of 3–6% a month is strong for an established project.",
+        "Rule of thumb, not a sourced figure: growth of 3–6% a month is strong for an established project.",
         "Grow monthly active contributors to [project]",
         "grow monthly active contributors to [project]",
         "monthly_active_contributors",
