@@ -673,8 +673,7 @@ fn peer_midpoint(
     )
     .map_err(Exclusion::Currency)?;
     let reasons = comparability(band, proposed, career.comparable_within_years, aged);
-    let counted_anyway = !reasons.is_empty()
-        && career.count_anyway_level_ids.contains(&level.id);
+    let counted_anyway = !reasons.is_empty() && career.count_anyway_level_ids.contains(&level.id);
     Ok(PeerMidpoint {
         track_id: track.id.clone(),
         track_name: track.name.clone(),
