@@ -236,6 +236,30 @@ test("a peer from another year is left out with its reason, counted on request w
   await context.close();
 });
 
+test("a level's research log shows the spread between sources and lets the user pick the band in use", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startPlan(page, true);
+  await page.getByRole("alert").filter({ hasText: "25% below" }).waitFor();
+  const level = await openLevelBand(page, "Community", "Rank 2 · C2 Community Manager");
+  await level.locator(".research-log > summary").click();
+  assert.match(
+    await level.getByTestId("research-spread").innerText(),
+    /^Spread between 5 sources \(base salary\): USD 67,730 to USD 90,000, a spread of 32\.9%\. The sources measure different things/,
+  );
+  const entries = level.locator(".research-entry");
+  assert.equal(await entries.count(), 5);
+  assert.match(await entries.filter({ hasText: "In use" }).innerText(), /Example Co salary structure/);
+
+  // Picking the 2015 survey average as the band: the peers are no longer comparable with it.
+  await entries.filter({ hasText: "The Community Roundtable" }).getByRole("button", { name: /^Use as the band/ }).click();
+  await page.getByTestId("bucketing-ok").filter({ hasText: "No comparable band is left" }).waitFor();
+  assert.match(await entries.filter({ hasText: "In use" }).innerText(), /The Community Roundtable/);
+  assert.match(await page.getByTestId("bucketing-not-comparable").innerText(), /statistic: midpoint of a range, against mean \(average\)/);
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("self-assessment: the user chooses the track and level to assess against; readiness by key area follows", async () => {
   const { context, page, problems } = await newSession(browser);
   await startPlan(page, true);

@@ -448,10 +448,10 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
                         <button
                             class="small"
                             id=rename_id.clone()
-                            aria-label=move || format!("Rename objective “{}”", title())
+                            aria-label=move || format!("Edit objective “{}”", title())
                             on:click=start_rename
                         >
-                            "Rename"
+                            "Edit"
                         </button>
                         <button
                             class="small danger"
