@@ -87,3 +87,34 @@ fn a_research_log_survives_a_json_round_trip_and_old_levels_read_without_one() {
     assert!(old.research.is_empty());
     assert_eq!(old.band.unwrap().statistic, None);
 }
+
+#[test]
+fn a_plan_with_every_new_band_field_exports_and_imports_unchanged() {
+    use crate::core::career::{Ageing, Population, Statistic};
+    use crate::core::schema::{export_plan, import_plan};
+    let mut plan = plan();
+    let mut p75 = from("Levels", 9_900_000);
+    p75.statistic = Some(Statistic::Percentile(75));
+    p75.population = Some(Population::SelfReported);
+    p75.geography = "Berlin".into();
+    p75.effective_year = Some(2023);
+    p75.effective_month = Some(11);
+    let entry = add_entry(&mut plan, "c-2", p75).unwrap();
+    use_entry(&mut plan.career, "c-2", &entry).unwrap();
+    set_count_anyway(&mut plan.career, "e-2", true);
+    plan.career.comparable_within_years = 3;
+    plan.career.ageing = Ageing {
+        annual_rate_percent: Some(3.5),
+        source: "ECI".into(),
+    };
+    let text = export_plan(&plan);
+    let back = import_plan(&text).unwrap();
+    assert_eq!(back.career, plan.career);
+    // A count-anyway id that points nowhere is refused like any other dangling reference.
+    let broken = text.replace(
+        "\"count_anyway_level_ids\": [\n      \"e-2\"",
+        "\"count_anyway_level_ids\": [\n      \"gone\"",
+    );
+    assert!(broken != text, "the id was replaced");
+    assert!(import_plan(&broken).is_err());
+}
