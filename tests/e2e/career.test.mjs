@@ -203,6 +203,7 @@ test("a peer from another year is left out with its reason, counted on request w
   assert.match(await left.innerText(), /Software Engineering · Software Engineer II: midpoint USD 126,000 \(January 2019\)\s*not comparable: 5 years apart \(more than 2 years\)/);
   const warning = page.getByTestId("bucketing-warning");
   await warning.filter({ hasText: "of 2 comparable tracks" }).waitFor();
+  assert.match(await page.getByTestId("chart-not-comparable").innerText(), /left out of the bucketing check: Software Engineering · Software Engineer II\.$/);
   assert.match(await warning.innerText(), /22\.2% below USD 108,000, the median of the midpoints of 2 comparable tracks/);
 
   // Counted anyway: back in the median, and the result says so on screen and in the brief.

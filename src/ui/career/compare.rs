@@ -312,6 +312,20 @@ pub fn SideBySide() -> impl IntoView {
     let marked = expect_context::<MarkedPay>().0;
     let view_data =
         Memo::new(move |_| career.with(|c| proposed(c).and_then(|id| side_by_side(c, &id))));
+    // Peers the bucketing check leaves out: drawn for reference, said so under the chart.
+    let left_out = Memo::new(move |_| {
+        career.with(|c| {
+            proposed(c)
+                .map(|id| {
+                    bucketing_check(c, &id, c.bucketing_threshold_percent)
+                        .not_comparable
+                        .iter()
+                        .map(|p| format!("{} · {}", p.track_name, p.level_title))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let chart = Memo::new(move |_| {
         let chosen = marked.get();
         career.with(|c| {
@@ -338,6 +352,17 @@ pub fn SideBySide() -> impl IntoView {
                 }
             }}
             {move || chart.get().map(|c| view! { <BandChartView chart=c /> })}
+            {move || {
+                let names = left_out.get();
+                (!names.is_empty()).then(|| view! {
+                    <p class="hint" data-testid="chart-not-comparable">
+                        {format!(
+                            "Drawn for reference but not comparable with the proposed band, so left out of the bucketing check: {}.",
+                            names.join("; ")
+                        )}
+                    </p>
+                })
+            }}
         </section>
     }
 }
