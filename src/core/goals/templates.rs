@@ -213,6 +213,21 @@ mod tests {
     }
 
     #[test]
+    fn unsourced_pace_figures_in_hints_are_labelled_rules_of_thumb() {
+        for t in templates() {
+            if t.hint.contains("a month") && t.hint.contains('%') {
+                assert!(
+                    t.hint.starts_with("Rule of thumb, not a sourced figure:"),
+                    "{}: {}",
+                    t.key,
+                    t.hint
+                );
+            }
+        }
+        assert!(template("active_contributors").is_some_and(|t| t.hint.contains("3–6% a month")));
+    }
+
+    #[test]
     fn the_output_template_names_an_effect() {
         let t = template("publish_tutorials").unwrap();
         assert!(t.result.starts_with("help "));
