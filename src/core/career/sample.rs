@@ -99,7 +99,8 @@ pub fn sample(plan: &mut Plan) {
     plan.career.proposed_level_id = Some(manager.id.clone());
     if let Some(t) = plan.career.tracks.iter_mut().find(|t| t.id == community) {
         t.hr_classification = "HR proposes \"Community Manager\" in its own Community family, \
-            benchmarked against community surveys rather than program management."
+            whose range sits below the Program Management, Marketing and Engineering families \
+            at the same rank."
             .into();
     }
 
