@@ -66,10 +66,29 @@ test("three tracks from templates, pay, bucketing warning that clears, brief, re
   assert.equal(await page.getByRole("alert").filter({ hasText: "bucketing" }).count(), 0);
   await page.getByLabel("Proposed role (track and level)").selectOption({ label: "Community · C2 Community Manager" });
 
+  // The templates' public figures are not like with like (a 2015 survey mean against
+  // occupation-wide BLS figures): no warning, each peer left out with its reasons.
+  const ok = page.getByTestId("bucketing-ok");
+  await ok.filter({ hasText: "No comparable band is left" }).waitFor();
+  assert.match(await ok.innerText(), /What would work: a band for Software Engineer II or Marketing Specialist from the same source \(The Community Roundtable/);
+  const left = page.getByTestId("bucketing-not-comparable");
+  assert.match(
+    await left.innerText(),
+    /Software Engineering · Software Engineer II: midpoint USD 132,930 \(May 2022\)\s*not comparable: population: an occupation across all levels, against self-reported; 7 years apart \(more than 2 years\)/,
+  );
+  assert.match(await left.innerText(), /Marketing · Marketing Specialist: midpoint USD 62,810 \(May 2020\)\s*not comparable: statistic: median, against mean \(average\)/);
+  assert.equal(await page.getByTestId("bucketing-warning").count(), 0);
+
+  // Counted anyway on request: the warning comes back, marked.
+  // A switch moves with its peer into the median (a new element), so click rather than check().
+  await page.getByLabel("Count Software Engineering · Software Engineer II anyway").click();
+  await page.getByTestId("bucketing-peers").filter({ hasText: "Software Engineer II" }).waitFor();
+  await page.getByLabel("Count Marketing · Marketing Specialist anyway").click();
   const warning = page.getByTestId("bucketing-warning");
   await warning.waitFor();
   assert.equal(await warning.getAttribute("role"), "alert");
-  assert.match(await warning.innerText(), /28\.6% below/);
+  assert.match(await warning.innerText(), /Includes non-comparable figures\. Community Manager's band mean is 28\.6% below USD 97,870, the median of the figures of 2 tracks/);
+  await page.getByTestId("non-comparable-marker").waitFor();
 
   // Side by side: the peers at the same rank with their bands and sources.
   const table = page.getByTestId("compare-table");
@@ -98,7 +117,7 @@ test("three tracks from templates, pay, bucketing warning that clears, brief, re
   await level.getByLabel("Midpoint").fill("100000");
   await page.getByTestId("bucketing-ok").waitFor();
   assert.equal(await page.getByTestId("bucketing-warning").count(), 0);
-  assert.match(await page.getByTestId("bucketing-ok").innerText(), /above the median midpoint/);
+  assert.match(await page.getByTestId("bucketing-ok").innerText(), /band mean is 2\.2% above USD 97,870, the median of the figures of 2 tracks/);
 
   // The brief downloads as Markdown naming the tracks and the sources.
   const [download] = await Promise.all([
@@ -108,9 +127,20 @@ test("three tracks from templates, pay, bucketing warning that clears, brief, re
   assert.match(download.suggestedFilename(), /evidence-brief\.md$/);
   const brief = await readFile(await download.path(), "utf8");
   assert.match(brief, /^# Evidence brief: Community Manager \(Community\)/);
-  for (const text of ["Software Engineering", "Marketing", "U.S. Bureau of Labor Statistics", "## Sources", "USD 72,000"]) {
+  for (const text of ["Software Engineering", "Marketing", "U.S. Bureau of Labor Statistics", "## Sources", "Includes non-comparable figures"]) {
     assert.ok(brief.includes(text), `brief mentions ${text}`);
   }
+  // Current pay stays out of the brief unless switched on for it.
+  assert.ok(!brief.includes("USD 72,000"), "current pay is not disclosed by default");
+  assert.match(await page.getByTestId("current-pay-reason").innerText(), /not to disclose your current or past salary/);
+  await page.getByLabel("Include my current pay").check();
+  const [withPay] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the brief (Markdown)" }).click(),
+  ]);
+  const briefWithPay = await readFile(await withPay.path(), "utf8");
+  assert.ok(briefWithPay.includes("## Pay: Current pay"), "switched on, the brief discloses current pay");
+  assert.ok(briefWithPay.includes("USD 72,000"));
 
   // Everything is still there after a reload.
   await reloadCareer(page);
@@ -136,14 +166,16 @@ test("three tracks from templates, pay, bucketing warning that clears, brief, re
   await context.close();
 });
 
-test("the sample plan warns that the community role sits 26.1% below its peers", async () => {
+test("the sample plan warns, like with like, that the community role sits 25% below its peers", async () => {
   const { context, page, problems } = await newSession(browser);
   await open(page, server);
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
   await goToCareer(page);
-  const warning = page.getByRole("alert").filter({ hasText: "26.1% below" });
+  const warning = page.getByRole("alert").filter({ hasText: "25% below" });
   await warning.waitFor();
-  assert.match(await warning.innerText(), /Community Manager/);
+  assert.match(await warning.innerText(), /Community Manager's band midpoint is 25% below USD 112,000, the median of the midpoints of 3 comparable tracks/);
+  assert.ok(!(await warning.innerText()).includes("non-comparable"));
+  assert.equal(await page.getByTestId("bucketing-not-comparable").count(), 0);
 
   // The threshold is editable: at 30% the same gap no longer warns.
   await page.getByLabel("Warn when more than this % below peers").fill("30");
@@ -158,6 +190,77 @@ test("the sample plan warns that the community role sits 26.1% below its peers",
   await context.close();
 });
 
+test("a peer from another year is left out with its reason, counted on request with the marker, and aged with a cited rate", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startPlan(page, true);
+  await page.getByRole("alert").filter({ hasText: "25% below" }).waitFor();
+
+  // Engineering's band moves to 2019: five years from the others, so it is left out.
+  const level = await openLevelBand(page, "Software Engineering", "Rank 2 · E2 Software Engineer II");
+  await level.getByLabel("Effective year").fill("2019");
+  const left = page.getByTestId("bucketing-not-comparable");
+  await left.waitFor();
+  assert.match(await left.innerText(), /Software Engineering · Software Engineer II: midpoint USD 126,000 \(January 2019\)\s*not comparable: 5 years apart \(more than 2 years\)/);
+  const warning = page.getByTestId("bucketing-warning");
+  await warning.filter({ hasText: "of 2 comparable tracks" }).waitFor();
+  assert.match(await page.getByTestId("chart-not-comparable").innerText(), /left out of the bucketing check: Software Engineering · Software Engineer II\.$/);
+  assert.match(await warning.innerText(), /22\.2% below USD 108,000, the median of the midpoints of 2 comparable tracks/);
+
+  // Counted anyway: back in the median, and the result says so on screen and in the brief.
+  await page.getByLabel("Count Software Engineering · Software Engineer II anyway").click();
+  await warning.filter({ hasText: "Includes non-comparable figures" }).waitFor();
+  assert.match(await warning.innerText(), /Includes non-comparable figures\. Community Manager's band midpoint is 25% below USD 112,000, the median of the figures of 3 tracks/);
+  assert.match(await page.getByTestId("bucketing-peers").innerText(), /counted anyway|not comparable: 5 years apart/);
+  await page.getByRole("button", { name: "Preview the brief" }).click();
+  const preview = await page.getByTestId("brief-preview").innerText();
+  assert.ok(preview.includes("> **Warning:** Includes non-comparable figures."), "the brief carries the marker");
+  assert.ok(preview.includes("counted anyway, not comparable: 5 years apart (more than 2 years)"));
+  assert.ok(!preview.includes("Current pay (illustrative)"), "no current pay unless switched on");
+  await page.getByLabel("Include my current pay").check();
+  await page.getByTestId("brief-preview").filter({ hasText: "Current pay (illustrative)" }).waitFor();
+
+  // A rate without its source ages nothing, and says so.
+  await page.getByLabel("Age figures at this yearly rate (%)").fill("3");
+  await page.getByText("Figures are not aged: enter both an annual rate and the source").waitFor();
+  await page.getByLabel("Source of the rate").fill("Employment Cost Index, wages and salaries");
+  // Aged to a common date, the peer is comparable again: no marker, both figures shown.
+  await warning.filter({ hasText: "figures aged to January 2024" }).waitFor();
+  assert.ok(!(await warning.innerText()).includes("non-comparable"));
+  assert.match(await page.getByTestId("bucketing-peers").innerText(), /USD 126,000 \(January 2019\); aged: USD 146,068\.53/);
+  assert.match(
+    await page.getByTestId("gap-decomposition").innerText(),
+    /^What explains the gap: as published, the proposed figure is 25% below its peers; .* \(aged to January 2024 at 3% a year, Employment Cost Index, wages and salaries\); .* remains\.$/,
+  );
+
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await cspViolations(page), []);
+  await context.close();
+});
+
+test("a level's research log shows the spread between sources and lets the user pick the band in use", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startPlan(page, true);
+  await page.getByRole("alert").filter({ hasText: "25% below" }).waitFor();
+  const level = await openLevelBand(page, "Community", "Rank 2 · C2 Community Manager");
+  await level.locator(".research-log > summary").click();
+  assert.match(
+    await level.getByTestId("research-spread").innerText(),
+    /^Spread between 5 sources \(base salary\): USD 67,730 to USD 90,000, a spread of 32\.9%\. The sources measure different things/,
+  );
+  const entries = level.locator(".research-entry");
+  assert.equal(await entries.count(), 5);
+  assert.match(await entries.filter({ hasText: "In use" }).innerText(), /Example Co salary structure/);
+
+  // Picking the 2015 survey average as the band: the peers are no longer comparable with it.
+  await entries.filter({ hasText: "The Community Roundtable" }).getByRole("button", { name: /^Use as the band/ }).click();
+  await page.getByTestId("bucketing-ok").filter({ hasText: "No comparable band is left" }).waitFor();
+  assert.match(await entries.filter({ hasText: "In use" }).innerText(), /The Community Roundtable/);
+  assert.match(await page.getByTestId("bucketing-not-comparable").innerText(), /statistic: midpoint of a range, against mean \(average\)/);
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("self-assessment: the user chooses the track and level to assess against; readiness by key area follows", async () => {
   const { context, page, problems } = await newSession(browser);
   await startPlan(page, true);
@@ -166,8 +269,8 @@ test("self-assessment: the user chooses the track and level to assess against; r
   assert.match(await card.locator(".readiness-overall").innerText(), /Meeting or exceeding 3 of 4 behaviours/);
 
   // Another level of the same track: the sample's ratings were for Senior, so nothing is met yet.
-  await card.getByLabel("Target level").selectOption({ label: "C4 Community Strategist (rank 4)" });
-  await card.getByRole("heading", { name: "Towards Community Strategist (Community)" }).waitFor();
+  await card.getByLabel("Target level").selectOption({ label: "C4 Lead Community Manager (rank 4)" });
+  await card.getByRole("heading", { name: "Towards Lead Community Manager (Community)" }).waitFor();
   assert.match(await card.locator(".readiness-overall").innerText(), /Meeting or exceeding 0 of 4 behaviours/);
 
   // Another track: the level of the same rank there.
@@ -191,12 +294,12 @@ test("self-assessment: the user chooses the track and level to assess against; r
   await card.getByLabel("Track to assess against").selectOption({ label: "Community" });
   await card.getByLabel("Target level").selectOption({ label: "C3 Senior Community Manager (rank 3)" });
   await card.locator(".readiness-overall").filter({ hasText: "3 of 4" }).waitFor();
-  await card.getByLabel("Target level").selectOption({ label: "C4 Community Strategist (rank 4)" });
-  await card.getByRole("heading", { name: "Towards Community Strategist (Community)" }).waitFor();
+  await card.getByLabel("Target level").selectOption({ label: "C4 Lead Community Manager (rank 4)" });
+  await card.getByRole("heading", { name: "Towards Lead Community Manager (Community)" }).waitFor();
 
   await reloadCareer(page);
   const after = page.locator("article.assessment").first();
-  await after.getByRole("heading", { name: "Towards Community Strategist (Community)" }).waitFor();
+  await after.getByRole("heading", { name: "Towards Lead Community Manager (Community)" }).waitFor();
   assert.equal(await after.getByLabel("Track to assess against").evaluate((s) => s.options[s.selectedIndex].text), "Community");
 
   assert.deepEqual(problems, []);
@@ -345,12 +448,16 @@ test("a figure picked from the reference data shows its source and year", async 
   const { context, page, problems } = await newSession(browser);
   await startPlan(page, false);
   await page.getByRole("button", { name: "Add Community track" }).click();
-  const level = await openLevelBand(page, "Community", "Rank 4 · C4 Community Strategist");
+  const level = await openLevelBand(page, "Community", "Rank 4 · C4 Lead Community Manager");
   await level.locator(".reference-picker > summary").click();
   await level.getByLabel("Reference figure").selectOption("bls-ooh-2021-13-1082");
   const picked = level.locator(".reference-source");
   await picked.filter({ hasText: "2021" }).waitFor();
-  assert.match(await picked.innerText(), /Source: U\.S\. Bureau of Labor Statistics.*, 2021 \(official statistic\)/);
+  assert.match(await picked.innerText(), /Source: U\.S\. Bureau of Labor Statistics, Occupational Outlook Handbook, 2021 \(official statistic\)/);
+  assert.equal(
+    await level.getByTestId("reference-facts").innerText(),
+    "SOC 13-1082 · median · an occupation across all levels · United States (national) · May 2021 · sample: 781,400 jobs (2021)",
+  );
   await level.getByRole("button", { name: "Use as this level's band" }).click();
   const source = level.locator(".band-source");
   await source.filter({ hasText: "2021" }).waitFor();
@@ -359,7 +466,7 @@ test("a figure picked from the reference data shows its source and year", async 
   assert.equal(await level.getByLabel("Median (50th)").inputValue(), "94500");
 
   await reloadCareer(page);
-  const again = await openLevelBand(page, "Community", "Rank 4 · C4 Community Strategist");
+  const again = await openLevelBand(page, "Community", "Rank 4 · C4 Lead Community Manager");
   assert.match(await again.locator(".band-source").innerText(), /, 2021 \(official statistic\)/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -446,9 +553,14 @@ test("keyboard only: set up tracks from templates, choose the role, enter pay, s
   await tabTo(page, "Proposed role (track and level)", { back: true });
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
+  await page.getByTestId("bucketing-ok").filter({ hasText: "No comparable band is left" }).waitFor();
+  await tabTo(page, "Count Software Engineering · Software Engineer II anyway");
+  await page.keyboard.press(" ");
+  await tabTo(page, "Count Marketing · Marketing Specialist anyway");
+  await page.keyboard.press(" ");
   const warning = page.getByTestId("bucketing-warning");
   await warning.waitFor();
-  assert.match(await warning.innerText(), /Community Manager.*28\.6% below/s);
+  assert.match(await warning.innerText(), /Includes non-comparable figures\. Community Manager.*28\.6% below/s);
   assert.equal(
     await page.getByLabel("Proposed role (track and level)").evaluate((s) => s.options[s.selectedIndex].text),
     "Community · C2 Community Manager",

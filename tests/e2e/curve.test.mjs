@@ -65,7 +65,7 @@ test("a user builds a four-stage curve, drags and nudges points, sees the bottle
   // Conversions and the bottleneck: Member → Belong converts 10%.
   const conv = page.getByTestId("conversion-table");
   await conv.getByRole("row", { name: /Member → Belong/ }).getByText("Bottleneck").first().waitFor();
-  assert.match(await page.getByTestId("bottleneck").innerText(), /Member → Belong, where 10\.0%/);
+  assert.match(await page.getByTestId("bottleneck").innerText(), /Member → Belong\. Belong holds 10\.0% as many members as Member \(20 against 200\): a ratio of the counts at the two stages today, not a share of members seen moving on\./);
   assert.match(await conv.innerText(), /Aware → Member\s+20\.0%/);
   // More members at Belong moves the bottleneck to Belong → Lead.
   await page.getByRole("button", { name: "Belong", exact: true }).click();

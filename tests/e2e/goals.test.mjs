@@ -238,6 +238,12 @@ test("the sample plan shows its objectives with their goals, which reorder, filt
   await page.getByRole("heading", { level: 2, name: "Build the infrastructure for sustainable community growth" }).waitFor();
   await page.getByRole("heading", { level: 2, name: "Simplify onboarding to increase developer success" }).waitFor();
   assert.equal(await page.getByTestId("goal-row").count(), 4);
+  // Each objective names who owns it, the business leader who sponsors it, and the goal it serves.
+  assert.equal(
+    await objectives.first().getByTestId("objective-accountability").innerText(),
+    "Owner: Developer community team · Sponsor: VP Developer Experience · Serves: Lower the cost of supporting developers as the developer base grows",
+  );
+  assert.equal(await page.getByTestId("objective-findings").count(), 0);
   const firstTitles = async () => objectives.first().getByTestId("goal-row").locator(".goal-row-main > a").allInnerTexts();
   assert.deepEqual(await firstTitles(), ["Grow monthly active contributors", "Answer forum questions within a day"]);
 

@@ -329,9 +329,9 @@ test("keyboard only: the Goals page's confirmations take focus and give it back"
   await goTo(page, "Goals", "Goals");
   const O = "Build the infrastructure for sustainable community growth";
 
-  // Rename an objective: focus goes into its title field; Escape closes and returns focus.
-  await tabTo(page, page.getByRole("button", { name: `Rename objective “${O}”` }));
-  await assertFocusVisible(page, "Rename objective");
+  // Edit an objective (title, description, owner, sponsor, business goal): focus goes into its title field; Escape closes and returns focus.
+  await tabTo(page, page.getByRole("button", { name: `Edit objective “${O}”` }));
+  await assertFocusVisible(page, "Edit objective");
   await page.keyboard.press("Enter");
   const titleField = page.getByLabel("Objective title");
   await titleField.waitFor();
@@ -340,10 +340,10 @@ test("keyboard only: the Goals page's confirmations take focus and give it back"
   await page.keyboard.type(" at last");
   await page.keyboard.press("Escape");
   await titleField.waitFor({ state: "detached" });
-  const renamed = page.getByRole("button", { name: `Rename objective “${O} at last”` });
-  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label")?.startsWith("Rename objective"));
-  assert.ok(await isFocused(renamed), "focus is back on the objective's Rename button");
-  await assertFocusVisible(page, "Rename objective, after Escape");
+  const renamed = page.getByRole("button", { name: `Edit objective “${O} at last”` });
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label")?.startsWith("Edit objective"));
+  assert.ok(await isFocused(renamed), "focus is back on the objective's Edit button");
+  await assertFocusVisible(page, "Edit objective, after Escape");
 
   // Remove it: focus goes to the safe choice; Escape keeps it and returns focus.
   const removeButton = page.getByRole("button", { name: `Remove objective “${O} at last”` });

@@ -8,7 +8,7 @@ use super::compare::{bucketing_check, side_by_side, BucketingOutcome, ComparedLe
 use super::format::{money, percent};
 use super::parity::parity_gaps;
 use super::readiness::readiness;
-use super::{reference, Band, Career, Source};
+use super::{reference, Band, Career, CompKind, CompRecord, Source};
 use crate::core::goals::statement::statement_text;
 use crate::core::goals::text::{format_date, format_value};
 use crate::core::goals::GoalBook;
@@ -43,9 +43,43 @@ pub fn goal_citation(goals: &GoalBook, goal_id: &str) -> Option<GoalCitation> {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BriefRequest {
     pub level_id: String,
-    pub record_id: Option<String>,
     pub assessment_id: Option<String>,
+    /// Which pay records the brief discloses.
+    pub disclose: Disclosure,
 }
+
+/// Which pay records go into a brief, by kind. Current pay stays out unless the user
+/// switches it on for that brief.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Disclosure {
+    pub current_pay: bool,
+    pub offers: bool,
+    pub targets: bool,
+}
+
+impl Default for Disclosure {
+    fn default() -> Self {
+        Disclosure {
+            current_pay: false,
+            offers: true,
+            targets: true,
+        }
+    }
+}
+
+impl Disclosure {
+    pub fn includes(self, kind: CompKind) -> bool {
+        match kind {
+            CompKind::Current => self.current_pay,
+            CompKind::Offer => self.offers,
+            CompKind::Target => self.targets,
+        }
+    }
+}
+
+/// Shown next to the switch that puts current pay in the brief.
+pub const CURRENT_PAY_REASON: &str = "Off unless you switch it on: the advice this worksheet \
+follows is not to disclose your current or past salary when negotiating.";
 
 /// Markdown text of the brief. `goal` looks up a cited goal (None if it is gone).
 pub fn evidence_brief(
@@ -65,25 +99,27 @@ pub fn evidence_brief(
         reference::CAVEAT
     );
     role(career, chosen, &mut out);
-    out += &format!("## Comparable levels at rank {}\n\n", chosen.rank);
-    out += "| Track | Level | Scope | Band | Source |\n|---|---|---|---|---|\n";
+    out += &format!("## Levels at rank {} in every track\n\n", chosen.rank);
+    out += "| Track | Level | Scope | Band | What the figure is | Source |\n\
+            |---|---|---|---|---|---|\n";
     let mut sources: Vec<Source> = Vec::new();
     for level in std::iter::once(chosen).chain(&view.peers) {
-        let (band, source) = match &level.band {
+        let (band, facts, source) = match &level.band {
             Some(b) => {
                 if !sources.contains(&b.source) {
                     sources.push(b.source.clone());
                 }
-                (band_summary(b), b.source.label())
+                (band_summary(b), band_facts(b), b.source.label())
             }
-            None => ("no band".into(), "—".into()),
+            None => ("no band".into(), "—".into(), "—".into()),
         };
         out += &format!(
-            "| {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} |\n",
             cell(&level.track_name),
             cell(&format!("{} {}", level.code, level.title)),
             level.scope.label(),
             cell(&band),
+            cell(&facts),
             cell(&source)
         );
     }
@@ -122,6 +158,28 @@ pub fn evidence_brief(
     out
 }
 
+/// "median · an occupation across all levels · United States (national) · May 2021":
+/// what a band's figure is, "not stated" for what the band does not say.
+pub fn band_facts(band: &Band) -> String {
+    let statistic = band
+        .central_statistic()
+        .map_or("statistic not stated".to_string(), |s| s.label());
+    let population = band
+        .population
+        .map_or("population not stated", |p| p.label());
+    let geography = if band.geography.trim().is_empty() {
+        "geography not stated"
+    } else {
+        band.geography.trim()
+    };
+    let date = match (band.effective_year, band.effective()) {
+        (Some(_), Some(d)) => d.label(),
+        (None, Some(d)) => format!("{} (the source's year)", d.label()),
+        (_, None) => "date not stated".to_string(),
+    };
+    format!("{statistic} · {population} · {geography} · {date}")
+}
+
 /// "USD 56,000 – USD 84,000, mid USD 70,000 (base salary)".
 pub fn band_summary(band: &Band) -> String {
     let c = &band.currency;
@@ -130,7 +188,11 @@ pub fn band_summary(band: &Band) -> String {
         _ => String::new(),
     };
     let mid = match (band.mid, band.percentiles.p50, band.midpoint()) {
-        (Some(m), _, _) => format!("mid {}", money(m, c)),
+        (Some(m), _, _) => match band.statistic {
+            Some(s) => format!("{} {}", s.short(), money(m, c)),
+            // As entered in the Midpoint field, with no statistic stated.
+            None => format!("mid {}", money(m, c)),
+        },
         (None, Some(m), _) => format!("median {}", money(m, c)),
         (None, None, Some(m)) => format!("mid {} (halfway)", money(m, c)),
         _ => String::new(),
@@ -188,12 +250,44 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         BucketingOutcome::BelowPeers { .. } => *out += &format!("> **Warning:** {message}\n\n"),
         _ => *out += &format!("{message}\n\n"),
     }
-    for p in &check.peers {
+    if let Some(d) = check.decomposition {
+        if let Some(a) = &check.ageing {
+            *out += &format!("{}\n\n", d.message(a));
+        }
+    }
+    if let Some(problem) = &check.ageing_problem {
+        *out += &format!("{problem}\n\n");
+    }
+    let c = &check.currency;
+    if let Some(m) = check.proposed_midpoint {
         *out += &format!(
-            "- {} · {}: midpoint {}\n",
+            "- {} (proposed): {}{}\n",
+            chosen.title,
+            money(m, c),
+            aged_text(check.proposed_aged, c)
+        );
+    }
+    for p in &check.peers {
+        let anyway = if p.comparable() {
+            String::new()
+        } else {
+            format!(" — counted anyway, {}", p.reasons_text())
+        };
+        *out += &format!(
+            "- {} · {}: midpoint {}{}{anyway}\n",
             p.track_name,
             p.level_title,
-            money(p.midpoint, &check.currency)
+            money(p.midpoint, c),
+            aged_text(p.aged, c)
+        );
+    }
+    for p in &check.not_comparable {
+        *out += &format!(
+            "- Left out: {} · {} ({}), {}\n",
+            p.track_name,
+            p.level_title,
+            money(p.midpoint, c),
+            p.reasons_text()
         );
     }
     for (name, why) in &check.excluded {
@@ -202,14 +296,23 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
     *out += "\n";
 }
 
+/// ", aged to USD 75,000" when a figure was aged.
+fn aged_text(aged: Option<i64>, currency: &str) -> String {
+    aged.map(|a| format!(", aged {}", money(a, currency)))
+        .unwrap_or_default()
+}
+
 fn pay(career: &Career, request: &BriefRequest, out: &mut String) {
-    let Some(record) = request
-        .record_id
-        .as_deref()
-        .and_then(|id| career.comp_record(id))
-    else {
-        return;
-    };
+    for record in career
+        .comp_records
+        .iter()
+        .filter(|r| request.disclose.includes(r.kind))
+    {
+        pay_record(career, record, out);
+    }
+}
+
+fn pay_record(career: &Career, record: &CompRecord, out: &mut String) {
     let a = assess_record(career, record);
     let c = &record.currency;
     let label = if record.label.is_empty() {

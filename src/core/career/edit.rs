@@ -381,6 +381,7 @@ pub fn remove_level(career: &mut Career, level_id: &str) -> Result<(), EditError
     if career.proposed_level_id.as_deref() == Some(level_id) {
         career.proposed_level_id = None;
     }
+    career.count_anyway_level_ids.retain(|id| id != level_id);
     Ok(())
 }
 

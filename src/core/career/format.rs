@@ -46,6 +46,17 @@ pub fn percent(ratio: f64) -> String {
     format!("{text}%")
 }
 
+/// A difference of two ratios in percentage points: 0.082 → "8.2 points", 0.01 → "1 point".
+pub fn points(ratio: f64) -> String {
+    let text = percent(ratio);
+    let number = text.trim_end_matches('%');
+    if number == "1" || number == "-1" {
+        format!("{number} point")
+    } else {
+        format!("{number} points")
+    }
+}
+
 /// An amount in minor units as a user types it in major units: "94500", "94500.5".
 /// No separators, so the text parses back with [`parse_money`].
 pub fn major_units(amount_minor: i64, currency: &str) -> String {

@@ -15,6 +15,7 @@ pub mod parity;
 pub mod pay;
 pub mod readiness;
 pub mod reference;
+pub mod research;
 pub mod sample;
 pub mod templates;
 
@@ -39,6 +40,16 @@ pub struct Career {
     /// How far (in percent) the proposed band midpoint may sit below its peers before
     /// the bucketing check warns.
     pub bucketing_threshold_percent: f64,
+    /// Bands whose effective dates are more than this many years apart are not comparable
+    /// (unless aged to a common date).
+    pub comparable_within_years: u32,
+    /// Peer levels whose bands the user counts in the bucketing check although they are not
+    /// comparable; the result then says it includes non-comparable figures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub count_anyway_level_ids: Vec<String>,
+    /// The annual rate (and its source) at which bands are brought to a common date.
+    #[serde(skip_serializing_if = "Ageing::is_empty")]
+    pub ageing: Ageing,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -52,8 +63,36 @@ impl Default for Career {
             self_assessments: Vec::new(),
             proposed_level_id: None,
             bucketing_threshold_percent: compare::DEFAULT_BUCKETING_THRESHOLD_PERCENT,
+            comparable_within_years: compare::DEFAULT_COMPARABLE_WITHIN_YEARS,
+            count_anyway_level_ids: Vec::new(),
+            ageing: Ageing::default(),
             extra: Extra::new(),
         }
+    }
+}
+
+/// Bringing band figures to a common date: an annual rate the user enters, with the source
+/// they cite for it. Trellis never ages without both.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ageing {
+    /// Percent a year, e.g. 3.5 for 3.5%.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annual_rate_percent: Option<f64>,
+    /// Where the rate comes from, e.g. "Employment Cost Index, wages and salaries, 2015–2022".
+    pub source: String,
+}
+
+impl Ageing {
+    pub fn is_empty(&self) -> bool {
+        self.annual_rate_percent.is_none() && self.source.trim().is_empty()
+    }
+
+    /// The rate as a ratio (0.035), when both a usable rate and its source are entered.
+    pub fn applied_rate(&self) -> Option<f64> {
+        let rate = self.annual_rate_percent?;
+        (rate.is_finite() && rate > -100.0 && !self.source.trim().is_empty())
+            .then_some(rate / 100.0)
     }
 }
 
@@ -196,8 +235,19 @@ pub struct Level {
     pub typical_years: YearsRange,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub band: Option<Band>,
+    /// Figures for this level from several sources; the band in use is `band`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub research: Vec<ResearchEntry>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// One figure found while researching a level's pay, with its source.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResearchEntry {
+    pub id: String,
+    pub band: Band,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -325,6 +375,166 @@ impl Percentiles {
     }
 }
 
+/// Which statistic a band's central figure is; a mean is not a median.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Statistic {
+    Median,
+    /// A mean; surveys often call it the average.
+    Mean,
+    /// Halfway between the minimum and maximum of a salary range.
+    RangeMidpoint,
+    /// The given percentile, e.g. 75.
+    Percentile(u8),
+}
+
+impl Statistic {
+    /// Choices offered in pickers.
+    pub const CHOICES: [Statistic; 7] = [
+        Statistic::Median,
+        Statistic::Mean,
+        Statistic::RangeMidpoint,
+        Statistic::Percentile(10),
+        Statistic::Percentile(25),
+        Statistic::Percentile(75),
+        Statistic::Percentile(90),
+    ];
+
+    pub fn label(self) -> String {
+        match self {
+            Statistic::Median => "median".into(),
+            Statistic::Mean => "mean (average)".into(),
+            Statistic::RangeMidpoint => "midpoint of a range".into(),
+            Statistic::Percentile(n) => format!("{} percentile", ordinal(u32::from(n))),
+        }
+    }
+
+    /// The word put before the figure in a band summary: "median USD 94,500".
+    pub fn short(self) -> String {
+        match self {
+            Statistic::Median => "median".into(),
+            Statistic::Mean => "mean".into(),
+            Statistic::RangeMidpoint => "midpoint".into(),
+            Statistic::Percentile(n) => format!("p{n}"),
+        }
+    }
+
+    /// A stable text key for select elements.
+    pub fn key(self) -> String {
+        match self {
+            Statistic::Median => "median".into(),
+            Statistic::Mean => "mean".into(),
+            Statistic::RangeMidpoint => "range_midpoint".into(),
+            Statistic::Percentile(n) => format!("p{n}"),
+        }
+    }
+}
+
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// Whose pay a figure describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Population {
+    /// One level at one employer, or one level in a survey.
+    OneLevel,
+    /// Everyone in an occupation, all experience levels together.
+    OccupationAllLevels,
+    /// What respondents reported about themselves, e.g. a community salary survey.
+    SelfReported,
+}
+
+impl Population {
+    pub const ALL: [Population; 3] = [
+        Population::OneLevel,
+        Population::OccupationAllLevels,
+        Population::SelfReported,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Population::OneLevel => "one level at one employer or survey",
+            Population::OccupationAllLevels => "an occupation across all levels",
+            Population::SelfReported => "self-reported",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Population::OneLevel => "one_level",
+            Population::OccupationAllLevels => "occupation_all_levels",
+            Population::SelfReported => "self_reported",
+        }
+    }
+}
+
+/// A survey reference date: a year, and the month when it is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: Option<u32>,
+}
+
+impl YearMonth {
+    /// "May 2020", or "2015" when the month is unknown.
+    pub fn label(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match self
+            .month
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|i| MONTHS.get(i as usize))
+        {
+            Some(name) => format!("{name} {}", self.year),
+            None => self.year.to_string(),
+        }
+    }
+
+    /// Months from `self` to `later` (negative when `later` is earlier). When either month
+    /// is unknown, whole years.
+    pub fn months_until(self, later: YearMonth) -> i64 {
+        let years = i64::from(later.year) - i64::from(self.year);
+        match (self.month, later.month) {
+            (Some(a), Some(b)) => years * 12 + i64::from(b) - i64::from(a),
+            _ => years * 12,
+        }
+    }
+
+    /// For ordering: an unknown month sorts before January.
+    fn order_key(self) -> (i32, u32) {
+        (self.year, self.month.unwrap_or(0))
+    }
+
+    pub fn latest(a: YearMonth, b: YearMonth) -> YearMonth {
+        if b.order_key() > a.order_key() {
+            b
+        } else {
+            a
+        }
+    }
+}
+
 /// A salary band for one level. Amounts are integer minor units of `currency`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -343,6 +553,21 @@ pub struct Band {
     pub percentiles: Percentiles,
     pub basis: PayBasis,
     pub source: Source,
+    /// What the midpoint figure (`mid`) is. A band known only by its 50th percentile is a
+    /// median, one known only by min and max a midpoint of the range; None: not stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statistic: Option<Statistic>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population: Option<Population>,
+    /// "United States (national)", "US West Coast", "Berlin"; empty when not stated.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub geography: String,
+    /// The survey's reference year; when absent, the source's year stands in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_year: Option<i32>,
+    /// 1–12, when the survey gives a reference month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_month: Option<u32>,
 }
 
 impl Band {
@@ -355,6 +580,31 @@ impl Band {
             (Some(min), Some(max)) => Some(pay::midway(min, max)),
             _ => None,
         }
+    }
+
+    /// What the midpoint figure is: as stated for an entered midpoint; a median when only
+    /// the 50th percentile is known; a midpoint of the range when only min and max are.
+    pub fn central_statistic(&self) -> Option<Statistic> {
+        if self.mid.is_some() {
+            self.statistic
+        } else if self.percentiles.p50.is_some() {
+            Some(Statistic::Median)
+        } else if self.min.is_some() && self.max.is_some() {
+            Some(Statistic::RangeMidpoint)
+        } else {
+            self.statistic
+        }
+    }
+
+    /// The survey reference date: the effective year and month as entered, else the
+    /// source's year.
+    pub fn effective(&self) -> Option<YearMonth> {
+        let year = self.effective_year.or(self.source.year)?;
+        let month = self
+            .effective_year
+            .and(self.effective_month)
+            .filter(|m| (1..=12).contains(m));
+        Some(YearMonth { year, month })
     }
 
     /// Lowest figure known for drawing: min, else the lowest known percentile, else the midpoint.

@@ -2,32 +2,9 @@
 //! They are historical survey and statistics figures for the United States, in USD —
 //! never current market rates. The UI shows the source and year wherever one appears.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{Band, PayBasis, Percentiles, Source, SourceKind};
-
-/// Which statistic a figure is; a mean is not a median.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Statistic {
-    Median,
-    Mean,
-    /// An average as a survey reported it.
-    Average,
-    /// A median with the 10th–90th percentiles alongside.
-    Percentiles,
-}
-
-impl Statistic {
-    pub fn label(self) -> &'static str {
-        match self {
-            Statistic::Median => "median",
-            Statistic::Mean => "mean",
-            Statistic::Average => "average",
-            Statistic::Percentiles => "percentiles",
-        }
-    }
-}
+use super::{Band, PayBasis, Percentiles, Population, Source, SourceKind, Statistic};
 
 /// One published figure. Amounts are USD cents (annual, United States).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -39,6 +16,10 @@ pub struct ReferenceFigure {
     pub soc_code: &'static str,
     pub period: &'static str,
     pub statistic: Statistic,
+    pub population: Population,
+    pub geography: &'static str,
+    /// The survey's reference month (1–12), when it has one.
+    pub month: Option<u32>,
     pub amount: i64,
     pub percentiles: Percentiles,
     pub sample: &'static str,
@@ -52,10 +33,16 @@ pub struct ReferenceFigure {
 pub const CURRENCY: &str = "USD";
 
 /// Shown with every reference figure.
-pub const CAVEAT: &str = "Historical figures for the United States, shown with their source \
-and year. They are not current market rates; use them to compare roles, not to price one.";
+pub const CAVEAT: &str = "Public reference figures are historical figures for the United \
+States, shown with their source and year. They are not current market rates; use them to compare \
+roles, not to price one.";
 
-const BLS: &str = "U.S. Bureau of Labor Statistics (OEWS)";
+/// Occupational Employment and Wage Statistics: the survey's own tables.
+pub const BLS_OEWS: &str =
+    "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics";
+/// The Occupational Outlook Handbook, which reports a median per occupation.
+pub const BLS_OOH: &str = "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook";
+const US: &str = "United States (national)";
 const BLS_PR_2020: &str = "https://www.bls.gov/oes/2020/may/oes273031.htm";
 const BLS_PM: &str =
     "https://stats.bls.gov/ooh/business-and-financial/project-management-specialists.htm";
@@ -91,6 +78,9 @@ fn figure(
         soc_code: "",
         period: "",
         statistic,
+        population: Population::SelfReported,
+        geography: US,
+        month: None,
         amount: usd(dollars),
         percentiles: NONE,
         sample: "",
@@ -107,10 +97,13 @@ fn bls(
     occupation: &'static str,
     soc: &'static str,
     year: i32,
+    publisher: &'static str,
 ) -> ReferenceFigure {
     ReferenceFigure {
         soc_code: soc,
-        publisher: BLS,
+        publisher,
+        population: Population::OccupationAllLevels,
+        month: Some(5),
         year,
         kind: SourceKind::OfficialStatistic,
         ..figure(key, occupation, Statistic::Median, 0)
@@ -125,13 +118,14 @@ fn tcr(key: &'static str, occupation: &'static str, dollars: i64) -> ReferenceFi
         year: 2015,
         link: TCR_LINK,
         note: TCR_NOTE,
-        ..figure(key, occupation, Statistic::Average, dollars)
+        ..figure(key, occupation, Statistic::Mean, dollars)
     }
 }
 
 fn cmx(
     key: &'static str,
     region: &'static str,
+    geography: &'static str,
     dollars: i64,
     note: &'static str,
 ) -> ReferenceFigure {
@@ -142,7 +136,8 @@ fn cmx(
         year: 2016,
         link: CMX_LINK,
         note,
-        ..figure(key, region, Statistic::Average, dollars)
+        geography,
+        ..figure(key, region, Statistic::Mean, dollars)
     }
 }
 
@@ -160,7 +155,6 @@ pub fn reference_figures() -> Vec<ReferenceFigure> {
     vec![
         ReferenceFigure {
             period: "May 2020",
-            statistic: Statistic::Percentiles,
             amount: usd(62_810),
             percentiles: Percentiles {
                 p10: Some(usd(35_350)),
@@ -177,17 +171,20 @@ pub fn reference_figures() -> Vec<ReferenceFigure> {
                 "Public Relations Specialists",
                 "27-3031",
                 2020,
+                BLS_OEWS,
             )
         },
         ReferenceFigure {
             period: "May 2019",
             amount: usd(61_150),
-            note: "BLS Occupational Outlook Handbook, 2019 edition (archived). Occupation-wide.",
+            note: "Occupational Outlook Handbook, 2019 edition (archived). Occupation-wide, \
+                   all experience levels.",
             ..bls(
                 BLS_PR_SPECIALISTS_2019,
                 "Public Relations Specialists",
                 "27-3031",
                 2019,
+                BLS_OOH,
             )
         },
         ReferenceFigure {
@@ -199,12 +196,13 @@ pub fn reference_figures() -> Vec<ReferenceFigure> {
             },
             sample: "781,400 jobs (2021)",
             link: BLS_PM,
-            note: "BLS Occupational Outlook Handbook. Occupation-wide, all experience levels.",
+            note: "Occupational Outlook Handbook. Occupation-wide, all experience levels.",
             ..bls(
                 BLS_PROJECT_MANAGEMENT_2021,
                 "Project Management Specialists",
                 "13-1082",
                 2021,
+                BLS_OOH,
             )
         },
         ReferenceFigure {
@@ -219,6 +217,7 @@ pub fn reference_figures() -> Vec<ReferenceFigure> {
                 "Software Developers",
                 "15-1252",
                 2022,
+                BLS_OEWS,
             )
         },
         tcr(TCR_SPECIALIST_2015, "Community specialist", 54_260),
@@ -228,18 +227,21 @@ pub fn reference_figures() -> Vec<ReferenceFigure> {
         cmx(
             "cmx-2016-east-coast",
             "Community manager, US East Coast",
+            "US East Coast",
             74_740,
             CMX_NOTE,
         ),
         cmx(
             "cmx-2016-central",
             "Community manager, US Central/Midwest",
+            "US Central/Midwest",
             67_730,
             CMX_NOTE,
         ),
         cmx(
             "cmx-2016-west-remote",
             "Community manager, US West Coast and remote",
+            "US West Coast and remote",
             90_000,
             "116 respondents; small sample. Reported as \"about 90,000\".",
         ),
@@ -268,15 +270,45 @@ pub fn find(key: &str) -> Option<ReferenceFigure> {
 }
 
 impl ReferenceFigure {
+    /// "May 2021" or "2015".
+    pub fn period_label(&self) -> String {
+        if self.period.is_empty() {
+            self.year.to_string()
+        } else {
+            self.period.to_string()
+        }
+    }
+
+    /// What the figure is, for pickers and the reference list: SOC code, statistic,
+    /// population, geography, period and sample.
+    pub fn facts(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.soc_code.is_empty() {
+            parts.push(format!("SOC {}", self.soc_code));
+        }
+        parts.push(self.statistic.label());
+        parts.push(self.population.label().to_string());
+        parts.push(self.geography.to_string());
+        parts.push(self.period_label());
+        if !self.sample.is_empty() {
+            parts.push(format!("sample: {}", self.sample));
+        }
+        parts.join(" · ")
+    }
+
     pub fn source(&self) -> Source {
-        let note = match (self.period, self.note) {
-            ("", note) => format!("{} {}. {note}", self.occupation, self.statistic.label()),
-            (period, note) => format!(
-                "{} {}, {period}. {note}",
-                self.occupation,
-                self.statistic.label()
-            ),
+        let soc = if self.soc_code.is_empty() {
+            String::new()
+        } else {
+            format!(" (SOC {})", self.soc_code)
         };
+        let note = format!(
+            "{}{soc} {}, {}. {}",
+            self.occupation,
+            self.statistic.label(),
+            self.period_label(),
+            self.note
+        );
         Source {
             publisher: self.publisher.to_string(),
             year: Some(self.year),
@@ -287,9 +319,9 @@ impl ReferenceFigure {
     }
 
     /// A band holding only what was published: a median goes in as the 50th percentile,
-    /// a mean or average as the midpoint; min and max stay unknown.
+    /// a mean as the midpoint with its statistic; min and max stay unknown.
     pub fn to_band(&self) -> Band {
-        let is_median = matches!(self.statistic, Statistic::Median | Statistic::Percentiles);
+        let is_median = self.statistic == Statistic::Median;
         let mut percentiles = self.percentiles.clone();
         if is_median {
             percentiles.p50 = Some(self.amount);
@@ -303,6 +335,11 @@ impl ReferenceFigure {
             percentiles,
             basis: PayBasis::Base,
             source: self.source(),
+            statistic: Some(self.statistic),
+            population: Some(self.population),
+            geography: self.geography.to_string(),
+            effective_year: Some(self.year),
+            effective_month: self.month,
         }
     }
 }
@@ -352,6 +389,63 @@ mod tests {
     }
 
     #[test]
+    fn handbook_figures_are_labelled_as_the_handbook_and_survey_tables_as_oews() {
+        for key in [BLS_PR_SPECIALISTS_2019, BLS_PROJECT_MANAGEMENT_2021] {
+            let f = find(key).unwrap();
+            assert_eq!(
+                f.publisher,
+                "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook"
+            );
+            assert!(!f.publisher.contains("OEWS"));
+        }
+        for key in [BLS_PR_SPECIALISTS_2020, BLS_SOFTWARE_DEVELOPERS_2022] {
+            assert_eq!(find(key).unwrap().publisher, BLS_OEWS);
+        }
+    }
+
+    #[test]
+    fn a_mean_is_labelled_mean_never_mid_and_keeps_its_statistic() {
+        use crate::core::career::brief::band_summary;
+        let band = find(TCR_COMMUNITY_MANAGER_2015).unwrap().to_band();
+        assert_eq!(band.statistic, Some(Statistic::Mean));
+        let text = band_summary(&band);
+        assert_eq!(text, "mean USD 69,875 (base salary)");
+        assert!(!text.contains("mid"));
+        let mean = find(BLS_SOFTWARE_DEVELOPERS_2022).unwrap().to_band();
+        assert!(band_summary(&mean).starts_with("mean USD 132,930"));
+    }
+
+    #[test]
+    fn reference_facts_show_soc_statistic_population_geography_period_and_sample() {
+        let pm = find(BLS_PROJECT_MANAGEMENT_2021).unwrap();
+        assert_eq!(
+            pm.facts(),
+            "SOC 13-1082 · median · an occupation across all levels · United States (national) \
+             · May 2021 · sample: 781,400 jobs (2021)"
+        );
+        let cmx = find("cmx-2016-east-coast").unwrap();
+        assert_eq!(
+            cmx.facts(),
+            "mean (average) · self-reported · US East Coast · 2016 · sample: 116 respondents"
+        );
+        let band = pm.to_band();
+        assert_eq!(
+            (
+                band.population,
+                band.geography.as_str(),
+                band.effective_year,
+                band.effective_month
+            ),
+            (
+                Some(Population::OccupationAllLevels),
+                "United States (national)",
+                Some(2021),
+                Some(5)
+            )
+        );
+    }
+
+    #[test]
     fn a_reference_band_keeps_unknown_figures_unknown_and_carries_its_source() {
         let band = find(BLS_PROJECT_MANAGEMENT_2021).unwrap().to_band();
         assert_eq!((band.min, band.max), (None, None));
@@ -364,11 +458,11 @@ mod tests {
         assert_eq!(median_2019.percentiles.p50, Some(6_115_000));
         assert_eq!(
             band.source.label(),
-            "U.S. Bureau of Labor Statistics (OEWS), 2021 (official statistic)"
+            "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, 2021 (official statistic)"
         );
         assert!(band
             .source
             .note
-            .contains("Project Management Specialists median, May 2021"));
+            .contains("Project Management Specialists (SOC 13-1082) median, May 2021"));
     }
 }

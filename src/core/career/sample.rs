@@ -1,21 +1,95 @@
 //! The career worksheet of the bundled sample plan: a community manager whose offer maps
-//! the role onto a Community track that the public figures put below its peers.
+//! the role onto a Community track whose band, in one (illustrative) company structure,
+//! sits 25% below the bands of the same rank in its other tracks.
 
 use chrono::NaiveDate;
 
 use super::edit::{add_comp_record, add_evidence, add_self_assessment, rate_behaviour};
+use super::reference;
+use super::research::{add_entry, use_entry};
 use super::templates::{add_template, Template};
-use super::{Career, CompKind, CompRecord, Evidence, Rating};
+use super::{
+    Band, Career, CompKind, CompRecord, Evidence, Population, Rating, Source, SourceKind, Statistic,
+};
 use crate::core::plan::Plan;
 
-/// Replaces `plan.career` with the sample worksheet. Pay records are labelled illustrative;
-/// band figures are the public reference figures with their sources.
+/// Publisher of the sample's rank-2 bands: one made-up company structure, so that the
+/// bucketing check compares like with like.
+pub const EXAMPLE_STRUCTURE: &str = "Example Co salary structure";
+
+/// A rank-2 band of the illustrative company structure: midpoint of a range running from
+/// 80% to 120% of it, one level at one employer, effective January 2024.
+fn example_band(mid_dollars: i64) -> Band {
+    let mid = mid_dollars * 100;
+    Band {
+        currency: "USD".into(),
+        min: Some(mid / 10 * 8),
+        mid: Some(mid),
+        max: Some(mid / 10 * 12),
+        statistic: Some(Statistic::RangeMidpoint),
+        population: Some(Population::OneLevel),
+        geography: "United States (national)".into(),
+        effective_year: Some(2024),
+        effective_month: Some(1),
+        source: Source {
+            publisher: EXAMPLE_STRUCTURE.into(),
+            year: Some(2024),
+            kind: SourceKind::Illustrative,
+            note: "Made up for the sample plan to show how the check works; not market data. \
+                   Replace it with your company's bands."
+                .into(),
+            ..Source::default()
+        },
+        ..Band::default()
+    }
+}
+
+/// Puts the company band in use at rank 2 of a track and keeps the template's public
+/// figure (and any others) in the level's research log.
+fn use_example_band(plan: &mut Plan, track_id: &str, mid_dollars: i64, also: &[&str]) {
+    let Some(level) = plan
+        .career
+        .track(track_id)
+        .and_then(|t| t.level_at_rank(2))
+        .cloned()
+    else {
+        return;
+    };
+    if let Some(public) = level.band.clone() {
+        let _ = add_entry(plan, &level.id, public);
+    }
+    for key in also {
+        if let Some(f) = reference::find(key) {
+            let _ = add_entry(plan, &level.id, f.to_band());
+        }
+    }
+    if let Ok(entry) = add_entry(plan, &level.id, example_band(mid_dollars)) {
+        let _ = use_entry(&mut plan.career, &level.id, &entry);
+    }
+}
+
+/// Replaces `plan.career` with the sample worksheet. Pay records and the rank-2 company
+/// bands are labelled illustrative; every other band is a public reference figure with its
+/// source, and the public figures for rank 2 stay in the research logs.
 pub fn sample(plan: &mut Plan) {
     plan.career = Career::default();
     let community = add_template(plan, Template::Community);
-    add_template(plan, Template::SoftwareEngineering);
-    add_template(plan, Template::Marketing);
-    add_template(plan, Template::TechnicalProgramManagement);
+    let engineering = add_template(plan, Template::SoftwareEngineering);
+    let marketing = add_template(plan, Template::Marketing);
+    let program = add_template(plan, Template::TechnicalProgramManagement);
+    use_example_band(
+        plan,
+        &community,
+        84_000,
+        &[
+            "cmx-2016-east-coast",
+            "cmx-2016-central",
+            "cmx-2016-west-remote",
+        ],
+    );
+    use_example_band(plan, &engineering, 126_000, &[]);
+    use_example_band(plan, &marketing, 104_000, &[]);
+    use_example_band(plan, &program, 112_000, &[]);
     let Some(track) = plan.career.track(&community).cloned() else {
         return;
     };
@@ -25,7 +99,8 @@ pub fn sample(plan: &mut Plan) {
     plan.career.proposed_level_id = Some(manager.id.clone());
     if let Some(t) = plan.career.tracks.iter_mut().find(|t| t.id == community) {
         t.hr_classification = "HR proposes \"Community Manager\" in its own Community family, \
-            benchmarked against community surveys rather than program management."
+            whose range sits below the Program Management, Marketing and Engineering families \
+            at the same rank."
             .into();
     }
 

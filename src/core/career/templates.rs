@@ -1,12 +1,14 @@
-//! Starting-point tracks. All four have six levels with the same ranks and scopes, so
+//! Starting-point tracks. All six have six levels with the same ranks and scopes, so
 //! they line up for comparison. Bands come only from the public reference figures (with
 //! publisher and year), placed at the level they best describe; other levels have none.
 
 use serde::{Deserialize, Serialize};
 
 mod community;
+mod devrel;
 mod engineering;
 mod marketing;
+mod product;
 mod program;
 
 use super::reference;
@@ -56,14 +58,18 @@ pub enum Template {
     SoftwareEngineering,
     Marketing,
     TechnicalProgramManagement,
+    ProductManagement,
+    DeveloperRelations,
 }
 
 impl Template {
-    pub const ALL: [Template; 4] = [
+    pub const ALL: [Template; 6] = [
         Template::Community,
         Template::SoftwareEngineering,
         Template::Marketing,
         Template::TechnicalProgramManagement,
+        Template::ProductManagement,
+        Template::DeveloperRelations,
     ];
 
     fn spec(self) -> &'static TrackSpec {
@@ -72,6 +78,8 @@ impl Template {
             Template::SoftwareEngineering => &engineering::SPEC,
             Template::Marketing => &marketing::SPEC,
             Template::TechnicalProgramManagement => &program::SPEC,
+            Template::ProductManagement => &product::SPEC,
+            Template::DeveloperRelations => &devrel::SPEC,
         }
     }
 

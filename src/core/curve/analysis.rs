@@ -75,6 +75,21 @@ pub struct Conversion {
 }
 
 impl Conversion {
+    /// The bottleneck as a sentence: a ratio of the members at two stages now, not a flow
+    /// of members seen moving on (no flow data is recorded).
+    pub fn headline(&self, from: &str, to: &str) -> String {
+        let rate = match self.rate_pct {
+            Some(r) if r.is_finite() => format!("{r:.1}%"),
+            _ => "—".to_string(),
+        };
+        format!(
+            "Bottleneck now: {from} → {to}. {to} holds {rate} as many members as {from} \
+             ({} against {}): a ratio of the counts at the two stages today, not a share of \
+             members seen moving on.",
+            self.to_members, self.from_members
+        )
+    }
+
     /// Percentage lost between the stages (100 − rate), 0 when the next stage is larger.
     pub fn drop_pct(&self) -> Option<f64> {
         self.rate_pct.map(|r| (100.0 - r).max(0.0))
@@ -207,6 +222,16 @@ mod tests {
         let c = conversions(&four(), Basis::Now);
         assert_eq!(c.len(), 3);
         assert_eq!(c[0].rate_pct, Some(20.0));
+        assert_eq!(
+            c[0].headline("Member", "Belong"),
+            format!(
+                "Bottleneck now: Member → Belong. Belong holds 20.0% as many members as Member \
+                 ({} against {}): a ratio of the counts at the two stages today, not a share of \
+                 members seen moving on.",
+                c[0].to_members, c[0].from_members
+            )
+        );
+        assert!(!c[0].headline("A", "B").contains("move on."));
         assert_eq!(c[1].rate_pct, Some(10.0));
         assert_eq!(c[2].rate_pct, Some(50.0));
         assert_eq!(c[1].drop_pct(), Some(90.0));

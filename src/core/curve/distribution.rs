@@ -13,7 +13,8 @@ pub enum Distribution {
     /// Jakob Nielsen's participation inequality: 90% lurk, 9% contribute a little,
     /// 1% contribute most.
     NinetyNineOne,
-    /// The Orbit model's rough 90/10/1 across its orbit levels.
+    /// A rough 90/10/1 split over the Orbit template's four levels. No source is known to
+    /// state it, so it is not attributed.
     Orbit,
 }
 
@@ -29,7 +30,7 @@ impl Distribution {
     pub fn label(self) -> &'static str {
         match self {
             Distribution::NinetyNineOne => "90-9-1 (participation inequality, Jakob Nielsen)",
-            Distribution::Orbit => "≈90/10/1 (Orbit model orbit levels)",
+            Distribution::Orbit => "≈90/10/1 (a rough split, no source attributed)",
         }
     }
 
@@ -141,6 +142,16 @@ pub fn expected_counts(curve: &Curve, dist: Distribution) -> Vec<(String, u64)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distribution_labels_credit_nielsen_and_attribute_nothing_else() {
+        assert_eq!(
+            Distribution::NinetyNineOne.label(),
+            "90-9-1 (participation inequality, Jakob Nielsen)"
+        );
+        assert_eq!(Distribution::Orbit.weights(), [90.0, 10.0, 1.0]);
+        assert!(!Distribution::Orbit.label().contains("Orbit"));
+    }
     use crate::core::curve::test_support::curve;
 
     #[test]

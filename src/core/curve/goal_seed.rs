@@ -16,6 +16,9 @@ pub struct GoalSeed {
     pub deadline: Option<NaiveDate>,
     pub stage_id: String,
     pub touch_point_id: Option<String>,
+    /// The stage's member counts in the curve's snapshots, oldest first; empty for a
+    /// touch point's conversion (snapshots count members, not conversions).
+    pub history: Vec<(NaiveDate, f64)>,
 }
 
 /// A goal to close a stage's gap: members now → target members by the target date.
@@ -33,7 +36,20 @@ pub fn goal_seed_from_gap(curve: &Curve, stage_id: &str) -> Option<GoalSeed> {
         deadline: s.target_date,
         stage_id: s.id.clone(),
         touch_point_id: None,
+        history: stage_history(curve, &s.id),
     })
+}
+
+/// The stage's count in each snapshot that has one, oldest first.
+pub fn stage_history(curve: &Curve, stage_id: &str) -> Vec<(NaiveDate, f64)> {
+    let mut points: Vec<(NaiveDate, f64)> = curve
+        .snapshots
+        .iter()
+        .filter_map(|n| n.count_for(stage_id).map(|c| (n.date, c as f64)))
+        .collect();
+    points.sort_by_key(|p| p.0);
+    points.dedup_by_key(|p| p.0);
+    points
 }
 
 /// A goal on a touch point's data point: current → target conversion, deadline of the
@@ -57,6 +73,7 @@ pub fn goal_seed_from_touch_point(curve: &Curve, touch_point_id: &str) -> Option
         deadline: to.target_date,
         stage_id: to.id.clone(),
         touch_point_id: Some(t.id.clone()),
+        history: Vec::new(),
     })
 }
 
@@ -75,6 +92,30 @@ mod tests {
         assert_eq!(g.stage_id, "s2");
         assert_eq!(g.metric, "Members at the “Member” stage");
         assert!(goal_seed_from_gap(&c, "nope").is_none());
+    }
+
+    #[test]
+    fn goal_from_a_gap_carries_the_stage_snapshots_oldest_first() {
+        let mut c = curve(&[("Member", 20, 120, 300), ("Belong", 60, 12, 30)]);
+        let snap = |day: u32, count: u64| crate::core::curve::Snapshot {
+            id: format!("n{day}"),
+            date: date(2026, 1, day),
+            counts: vec![crate::core::curve::StageCount {
+                stage_id: c.stages[0].id.clone(),
+                count,
+            }],
+        };
+        let (later, earlier) = (snap(20, 110), snap(5, 100));
+        c.snapshots = vec![later, earlier];
+        let g = goal_seed_from_gap(&c, &c.stages[0].id).unwrap();
+        assert_eq!(
+            g.history,
+            [(date(2026, 1, 5), 100.0), (date(2026, 1, 20), 110.0)]
+        );
+        assert!(goal_seed_from_gap(&c, &c.stages[1].id)
+            .unwrap()
+            .history
+            .is_empty());
     }
 
     #[test]

@@ -47,6 +47,42 @@ pub fn weighted_commitment(curve: &Curve, snapshot: &Snapshot) -> f64 {
     weighted(curve, |id| snapshot.count_for(id).unwrap_or(0))
 }
 
+/// What the gravity table measures, shown above it. Counts only: gravity rises whenever
+/// the weighted headcount rises, which new members in the outermost stage alone can do.
+pub const GRAVITY_EXPLAINED: &str = "Weighted commitment = Σ (stage weight² × members); \
+gravity = change in weighted commitment between two snapshots ÷ members at the later one. \
+From counts alone it measures how the weighted headcount changed, not whether members moved \
+inward: new members in the outermost stage raise it too. Formula and the weights 1, 4, 7, 10 for \
+four levels: orbit-love/orbit-model, “Measuring gravity”.";
+
+/// Says where a curve's weights come from: Orbit's for four stages, Trellis's even spread of
+/// the same range for any other number (Orbit defines only four levels).
+pub fn weights_note(stage_count: usize) -> String {
+    let weights: Vec<String> = (0..stage_count)
+        .map(|i| {
+            let w = stage_weight(i, stage_count);
+            if w.fract() == 0.0 {
+                format!("{w:.0}")
+            } else {
+                format!("{w:.1}")
+            }
+        })
+        .collect();
+    if stage_count == ORBIT_WEIGHTS.len() {
+        format!(
+            "Weights from the outermost stage in: {} (the Orbit model's).",
+            weights.join(", ")
+        )
+    } else {
+        format!(
+            "Weights from the outermost stage in: {}. The Orbit model defines weights for four \
+             levels only; for {stage_count} stages these are Trellis's interpolation of its 1–10 \
+             range, not Orbit's.",
+            weights.join(", ")
+        )
+    }
+}
+
 /// Gravity between two consecutive snapshots.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GravityStep {
@@ -142,6 +178,34 @@ mod tests {
         let c = orbit_curve();
         let jan = &c.snapshots[1];
         assert_eq!(weighted_commitment(&c, jan), 441.0);
+    }
+
+    #[test]
+    fn gravity_wording_does_not_claim_members_moved_inward() {
+        assert!(!GRAVITY_EXPLAINED.contains("means members are moving inward"));
+        assert!(GRAVITY_EXPLAINED.contains("new members in the outermost stage raise it too"));
+        // Which is what the computation does: only new outer members, and gravity is positive.
+        let mut c = orbit_curve();
+        c.snapshots = vec![
+            snap(date(2024, 1, 1), &[100, 10, 5, 1]),
+            snap(date(2024, 2, 1), &[150, 10, 5, 1]),
+        ];
+        assert!(gravity_series(&c)[0].gravity.unwrap() > 0.0);
+    }
+
+    #[test]
+    fn weights_for_other_than_four_stages_are_labelled_as_trellis_interpolation() {
+        assert_eq!(
+            weights_note(4),
+            "Weights from the outermost stage in: 1, 4, 7, 10 (the Orbit model's)."
+        );
+        let five = weights_note(5);
+        assert!(
+            five.starts_with("Weights from the outermost stage in: 1, 3.2, 5.5, 7.8, 10."),
+            "{five}"
+        );
+        assert!(five.contains("Trellis's interpolation"));
+        assert!(five.contains("not Orbit's"));
     }
 
     #[test]

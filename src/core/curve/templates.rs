@@ -6,9 +6,9 @@ use crate::core::plan::Plan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TemplateKind {
-    /// Awareness → membership → belonging → leadership.
+    /// Awareness → membership → belonging → leadership, adapted from the commitment curve.
     CommitmentCurve,
-    /// Mozilla contribution pathways: interested → casual → active → core.
+    /// Adapted from Mozilla's community-building pages: interested → casual → active → core.
     Mozilla,
     /// Orbit model v2 levels: exploring → participating → contributing → leading.
     Orbit,
@@ -184,6 +184,16 @@ mod tests {
         for (kind, stages) in expect {
             assert_eq!(names(&build_template(&mut plan, kind)), stages, "{kind:?}");
         }
+    }
+
+    #[test]
+    fn adapted_models_say_so_and_mozilla_cites_its_community_building_pages() {
+        let mozilla = template_info(TemplateKind::Mozilla).source;
+        assert!(mozilla.starts_with("Adapted from Mozilla's community-building pages"));
+        assert!(mozilla.contains("wiki.mozilla.org/Community"));
+        assert!(!mozilla.contains("Open Leadership Training"));
+        let curve = template_info(TemplateKind::CommitmentCurve).source;
+        assert!(curve.starts_with("Adapted from the commitment curve"));
     }
 
     #[test]

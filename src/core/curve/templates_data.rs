@@ -34,8 +34,9 @@ pub(super) const TEMPLATES: [TemplateDef; 6] = [COMMITMENT, MOZILLA, ORBIT, APAC
 
 const COMMITMENT: TemplateDef = TemplateDef {
     name: "Community commitment curve",
-    source: "The commitment curve — Douglas Atkin (The Culting of Brands); Carrie Melissa \
-             Jones, carriemelissajones.com/blog/community-commitment-curve",
+    source: "Adapted from the commitment curve — Douglas Atkin (The Culting of Brands); Carrie \
+             Melissa Jones, carriemelissajones.com/blog/community-commitment-curve. The stage \
+             names awareness, membership, belonging and leadership are Trellis's adaptation.",
     stages: &[
         StageDef {
             name: "Awareness",
@@ -121,7 +122,10 @@ const COMMITMENT: TemplateDef = TemplateDef {
 
 const MOZILLA: TemplateDef = TemplateDef {
     name: "Mozilla contribution pathways",
-    source: "Mozilla — contribution pathways (Mozilla Open Leadership Training Series)",
+    source: "Adapted from Mozilla's community-building pages on the Mozilla wiki (Community \
+             Building Team): wiki.mozilla.org/Community, which describes core, active and casual \
+             contributors, and wiki.mozilla.org/Contribute. The stage names are Trellis's \
+             adaptation.",
     stages: &[
         StageDef {
             name: "Interested",

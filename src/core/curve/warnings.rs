@@ -120,7 +120,7 @@ pub fn effort_jumps(curve: &Curve) -> Vec<Warning> {
         .collect()
 }
 
-/// Compares the distribution with participation inequality (90-9-1; Orbit ≈ 90/10/1).
+/// Compares the distribution with participation inequality (90-9-1, Jakob Nielsen).
 pub fn participation(curve: &Curve, basis: Basis) -> Vec<Warning> {
     let stages = &curve.stages;
     let count = |s: &super::Stage| match basis {

@@ -66,6 +66,22 @@ pub fn trend(check_ins: &[CheckIn]) -> Option<Trend> {
     (fitted.intercept.is_finite() && fitted.slope_per_day.is_finite()).then_some(fitted)
 }
 
+/// The trend the SMART check reads: the baseline, when it is dated, counts as the first
+/// point (unless a check-in shares its date), so a baseline and one check-in give a rate.
+pub fn trend_from_baseline(goal: &Goal) -> Option<Trend> {
+    let mut points = goal.check_ins.clone();
+    if let (Some(value), Some(date)) = (goal.baseline_value(), goal.baseline_date) {
+        if !points.iter().any(|c| c.date == date) {
+            points.push(CheckIn {
+                date,
+                value,
+                ..CheckIn::default()
+            });
+        }
+    }
+    trend(&points)
+}
+
 /// The trend line from the first check-in to the deadline, for the chart.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

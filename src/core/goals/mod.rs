@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::plan::Extra;
 
+pub mod accountability;
 pub mod catalog;
 pub mod commitment;
 pub mod effort;
@@ -55,6 +56,15 @@ pub struct Objective {
     pub id: String,
     pub title: String,
     pub description: String,
+    /// Who answers for the objective day to day, e.g. "Developer community team".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// The business leader who sponsors it and owns the strategy it serves.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sponsor: String,
+    /// The business goal it serves, e.g. "Cut support cost per customer by 15% this year".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub business_goal: String,
 }
 
 /// One SMART goal: a key result of an objective.

@@ -306,7 +306,10 @@ pub fn add_goal_from_template(
 }
 
 /// A new draft goal prefilled from the commitment curve (a stage's gap or a touch point),
-/// linked back to its stage (and touch point). The baseline is dated `today`.
+/// linked back to its stage (and touch point). Without snapshots the baseline is the
+/// members now, dated `today`. With the stage's snapshots, the earliest one is the
+/// baseline and the later ones (and the members now, when they differ) are check-ins, so
+/// the SMART check reads the pace the curve has already seen.
 pub fn add_goal_from_curve(
     plan: &mut Plan,
     seed: &GoalSeed,
@@ -325,6 +328,30 @@ pub fn add_goal_from_curve(
     goal.deadline = seed.deadline;
     goal.stage_id = Some(seed.stage_id.clone());
     goal.touch_point_id = seed.touch_point_id.clone();
+    let history: Vec<(NaiveDate, f64)> = seed
+        .history
+        .iter()
+        .copied()
+        .filter(|(d, v)| *d < today && v.is_finite())
+        .collect();
+    if let Some(&(first_date, first_value)) = history.first() {
+        goal.baseline = Some(first_value);
+        goal.baseline_date = Some(first_date);
+        for &(date, value) in &history[1..] {
+            add_check_in(plan, &id, date, value, "From the curve's snapshot", None)?;
+        }
+        let last = history.last().map_or(first_value, |p| p.1);
+        if seed.baseline.is_finite() && seed.baseline != last {
+            add_check_in(
+                plan,
+                &id,
+                today,
+                seed.baseline,
+                "Members now on the curve",
+                None,
+            )?;
+        }
+    }
     Ok(id)
 }
 

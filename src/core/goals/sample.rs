@@ -47,7 +47,26 @@ pub fn sample_as_of(plan: &mut Plan, today: NaiveDate) {
         s.first_api_call(&onboarding),
         s.quickstarts(&onboarding),
     ];
-    let objectives = std::mem::take(&mut s.objectives_made);
+    let mut objectives = std::mem::take(&mut s.objectives_made);
+    // Who each objective belongs to: the community team owns and runs it; a business
+    // leader sponsors it and owns the strategy it serves.
+    let accountable = [
+        (
+            "Developer community team",
+            "VP Developer Experience",
+            "Lower the cost of supporting developers as the developer base grows",
+        ),
+        (
+            "Developer community team, with developer education",
+            "Head of Product, Developer Platform",
+            "More trial sign-ups become active integrations",
+        ),
+    ];
+    for (o, (owner, sponsor, business_goal)) in objectives.iter_mut().zip(accountable) {
+        o.owner = owner.into();
+        o.sponsor = sponsor.into();
+        o.business_goal = business_goal.into();
+    }
     plan.goals = GoalBook {
         objectives,
         goals,
@@ -95,6 +114,7 @@ impl Sampler<'_> {
             id: id.clone(),
             title: title.into(),
             description: description.into(),
+            ..Objective::default()
         });
         id
     }

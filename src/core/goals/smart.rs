@@ -5,14 +5,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{catalog_metric, totalling_mismatch, MetricKind};
-use super::forecast::trend;
+use super::forecast::trend_from_baseline;
 use super::text::{
     capitalise, clause, format_date, format_number, format_signed, format_value, months_between,
     placeholders, quote_placeholders, with_unit, words,
 };
 use super::{Direction, Goal, GoalStatus, Totalling};
 
-/// A goal whose required pace is more than this multiple of the pace seen in check-ins is
+/// A goal whose required pace is more than this multiple of the pace seen since the
+/// baseline (the baseline and the check-ins) is
 /// flagged: doubling a team's observed pace rarely happens without a change of plan.
 pub const MAX_REQUIRED_TO_OBSERVED_RATIO: f64 = 2.0;
 
@@ -449,7 +450,7 @@ pub fn pace(goal: &Goal, today: NaiveDate) -> Option<Pace> {
         months_left,
         required_per_month,
         required_relative_per_month,
-        observed_per_month: trend(&goal.check_ins).map(|t| t.per_month()),
+        observed_per_month: trend_from_baseline(goal).map(|t| t.per_month()),
     })
 }
 
@@ -500,7 +501,7 @@ fn achievable(goal: &Goal, today: NaiveDate) -> CriterionCheck {
         } else if let Some(observed) = p.observed_per_month {
             if !goal.meets_target(p.current + observed * p.months_left.max(0.0)) {
                 f.needs_work(format!(
-                    "At the pace seen in check-ins ({}), {name} would cross the {limit} ({target_text}) before the deadline. Plan what will hold it {side}.",
+                    "At the pace seen since the baseline ({}), {name} would cross the {limit} ({target_text}) before the deadline. Plan what will hold it {side}.",
                     per_month(observed, unit)
                 ));
             }
@@ -536,14 +537,14 @@ fn achievable(goal: &Goal, today: NaiveDate) -> CriterionCheck {
     if let Some(relative) = relative {
         if direction == Direction::Increase && relative > MAX_RELATIVE_GROWTH_PER_MONTH {
             f.needs_work(format!(
-                "Reaching {target_text} needs {:.1}% growth every month for {months} months, more than the {:.0}% a month that community metrics rarely sustain. Lower the target, move the deadline, or say what will change the pace.",
+                "Reaching {target_text} needs {:.1}% growth every month for {months} months, more than {:.0}% a month (a rule of thumb: community metrics rarely sustain more). Lower the target, move the deadline, or say what will change the pace.",
                 relative * 100.0,
                 MAX_RELATIVE_GROWTH_PER_MONTH * 100.0
             ));
         }
         if direction == Direction::Decrease && -relative > MAX_RELATIVE_DECLINE_PER_MONTH {
             f.needs_work(format!(
-                "Reaching {target_text} needs a {:.1}% cut every month for {months} months, more than the {:.0}% a month that is realistic to sustain. Raise the target, move the deadline, or say what will change the pace.",
+                "Reaching {target_text} needs a {:.1}% cut every month for {months} months, more than {:.0}% a month (a rule of thumb for how fast a change of process cuts a value). Raise the target, move the deadline, or say what will change the pace.",
                 -relative * 100.0,
                 MAX_RELATIVE_DECLINE_PER_MONTH * 100.0
             ));
@@ -554,11 +555,11 @@ fn achievable(goal: &Goal, today: NaiveDate) -> CriterionCheck {
         let seen = per_month(observed, unit);
         if observed * sign <= 0.0 {
             f.needs_work(format!(
-                "Check-ins show {name} flat or moving the wrong way ({seen}), but the target needs {required}. Find out what is holding it back before committing to this target."
+                "Since the baseline, {name} is flat or moving the wrong way ({seen}), but the target needs {required}. Find out what is holding it back before committing to this target."
             ));
         } else if p.required_per_month * sign > MAX_REQUIRED_TO_OBSERVED_RATIO * observed * sign {
             f.needs_work(format!(
-                "The target needs {required}, more than {}× the {seen} seen in check-ins. Lower the target, move the deadline, or add steps that change the pace.",
+                "The target needs {required}, more than {}× the {seen} seen since the baseline. Lower the target, move the deadline, or add steps that change the pace.",
                 format_number(MAX_REQUIRED_TO_OBSERVED_RATIO)
             ));
         }
@@ -569,7 +570,7 @@ fn achievable(goal: &Goal, today: NaiveDate) -> CriterionCheck {
             .unwrap_or_default();
         let seen = p
             .observed_per_month
-            .map(|o| format!("; check-ins show {}", per_month(o, unit)))
+            .map(|o| format!("; since the baseline: {}", per_month(o, unit)))
             .unwrap_or_default();
         format!("Needs {required}{relative} for {months} months{seen}.")
     })

@@ -63,7 +63,7 @@ const ENTRIES: &[Entry] = &[
     (
         "active_contributors",
         "Grow monthly active contributors",
-        "Growth of 3–6% a month is strong for an established project.",
+        "Rule of thumb, not a sourced figure: growth of 3–6% a month is strong for an established project.",
         "Grow monthly active contributors to [project]",
         "grow monthly active contributors to [project]",
         "monthly_active_contributors",
@@ -210,6 +210,21 @@ mod tests {
             assert!(template(key).is_some(), "{key}");
         }
         assert_eq!(template("nope"), None);
+    }
+
+    #[test]
+    fn unsourced_pace_figures_in_hints_are_labelled_rules_of_thumb() {
+        for t in templates() {
+            if t.hint.contains("a month") && t.hint.contains('%') {
+                assert!(
+                    t.hint.starts_with("Rule of thumb, not a sourced figure:"),
+                    "{}: {}",
+                    t.key,
+                    t.hint
+                );
+            }
+        }
+        assert!(template("active_contributors").is_some_and(|t| t.hint.contains("3–6% a month")));
     }
 
     #[test]

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use super::fields::{LinkField, MoneyField, SourceLine};
 use super::{career_ctx, edit_career, edit_level};
+use crate::core::career::brief::{band_facts, band_summary};
 use crate::core::career::edit::set_band_link;
-use crate::core::career::format::money;
+use crate::core::career::format::{money, percent};
 use crate::core::career::reference::{reference_figures, CAVEAT};
-use crate::core::career::{Band, PayBasis, Source, SourceKind};
+use crate::core::career::research::{add_entry, entry_in_use, remove_entry, spread, use_entry};
+use crate::core::career::{Band, PayBasis, Population, Source, SourceKind, Statistic};
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{NumberField, SelectField, TextField};
 
@@ -82,6 +84,7 @@ pub fn BandEditor(level_id: String) -> impl IntoView {
                 </div>
             </Show>
             <ReferencePicker level_id=lid.get_value() />
+            <ResearchLog level_id=lid.get_value() />
         </div>
     }
 }
@@ -132,6 +135,42 @@ fn BandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
                     band_mut(&lid.get_value(), &key("basis"), move |b| b.basis = basis)
                 }) />
         </div>
+        <div class="field-row">
+            <SelectField label="Statistic"
+                hint="What the midpoint figure is."
+                options=statistic_options()
+                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.statistic).map(Statistic::key).unwrap_or_default()))
+                on_change=Callback::new(move |v: String| {
+                    let statistic = Statistic::CHOICES.into_iter().find(|s| s.key() == v);
+                    band_mut(&lid.get_value(), &key("statistic"), move |b| b.statistic = statistic)
+                }) />
+            <SelectField label="Population"
+                hint="Whose pay the figures describe."
+                options=population_options()
+                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.population).map(|p| p.key().to_string()).unwrap_or_default()))
+                on_change=Callback::new(move |v: String| {
+                    let population = Population::ALL.into_iter().find(|p| p.key() == v);
+                    band_mut(&lid.get_value(), &key("population"), move |b| b.population = population)
+                }) />
+            {text("Geography", |b| b.geography.clone(), |b, v| b.geography = v, "geography")}
+            <NumberField label="Effective year" min=1900.0 max=2100.0 step="1"
+                hint="The survey's reference year; empty: the source's year."
+                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.effective_year).map(f64::from)))
+                on_change=Callback::new(move |v: Option<f64>| {
+                    let year = v.filter(|y| (1900.0..=2100.0).contains(y)).map(|y| y.round() as i32);
+                    if v.is_none() || year.is_some() {
+                        band_mut(&lid.get_value(), &key("effective-year"), move |b| b.effective_year = year)
+                    }
+                }) />
+            <NumberField label="Effective month (1–12)" min=1.0 max=12.0 step="1"
+                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.effective_month).map(f64::from)))
+                on_change=Callback::new(move |v: Option<f64>| {
+                    let month = v.filter(|m| (1.0..=12.0).contains(m) && m.fract() == 0.0).map(|m| m as u32);
+                    if v.is_none() || month.is_some() {
+                        band_mut(&lid.get_value(), &key("effective-month"), move |b| b.effective_month = month)
+                    }
+                }) />
+        </div>
         <details class="percentiles">
             <summary>"Percentiles (optional)"</summary>
             <div class="field-row">
@@ -175,6 +214,122 @@ fn BandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
     }
 }
 
+fn statistic_options() -> Vec<(String, String)> {
+    std::iter::once((String::new(), "Not stated".to_string()))
+        .chain(Statistic::CHOICES.iter().map(|s| (s.key(), s.label())))
+        .collect()
+}
+
+fn population_options() -> Vec<(String, String)> {
+    std::iter::once((String::new(), "Not stated".to_string()))
+        .chain(
+            Population::ALL
+                .iter()
+                .map(|p| (p.key().to_string(), p.label().to_string())),
+        )
+        .collect()
+}
+
+/// Figures for this level from several sources: which one is in use, and how far apart
+/// the sources are.
+#[component]
+fn ResearchLog(level_id: String) -> impl IntoView {
+    let state = use_app_state();
+    let career = career_ctx();
+    let lid = StoredValue::new(level_id);
+    let level = Memo::new(move |_| {
+        career.with(|c| lid.with_value(|id| c.level(id).map(|(_, l)| l.clone())))
+    });
+    let log_band = move |_| {
+        let Some(band) = level.with_untracked(|l| l.as_ref().and_then(|l| l.band.clone())) else {
+            return;
+        };
+        let id = lid.get_value();
+        state.edit("career:research:add", move |plan| {
+            let _ = add_entry(plan, &id, band);
+        });
+    };
+    view! {
+        <details class="research-log">
+            <summary>{move || {
+                let n = level.with(|l| l.as_ref().map_or(0, |l| l.research.len()));
+                format!("Research log ({n} {})", if n == 1 { "figure" } else { "figures" })
+            }}</summary>
+            <p class="hint">
+                "Figures for this level from different sources. Choose the one to use as the band; "
+                "the spread shows how far the sources disagree."
+            </p>
+            {move || level.get().map(|l| {
+                let in_use = entry_in_use(&l).map(|e| e.id.clone());
+                let spread_text = spread(&l).map(|s| {
+                    let ratio = s.ratio.map(|r| format!(", a spread of {}", percent(r))).unwrap_or_default();
+                    let left = if s.left_out.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {} in another currency or basis not in the spread.", s.left_out.len())
+                    };
+                    let differ = if s.measures_differ {
+                        " The sources measure different things (statistic, population, place or date), so part of the spread is that, not disagreement."
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "Spread between {} sources ({}): {} to {}{ratio}.{left}{differ}",
+                        s.count,
+                        s.basis.label(),
+                        money(s.lowest.1, &s.currency),
+                        money(s.highest.1, &s.currency),
+                    )
+                });
+                let not_logged = l.band.is_some() && in_use.is_none() && !l.research.is_empty();
+                let has_band = l.band.is_some();
+                let items = l.research.iter().map(|e| {
+                    let entry = e.id.clone();
+                    let entry2 = e.id.clone();
+                    let used = in_use.as_deref() == Some(e.id.as_str());
+                    let name = if e.band.source.publisher.trim().is_empty() { "Unknown source".to_string() } else { e.band.source.publisher.trim().to_string() };
+                    let use_it = move |_| {
+                        let (level, entry) = (lid.get_value(), entry.clone());
+                        edit_career(state, "career:research:use", move |c| { let _ = use_entry(c, &level, &entry); });
+                    };
+                    let remove = move |_| {
+                        let (level, entry) = (lid.get_value(), entry2.clone());
+                        edit_career(state, "career:research:remove", move |c| { let _ = remove_entry(c, &level, &entry); });
+                    };
+                    view! {
+                        <li class="research-entry">
+                            <span class="band-figure">{band_summary(&e.band)}</span>
+                            {used.then(|| view! { " " <span class="badge ok">"In use"</span> })}
+                            <br /><span class="band-facts">{band_facts(&e.band)}</span>
+                            <br /><SourceLine source=e.band.source.clone() />
+                            <div class="actions no-print">
+                                {(!used).then(|| view! {
+                                    <button type="button" class="small" on:click=use_it>
+                                        "Use as the band"<span class="visually-hidden">{format!(" ({name})")}</span>
+                                    </button>
+                                })}
+                                <button type="button" class="small danger" on:click=remove>
+                                    "Remove from the log"<span class="visually-hidden">{format!(" ({})", name.clone())}</span>
+                                </button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view();
+                view! {
+                    {spread_text.map(|t| view! { <p data-testid="research-spread">{t}</p> })}
+                    {not_logged.then(|| view! { <p class="hint">"The band in use is not one of the logged figures (it was entered or changed by hand)."</p> })}
+                    <ul class="compact-list research-entries">{items}</ul>
+                    {has_band.then(|| view! {
+                        <div class="actions no-print">
+                            <button type="button" class="small" on:click=log_band>"Log the band in use"</button>
+                        </div>
+                    })}
+                }
+            })}
+        </details>
+    }
+}
+
 /// Puts a public reference figure (with its source and year) in as the level's band.
 #[component]
 fn ReferencePicker(level_id: String) -> impl IntoView {
@@ -193,12 +348,12 @@ fn ReferencePicker(level_id: String) -> impl IntoView {
             (
                 f.key.to_string(),
                 format!(
-                    "{} {}: {} ({}, {})",
+                    "{}, {}: {} ({}, {})",
                     f.occupation,
                     f.statistic.label(),
                     money(f.amount, "USD"),
                     f.publisher,
-                    f.year
+                    f.period_label()
                 ),
             )
         })
@@ -212,12 +367,28 @@ fn ReferencePicker(level_id: String) -> impl IntoView {
             });
         }
     };
+    let log = move |_| {
+        let key = chosen.get_untracked();
+        if let Some(f) = figures.with_value(|all| all.iter().find(|f| f.key == key).cloned()) {
+            let band = f.to_band();
+            let id = lid.get_value();
+            state.edit("career:research:add", move |plan| {
+                let _ = add_entry(plan, &id, band);
+            });
+        }
+    };
     view! {
         <details class="reference-picker no-print">
             <summary>"Use a public reference figure"</summary>
             <p class="hint">{CAVEAT}</p>
             <SelectField label="Reference figure" options value=chosen
                 on_change=Callback::new(move |v: String| chosen.set(v)) />
+            <p class="reference-facts" data-testid="reference-facts">
+                {move || {
+                    let key = chosen.get();
+                    figures.with_value(|all| all.iter().find(|f| f.key == key).map(|f| f.facts()))
+                }}
+            </p>
             <p class="reference-source">
                 {move || {
                     let key = chosen.get();
@@ -227,6 +398,7 @@ fn ReferencePicker(level_id: String) -> impl IntoView {
             </p>
             <div class="actions">
                 <button type="button" class="small" on:click=apply>"Use as this level's band"</button>
+                <button type="button" class="small" on:click=log>"Add to the research log"</button>
             </div>
         </details>
     }

@@ -2,27 +2,31 @@
 
 use leptos::prelude::*;
 
-use super::{career_ctx, marked_record, MarkedPay};
-use crate::core::career::brief::{evidence_brief, goal_citation, BriefRequest};
+use super::career_ctx;
+use crate::core::career::brief::{
+    evidence_brief, goal_citation, BriefRequest, Disclosure, CURRENT_PAY_REASON,
+};
 use crate::core::schema::file_stem;
 use crate::ui::state::use_app_state;
+use crate::ui::widgets::CheckboxField;
 
 #[component]
 pub fn BriefExport() -> impl IntoView {
     let state = use_app_state();
     let career = career_ctx();
-    let marked = expect_context::<MarkedPay>().0;
     let status = RwSignal::new(None::<(bool, String)>);
+    // Chosen for this brief only: current pay is never disclosed unless switched on here.
+    let disclose = RwSignal::new(Disclosure::default());
     let request = Memo::new(move |_| {
-        let chosen = marked.get();
+        let disclose = disclose.get();
         career.with(|c| {
             c.proposed_level_id
                 .clone()
                 .filter(|id| c.level(id).is_some())
                 .map(|level_id| BriefRequest {
                     level_id,
-                    record_id: marked_record(c, chosen.as_deref()),
                     assessment_id: c.self_assessments.first().map(|a| a.id.clone()),
+                    disclose,
                 })
         })
     });
@@ -64,6 +68,22 @@ pub fn BriefExport() -> impl IntoView {
         });
     };
     let ready = move || request.with(|r| r.is_some());
+    let switch =
+        move |label: &'static str, get: fn(&Disclosure) -> bool, set: fn(&mut Disclosure, bool)| {
+            view! {
+                <CheckboxField
+                    label=label
+                    checked=Signal::derive(move || disclose.with(get))
+                    on_change=Callback::new(move |on: bool| {
+                        disclose.update(|d| set(d, on));
+                        // An open preview follows the switches.
+                        if preview.with_untracked(|p| p.is_some()) {
+                            preview.set(build());
+                        }
+                    })
+                />
+            }
+        };
     view! {
         <section class="card" aria-labelledby="career-brief-title">
             <h2 id="career-brief-title">"Evidence brief"</h2>
@@ -72,6 +92,13 @@ pub fn BriefExport() -> impl IntoView {
                 "with the source and year of every figure, to bring to your manager or HR."
             </p>
             <Show when=ready fallback=|| view! { <p class="hint">"Choose the proposed role at the top to write a brief."</p> }>
+                <fieldset class="brief-disclosure no-print">
+                    <legend>"Pay this brief discloses"</legend>
+                    {switch("Include my current pay", |d| d.current_pay, |d, on| d.current_pay = on)}
+                    <p class="hint" data-testid="current-pay-reason">{CURRENT_PAY_REASON}</p>
+                    {switch("Include offers", |d| d.offers, |d, on| d.offers = on)}
+                    {switch("Include targets", |d| d.targets, |d, on| d.targets = on)}
+                </fieldset>
                 <div class="actions no-print">
                     <button type="button" class="primary" on:click=download>"Download the brief (Markdown)"</button>
                     <button type="button" on:click=copy>"Copy the brief"</button>

@@ -5,14 +5,17 @@ use leptos::prelude::*;
 
 use super::fields::SourceLine;
 use super::{career_ctx, edit_career, level_options, marked_record, MarkedPay};
-use crate::core::career::brief::band_summary;
+use crate::core::career::brief::{band_facts, band_summary};
 use crate::core::career::chart::{band_chart, BandChart, ChartLayout};
-use crate::core::career::compare::{bucketing_check, side_by_side, ComparedLevel};
+use crate::core::career::compare::{
+    bucketing_check, side_by_side, statistic_words, ComparedLevel, NON_COMPARABLE_MARKER,
+};
 use crate::core::career::format::money;
 use crate::core::career::reference::CAVEAT;
-use crate::core::career::Career;
+use crate::core::career::research::set_count_anyway;
+use crate::core::career::{Career, YearMonth};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{NumberField, SelectField};
+use crate::ui::widgets::{NumberField, SelectField, TextField};
 
 fn proposed(career: &Career) -> Option<String> {
     career
@@ -99,6 +102,7 @@ pub fn ProposedRole() -> impl IntoView {
 
 #[component]
 pub fn BucketingPanel() -> impl IntoView {
+    let state = use_app_state();
     let career = career_ctx();
     let check = Memo::new(move |_| {
         career.with(|c| {
@@ -113,14 +117,28 @@ pub fn BucketingPanel() -> impl IntoView {
             ))
         })
     });
-    let names = Memo::new(move |_| {
-        career.with(|c| {
-            c.tracks
-                .iter()
-                .map(|t| (t.id.clone(), t.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    // The list re-renders when a peer moves in or out of the median: focus follows the
+    // switch to its new place instead of dropping to the page.
+    let count_anyway = move |level_id: String, label: String, checked: bool| {
+        let id = format!("count-anyway-{level_id}");
+        let refocus = id.clone();
+        view! {
+            <div class="field checkbox">
+                <input
+                    id=id.clone()
+                    type="checkbox"
+                    prop:checked=checked
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let level = level_id.clone();
+                        edit_career(state, "career:count-anyway", move |c| set_count_anyway(c, &level, on));
+                        focus_by_id_later(refocus.clone());
+                    }
+                />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
     view! {
         <section class="card bucketing" aria-labelledby="career-bucketing-title">
             <h2 id="career-bucketing-title">"Bucketing check"</h2>
@@ -130,6 +148,7 @@ pub fn BucketingPanel() -> impl IntoView {
                 }.into_any(),
                 Some((check, title)) => {
                     let message = check.message(&title);
+                    let marked = check.includes_non_comparable();
                     let banner = if check.warns() {
                         view! {
                             <div class="banner bad" role="alert" data-testid="bucketing-warning">
@@ -144,24 +163,72 @@ pub fn BucketingPanel() -> impl IntoView {
                         }.into_any()
                     };
                     let currency = check.currency.clone();
+                    let c2 = currency.clone();
+                    let aged = move |a: Option<i64>| a.map(|a| format!("; aged: {}", money(a, &c2))).unwrap_or_default();
+                    let date = |d: Option<YearMonth>| d.map(|d| format!(" ({})", d.label())).unwrap_or_default();
                     let peers = check.peers.iter().map(|p| {
-                        view! { <li>{format!("{} · {}: midpoint {}", p.track_name, p.level_title, money(p.midpoint, &currency))}</li> }
+                        let text = format!(
+                            "{} · {}: midpoint {}{}{}",
+                            p.track_name, p.level_title, money(p.midpoint, &currency), date(p.effective), aged(p.aged)
+                        );
+                        let anyway = p.counted_anyway.then(|| {
+                            let label = format!("Count {} · {} anyway", p.track_name, p.level_title);
+                            view! {
+                                <p class="not-comparable">{p.reasons_text()}</p>
+                                {count_anyway(p.level_id.clone(), label, true)}
+                            }
+                        });
+                        view! { <li data-level=p.level_id.clone()>{text}{anyway}</li> }
                     }).collect_view();
-                    let excluded = check.excluded.iter().map(|(track_id, why)| {
-                        let name = names.with(|n| n.iter().find(|(id, _)| id == track_id).map(|(_, n)| n.clone()))
-                            .unwrap_or_else(|| track_id.clone());
-                        view! { <li>{why.message(&name)}</li> }
+                    let not_comparable = check.not_comparable.iter().map(|p| {
+                        let text = format!(
+                            "{} · {}: midpoint {}{}",
+                            p.track_name, p.level_title, money(p.midpoint, &currency), date(p.effective)
+                        );
+                        let label = format!("Count {} · {} anyway", p.track_name, p.level_title);
+                        view! {
+                            <li data-level=p.level_id.clone()>
+                                {text}
+                                <p class="not-comparable">{p.reasons_text()}</p>
+                                {count_anyway(p.level_id.clone(), label, false)}
+                            </li>
+                        }
+                    }).collect_view();
+                    let excluded = check.excluded.iter().map(|(name, why)| {
+                        view! { <li>{why.message(name)}</li> }
                     }).collect_view();
                     let has_peers = !check.peers.is_empty();
+                    let has_not_comparable = !check.not_comparable.is_empty();
                     let has_excluded = !check.excluded.is_empty();
+                    let decomposition = match (check.decomposition, check.ageing.as_ref()) {
+                        (Some(d), Some(a)) => Some(d.message(a)),
+                        _ => None,
+                    };
+                    let proposed_line = check.proposed_midpoint.map(|m| {
+                        let (word, _) = statistic_words(check.proposed_statistic);
+                        let when = check.proposed_effective.map(|d| format!(", {}", d.label())).unwrap_or_default();
+                        format!(
+                            "Proposed band {word}: {}, {}{when}{}.",
+                            money(m, &check.currency),
+                            check.basis.label(),
+                            aged(check.proposed_aged)
+                        )
+                    });
                     view! {
                         {banner}
-                        {check.proposed_midpoint.map(|m| view! {
-                            <p>{format!("Proposed band midpoint: {} ({}).", money(m, &check.currency), check.basis.label())}</p>
+                        {marked.then(|| view! {
+                            <p class="badge warn" data-testid="non-comparable-marker">{NON_COMPARABLE_MARKER}</p>
                         })}
+                        {proposed_line.map(|t| view! { <p>{t}</p> })}
+                        {decomposition.map(|t| view! { <p data-testid="gap-decomposition">{t}</p> })}
+                        {check.ageing_problem.clone().map(|t| view! { <p class="banner warn" role="status">{t}</p> })}
                         {has_peers.then(|| view! {
                             <h3>"Compared with"</h3>
-                            <ul class="compact-list">{peers}</ul>
+                            <ul class="compact-list" data-testid="bucketing-peers">{peers}</ul>
+                        })}
+                        {has_not_comparable.then(|| view! {
+                            <h3>"Not comparable, left out"</h3>
+                            <ul class="compact-list" data-testid="bucketing-not-comparable">{not_comparable}</ul>
                         })}
                         {has_excluded.then(|| view! {
                             <h3>"Left out of the comparison"</h3>
@@ -171,7 +238,71 @@ pub fn BucketingPanel() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <LikeWithLike />
         </section>
+    }
+}
+
+fn focus_by_id_later(id: String) {
+    request_animation_frame(move || {
+        let found = document()
+            .get_element_by_id(&id)
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(el) = found {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// How far apart figures may be, and the rate (with its source) to age them at.
+#[component]
+fn LikeWithLike() -> impl IntoView {
+    let state = use_app_state();
+    let career = career_ctx();
+    view! {
+        <fieldset class="like-with-like no-print">
+            <legend>"Like with like"</legend>
+            <p class="hint">
+                "Peers count only when their figure is the same statistic, population, pay basis and "
+                "geography as the proposed band and close enough in time. Figures can be brought to a "
+                "common date at a yearly rate you enter, with its source; nothing is aged without both."
+            </p>
+            <div class="field-row">
+                <NumberField
+                    label="Comparable when at most this many years apart"
+                    value=Signal::derive(move || career.with(|c| Some(f64::from(c.comparable_within_years))))
+                    min=0.0
+                    max=50.0
+                    step="1"
+                    on_change=Callback::new(move |v: Option<f64>| {
+                        if let Some(v) = v.filter(|v| (0.0..=50.0).contains(v) && v.fract() == 0.0) {
+                            edit_career(state, "career:within-years", move |c| c.comparable_within_years = v as u32);
+                        }
+                    })
+                />
+                <NumberField
+                    label="Age figures at this yearly rate (%)"
+                    hint="Empty: figures are compared as published."
+                    value=Signal::derive(move || career.with(|c| c.ageing.annual_rate_percent))
+                    min=-50.0
+                    max=100.0
+                    step="0.1"
+                    on_change=Callback::new(move |v: Option<f64>| {
+                        if v.is_none_or(|v| (-50.0..=100.0).contains(&v)) {
+                            edit_career(state, "career:ageing-rate", move |c| c.ageing.annual_rate_percent = v);
+                        }
+                    })
+                />
+                <TextField
+                    label="Source of the rate"
+                    hint="For example a wage index you cite, with its period."
+                    value=Signal::derive(move || career.with(|c| c.ageing.source.clone()))
+                    on_change=Callback::new(move |v: String| {
+                        edit_career(state, "career:ageing-source", move |c| c.ageing.source = v)
+                    })
+                />
+            </div>
+        </fieldset>
     }
 }
 
@@ -181,6 +312,20 @@ pub fn SideBySide() -> impl IntoView {
     let marked = expect_context::<MarkedPay>().0;
     let view_data =
         Memo::new(move |_| career.with(|c| proposed(c).and_then(|id| side_by_side(c, &id))));
+    // Peers the bucketing check leaves out: drawn for reference, said so under the chart.
+    let left_out = Memo::new(move |_| {
+        career.with(|c| {
+            proposed(c)
+                .map(|id| {
+                    bucketing_check(c, &id, c.bucketing_threshold_percent)
+                        .not_comparable
+                        .iter()
+                        .map(|p| format!("{} · {}", p.track_name, p.level_title))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let chart = Memo::new(move |_| {
         let chosen = marked.get();
         career.with(|c| {
@@ -207,6 +352,17 @@ pub fn SideBySide() -> impl IntoView {
                 }
             }}
             {move || chart.get().map(|c| view! { <BandChartView chart=c /> })}
+            {move || {
+                let names = left_out.get();
+                (!names.is_empty()).then(|| view! {
+                    <p class="hint" data-testid="chart-not-comparable">
+                        {format!(
+                            "Drawn for reference but not comparable with the proposed band, so left out of the bucketing check: {}.",
+                            names.join("; ")
+                        )}
+                    </p>
+                })
+            }}
         </section>
     }
 }
@@ -231,7 +387,7 @@ fn CompareTable(columns: Vec<ComparedLevel>) -> impl IntoView {
         .map(|c| view! { <td>{c.scope.label()}</td> }.into_any())
         .collect();
     let bands = columns.iter().map(|c| match &c.band {
-        Some(b) => view! { <td><span class="band-figure">{band_summary(b)}</span><br /><SourceLine source=b.source.clone() /></td> }.into_any(),
+        Some(b) => view! { <td><span class="band-figure">{band_summary(b)}</span><br /><span class="band-facts">{band_facts(b)}</span><br /><SourceLine source=b.source.clone() /></td> }.into_any(),
         None => view! { <td class="muted">"No band yet"</td> }.into_any(),
     }).collect();
     let behaviours = columns

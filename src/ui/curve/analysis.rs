@@ -123,14 +123,8 @@ pub fn Distribution() -> impl IntoView {
                     bottleneck_target: same(&b_target, &t),
                 })
                 .collect();
-            let headline = b_now.map(|b| {
-                format!(
-                    "Bottleneck now: {} → {}, where {} of members move on.",
-                    name(&b.from_stage_id),
-                    name(&b.to_stage_id),
-                    pct(b.rate_pct)
-                )
-            });
+            let headline =
+                b_now.map(|b| b.headline(&name(&b.from_stage_id), &name(&b.to_stage_id)));
             (dist, conv, headline)
         })
     });
@@ -203,8 +197,8 @@ pub fn Distribution() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"From → to"</th>
-                            <th scope="col" class="num">"Conversion now"</th>
-                            <th scope="col" class="num">"Conversion in targets"</th>
+                            <th scope="col" class="num">"Next stage as % of this one, now"</th>
+                            <th scope="col" class="num">"… in targets"</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -1,9 +1,9 @@
 //! Snapshots over time: dated counts per stage (recorded or pasted as CSV), a chart of
-//! each stage, and the Orbit model's gravity between snapshots. Counts only.
+//! each stage, and gravity (the Orbit model's formula) between snapshots. Counts only.
 
 use leptos::prelude::*;
 
-use crate::core::curve::gravity::gravity_series;
+use crate::core::curve::gravity::{gravity_series, weights_note, GRAVITY_EXPLAINED};
 use crate::core::curve::ops;
 use crate::core::curve::snapshots::{
     import_snapshots, parse_snapshots_csv, stage_series, typed_snapshot,
@@ -343,6 +343,11 @@ fn SnapshotChart() -> impl IntoView {
 #[component]
 fn Gravity() -> impl IntoView {
     let state = use_app_state();
+    let weights = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| weights_note(p.as_ref().map_or(0, |p| p.curve.stages.len())))
+    });
     let steps = Memo::new(move |_| {
         state.plan.with(|p| {
             p.as_ref()
@@ -364,11 +369,8 @@ fn Gravity() -> impl IntoView {
     });
     view! {
         <h3 id="gravity-title">"Gravity between snapshots"</h3>
-        <p class="hint">
-            "Orbit model: weighted commitment = Σ (level weight² × members), weights 1, 4, 7, 10 from the outermost stage in; "
-            "gravity = change in weighted commitment ÷ members. Positive gravity means members are moving inward. "
-            "Source: orbit-love/orbit-model, “Measuring gravity”."
-        </p>
+        <p class="hint">{GRAVITY_EXPLAINED}</p>
+        <p class="hint" data-testid="gravity-weights">{move || weights.get()}</p>
         <Show
             when=move || steps.with(|s| !s.is_empty())
             fallback=|| view! { <p class="hint">"Gravity needs at least two snapshots."</p> }

@@ -366,6 +366,24 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
     };
     let description =
         move || objective.with(|o| o.as_ref().map(|(_, d)| d.clone()).unwrap_or_default());
+    let accountability = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.goals.objective(&oid.get_value()))
+                .map(|o| {
+                    (
+                        goals::accountability::accountability_line(o),
+                        goals::accountability::accountability_findings(o),
+                        (o.owner.clone(), o.sponsor.clone(), o.business_goal.clone()),
+                    )
+                })
+        })
+    });
+    let who = move |pick: fn(&(String, String, String)) -> String| {
+        Signal::derive(move || {
+            accountability.with(|a| a.as_ref().map(|(_, _, w)| pick(w)).unwrap_or_default())
+        })
+    };
     let heading_id = format!("objective-{id}");
     let labelled_by = heading_id.clone();
     // Focus follows the card's inline dialogs: into them when they open, back to the button
@@ -403,10 +421,12 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
         let id = oid.get_value();
         state.edit(&format!("objective:{id}:{field}"), |plan| {
             if let Some(o) = plan.goals.objective_mut(&id) {
-                if field == "title" {
-                    o.title = value;
-                } else {
-                    o.description = value;
+                match field {
+                    "title" => o.title = value,
+                    "owner" => o.owner = value,
+                    "sponsor" => o.sponsor = value,
+                    "business_goal" => o.business_goal = value,
+                    _ => o.description = value,
                 }
             }
         });
@@ -431,16 +451,27 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
                     <Show when=move || !description().is_empty()>
                         <p class="objective-description">{description}</p>
                     </Show>
+                    <p class="objective-accountability" data-testid="objective-accountability">
+                        {move || accountability.with(|a| a.as_ref().map(|(line, _, _)| line.clone()))}
+                    </p>
+                    {move || {
+                        let findings = accountability.with(|a| a.as_ref().map(|(_, f, _)| f.clone()).unwrap_or_default());
+                        (!findings.is_empty()).then(|| view! {
+                            <ul class="objective-findings hint" data-testid="objective-findings">
+                                {findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                            </ul>
+                        })
+                    }}
                 </div>
                 <Show when=move || mode.get() == CardMode::Normal>
                     <div class="actions no-print">
                         <button
                             class="small"
                             id=rename_id.clone()
-                            aria-label=move || format!("Rename objective “{}”", title())
+                            aria-label=move || format!("Edit objective “{}”", title())
                             on:click=start_rename
                         >
-                            "Rename"
+                            "Edit"
                         </button>
                         <button
                             class="small danger"
@@ -473,6 +504,23 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
                         multiline=true
                         value=Signal::derive(description)
                         on_change=Callback::new(move |v| edit_objective("description", v))
+                    />
+                    <crate::ui::widgets::TextField
+                        label="Owner"
+                        hint="Who answers for this objective day to day."
+                        value=who(|w| w.0.clone())
+                        on_change=Callback::new(move |v| edit_objective("owner", v))
+                    />
+                    <crate::ui::widgets::TextField
+                        label="Sponsor (business leader)"
+                        hint="The business leader who owns the strategy this objective serves."
+                        value=who(|w| w.1.clone())
+                        on_change=Callback::new(move |v| edit_objective("sponsor", v))
+                    />
+                    <crate::ui::widgets::TextField
+                        label="Business goal it serves"
+                        value=who(|w| w.2.clone())
+                        on_change=Callback::new(move |v| edit_objective("business_goal", v))
                     />
                     <div class="actions">
                         <button class="primary" on:click=move |_| finish_rename()>"Done"</button>

@@ -1,7 +1,9 @@
 use super::*;
+use crate::core::career::research::set_count_anyway;
 use crate::core::career::tests::four_tracks;
 use crate::core::career::{
-    BehaviourRating, CompRecord, Evidence, Percentiles, Rating, SelfAssessment,
+    Ageing, BehaviourRating, CompKind, CompRecord, Evidence, Percentiles, Rating, SelfAssessment,
+    Statistic,
 };
 
 fn career() -> Career {
@@ -9,6 +11,7 @@ fn career() -> Career {
     career.comp_records.push(CompRecord {
         id: "r1".into(),
         label: "Offer".into(),
+        kind: CompKind::Offer,
         level_id: Some("c-2".into()),
         currency: "USD".into(),
         base: 7_000_000,
@@ -35,8 +38,8 @@ fn career() -> Career {
 fn request() -> BriefRequest {
     BriefRequest {
         level_id: "c-2".into(),
-        record_id: Some("r1".into()),
         assessment_id: Some("a1".into()),
+        disclose: Disclosure::default(),
     }
 }
 
@@ -53,7 +56,8 @@ fn brief_lists_every_comparable_level_with_band_and_source() {
     assert!(text.starts_with("# Evidence brief: Community 2 (Community)"));
     assert!(text.contains(
         "| Engineering | E2 Engineering 2 | Team | USD 104,000 – USD 156,000, mid USD 130,000 \
-         (base salary) | Example Co, 2024 (own estimate) |"
+         (base salary) | statistic not stated · population not stated · geography not stated · \
+         2024 (the source's year) | Example Co, 2024 (own estimate) |"
     ));
     assert!(text.contains("not current market rates"));
     assert!(text.contains("- *Lateral leadership*: Leads sideways at Marketing 2"));
@@ -194,8 +198,8 @@ fn evidence_citing_another_plans_goal_shows_its_snapshot() {
     });
     let request = BriefRequest {
         level_id: "c-3".into(),
-        record_id: None,
         assessment_id: Some("a1".into()),
+        ..BriefRequest::default()
     };
     let text = evidence_brief(&career, &request, &|_| None);
     assert!(
@@ -205,4 +209,116 @@ fn evidence_citing_another_plans_goal_shows_its_snapshot() {
         "{text}"
     );
     assert!(!text.contains("no longer in the plan"));
+}
+
+fn with_current_pay() -> Career {
+    let mut career = career();
+    career.comp_records.push(CompRecord {
+        id: "r0".into(),
+        label: "What I earn now".into(),
+        kind: CompKind::Current,
+        currency: "USD".into(),
+        base: 6_123_400,
+        ..CompRecord::default()
+    });
+    career.comp_records.push(CompRecord {
+        id: "r2".into(),
+        label: "My target".into(),
+        kind: CompKind::Target,
+        currency: "USD".into(),
+        base: 9_000_000,
+        ..CompRecord::default()
+    });
+    career
+}
+
+#[test]
+fn brief_leaves_current_pay_out_unless_switched_on() {
+    let career = with_current_pay();
+    let text = evidence_brief(&career, &request(), &goals);
+    assert!(!text.contains("What I earn now"), "{text}");
+    assert!(!text.contains("61,234"));
+    assert!(text.contains("## Pay: Offer"));
+    assert!(text.contains("## Pay: My target"));
+    let mut with = request();
+    with.disclose.current_pay = true;
+    let text = evidence_brief(&career, &with, &goals);
+    assert!(text.contains("## Pay: What I earn now"));
+    assert!(text.contains("USD 61,234"));
+    assert!(!Disclosure::default().current_pay);
+    assert!(CURRENT_PAY_REASON.contains("not to disclose your current or past salary"));
+}
+
+#[test]
+fn brief_offers_and_targets_are_separate_choices() {
+    let career = with_current_pay();
+    let mut only_targets = request();
+    only_targets.disclose.offers = false;
+    let text = evidence_brief(&career, &only_targets, &goals);
+    assert!(!text.contains("## Pay: Offer"));
+    assert!(text.contains("## Pay: My target"));
+    let mut only_offers = request();
+    only_offers.disclose.targets = false;
+    let text = evidence_brief(&career, &only_offers, &goals);
+    assert!(text.contains("## Pay: Offer"));
+    assert!(!text.contains("## Pay: My target"));
+}
+
+#[test]
+fn brief_names_peers_left_out_with_their_reasons_and_marks_those_counted_anyway() {
+    let mut career = career();
+    if let Some(b) = career.tracks[1].levels[1].band.as_mut() {
+        b.statistic = Some(Statistic::Mean);
+    }
+    let text = evidence_brief(&career, &request(), &goals);
+    assert!(
+        text.contains(
+            "- Left out: Engineering · Engineering 2 (USD 130,000), not comparable: statistic: \
+             mean (average), against not stated"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Includes non-comparable figures"));
+    set_count_anyway(&mut career, "e-2", true);
+    let text = evidence_brief(&career, &request(), &goals);
+    assert!(text.contains("> **Warning:** Includes non-comparable figures. Community 2's"));
+    assert!(text.contains(
+        "- Engineering · Engineering 2: midpoint USD 130,000 — counted anyway, not comparable:"
+    ));
+}
+
+#[test]
+fn brief_shows_the_aged_figures_and_what_explains_the_gap() {
+    let mut career = career();
+    for t in &mut career.tracks {
+        for l in &mut t.levels {
+            if let Some(b) = l.band.as_mut() {
+                b.effective_year = Some(if t.id == "c" { 2022 } else { 2024 });
+            }
+        }
+    }
+    career.ageing = Ageing {
+        annual_rate_percent: Some(3.0),
+        source: "ECI".into(),
+    };
+    let text = evidence_brief(&career, &request(), &goals);
+    assert!(
+        text.contains("- Community 2 (proposed): USD 70,000, aged USD 74,263"),
+        "{text}"
+    );
+    assert!(
+        text.contains("What explains the gap: as published"),
+        "{text}"
+    );
+}
+
+#[test]
+fn band_facts_say_what_a_reference_figure_is() {
+    let band = reference::find(reference::BLS_PROJECT_MANAGEMENT_2021)
+        .unwrap()
+        .to_band();
+    assert_eq!(
+        band_facts(&band),
+        "median · an occupation across all levels · United States (national) · May 2021"
+    );
 }

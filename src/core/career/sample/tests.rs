@@ -66,8 +66,44 @@ fn sample_shows_the_bucketing_warning_for_the_proposed_community_role() {
         &proposed,
         plan.career.bucketing_threshold_percent,
     );
+    // 84,000 against the median of 126,000, 104,000 and 112,000: like with like.
     assert!(check.warns());
     assert_eq!(check.peers.len(), 3);
+    assert!(check.not_comparable.is_empty());
+    assert!(!check.includes_non_comparable());
+    assert_eq!(check.peer_median, Some(11_200_000));
+    assert_eq!(check.proposed_midpoint, Some(8_400_000));
+    let text = check.message("Community Manager");
+    assert!(
+        text.contains("band midpoint is 25% below USD 112,000, the median of the midpoints of 3 comparable tracks"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sample_keeps_the_public_figures_in_the_research_logs_with_their_spread() {
+    use crate::core::career::research::{entry_in_use, spread};
+    let plan = sample_plan();
+    let proposed = plan.career.proposed_level_id.clone().unwrap();
+    let level = plan.career.level(&proposed).unwrap().1;
+    assert_eq!(level.research.len(), 5);
+    let used = entry_in_use(level).unwrap();
+    assert_eq!(used.band.source.publisher, EXAMPLE_STRUCTURE);
+    assert!(level.research.iter().any(|e| e
+        .band
+        .source
+        .publisher
+        .contains("Community Roundtable")));
+    let s = spread(level).unwrap();
+    // 67,730 (CMX Central 2016) to 90,000 (CMX West 2016).
+    assert_eq!((s.lowest.1, s.highest.1), (6_773_000, 9_000_000));
+    for t in &plan.career.tracks {
+        assert!(
+            t.level_at_rank(2).unwrap().research.len() >= 2,
+            "{}",
+            t.name
+        );
+    }
 }
 
 #[test]
@@ -96,19 +132,27 @@ fn sample_offer_totals_are_worked_out() {
     // 72,000 + 7,200 + 5,000 + 20,000/4
     assert_eq!(a.first_year_total, Some(8_920_000));
     assert_eq!(a.annualised_total, Some(8_420_000));
-    // Base 72,000 against the 69,875 survey average.
-    assert_eq!(a.compa_ratio, Some(7_200_000.0 / 6_987_500.0));
+    // Base 72,000 against the illustrative 84,000 midpoint.
+    assert_eq!(a.compa_ratio, Some(7_200_000.0 / 8_400_000.0));
 }
 
 #[test]
-fn sample_bands_are_public_figures_never_illustrative_or_estimates() {
+fn sample_bands_are_public_figures_or_the_labelled_illustrative_structure_never_estimates() {
     let plan = sample_plan();
     for level in plan.career.tracks.iter().flat_map(|t| &t.levels) {
         if let Some(b) = &level.band {
-            assert!(matches!(
-                b.source.kind,
-                SourceKind::OfficialStatistic | SourceKind::Survey
-            ));
+            if level.rank == 2 {
+                assert_eq!(b.source.kind, SourceKind::Illustrative);
+                assert_eq!(
+                    b.source.label(),
+                    "Example Co salary structure, 2024 (illustrative, not market data)"
+                );
+            } else {
+                assert!(matches!(
+                    b.source.kind,
+                    SourceKind::OfficialStatistic | SourceKind::Survey
+                ));
+            }
         }
     }
 }
@@ -118,13 +162,16 @@ fn sample_brief_carries_the_warning_sources_and_evidence() {
     let plan = sample_plan();
     let request = BriefRequest {
         level_id: plan.career.proposed_level_id.clone().unwrap(),
-        record_id: Some(plan.career.comp_records[1].id.clone()),
         assessment_id: Some(plan.career.self_assessments[0].id.clone()),
+        ..BriefRequest::default()
     };
     let text = evidence_brief(&plan.career, &request, &|_| None);
     assert!(text.contains("> **Warning:**"));
-    assert!(text.contains("The Community Roundtable, State of Community Management, 2015"));
-    assert!(text.contains("U.S. Bureau of Labor Statistics (OEWS), 2021"));
+    assert!(!text.contains("Includes non-comparable figures"));
+    assert!(text.contains("Example Co salary structure, 2024 (illustrative, not market data)"));
+    // The offer is in; current pay is not, unless switched on.
+    assert!(text.contains("## Pay: Offer as HR proposes it (illustrative)"));
+    assert!(!text.contains("Current pay (illustrative)"));
     assert!(text.contains("contributor summit"));
 }
 

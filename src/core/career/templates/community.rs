@@ -32,7 +32,9 @@ pub(super) const SPEC: TrackSpec = TrackSpec {
         },
         LevelSpec {
             code: "C4",
-            title: "Community Strategist",
+            // Not "Community Strategist": strategy is set with and owned by business
+            // leaders; the community role executes and informs it.
+            title: "Lead Community Manager",
             reference: Some(TCR_STRATEGIST_2015),
         },
         LevelSpec {
@@ -96,8 +98,8 @@ pub(super) const SPEC: TrackSpec = TrackSpec {
                  manages scope, budget and risk; reports outcomes, not activity.",
                 "Owns a portfolio of community programs tied to organisation goals; sets the \
                  measures and shows business value with numbers.",
-                "Sets community strategy with business leaders; decides which programs to \
-                 start and stop across the company.",
+                "Informs the community strategy business leaders own: proposes, with evidence, \
+                 which programs to start and stop across the company, and runs the ones chosen.",
                 "Leads programs that shape an ecosystem: a foundation, a shared standard, a \
                  cross-company initiative.",
             ],
@@ -113,8 +115,8 @@ pub(super) const SPEC: TrackSpec = TrackSpec {
                  resolves conflicts between them.",
                 "Influences the organisation's roadmap and policies on behalf of members; \
                  builds coalitions with leaders in other functions.",
-                "Shapes company decisions through influence with executives; represents the \
-                 community in company strategy.",
+                "Shapes company decisions through influence with executives; brings the \
+                 community's evidence to the strategy business leaders set.",
                 "Leads across companies and open source projects; builds consensus among \
                  organisations with competing interests.",
             ],

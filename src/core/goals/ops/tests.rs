@@ -367,6 +367,7 @@ fn a_goal_from_the_curve_is_prefilled_and_linked_to_its_stage() {
         deadline: Some(d(2026, 6, 30)),
         stage_id: "s2".into(),
         touch_point_id: Some("t1".into()),
+        history: Vec::new(),
     };
     let id = add_goal_from_curve(&mut plan, &seed, Some(&objective), today()).unwrap();
     let goal = plan.goals.goal(&id).unwrap();
@@ -378,6 +379,35 @@ fn a_goal_from_the_curve_is_prefilled_and_linked_to_its_stage() {
     assert_eq!(goal.metric.unit, "members");
     assert_eq!(goal.objective, "increase members at the “member” stage");
     assert_eq!(goal.status, GoalStatus::Draft);
+}
+
+#[test]
+fn a_goal_from_a_curve_gap_reads_the_stage_snapshots_as_its_trend() {
+    let (mut plan, objective, _) = plan_with_goal();
+    let t = today();
+    let seed = GoalSeed {
+        title: "Grow “Member” from 120 to 300 members".into(),
+        metric: "Members at the “Member” stage".into(),
+        unit: "members".into(),
+        baseline: 120.0,
+        target: 300.0,
+        deadline: Some(d(2026, 6, 30)),
+        stage_id: "s2".into(),
+        touch_point_id: None,
+        history: vec![
+            (t - chrono::Days::new(60), 90.0),
+            (t - chrono::Days::new(30), 105.0),
+        ],
+    };
+    let id = add_goal_from_curve(&mut plan, &seed, Some(&objective), t).unwrap();
+    let goal = plan.goals.goal(&id).unwrap();
+    assert_eq!(goal.baseline, Some(90.0));
+    assert_eq!(goal.baseline_date, Some(t - chrono::Days::new(60)));
+    let values: Vec<f64> = goal.check_ins.iter().map(|c| c.value).collect();
+    assert_eq!(values, [105.0, 120.0]);
+    assert_eq!(goal.check_ins[1].date, t);
+    let pace = crate::core::goals::smart::pace(goal, t).unwrap();
+    assert!(pace.observed_per_month.unwrap() > 0.0);
 }
 
 #[test]

@@ -9,6 +9,7 @@ fn plan() -> Plan {
         id: "o1".into(),
         title: "Sustainable growth".into(),
         description: "Why it matters.".into(),
+        ..Objective::default()
     });
     let mut goal = plain_goal();
     goal.check_ins = vec![

@@ -316,7 +316,7 @@ fn smart_check_flags_growth_beyond_the_monthly_threshold() {
         ..plain_goal()
     };
     assert_flags(&goal, Criterion::Achievable, Verdict::NeedsWork,
-        "Reaching 600 contributors needs 25.7% growth every month for 7 months, more than the 10% a month that community metrics rarely sustain. Lower the target, move the deadline, or say what will change the pace.");
+        "Reaching 600 contributors needs 25.7% growth every month for 7 months, more than 10% a month (a rule of thumb: community metrics rarely sustain more). Lower the target, move the deadline, or say what will change the pace.");
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn smart_check_flags_cuts_beyond_the_monthly_threshold() {
     goal.baseline = Some(48.0);
     goal.target = Some(4.0);
     assert_flags(&goal, Criterion::Achievable, Verdict::NeedsWork,
-        "Reaching 4 hours needs a 29.8% cut every month for 7 months, more than the 20% a month that is realistic to sustain. Raise the target, move the deadline, or say what will change the pace.");
+        "Reaching 4 hours needs a 29.8% cut every month for 7 months, more than 20% a month (a rule of thumb for how fast a change of process cuts a value). Raise the target, move the deadline, or say what will change the pace.");
 }
 
 #[test]
@@ -350,7 +350,7 @@ fn smart_check_flags_required_pace_over_twice_the_observed() {
     let result = check(&goal, Criterion::Achievable);
     assert_eq!(result.verdict, Verdict::NeedsWork);
     assert_eq!(result.messages, vec![
-        "The target needs +7.96 contributors per month, more than 2× the +2.06 contributors per month seen in check-ins. Lower the target, move the deadline, or add steps that change the pace.".to_string()
+        "The target needs +7.96 contributors per month, more than 2× the +2.06 contributors per month seen since the baseline. Lower the target, move the deadline, or add steps that change the pace.".to_string()
     ]);
 }
 
@@ -362,7 +362,7 @@ fn smart_check_flags_metric_moving_the_wrong_way() {
         check_in("c2", d(2026, 3, 1), 118.0),
     ];
     assert_flags(&goal, Criterion::Achievable, Verdict::NeedsWork,
-        "Check-ins show Monthly active contributors flat or moving the wrong way (-1.03 contributors per month), but the target needs +8.82 contributors per month. Find out what is holding it back before committing to this target.");
+        "Since the baseline, Monthly active contributors is flat or moving the wrong way (-1.03 contributors per month), but the target needs +8.82 contributors per month. Find out what is holding it back before committing to this target.");
 }
 
 #[test]
@@ -375,7 +375,7 @@ fn observed_pace_close_to_required_passes_and_is_reported() {
     let result = check(&goal, Criterion::Achievable);
     assert_eq!(result.verdict, Verdict::Pass);
     assert_eq!(result.messages[0],
-        "Needs +6.26 contributors per month (4.1% a month) for 7 months; check-ins show +8.25 contributors per month.");
+        "Needs +6.26 contributors per month (4.1% a month) for 7 months; since the baseline: +8.25 contributors per month.");
 }
 
 #[test]
@@ -436,7 +436,7 @@ fn smart_check_flags_keep_goal_heading_across_its_limit() {
         check_in("c2", d(2026, 3, 1), 110.0),
     ];
     assert_flags(&goal, Criterion::Achievable, Verdict::NeedsWork,
-        "At the pace seen in check-ins (-5.16 contributors per month), Monthly active contributors would cross the floor (100 contributors) before the deadline. Plan what will hold it above.");
+        "At the pace seen since the baseline (-5.16 contributors per month), Monthly active contributors would cross the floor (100 contributors) before the deadline. Plan what will hold it above.");
 }
 
 #[test]
@@ -644,6 +644,29 @@ fn pace_uses_the_latest_check_in_and_today() {
     let p = pace(&goal, today()).unwrap();
     assert_eq!(p.current, 150.0);
     assert!((p.months_left - 7.03).abs() < 0.01);
-    assert_eq!(p.observed_per_month, None);
+    // The baseline (120 on 1 January) is the trend's first point: one check-in gives a rate.
+    let observed = p.observed_per_month.unwrap();
+    assert!(
+        (observed - 30.0 / 31.0 * 30.436_875).abs() < 0.01,
+        "{observed}"
+    );
     assert_eq!(pace(&Goal::default(), today()), None);
+}
+
+#[test]
+fn achievable_counts_the_baseline_as_the_first_point_of_the_trend() {
+    let mut goal = plain_goal();
+    goal.check_ins = vec![check_in("c1", d(2026, 2, 1), 110.0)];
+    let achievable = check(&goal, Criterion::Achievable);
+    assert!(
+        achievable.messages.iter().any(|f| f.starts_with(
+            "Since the baseline, Monthly active contributors is flat or moving the wrong way"
+        )),
+        "{:?}",
+        achievable.messages
+    );
+    // Without a baseline date the baseline cannot be placed on the trend.
+    goal.baseline_date = None;
+    let p = pace(&goal, today()).unwrap();
+    assert_eq!(p.observed_per_month, None);
 }
