@@ -12,6 +12,7 @@ use super::{reference, Band, Career, CompKind, CompRecord, Source};
 use crate::core::goals::statement::statement_text;
 use crate::core::goals::text::{format_date, format_value};
 use crate::core::goals::GoalBook;
+use crate::core::markdown::md_escape as t;
 
 /// What the brief shows for an evidence item that cites a goal. The Goals tool supplies it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -94,8 +95,8 @@ pub fn evidence_brief(
     let chosen = &view.chosen;
     out += &format!(
         "# Evidence brief: {} ({})\n\n{}\n\n",
-        chosen.title,
-        chosen.track_name,
+        t(&chosen.title),
+        t(&chosen.track_name),
         reference::CAVEAT
     );
     role(career, chosen, &mut out);
@@ -126,14 +127,14 @@ pub fn evidence_brief(
     if !view.tracks_without_rank.is_empty() {
         out += &format!(
             "\nNo level at this rank: {}.\n",
-            view.tracks_without_rank.join(", ")
+            t(&view.tracks_without_rank.join(", "))
         );
     }
     out += "\n### Expected behaviours\n\n";
     for level in std::iter::once(chosen).chain(&view.peers) {
-        out += &format!("**{} · {}**\n\n", level.track_name, level.title);
+        out += &format!("**{} · {}**\n\n", t(&level.track_name), t(&level.title));
         for (area, text) in &level.behaviours {
-            out += &format!("- *{area}*: {text}\n");
+            out += &format!("- *{}*: {}\n", t(area), t(text));
         }
         out += "\n";
     }
@@ -143,13 +144,11 @@ pub fn evidence_brief(
     assessment(career, request, goal, &mut out);
     out += "## Sources\n\n";
     for s in &sources {
-        out += &format!("- {}", s.label());
+        out += &format!("- {}", t(&s.label()));
         if !s.note.is_empty() {
-            out += &format!(". {}", s.note);
+            out += &format!(". {}", t(&s.note));
         }
-        if !s.link.is_empty() {
-            out += &format!(" <{}>", s.link);
-        }
+        out += &link(&s.link);
         out += "\n";
     }
     if sources.is_empty() {
@@ -214,8 +213,23 @@ pub fn band_summary(band: &Band) -> String {
     format!("{} ({})", parts.join(", "), band.basis.label())
 }
 
+/// A table cell of user text: escaped, so `|` cannot split the row nor markup run.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    t(text)
+}
+
+/// " <https://…>" for a web address; anything else is shown as escaped text, never as a link
+/// or markup (a `javascript:` address or a stray `>` stays inert).
+fn link(address: &str) -> String {
+    let address = address.trim();
+    let web = address.starts_with("https://") || address.starts_with("http://");
+    if address.is_empty() {
+        String::new()
+    } else if web && !address.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
+        format!(" <{address}>")
+    } else {
+        format!(" ({})", t(address))
+    }
 }
 
 fn role(career: &Career, chosen: &ComparedLevel, out: &mut String) {
@@ -225,17 +239,17 @@ fn role(career: &Career, chosen: &ComparedLevel, out: &mut String) {
     *out += "## The role\n\n";
     *out += &format!(
         "- Track: {} ({}, {})\n",
-        track.name,
+        t(&track.name),
         track.family.label(),
         track.kind.label().to_lowercase()
     );
     if !track.hr_classification.is_empty() {
-        *out += &format!("- How HR classifies it: {}\n", track.hr_classification);
+        *out += &format!("- How HR classifies it: {}\n", t(&track.hr_classification));
     }
     *out += &format!(
         "- Level: {} {}, rank {}, scope {}, typically {}\n\n",
-        level.code,
-        level.title,
+        t(&level.code),
+        t(&level.title),
         level.rank,
         level.scope.label().to_lowercase(),
         level.typical_years.label()
@@ -245,24 +259,24 @@ fn role(career: &Career, chosen: &ComparedLevel, out: &mut String) {
 fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
     let check = bucketing_check(career, &chosen.level_id, career.bucketing_threshold_percent);
     *out += "## Bucketing check\n\n";
-    let message = check.message(&chosen.title);
+    let message = t(&check.message(&chosen.title));
     match check.outcome {
         BucketingOutcome::BelowPeers { .. } => *out += &format!("> **Warning:** {message}\n\n"),
         _ => *out += &format!("{message}\n\n"),
     }
     if let Some(d) = check.decomposition {
         if let Some(a) = &check.ageing {
-            *out += &format!("{}\n\n", d.message(a));
+            *out += &format!("{}\n\n", t(&d.message(a)));
         }
     }
     if let Some(problem) = &check.ageing_problem {
-        *out += &format!("{problem}\n\n");
+        *out += &format!("{}\n\n", t(problem));
     }
     let c = &check.currency;
     if let Some(m) = check.proposed_midpoint {
         *out += &format!(
             "- {} (proposed): {}{}\n",
-            chosen.title,
+            t(&chosen.title),
             money(m, c),
             aged_text(check.proposed_aged, c)
         );
@@ -271,12 +285,12 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         let anyway = if p.comparable() {
             String::new()
         } else {
-            format!(" — counted anyway, {}", p.reasons_text())
+            format!(" — counted anyway, {}", t(&p.reasons_text()))
         };
         *out += &format!(
             "- {} · {}: midpoint {}{}{anyway}\n",
-            p.track_name,
-            p.level_title,
+            t(&p.track_name),
+            t(&p.level_title),
             money(p.midpoint, c),
             aged_text(p.aged, c)
         );
@@ -284,14 +298,14 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
     for p in &check.not_comparable {
         *out += &format!(
             "- Left out: {} · {} ({}), {}\n",
-            p.track_name,
-            p.level_title,
+            t(&p.track_name),
+            t(&p.level_title),
             money(p.midpoint, c),
-            p.reasons_text()
+            t(&p.reasons_text())
         );
     }
     for (name, why) in &check.excluded {
-        *out += &format!("- Left out: {}\n", why.message(name));
+        *out += &format!("- Left out: {}\n", t(&why.message(name)));
     }
     *out += "\n";
 }
@@ -320,9 +334,9 @@ fn pay_record(career: &Career, record: &CompRecord, out: &mut String) {
     } else {
         record.label.clone()
     };
-    *out += &format!("## Pay: {label}\n\n");
+    *out += &format!("## Pay: {}\n\n", t(&label));
     if !record.company.is_empty() {
-        *out += &format!("- Company: {}\n", record.company);
+        *out += &format!("- Company: {}\n", t(&record.company));
     }
     *out += &format!(
         "- Base {}, target bonus {}, sign-on {}, equity {} over {} years\n",
@@ -352,7 +366,7 @@ fn pay_record(career: &Career, record: &CompRecord, out: &mut String) {
         *out += &format!("- Position: {}\n", p.describe());
     }
     for f in &a.flags {
-        *out += &format!("- Note: {}\n", f.message());
+        *out += &format!("- Note: {}\n", t(&f.message()));
     }
     *out += "\n";
 }
@@ -364,7 +378,7 @@ fn parity(career: &Career, out: &mut String) {
         *out += "Levels, ranks and scopes line up across tracks.\n";
     }
     for g in gaps {
-        *out += &format!("- {}\n", g.message());
+        *out += &format!("- {}\n", t(&g.message()));
     }
     *out += "\n";
 }
@@ -387,7 +401,8 @@ fn assessment(
     };
     *out += &format!(
         "## Self-assessment against {} ({})\n\n",
-        r.level_title, r.track_name
+        t(&r.level_title),
+        t(&r.track_name)
     );
     *out += &format!(
         "Overall: {} of {} behaviours meeting or exceeding ({}).\n\n",
@@ -410,7 +425,7 @@ fn assessment(
     for area in &r.areas {
         *out += &format!(
             "- {}: {}\n",
-            area.name,
+            t(&area.name),
             area.share.map_or("nothing expected".into(), percent)
         );
     }
@@ -420,26 +435,24 @@ fn assessment(
     }
     *out += "\n### Evidence\n\n";
     for e in &a.evidence {
-        *out += &format!("- {}", e.text);
+        *out += &format!("- {}", t(&e.text));
         if let Some(d) = e.date {
             *out += &format!(" ({d})");
         }
-        if !e.link.is_empty() {
-            *out += &format!(" <{}>", e.link);
-        }
+        *out += &link(&e.link);
         *out += "\n";
         match (e.goal_id.as_deref().and_then(goal), &e.cited_goal) {
             (Some(g), _) => {
-                *out += &format!("  - Goal: {}\n", g.statement);
+                *out += &format!("  - Goal: {}\n", t(&g.statement));
                 if let Some(c) = g.final_check_in {
-                    *out += &format!("  - Final check-in: {c}\n");
+                    *out += &format!("  - Final check-in: {}\n", t(&c));
                 }
             }
             // Another plan's goal, or one since deleted: what it said when it was cited.
             (None, Some(c)) => {
-                *out += &format!("  - Goal: {} ({})\n", c.statement, cited_from(c));
+                *out += &format!("  - Goal: {} ({})\n", t(&c.statement), t(&cited_from(c)));
                 if let Some(check_in) = &c.final_check_in {
-                    *out += &format!("  - Final check-in: {check_in}\n");
+                    *out += &format!("  - Final check-in: {}\n", t(check_in));
                 }
             }
             (None, None) if e.goal_id.is_some() => {
@@ -449,7 +462,7 @@ fn assessment(
         }
         for bid in &e.behaviour_ids {
             if let Some((_, area, b)) = career.behaviour(bid) {
-                *out += &format!("  - Shows *{}*: {}\n", area.name, b.text);
+                *out += &format!("  - Shows *{}*: {}\n", t(&area.name), t(&b.text));
             }
         }
     }

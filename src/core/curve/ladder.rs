@@ -2,6 +2,7 @@
 //! Kubernetes): each rung says who it is for, what they do and how to move up.
 
 use super::Curve;
+use crate::core::markdown::md_escape;
 
 /// Markdown for the ladder. `project` names the project in the heading ("" to omit).
 pub fn contributor_ladder_md(curve: &Curve, project: &str) -> String {
@@ -71,9 +72,10 @@ pub fn contributor_ladder_md(curve: &Curve, project: &str) -> String {
     md
 }
 
-/// Keeps user text from breaking the Markdown structure (no line breaks inside items).
+/// User text as it was typed: on one line (no line breaks inside items), with Markdown and
+/// HTML syntax escaped so a name like `<img onerror=…>` or `[x](javascript:…)` stays text.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    md_escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// GitHub-style heading anchor.
@@ -125,7 +127,20 @@ mod tests {
         let md = contributor_ladder_md(&c, "");
         assert!(md.starts_with("# Contributor Ladder\n"));
         assert!(md.contains("## Part icipant\n"));
-        assert!(md.contains("* Try ## injected\n"));
+        assert!(md.contains("* Try \\#\\# injected\n"));
+    }
+
+    #[test]
+    fn markdown_and_html_in_user_text_stay_text() {
+        let mut c = cncf();
+        c.stages[0].name = "<img src=x onerror=alert(1)>".into();
+        c.stages[0].asks[0].text = "[click](javascript:alert(1)) **now**".into();
+        let md = contributor_ladder_md(&c, "<b>Acme</b>");
+        assert!(md.starts_with("# \\<b\\>Acme\\</b\\> Contributor Ladder\n"));
+        assert!(md.contains("## \\<img src=x onerror=alert(1)\\>\n"));
+        assert!(md.contains("* \\[click\\](javascript:alert(1)) \\*\\*now\\*\\*\n"));
+        let raw_tag = md.match_indices('<').any(|(i, _)| !md[..i].ends_with('\\'));
+        assert!(!raw_tag, "every < is escaped");
     }
 
     #[test]

@@ -10,23 +10,8 @@ use super::smart::smart_check;
 use super::statement::{statement_text, target_text};
 use super::text::{format_date, format_number, format_value};
 use super::{Goal, GoalBook};
+pub use crate::core::markdown::md_escape;
 use crate::core::plan::Plan;
-
-/// Escapes Markdown's inline syntax so user text shows as typed; newlines become spaces.
-pub fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' | '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The goals report: objectives, then each goal's statement, status, latest check-in
 /// and next review, as of `today`.

@@ -322,3 +322,21 @@ fn band_facts_say_what_a_reference_figure_is() {
         "median · an occupation across all levels · United States (national) · May 2021"
     );
 }
+
+#[test]
+fn markdown_and_html_in_user_text_stay_text_in_the_brief() {
+    let mut career = career();
+    career.tracks[0].name = "<script>alert(1)</script>".into();
+    career.tracks[0].levels[1].title = "Lead | **boss** [x](javascript:alert(1))".into();
+    career.self_assessments[0].evidence[0].text = "<img src=x onerror=alert(1)>".into();
+    career.self_assessments[0].evidence[0].link = "javascript:alert(1)".into();
+    let text = evidence_brief(&career, &request(), &goals);
+    let raw_tag = text
+        .match_indices('<')
+        .any(|(i, _)| !text[..i].ends_with('\\') && !text[i..].starts_with("<http"));
+    assert!(!raw_tag, "every < is escaped or starts a web link:\n{text}");
+    assert!(text.contains("\\<script\\>alert(1)\\</script\\>"));
+    assert!(text.contains("Lead \\| \\*\\*boss\\*\\* \\[x\\](javascript:alert(1))"));
+    assert!(text.contains("- \\<img src=x onerror=alert(1)\\> (javascript:alert(1))"));
+    assert!(!text.contains("<javascript:"));
+}

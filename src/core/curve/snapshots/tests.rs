@@ -190,3 +190,41 @@ fn typed_snapshot_needs_at_least_one_count_and_ignores_unknown_stages() {
     assert_eq!(p.counts.len(), 1);
     assert_eq!(count(&p, "s2"), Some(0));
 }
+
+#[test]
+fn exported_stage_names_never_start_a_formula_and_read_back_as_the_same_stages() {
+    let mut c = curve(&[
+        ("=HYPERLINK(\"http://x\")", 1, 0, 0),
+        ("+Leads", 2, 0, 0),
+        ("-core", 3, 0, 0),
+        ("@team", 4, 0, 0),
+        ("Plain", 5, 0, 0),
+    ]);
+    c.snapshots.push(crate::core::curve::Snapshot {
+        id: "n1".into(),
+        date: date(2026, 1, 1),
+        counts: (1..=5)
+            .map(|i| StageCount {
+                stage_id: format!("s{i}"),
+                count: i * 10,
+            })
+            .collect(),
+    });
+    let csv = snapshots_csv(&c);
+    let header = csv.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "date,\"'=HYPERLINK(\"\"http://x\"\")\",'+Leads,'-core,'@team,Plain"
+    );
+    for cell in split_fields(header, ',') {
+        assert!(
+            !cell.starts_with(FORMULA_STARTS),
+            "{cell} would run as a formula"
+        );
+    }
+    let back = parse_snapshots_csv(&c, &csv).unwrap();
+    assert_eq!(back.len(), 1);
+    for i in 1..=5 {
+        assert_eq!(count(&back[0], &format!("s{i}")), Some(i * 10));
+    }
+}
