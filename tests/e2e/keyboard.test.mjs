@@ -121,6 +121,8 @@ test("keyboard only: start a blank plan, then rename it (Escape cancels a rename
   await page.keyboard.press("Enter");
   const input = page.getByLabel("New name");
   await input.waitFor();
+  // The field takes the focus on the next frame (a person never types sooner); fails if it never does.
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
   assert.ok(await isFocused(input), "the name field has focus when renaming starts");
   await assertFocusVisible(page, "rename field");
   await page.keyboard.type("Not this one");
@@ -132,6 +134,8 @@ test("keyboard only: start a blank plan, then rename it (Escape cancels a rename
   await tabTo(page, renameButton, { back: true });
   await page.keyboard.press("Enter");
   await input.waitFor();
+  // The field takes the focus on the next frame (a person never types sooner); fails if it never does.
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("Keyboard-only plan");
   await page.keyboard.press("Enter");
@@ -400,6 +404,8 @@ test("keyboard only: the Plans page's inline forms give focus back", async () =>
   await tabTo(page, rename);
   await page.keyboard.press("Enter");
   await page.getByLabel("New name").waitFor();
+  // Focus and selection arrive on the next frame; this fails if they never do.
+  await page.waitForFunction(() => document.activeElement?.tagName === "INPUT" && document.activeElement.selectionEnd > 0);
   assert.deepEqual(
     await page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]),
     [0, "Focus plan".length],
