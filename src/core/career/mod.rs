@@ -405,7 +405,7 @@ impl Statistic {
             Statistic::Median => "median".into(),
             Statistic::Mean => "mean (average)".into(),
             Statistic::RangeMidpoint => "midpoint of a range".into(),
-            Statistic::Percentile(n) => format!("{} percentile", ordinal(u32::from(n))),
+            Statistic::Percentile(n) => format!("{} percentile", pay::ordinal(n)),
         }
     }
 
@@ -428,17 +428,6 @@ impl Statistic {
             Statistic::Percentile(n) => format!("p{n}"),
         }
     }
-}
-
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// Whose pay a figure describes.
