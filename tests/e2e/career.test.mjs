@@ -176,6 +176,12 @@ test("the sample plan warns, like with like, that the community role sits 25% be
   assert.match(await warning.innerText(), /Community Manager's band midpoint is 25% below USD 112,000, the median of the midpoints of 3 comparable tracks/);
   assert.ok(!(await warning.innerText()).includes("non-comparable"));
   assert.equal(await page.getByTestId("bucketing-not-comparable").count(), 0);
+  // Its bands are one employer's illustrative structure, not public figures: no caveat about those.
+  // (The reference pickers in the track editor, which offer public figures, keep it.)
+  for (const section of ["career-bucketing-title", "career-side-title"]) {
+    const text = await page.locator(`section[aria-labelledby="${section}"]`).innerText();
+    assert.ok(!text.includes("not current market rates"), `${section}: no caveat about public figures`);
+  }
 
   // The threshold is editable: at 30% the same gap no longer warns.
   await page.getByLabel("Warn when more than this % below peers").fill("30");

@@ -94,11 +94,14 @@ pub fn evidence_brief(
     let mut out = String::new();
     let chosen = &view.chosen;
     out += &format!(
-        "# Evidence brief: {} ({})\n\n{}\n\n",
+        "# Evidence brief: {} ({})\n\n",
         t(&chosen.title),
-        t(&chosen.track_name),
-        reference::CAVEAT
+        t(&chosen.track_name)
     );
+    let bands = std::iter::once(chosen).chain(&view.peers);
+    if reference::caveat_applies(bands.filter_map(|l| l.band.as_ref())) {
+        out += &format!("{}\n\n", reference::CAVEAT);
+    }
     role(career, chosen, &mut out);
     out += &format!("## Levels at rank {} in every track\n\n", chosen.rank);
     out += "| Track | Level | Scope | Band | What the figure is | Source |\n\

@@ -37,6 +37,17 @@ pub const CAVEAT: &str = "Public reference figures are historical figures for th
 States, shown with their source and year. They are not current market rates; use them to compare \
 roles, not to price one.";
 
+/// Whether [`CAVEAT`] concerns these bands: it speaks of public figures (an official statistic
+/// or a published survey), not of an employer's own structure, an estimate or a made-up example.
+pub fn caveat_applies<'a>(bands: impl IntoIterator<Item = &'a Band>) -> bool {
+    bands.into_iter().any(|b| {
+        matches!(
+            b.source.kind,
+            SourceKind::OfficialStatistic | SourceKind::Survey
+        )
+    })
+}
+
 /// Occupational Employment and Wage Statistics: the survey's own tables.
 pub const BLS_OEWS: &str =
     "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics";

@@ -11,7 +11,7 @@ use crate::core::career::compare::{
     bucketing_check, side_by_side, statistic_words, ComparedLevel, NON_COMPARABLE_MARKER,
 };
 use crate::core::career::format::money;
-use crate::core::career::reference::CAVEAT;
+use crate::core::career::reference::{caveat_applies, CAVEAT};
 use crate::core::career::research::set_count_anyway;
 use crate::core::career::{Career, YearMonth};
 use crate::ui::state::use_app_state;
@@ -111,10 +111,16 @@ pub fn BucketingPanel() -> impl IntoView {
                 .level(&id)
                 .map(|(_, l)| l.title.clone())
                 .unwrap_or_default();
-            Some((
-                bucketing_check(c, &id, c.bucketing_threshold_percent),
-                title,
-            ))
+            let check = bucketing_check(c, &id, c.bucketing_threshold_percent);
+            let shown = std::iter::once(id.as_str())
+                .chain(check.peers.iter().map(|p| p.level_id.as_str()))
+                .chain(check.not_comparable.iter().map(|p| p.level_id.as_str()));
+            let public = caveat_applies(
+                shown
+                    .filter_map(|id| c.level(id))
+                    .filter_map(|(_, l)| l.band.as_ref()),
+            );
+            Some((check, title, public))
         })
     });
     // The list re-renders when a peer moves in or out of the median: focus follows the
@@ -146,7 +152,7 @@ pub fn BucketingPanel() -> impl IntoView {
                 None => view! {
                     <p class="hint">"Choose the proposed role above to compare its band with its peers."</p>
                 }.into_any(),
-                Some((check, title)) => {
+                Some((check, title, public)) => {
                     let message = check.message(&title);
                     let marked = check.includes_non_comparable();
                     let banner = if check.warns() {
@@ -234,7 +240,7 @@ pub fn BucketingPanel() -> impl IntoView {
                             <h3>"Left out of the comparison"</h3>
                             <ul class="compact-list" data-testid="bucketing-excluded">{excluded}</ul>
                         })}
-                        <p class="hint">{CAVEAT}</p>
+                        {public.then(|| view! { <p class="hint">{CAVEAT}</p> })}
                     }.into_any()
                 }
             }}
@@ -343,9 +349,10 @@ pub fn SideBySide() -> impl IntoView {
                     let rank = v.chosen.rank;
                     let missing = v.tracks_without_rank.join(", ");
                     let columns: Vec<ComparedLevel> = std::iter::once(v.chosen).chain(v.peers).collect();
+                    let public = caveat_applies(columns.iter().filter_map(|l| l.band.as_ref()));
                     view! {
                         <p class="hint">{format!("Levels at rank {rank} in every track, the proposed role first.")}</p>
-                        <p class="caveat">{CAVEAT}</p>
+                        {public.then(|| view! { <p class="caveat">{CAVEAT}</p> })}
                         <CompareTable columns />
                         {(!missing.is_empty()).then(|| view! { <p class="hint">{format!("No level at rank {rank}: {missing}.")}</p> })}
                     }.into_any()

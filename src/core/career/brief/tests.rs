@@ -59,8 +59,18 @@ fn brief_lists_every_comparable_level_with_band_and_source() {
          (base salary) | statistic not stated · population not stated · geography not stated · \
          2024 (the source's year) | Example Co, 2024 (own estimate) |"
     ));
-    assert!(text.contains("not current market rates"));
+    // Every band here is an own estimate: the caveat about public figures does not apply.
+    assert!(!text.contains("not current market rates"));
     assert!(text.contains("- *Lateral leadership*: Leads sideways at Marketing 2"));
+}
+
+#[test]
+fn the_caveat_about_public_figures_appears_when_a_band_is_one() {
+    let mut career = career();
+    let band = career.tracks[1].levels[1].band.as_mut().unwrap();
+    band.source.kind = crate::core::career::SourceKind::OfficialStatistic;
+    let text = evidence_brief(&career, &request(), &goals);
+    assert!(text.contains(reference::CAVEAT));
 }
 
 #[test]
