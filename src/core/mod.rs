@@ -2,6 +2,7 @@
 //! Pure Rust: no browser APIs, no UI. Every figure the UI shows is computed here.
 
 pub mod career;
+pub mod csv;
 pub mod curve;
 pub mod edits;
 pub mod goals;

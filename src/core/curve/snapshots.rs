@@ -7,6 +7,7 @@
 //!
 //! Stages are matched by name (ignoring case and surrounding spaces) or id.
 
+use crate::core::csv;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -261,7 +262,7 @@ fn stage_or_err(curve: &Curve, cell: &str, line: usize, out: &mut Parsed) -> Opt
     let cell = cell.trim();
     // A name this export defused (`'=Leads`) names the stage `=Leads`.
     let wanted = match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if rest.starts_with(csv::FORMULA_STARTS) => rest,
         _ => cell,
     };
     let found = curve
@@ -335,7 +336,7 @@ pub fn snapshots_csv(curve: &Curve) -> String {
     let mut out = String::from("date");
     for s in &curve.stages {
         out.push(',');
-        out.push_str(&quote(&defuse_formula(&s.name)));
+        out.push_str(&quote(&csv::defuse_formula(&s.name)));
     }
     out.push('\n');
     let mut snaps: Vec<_> = curve.snapshots.iter().collect();
@@ -352,18 +353,6 @@ pub fn snapshots_csv(curve: &Curve) -> String {
     }
     out
 }
-
-/// A stage name a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first)
-/// gets a `'` in front, as the goals CSV does; the parser reads it back as the plain name.
-fn defuse_formula(name: &str) -> String {
-    if name.starts_with(FORMULA_STARTS) {
-        format!("'{name}")
-    } else {
-        name.to_string()
-    }
-}
-
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 fn quote(s: &str) -> String {
     if s.contains([',', '"', '\n', ';', '\t']) {

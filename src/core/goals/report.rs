@@ -141,11 +141,7 @@ fn goal_section(out: &mut String, goal: &Goal, today: NaiveDate) {
 /// Quotes a CSV field when it needs it (RFC 4180), and defuses text that a spreadsheet
 /// would run as a formula (a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` prefix).
 pub fn csv_field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
+    let defused = crate::core::csv::defuse_formula(text);
     if defused.contains([',', '"', '\r', '\n'])
         || defused.starts_with(' ')
         || defused.ends_with(' ')

@@ -218,7 +218,7 @@ fn exported_stage_names_never_start_a_formula_and_read_back_as_the_same_stages()
     );
     for cell in split_fields(header, ',') {
         assert!(
-            !cell.starts_with(FORMULA_STARTS),
+            !cell.starts_with(crate::core::csv::FORMULA_STARTS),
             "{cell} would run as a formula"
         );
     }
