@@ -116,11 +116,15 @@ fn base_date() -> NaiveDate {
 // Ids currently in the plan, by kind.
 
 fn objective_ids(p: &Plan) -> Vec<String> {
-    p.goals.objectives.iter().map(|o| o.id.clone()).collect()
+    p.goals
+        .objectives
+        .iter()
+        .map(|o| o.id.to_string())
+        .collect()
 }
 
 fn goal_ids(p: &Plan) -> Vec<String> {
-    p.goals.goals.iter().map(|g| g.id.clone()).collect()
+    p.goals.goals.iter().map(|g| g.id.to_string()).collect()
 }
 
 /// (goal id, child id) pairs for one kind of record inside goals.
@@ -128,35 +132,39 @@ fn in_goals(p: &Plan, ids: impl Fn(&goals::Goal) -> Vec<String>) -> Vec<(String,
     p.goals
         .goals
         .iter()
-        .flat_map(|g| ids(g).into_iter().map(|c| (g.id.clone(), c)))
+        .flat_map(|g| ids(g).into_iter().map(|c| (g.id.to_string(), c)))
         .collect()
 }
 
 fn stage_ids(p: &Plan) -> Vec<String> {
-    p.curve.stages.iter().map(|s| s.id.clone()).collect()
+    p.curve.stages.iter().map(|s| s.id.to_string()).collect()
 }
 
 fn ask_ids(p: &Plan) -> Vec<String> {
     p.curve
         .stages
         .iter()
-        .flat_map(|s| s.asks.iter().map(|a| a.id.clone()))
+        .flat_map(|s| s.asks.iter().map(|a| a.id.to_string()))
         .collect()
 }
 
 fn touch_point_ids(p: &Plan) -> Vec<String> {
-    p.curve.touch_points.iter().map(|t| t.id.clone()).collect()
+    p.curve
+        .touch_points
+        .iter()
+        .map(|t| t.id.to_string())
+        .collect()
 }
 
 fn track_ids(p: &Plan) -> Vec<String> {
-    p.career.tracks.iter().map(|t| t.id.clone()).collect()
+    p.career.tracks.iter().map(|t| t.id.to_string()).collect()
 }
 
 fn level_ids(p: &Plan) -> Vec<String> {
     p.career
         .tracks
         .iter()
-        .flat_map(|t| t.levels.iter().map(|l| l.id.clone()))
+        .flat_map(|t| t.levels.iter().map(|l| l.id.to_string()))
         .collect()
 }
 
@@ -164,7 +172,7 @@ fn key_area_ids(p: &Plan) -> Vec<String> {
     p.career
         .tracks
         .iter()
-        .flat_map(|t| t.key_areas.iter().map(|a| a.id.clone()))
+        .flat_map(|t| t.key_areas.iter().map(|a| a.id.to_string()))
         .collect()
 }
 
@@ -173,7 +181,7 @@ fn behaviour_ids(p: &Plan) -> Vec<String> {
         .tracks
         .iter()
         .flat_map(|t| &t.key_areas)
-        .flat_map(|a| a.behaviours.iter().map(|b| b.id.clone()))
+        .flat_map(|a| a.behaviours.iter().map(|b| b.id.to_string()))
         .collect()
 }
 
@@ -181,7 +189,7 @@ fn assessment_ids(p: &Plan) -> Vec<String> {
     p.career
         .self_assessments
         .iter()
-        .map(|a| a.id.clone())
+        .map(|a| a.id.to_string())
         .collect()
 }
 
@@ -341,7 +349,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
         }),
         15 => ("remove_key_player", {
             match rng.pick(&in_goals(p, |g| {
-                g.key_players.iter().map(|k| k.id.clone()).collect()
+                g.key_players.iter().map(|k| k.id.to_string()).collect()
             })) {
                 Some((g, k)) => goals::remove_key_player(&mut p.goals, &g, &k).is_ok(),
                 None => false,
@@ -349,7 +357,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
         }),
         16 => ("set_owner", {
             match rng.pick(&in_goals(p, |g| {
-                g.key_players.iter().map(|k| k.id.clone()).collect()
+                g.key_players.iter().map(|k| k.id.to_string()).collect()
             })) {
                 Some((g, k)) => goals::set_owner(&mut p.goals, &g, &k).is_ok(),
                 None => false,
@@ -362,7 +370,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
         }),
         18 => ("remove_step / move_step / set_step_done", {
             match rng.pick(&in_goals(p, |g| {
-                g.steps.iter().map(|s| s.id.clone()).collect()
+                g.steps.iter().map(|s| s.id.to_string()).collect()
             })) {
                 Some((g, s)) => match rng.below(3) {
                     0 => goals::remove_step(&mut p.goals, &g, &s).is_ok(),
@@ -374,13 +382,13 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
         }),
         19 => ("set_step_owner", {
             match rng.pick(&in_goals(p, |g| {
-                g.steps.iter().map(|s| s.id.clone()).collect()
+                g.steps.iter().map(|s| s.id.to_string()).collect()
             })) {
                 Some((g, s)) => {
                     let players: Vec<String> = p
                         .goals
                         .goal(&g)
-                        .map(|goal| goal.key_players.iter().map(|k| k.id.clone()).collect())
+                        .map(|goal| goal.key_players.iter().map(|k| k.id.to_string()).collect())
                         .unwrap_or_default();
                     let owner = if rng.chance(20) {
                         None
@@ -402,7 +410,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
         }),
         22 => ("remove_check_in", {
             match rng.pick(&in_goals(p, |g| {
-                g.check_ins.iter().map(|c| c.id.clone()).collect()
+                g.check_ins.iter().map(|c| c.id.to_string()).collect()
             })) {
                 Some((g, c)) => goals::remove_check_in(&mut p.goals, &g, &c).is_ok(),
                 None => false,
@@ -421,7 +429,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
         }),
         25 => ("remove_milestone", {
             match rng.pick(&in_goals(p, |g| {
-                g.milestones.iter().map(|m| m.id.clone()).collect()
+                g.milestones.iter().map(|m| m.id.to_string()).collect()
             })) {
                 Some((g, m)) => goals::remove_milestone(&mut p.goals, &g, &m).is_ok(),
                 None => false,
@@ -561,7 +569,12 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
             curve_ops::add_problem_area(p, on, &problem, &solution).is_some()
         }),
         44 => ("delete_problem_area", {
-            let ids: Vec<String> = p.curve.problem_areas.iter().map(|a| a.id.clone()).collect();
+            let ids: Vec<String> = p
+                .curve
+                .problem_areas
+                .iter()
+                .map(|a| a.id.to_string())
+                .collect();
             let id = rng.id(&ids);
             curve_ops::delete_problem_area(&mut p.curve, &id).is_some()
         }),
@@ -576,7 +589,10 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
                 .into_iter()
                 .filter_map(|stage_id| {
                     let count = rng.below(3000) as u64;
-                    rng.chance(70).then_some(StageCount { stage_id, count })
+                    rng.chance(70).then_some(StageCount {
+                        stage_id: stage_id.into(),
+                        count,
+                    })
                 })
                 .collect();
             if rng.chance(20) {
@@ -590,7 +606,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
             true
         }),
         47 => ("delete_snapshot", {
-            let ids: Vec<String> = p.curve.snapshots.iter().map(|s| s.id.clone()).collect();
+            let ids: Vec<String> = p.curve.snapshots.iter().map(|s| s.id.to_string()).collect();
             let id = rng.id(&ids);
             curve_ops::delete_snapshot(&mut p.curve, &id).is_some()
         }),
@@ -677,8 +693,8 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
                 id: "ignored".into(),
                 label: rng.text(),
                 kind: CompKind::Offer,
-                track_id,
-                level_id,
+                track_id: track_id.map(Into::into),
+                level_id: level_id.map(Into::into),
                 currency: "USD".into(),
                 base: rng.below(300_000) as i64 * 100,
                 equity_grant: rng.below(100_000) as i64 * 100,
@@ -715,12 +731,12 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
             let goal_id = rng.pick(&goal_ids(p));
             let behaviours = behaviour_ids(p);
             let behaviour_ids = (0..rng.below(3))
-                .filter_map(|_| rng.pick(&behaviours))
+                .filter_map(|_| rng.pick(&behaviours).map(Into::into))
                 .collect();
             let evidence = Evidence {
                 text: rng.text(),
                 date: Some(rng.date()),
-                goal_id,
+                goal_id: goal_id.map(Into::into),
                 behaviour_ids,
                 link: "https://example.org/summit".into(),
                 ..Evidence::default()
@@ -758,7 +774,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
                     true
                 }
                 3 => {
-                    p.career.proposed_level_id = rng.pick(&level_ids(p));
+                    p.career.proposed_level_id = rng.pick(&level_ids(p)).map(Into::into);
                     true
                 }
                 _ => false,

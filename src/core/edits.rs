@@ -83,7 +83,7 @@ mod tests {
         let assessment = add_self_assessment(&mut plan, &level).unwrap();
         let evidence = Evidence {
             text: "Ran the summit".into(),
-            goal_id: Some(goal.clone()),
+            goal_id: Some(goal.clone().into()),
             ..Evidence::default()
         };
         add_evidence(&mut plan, &assessment, evidence).unwrap();

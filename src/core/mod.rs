@@ -7,6 +7,7 @@ pub mod curve;
 pub mod edits;
 pub mod goals;
 pub mod history;
+pub mod ids;
 pub mod markdown;
 pub mod plan;
 pub mod sample;

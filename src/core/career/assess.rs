@@ -82,7 +82,7 @@ fn ok_or_flag<T>(result: Result<T, PayError>, flags: &mut Vec<PayFlag>) -> Optio
 /// Totals, and the comparison with the record's level band where one exists.
 pub fn assess_record(career: &Career, record: &CompRecord) -> RecordAssessment {
     let mut out = RecordAssessment {
-        record_id: record.id.clone(),
+        record_id: record.id.to_string(),
         currency: record.currency.clone(),
         ..RecordAssessment::default()
     };

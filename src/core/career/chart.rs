@@ -221,7 +221,7 @@ pub fn band_chart(
         };
         match to_chart_currency(career, band, &currency) {
             Ok(mut d) => {
-                d.track_id = t.id.clone();
+                d.track_id = t.id.to_string();
                 d.label = format!("{} · {}", t.name, l.title);
                 d.chosen = l.id == level.id;
                 drawn.push(d);

@@ -31,7 +31,7 @@ pub fn all_goals(goals: &GoalBook) -> Vec<GoalChoice> {
         .goals
         .iter()
         .map(|g| GoalChoice {
-            goal: g.id.clone(),
+            goal: g.id.to_string(),
             title: title_of(g),
             status: g.status,
         })

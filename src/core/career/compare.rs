@@ -41,10 +41,10 @@ pub struct SideBySide {
 fn compared(track: &Track, level_id: &str) -> Option<ComparedLevel> {
     let level = track.level(level_id)?;
     Some(ComparedLevel {
-        track_id: track.id.clone(),
+        track_id: track.id.to_string(),
         track_name: track.name.clone(),
         family: track.family,
-        level_id: level.id.clone(),
+        level_id: level.id.to_string(),
         code: level.code.clone(),
         title: level.title.clone(),
         rank: level.rank,
@@ -675,9 +675,9 @@ fn peer_midpoint(
     let reasons = comparability(band, proposed, career.comparable_within_years, aged);
     let counted_anyway = !reasons.is_empty() && career.count_anyway_level_ids.contains(&level.id);
     Ok(PeerMidpoint {
-        track_id: track.id.clone(),
+        track_id: track.id.to_string(),
         track_name: track.name.clone(),
-        level_id: level.id.clone(),
+        level_id: level.id.to_string(),
         level_title: level.title.clone(),
         midpoint: converted.amount,
         aged: None,

@@ -105,7 +105,7 @@ pub fn convert(
         })?;
     if !(rate.rate.is_finite() && rate.rate > 0.0) {
         return Err(CurrencyError::InvalidRate {
-            rate_id: rate.id.clone(),
+            rate_id: rate.id.to_string(),
         });
     }
     let factor = if inverted { 1.0 / rate.rate } else { rate.rate };
@@ -117,7 +117,7 @@ pub fn convert(
     }
     Ok(Converted {
         amount: value as i64,
-        rate_id: Some(rate.id.clone()),
+        rate_id: Some(rate.id.to_string()),
         inverted,
     })
 }

@@ -8,8 +8,8 @@ use std::fmt;
 
 use super::citation::cite;
 use super::{
-    Behaviour, BehaviourRating, Career, CitedGoal, CompRecord, Evidence, ExchangeRate, Family,
-    KeyArea, Level, Rating, SelfAssessment, Track, TrackKind,
+    Behaviour, BehaviourId, BehaviourRating, Career, CitedGoal, CompRecord, Evidence, ExchangeRate,
+    Family, KeyArea, Level, LevelId, Rating, SelfAssessment, Track, TrackKind,
 };
 use crate::core::plan::Plan;
 use crate::core::schema::is_safe_link;
@@ -54,7 +54,7 @@ fn not_found(id: &str) -> EditError {
 pub fn add_track(plan: &mut Plan, name: &str, family: Family, kind: TrackKind) -> String {
     let id = plan.fresh_id("t");
     plan.career.tracks.push(Track {
-        id: id.clone(),
+        id: id.clone().into(),
         name: name.to_string(),
         family,
         kind,
@@ -70,7 +70,7 @@ pub fn add_level(plan: &mut Plan, track_id: &str, title: &str) -> Result<String,
     let track = track_mut(&mut plan.career, track_id)?;
     let top = track.levels.iter().max_by_key(|l| l.rank);
     let level = Level {
-        id: id.clone(),
+        id: id.clone().into(),
         title: title.to_string(),
         rank: top.map_or(1, |l| l.rank.saturating_add(1)),
         scope: top.map(|l| l.scope).unwrap_or_default(),
@@ -86,7 +86,7 @@ pub fn add_key_area(plan: &mut Plan, track_id: &str, name: &str) -> Result<Strin
     track_mut(&mut plan.career, track_id)?
         .key_areas
         .push(KeyArea {
-            id: id.clone(),
+            id: id.clone().into(),
             name: name.to_string(),
             ..KeyArea::default()
         });
@@ -116,15 +116,15 @@ pub fn set_behaviour(
     let area = &mut plan.career.tracks[t].key_areas[a];
     if let Some(b) = area.behaviours.iter_mut().find(|b| b.level_id == level_id) {
         b.text = text.to_string();
-        return Ok(b.id.clone());
+        return Ok(b.id.to_string());
     }
     // A fresh id only when a behaviour is made: a refused or updating call changes nothing else.
     let fresh = plan.fresh_id("b");
     plan.career.tracks[t].key_areas[a]
         .behaviours
         .push(Behaviour {
-            id: fresh.clone(),
-            level_id: level_id.to_string(),
+            id: fresh.clone().into(),
+            level_id: level_id.into(),
             text: text.to_string(),
         });
     Ok(fresh)
@@ -134,7 +134,7 @@ pub fn set_behaviour(
 pub fn add_comp_record(plan: &mut Plan, record: CompRecord) -> String {
     let id = plan.fresh_id("r");
     plan.career.comp_records.push(CompRecord {
-        id: id.clone(),
+        id: id.clone().into(),
         ..record
     });
     id
@@ -143,7 +143,7 @@ pub fn add_comp_record(plan: &mut Plan, record: CompRecord) -> String {
 pub fn add_exchange_rate(plan: &mut Plan, rate: ExchangeRate) -> String {
     let id = plan.fresh_id("x");
     plan.career.exchange_rates.push(ExchangeRate {
-        id: id.clone(),
+        id: id.clone().into(),
         ..rate
     });
     id
@@ -155,8 +155,8 @@ pub fn add_self_assessment(plan: &mut Plan, target_level_id: &str) -> Result<Str
     }
     let id = plan.fresh_id("a");
     plan.career.self_assessments.push(SelfAssessment {
-        id: id.clone(),
-        target_level_id: target_level_id.to_string(),
+        id: id.clone().into(),
+        target_level_id: target_level_id.into(),
         ..SelfAssessment::default()
     });
     Ok(id)
@@ -175,7 +175,7 @@ pub fn rate_behaviour(
     let a = assessment_mut(career, assessment_id)?;
     a.ratings.retain(|r| r.behaviour_id != behaviour_id);
     a.ratings.push(BehaviourRating {
-        behaviour_id: behaviour_id.to_string(),
+        behaviour_id: behaviour_id.into(),
         rating,
     });
     Ok(())
@@ -210,7 +210,7 @@ pub fn add_evidence(
     assessment_mut(&mut plan.career, assessment_id)?
         .evidence
         .push(Evidence {
-            id: id.clone(),
+            id: id.clone().into(),
             ..evidence
         });
     Ok(id)
@@ -226,7 +226,7 @@ pub fn set_target_level(
     if career.level(level_id).is_none() {
         return Err(not_found(level_id));
     }
-    assessment_mut(career, assessment_id)?.target_level_id = level_id.to_string();
+    assessment_mut(career, assessment_id)?.target_level_id = level_id.into();
     Ok(())
 }
 
@@ -250,7 +250,7 @@ pub fn retarget_track(
         .id
         .clone();
     set_target_level(career, assessment_id, &level)?;
-    Ok(level)
+    Ok(level.to_string())
 }
 
 fn evidence_mut<'a>(
@@ -316,7 +316,7 @@ pub fn cite_own_goal(
     let cited = cite(&plan.id, &plan.name, &plan.goals, goal_id, today)
         .ok_or_else(|| not_found(goal_id))?;
     let e = evidence_mut(&mut plan.career, assessment_id, evidence_id)?;
-    e.goal_id = Some(goal_id.to_string());
+    e.goal_id = Some(goal_id.into());
     e.cited_goal = Some(cited);
     Ok(())
 }
@@ -387,7 +387,7 @@ pub fn remove_level(career: &mut Career, level_id: &str) -> Result<(), EditError
 
 /// Removes a track with its levels; refused while a self-assessment targets one of them.
 pub fn remove_track(career: &mut Career, track_id: &str) -> Result<(), EditError> {
-    let level_ids: Vec<String> = career
+    let level_ids: Vec<LevelId> = career
         .track(track_id)
         .ok_or_else(|| not_found(track_id))?
         .levels
@@ -407,7 +407,7 @@ pub fn remove_track(career: &mut Career, track_id: &str) -> Result<(), EditError
     for id in &level_ids {
         remove_level(career, id)?;
     }
-    let gone: Vec<String> = career
+    let gone: Vec<BehaviourId> = career
         .track(track_id)
         .into_iter()
         .flat_map(|t| &t.key_areas)
@@ -429,7 +429,7 @@ pub fn remove_key_area(career: &mut Career, key_area_id: &str) -> Result<(), Edi
         .iter_mut()
         .find(|t| t.key_areas.iter().any(|a| a.id == key_area_id))
         .ok_or_else(|| not_found(key_area_id))?;
-    let gone: Vec<String> = track
+    let gone: Vec<BehaviourId> = track
         .key_areas
         .iter()
         .filter(|a| a.id == key_area_id)
@@ -441,7 +441,7 @@ pub fn remove_key_area(career: &mut Career, key_area_id: &str) -> Result<(), Edi
 }
 
 /// Drops ratings of, and evidence links to, behaviours that no longer exist.
-fn forget_behaviours(career: &mut Career, gone: &[String]) {
+fn forget_behaviours(career: &mut Career, gone: &[BehaviourId]) {
     for a in &mut career.self_assessments {
         a.ratings.retain(|r| !gone.contains(&r.behaviour_id));
         for e in &mut a.evidence {

@@ -24,6 +24,11 @@ pub use sample::sample;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::core::ids::GoalId;
+pub use crate::core::ids::{
+    BehaviourId, CompRecordId, EvidenceId, ExchangeRateId, KeyAreaId, LevelId, ResearchEntryId,
+    SelfAssessmentId, TrackId,
+};
 use crate::core::plan::Extra;
 
 /// Everything the Career tool keeps in a plan.
@@ -36,7 +41,7 @@ pub struct Career {
     pub self_assessments: Vec<SelfAssessment>,
     /// The role under discussion, e.g. "Community Manager II as HR proposes it".
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub proposed_level_id: Option<String>,
+    pub proposed_level_id: Option<LevelId>,
     /// How far (in percent) the proposed band midpoint may sit below its peers before
     /// the bucketing check warns.
     pub bucketing_threshold_percent: f64,
@@ -46,7 +51,7 @@ pub struct Career {
     /// Peer levels whose bands the user counts in the bucketing check although they are not
     /// comparable; the result then says it includes non-comparable figures.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub count_anyway_level_ids: Vec<String>,
+    pub count_anyway_level_ids: Vec<LevelId>,
     /// The annual rate (and its source) at which bands are brought to a common date.
     #[serde(skip_serializing_if = "Ageing::is_empty")]
     pub ageing: Ageing,
@@ -154,7 +159,7 @@ impl TrackKind {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Track {
-    pub id: String,
+    pub id: TrackId,
     pub name: String,
     pub family: Family,
     pub kind: TrackKind,
@@ -226,7 +231,7 @@ impl YearsRange {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Level {
-    pub id: String,
+    pub id: LevelId,
     pub code: String,
     pub title: String,
     /// Lines levels up across tracks: rank 3 in Community compares with rank 3 in Engineering.
@@ -246,14 +251,14 @@ pub struct Level {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ResearchEntry {
-    pub id: String,
+    pub id: ResearchEntryId,
     pub band: Band,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct KeyArea {
-    pub id: String,
+    pub id: KeyAreaId,
     pub name: String,
     pub description: String,
     pub behaviours: Vec<Behaviour>,
@@ -263,8 +268,8 @@ pub struct KeyArea {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Behaviour {
-    pub id: String,
-    pub level_id: String,
+    pub id: BehaviourId,
+    pub level_id: LevelId,
     pub text: String,
 }
 
@@ -635,14 +640,14 @@ impl CompKind {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompRecord {
-    pub id: String,
+    pub id: CompRecordId,
     pub label: String,
     pub kind: CompKind,
     pub company: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub track_id: Option<String>,
+    pub track_id: Option<TrackId>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub level_id: Option<String>,
+    pub level_id: Option<LevelId>,
     pub currency: String,
     pub base: i64,
     pub target_bonus: i64,
@@ -659,7 +664,7 @@ pub struct CompRecord {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExchangeRate {
-    pub id: String,
+    pub id: ExchangeRateId,
     pub from: String,
     pub to: String,
     pub rate: f64,
@@ -695,7 +700,7 @@ impl Rating {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BehaviourRating {
-    pub behaviour_id: String,
+    pub behaviour_id: BehaviourId,
     pub rating: Rating,
 }
 
@@ -704,18 +709,18 @@ pub struct BehaviourRating {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Evidence {
-    pub id: String,
+    pub id: EvidenceId,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub goal_id: Option<String>,
+    pub goal_id: Option<GoalId>,
     /// What the cited goal said when it was cited, so the evidence (and an exported plan)
     /// still shows it when the other plan changes, is deleted or is not in this browser.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cited_goal: Option<CitedGoal>,
     /// The behaviours this result demonstrates.
-    pub behaviour_ids: Vec<String>,
+    pub behaviour_ids: Vec<BehaviourId>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub link: String,
 }
@@ -740,8 +745,8 @@ pub struct CitedGoal {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SelfAssessment {
-    pub id: String,
-    pub target_level_id: String,
+    pub id: SelfAssessmentId,
+    pub target_level_id: LevelId,
     pub ratings: Vec<BehaviourRating>,
     pub evidence: Vec<Evidence>,
 }

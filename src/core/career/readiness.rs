@@ -51,14 +51,14 @@ pub fn readiness(career: &Career, assessment: &SelfAssessment) -> Option<Readine
             .iter()
             .filter(|b| b.level_id == level.id)
             .map(|b| BehaviourReadiness {
-                behaviour_id: b.id.clone(),
+                behaviour_id: b.id.to_string(),
                 text: b.text.clone(),
                 rating: assessment.rating_of(&b.id),
                 evidence_ids: assessment
                     .evidence
                     .iter()
                     .filter(|e| e.behaviour_ids.contains(&b.id))
-                    .map(|e| e.id.clone())
+                    .map(|e| e.id.to_string())
                     .collect(),
             })
             .collect();
@@ -67,7 +67,7 @@ pub fn readiness(career: &Career, assessment: &SelfAssessment) -> Option<Readine
             .filter(|b| b.rating.is_some_and(Rating::meets))
             .count();
         areas.push(AreaReadiness {
-            key_area_id: area.id.clone(),
+            key_area_id: area.id.to_string(),
             name: area.name.clone(),
             share: share(met, behaviours.len()),
             meeting_or_exceeding: met,
@@ -82,7 +82,7 @@ pub fn readiness(career: &Career, assessment: &SelfAssessment) -> Option<Readine
         .filter(|b| b.rating.is_none())
         .count();
     Some(Readiness {
-        target_level_id: level.id.clone(),
+        target_level_id: level.id.to_string(),
         track_name: track.name.clone(),
         level_title: level.title.clone(),
         areas,

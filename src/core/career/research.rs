@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::edit::EditError;
-use super::{Band, Career, Level, PayBasis, ResearchEntry};
+use super::{Band, Career, Level, PayBasis, ResearchEntry, ResearchEntryId};
 use crate::core::plan::Plan;
 
 /// How far apart the logged figures are. Only entries in the currency and basis of the
@@ -14,14 +14,14 @@ pub struct Spread {
     pub currency: String,
     pub basis: PayBasis,
     /// (entry id, midpoint), lowest first.
-    pub lowest: (String, i64),
-    pub highest: (String, i64),
+    pub lowest: (ResearchEntryId, i64),
+    pub highest: (ResearchEntryId, i64),
     /// (highest − lowest) ÷ lowest; 0.25 is 25%.
     pub ratio: Option<f64>,
     /// Entries in the spread.
     pub count: usize,
     /// Entries left out of the spread (other currency or basis, or no midpoint).
-    pub left_out: Vec<String>,
+    pub left_out: Vec<ResearchEntryId>,
     /// The entries in the spread differ in statistic, population, geography or date, so
     /// part of the spread is what they measure, not disagreement.
     pub measures_differ: bool,
@@ -91,7 +91,7 @@ pub fn add_entry(plan: &mut Plan, level_id: &str, band: Band) -> Result<String, 
     level_mut(&mut plan.career, level_id)?
         .research
         .push(ResearchEntry {
-            id: id.clone(),
+            id: id.clone().into(),
             band,
         });
     Ok(id)
@@ -130,7 +130,7 @@ pub fn remove_entry(career: &mut Career, level_id: &str, entry_id: &str) -> Resu
 pub fn set_count_anyway(career: &mut Career, level_id: &str, count: bool) {
     career.count_anyway_level_ids.retain(|id| id != level_id);
     if count && career.level(level_id).is_some() {
-        career.count_anyway_level_ids.push(level_id.to_string());
+        career.count_anyway_level_ids.push(level_id.into());
     }
 }
 

@@ -9,7 +9,8 @@ use super::reference;
 use super::research::{add_entry, use_entry};
 use super::templates::{add_template, Template};
 use super::{
-    Band, Career, CompKind, CompRecord, Evidence, Population, Rating, Source, SourceKind, Statistic,
+    Band, BehaviourId, Career, CompKind, CompRecord, Evidence, Population, Rating, Source,
+    SourceKind, Statistic,
 };
 use crate::core::plan::Plan;
 
@@ -110,7 +111,7 @@ pub fn sample(plan: &mut Plan) {
             label: "Current pay (illustrative)".into(),
             kind: CompKind::Current,
             company: "Current employer".into(),
-            track_id: Some(community.clone()),
+            track_id: Some(community.as_str().into()),
             level_id: Some(manager.id.clone()),
             currency: "USD".into(),
             base: 6_800_000,
@@ -125,7 +126,7 @@ pub fn sample(plan: &mut Plan) {
             label: "Offer as HR proposes it (illustrative)".into(),
             kind: CompKind::Offer,
             company: "Example Co".into(),
-            track_id: Some(community.clone()),
+            track_id: Some(community.as_str().into()),
             level_id: Some(manager.id.clone()),
             currency: "USD".into(),
             base: 7_200_000,
@@ -147,7 +148,7 @@ pub fn sample(plan: &mut Plan) {
         Rating::Exceeding,
         Rating::Meeting,
     ];
-    let behaviours: Vec<String> = track
+    let behaviours: Vec<BehaviourId> = track
         .behaviours_at(&senior.id)
         .iter()
         .map(|(_, b)| b.id.clone())

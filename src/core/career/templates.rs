@@ -98,7 +98,7 @@ pub fn build_track(plan: &mut Plan, template: Template) -> Track {
         .zip(LADDER)
         .enumerate()
         .map(|(i, (l, (scope, min, max)))| Level {
-            id: plan.fresh_id("l"),
+            id: plan.fresh_id("l").into(),
             code: l.code.to_string(),
             title: l.title.to_string(),
             rank: i as u32 + 1,
@@ -119,14 +119,14 @@ pub fn build_track(plan: &mut Plan, template: Template) -> Track {
         .areas
         .iter()
         .map(|a| KeyArea {
-            id: plan.fresh_id("k"),
+            id: plan.fresh_id("k").into(),
             name: a.name.to_string(),
             description: a.description.to_string(),
             behaviours: levels
                 .iter()
                 .zip(a.behaviours)
                 .map(|(level, text)| Behaviour {
-                    id: plan.fresh_id("b"),
+                    id: plan.fresh_id("b").into(),
                     level_id: level.id.clone(),
                     text: text.to_string(),
                 })
@@ -134,7 +134,7 @@ pub fn build_track(plan: &mut Plan, template: Template) -> Track {
         })
         .collect();
     Track {
-        id: track_id,
+        id: track_id.into(),
         name: spec.name.to_string(),
         family: spec.family,
         kind: spec.kind,
@@ -148,7 +148,7 @@ pub fn build_track(plan: &mut Plan, template: Template) -> Track {
 /// Adds a track from a template to the plan's career worksheet; returns its id.
 pub fn add_template(plan: &mut Plan, template: Template) -> String {
     let track = build_track(plan, template);
-    let id = track.id.clone();
+    let id = track.id.to_string();
     plan.career.tracks.push(track);
     id
 }

@@ -25,7 +25,7 @@ pub(crate) fn track(tid: &str, name: &str, family: Family, mids: &[Option<i64>])
         .iter()
         .enumerate()
         .map(|(i, mid)| Level {
-            id: format!("{tid}-{}", i + 1),
+            id: format!("{tid}-{}", i + 1).into(),
             code: format!("{}{}", name.chars().next().unwrap_or('X'), i + 1),
             title: format!("{name} {}", i + 1),
             rank: i as u32 + 1,
@@ -35,12 +35,12 @@ pub(crate) fn track(tid: &str, name: &str, family: Family, mids: &[Option<i64>])
         })
         .collect::<Vec<_>>();
     let key_areas = vec![KeyArea {
-        id: format!("{tid}-k"),
+        id: format!("{tid}-k").into(),
         name: "Lateral leadership".into(),
         behaviours: levels
             .iter()
             .map(|l| Behaviour {
-                id: format!("{}-b", l.id),
+                id: format!("{}-b", l.id).into(),
                 level_id: l.id.clone(),
                 text: format!("Leads sideways at {}", l.title),
             })

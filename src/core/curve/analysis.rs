@@ -29,7 +29,7 @@ pub fn counts(curve: &Curve, basis: Basis) -> Vec<(String, u64)> {
                 Basis::Now => s.members_now,
                 Basis::Target => s.target_members,
             };
-            (s.id.clone(), n)
+            (s.id.to_string(), n)
         })
         .collect()
 }
@@ -158,16 +158,16 @@ pub fn gap_table(curve: &Curve) -> Vec<GapRow> {
                 .touch_points
                 .iter()
                 .filter(|t| t.to_stage_id == s.id)
-                .map(|t| t.id.clone())
+                .map(|t| t.id.to_string())
                 .collect();
             let problem_area_ids = curve
                 .problem_areas
                 .iter()
                 .filter(|p| p.stage_id.as_deref() == Some(s.id.as_str()))
-                .map(|p| p.id.clone())
+                .map(|p| p.id.to_string())
                 .collect();
             GapRow {
-                stage_id: s.id.clone(),
+                stage_id: s.id.to_string(),
                 stage_name: s.name.clone(),
                 now: s.members_now,
                 target: s.target_members,

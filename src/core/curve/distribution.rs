@@ -134,7 +134,7 @@ pub fn expected_counts(curve: &Curve, dist: Distribution) -> Vec<(String, u64)> 
     curve
         .stages
         .iter()
-        .map(|s: &Stage| s.id.clone())
+        .map(|s: &Stage| s.id.to_string())
         .zip(parts)
         .collect()
 }

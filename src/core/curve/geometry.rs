@@ -111,7 +111,7 @@ pub fn stage_points(curve: &Curve, frame: Frame) -> Vec<StagePoint> {
         .iter()
         .enumerate()
         .map(|(i, s)| StagePoint {
-            stage_id: s.id.clone(),
+            stage_id: s.id.to_string(),
             x: frame.x_of_stage(i, n),
             y: frame.y_of_level(f64::from(s.commitment_level)),
             level: s.commitment_level,
@@ -287,7 +287,7 @@ pub fn touch_point_markers(curve: &Curve, frame: Frame) -> Vec<Marker> {
         };
         if let Some(p) = p {
             out.push(Marker {
-                touch_point_id: tp.id.clone(),
+                touch_point_id: tp.id.to_string(),
                 x: p.x,
                 y: p.y,
             });

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::Curve;
+use super::{Curve, StageId, TouchPointId};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GoalSeed {
@@ -14,8 +14,8 @@ pub struct GoalSeed {
     pub baseline: f64,
     pub target: f64,
     pub deadline: Option<NaiveDate>,
-    pub stage_id: String,
-    pub touch_point_id: Option<String>,
+    pub stage_id: StageId,
+    pub touch_point_id: Option<TouchPointId>,
     /// The stage's member counts in the curve's snapshots, oldest first; empty for a
     /// touch point's conversion (snapshots count members, not conversions).
     pub history: Vec<(NaiveDate, f64)>,
@@ -98,7 +98,7 @@ mod tests {
     fn goal_from_a_gap_carries_the_stage_snapshots_oldest_first() {
         let mut c = curve(&[("Member", 20, 120, 300), ("Belong", 60, 12, 30)]);
         let snap = |day: u32, count: u64| crate::core::curve::Snapshot {
-            id: format!("n{day}"),
+            id: format!("n{day}").into(),
             date: date(2026, 1, day),
             counts: vec![crate::core::curve::StageCount {
                 stage_id: c.stages[0].id.clone(),

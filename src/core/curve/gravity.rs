@@ -130,13 +130,13 @@ mod tests {
 
     fn snap(d: NaiveDate, counts: &[u64]) -> Snapshot {
         Snapshot {
-            id: format!("n{d}"),
+            id: format!("n{d}").into(),
             date: d,
             counts: counts
                 .iter()
                 .enumerate()
                 .map(|(i, c)| StageCount {
-                    stage_id: format!("s{}", i + 1),
+                    stage_id: format!("s{}", i + 1).into(),
                     count: *c,
                 })
                 .collect(),

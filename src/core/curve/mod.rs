@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use crate::core::ids::{AskId, ProblemAreaId, SnapshotId, StageId, TouchPointId};
 use crate::core::plan::Extra;
 
 pub mod analysis;
@@ -54,7 +55,7 @@ pub struct Curve {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Stage {
-    pub id: String,
+    pub id: StageId,
     pub name: String,
     pub description: String,
     /// 0 (outside the community) to 100 (at its core); y of the drawing.
@@ -79,7 +80,7 @@ pub struct Stage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Ask {
-    pub id: String,
+    pub id: AskId,
     pub text: String,
     #[serde(deserialize_with = "de_effort")]
     pub effort: u8,
@@ -88,7 +89,7 @@ pub struct Ask {
 impl Default for Ask {
     fn default() -> Self {
         Ask {
-            id: String::new(),
+            id: AskId::default(),
             text: String::new(),
             effort: MIN_EFFORT,
         }
@@ -101,10 +102,10 @@ impl Default for Ask {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TouchPoint {
-    pub id: String,
+    pub id: TouchPointId,
     pub name: String,
-    pub from_stage_id: String,
-    pub to_stage_id: String,
+    pub from_stage_id: StageId,
+    pub to_stage_id: StageId,
     pub kind: TouchPointKind,
     pub channel: String,
     pub owner: String,
@@ -216,11 +217,11 @@ impl DataPoint {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProblemArea {
-    pub id: String,
+    pub id: ProblemAreaId,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stage_id: Option<String>,
+    pub stage_id: Option<StageId>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub touch_point_id: Option<String>,
+    pub touch_point_id: Option<TouchPointId>,
     pub problem: String,
     pub proposed_solution: String,
 }
@@ -229,7 +230,7 @@ pub struct ProblemArea {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Snapshot {
-    pub id: String,
+    pub id: SnapshotId,
     pub date: NaiveDate,
     pub counts: Vec<StageCount>,
 }
@@ -237,7 +238,7 @@ pub struct Snapshot {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StageCount {
-    pub stage_id: String,
+    pub stage_id: StageId,
     pub count: u64,
 }
 
@@ -341,7 +342,7 @@ pub(crate) mod test_support {
                 .iter()
                 .enumerate()
                 .map(|(i, (name, level, now, target))| Stage {
-                    id: format!("s{}", i + 1),
+                    id: format!("s{}", i + 1).into(),
                     name: name.to_string(),
                     commitment_level: *level,
                     members_now: *now,

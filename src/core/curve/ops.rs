@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    effort_from_f64, level_from_f64, Ask, Curve, ProblemArea, Snapshot, Stage, StageCount,
-    TouchPoint, MAX_LEVEL,
+    effort_from_f64, level_from_f64, Ask, Curve, ProblemArea, Snapshot, SnapshotId, Stage,
+    StageCount, StageId, TouchPoint, MAX_LEVEL,
 };
 use crate::core::plan::Plan;
 
@@ -40,7 +40,7 @@ pub fn add_stage(plan: &mut Plan, name: &str, after: Option<&str>) -> String {
     curve.stages.insert(
         index,
         Stage {
-            id: id.clone(),
+            id: id.clone().into(),
             name: name.to_string(),
             commitment_level: level,
             ..Stage::default()
@@ -57,12 +57,12 @@ fn midpoint(a: u8, b: u8) -> u8 {
 pub fn duplicate_stage(plan: &mut Plan, id: &str) -> Option<String> {
     let index = plan.curve.stage_index(id)?;
     let mut copy = plan.curve.stages.get(index)?.clone();
-    copy.id = plan.fresh_id("s");
+    copy.id = plan.fresh_id("s").into();
     copy.name = format!("{} (copy)", copy.name);
     for ask in &mut copy.asks {
-        ask.id = plan.fresh_id("a");
+        ask.id = plan.fresh_id("a").into();
     }
-    let new_id = copy.id.clone();
+    let new_id = copy.id.to_string();
     plan.curve.stages.insert(index + 1, copy);
     Some(new_id)
 }
@@ -76,7 +76,7 @@ pub struct DeletedStage {
     pub touch_points: Vec<(usize, TouchPoint)>,
     pub problem_areas: Vec<(usize, ProblemArea)>,
     /// (snapshot id, count) for every snapshot that had a count for the stage.
-    pub snapshot_counts: Vec<(String, StageCount)>,
+    pub snapshot_counts: Vec<(SnapshotId, StageCount)>,
 }
 
 /// Deletes a stage and everything that refers to it: its touch points, the problem
@@ -237,7 +237,7 @@ pub fn add_ask(plan: &mut Plan, stage_id: &str, text: &str, effort: f64) -> Opti
     let id = plan.fresh_id("a");
     let stage = plan.curve.stage_mut(stage_id)?;
     stage.asks.push(Ask {
-        id: id.clone(),
+        id: id.clone().into(),
         text: text.to_string(),
         effort: effort_from_f64(effort).unwrap_or(super::MIN_EFFORT),
     });
@@ -263,7 +263,7 @@ pub fn move_ask(curve: &mut Curve, ask_id: &str, direction: Direction) -> bool {
 }
 
 /// Removes an ask; returns (stage id, position, ask) for undo.
-pub fn delete_ask(curve: &mut Curve, ask_id: &str) -> Option<(String, usize, Ask)> {
+pub fn delete_ask(curve: &mut Curve, ask_id: &str) -> Option<(StageId, usize, Ask)> {
     curve.stages.iter_mut().find_map(|s| {
         let i = s.asks.iter().position(|a| a.id == ask_id)?;
         Some((s.id.clone(), i, s.asks.remove(i)))
@@ -276,10 +276,10 @@ pub fn add_touch_point(plan: &mut Plan, name: &str, from: &str, to: &str) -> Opt
     plan.curve.stage(to)?;
     let id = plan.fresh_id("t");
     plan.curve.touch_points.push(TouchPoint {
-        id: id.clone(),
+        id: id.clone().into(),
         name: name.to_string(),
-        from_stage_id: from.to_string(),
-        to_stage_id: to.to_string(),
+        from_stage_id: from.into(),
+        to_stage_id: to.into(),
         ..TouchPoint::default()
     });
     Some(id)
@@ -288,9 +288,9 @@ pub fn add_touch_point(plan: &mut Plan, name: &str, from: &str, to: &str) -> Opt
 pub fn duplicate_touch_point(plan: &mut Plan, id: &str) -> Option<String> {
     let index = plan.curve.touch_points.iter().position(|t| t.id == id)?;
     let mut copy = plan.curve.touch_points.get(index)?.clone();
-    copy.id = plan.fresh_id("t");
+    copy.id = plan.fresh_id("t").into();
     copy.name = format!("{} (copy)", copy.name);
-    let new_id = copy.id.clone();
+    let new_id = copy.id.to_string();
     plan.curve.touch_points.insert(index + 1, copy);
     Some(new_id)
 }
@@ -365,7 +365,7 @@ pub fn add_problem_area(
     };
     let id = plan.fresh_id("p");
     plan.curve.problem_areas.push(ProblemArea {
-        id: id.clone(),
+        id: id.clone().into(),
         stage_id,
         touch_point_id,
         problem: problem.to_string(),
@@ -391,8 +391,8 @@ pub fn update_problem_area(
     let Some(pa) = curve.problem_areas.iter_mut().find(|p| p.id == id) else {
         return false;
     };
-    pa.stage_id = stage_id;
-    pa.touch_point_id = touch_point_id;
+    pa.stage_id = stage_id.map(Into::into);
+    pa.touch_point_id = touch_point_id.map(Into::into);
     pa.problem = problem.to_string();
     pa.proposed_solution = proposed_solution.to_string();
     true
@@ -427,11 +427,11 @@ pub fn put_snapshot(plan: &mut Plan, date: NaiveDate, counts: Vec<StageCount>) -
         .collect();
     if let Some(existing) = plan.curve.snapshots.iter_mut().find(|s| s.date == date) {
         existing.counts = counts;
-        return existing.id.clone();
+        return existing.id.to_string();
     }
     let id = plan.fresh_id("n");
     plan.curve.snapshots.push(Snapshot {
-        id: id.clone(),
+        id: id.clone().into(),
         date,
         counts,
     });

@@ -88,7 +88,7 @@ pub fn sample(plan: &mut Plan) {
     let stages: Vec<Stage> = STAGES
         .iter()
         .map(|t| Stage {
-            id: plan.fresh_id("s"),
+            id: plan.fresh_id("s").into(),
             name: t.name.into(),
             description: t.who.into(),
             commitment_level: t.level,
@@ -99,7 +99,7 @@ pub fn sample(plan: &mut Plan) {
                 .asks
                 .iter()
                 .map(|(text, effort)| Ask {
-                    id: plan.fresh_id("a"),
+                    id: plan.fresh_id("a").into(),
                     text: (*text).into(),
                     effort: *effort,
                 })
@@ -109,7 +109,7 @@ pub fn sample(plan: &mut Plan) {
             ..Stage::default()
         })
         .collect();
-    let ids: Vec<String> = stages.iter().map(|s| s.id.clone()).collect();
+    let ids: Vec<String> = stages.iter().map(|s| s.id.to_string()).collect();
     plan.curve = Curve {
         stages,
         source: "The commitment curve — Douglas Atkin; Carrie Melissa Jones".into(),
@@ -131,7 +131,7 @@ fn tp(
     (metric, source, current, target): (&str, &str, f64, f64),
 ) -> TouchPoint {
     TouchPoint {
-        id: plan.fresh_id("t"),
+        id: plan.fresh_id("t").into(),
         name: name.into(),
         from_stage_id: from.into(),
         to_stage_id: to.into(),
@@ -238,7 +238,7 @@ fn add_problems(plan: &mut Plan, s: &[String]) {
              unanswered questions listed in the weekly digest.",
         );
     }
-    let champions = plan.curve.touch_points.last().map(|t| t.id.clone());
+    let champions = plan.curve.touch_points.last().map(|t| t.id.to_string());
     if let Some(t) = champions {
         add_problem_area(
             plan,
@@ -263,7 +263,7 @@ fn add_snapshots(plan: &mut Plan, s: &[String]) {
             .iter()
             .zip(counts)
             .map(|(id, count)| StageCount {
-                stage_id: id.clone(),
+                stage_id: id.clone().into(),
                 count,
             })
             .collect();

@@ -65,7 +65,7 @@ pub fn typed_snapshot(
             errors.push(format!("{name}: a count is a whole number of members."));
         } else {
             counts.push(StageCount {
-                stage_id: stage_id.clone(),
+                stage_id: stage_id.clone().into(),
                 count: v.min(u64::MAX as f64) as u64,
             });
         }
@@ -168,7 +168,7 @@ impl Parsed {
             return;
         }
         snap.counts.push(StageCount {
-            stage_id: stage_id.to_string(),
+            stage_id: stage_id.into(),
             count,
         });
     }
@@ -276,7 +276,7 @@ fn stage_or_err(curve: &Curve, cell: &str, line: usize, out: &mut Parsed) -> Opt
             format!("No stage named `{wanted}`. Stages: {}.", names.join(", ")),
         );
     }
-    found.map(|s| s.id.clone())
+    found.map(|s| s.id.to_string())
 }
 
 fn count_or_err(cell: &str, line: usize, out: &mut Parsed) -> Option<u64> {
@@ -376,7 +376,7 @@ pub fn stage_series(curve: &Curve) -> Vec<StageSeries> {
         .stages
         .iter()
         .map(|st| StageSeries {
-            stage_id: st.id.clone(),
+            stage_id: st.id.to_string(),
             points: snaps
                 .iter()
                 .map(|s| (s.date, s.count_for(&st.id)))

@@ -100,7 +100,7 @@ pub fn apply_template(plan: &mut Plan, kind: TemplateKind) -> Curve {
 
 fn build_stage(plan: &mut Plan, def: &StageDef) -> Stage {
     Stage {
-        id: plan.fresh_id("s"),
+        id: plan.fresh_id("s").into(),
         name: def.name.to_string(),
         description: def.who.to_string(),
         commitment_level: def.level,
@@ -108,7 +108,7 @@ fn build_stage(plan: &mut Plan, def: &StageDef) -> Stage {
             .asks
             .iter()
             .map(|(text, effort)| Ask {
-                id: plan.fresh_id("a"),
+                id: plan.fresh_id("a").into(),
                 text: text.to_string(),
                 effort: *effort,
             })
@@ -122,7 +122,7 @@ fn build_touch(plan: &mut Plan, def: &TouchDef, stages: &[Stage]) -> Option<Touc
     let from = stages.get(def.from)?.id.clone();
     let to = stages.get(def.to)?.id.clone();
     Some(TouchPoint {
-        id: plan.fresh_id("t"),
+        id: plan.fresh_id("t").into(),
         name: def.name.to_string(),
         from_stage_id: from,
         to_stage_id: to,

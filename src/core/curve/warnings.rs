@@ -85,7 +85,7 @@ pub fn touch_points_without_data_points(curve: &Curve) -> Vec<Warning> {
         .map(|t| Warning {
             kind: WarningKind::TouchPointWithoutDataPoint,
             stage_id: None,
-            touch_point_id: Some(t.id.clone()),
+            touch_point_id: Some(t.id.to_string()),
             message: format!(
                 "Touch point “{}” has no data point. Name the metric that measures it so \
                  you can tell whether it works.",

@@ -105,7 +105,7 @@ mod tests {
         let mut goal = plain_goal();
         goal.steps = (0..total)
             .map(|i| Step {
-                id: format!("s{i}"),
+                id: format!("s{i}").into(),
                 text: format!("step {i}"),
                 done: i < done,
                 ..Step::default()

@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use crate::core::ids::{CheckInId, GoalId, KeyPlayerId, MilestoneId, ObjectiveId, StepId};
+use crate::core::ids::{StageId, TouchPointId};
 use crate::core::plan::Extra;
 
 pub mod accountability;
@@ -53,7 +55,7 @@ pub struct GoalBook {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Objective {
-    pub id: String,
+    pub id: ObjectiveId,
     pub title: String,
     pub description: String,
     /// Who answers for the objective day to day, e.g. "Developer community team".
@@ -71,9 +73,9 @@ pub struct Objective {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Goal {
-    pub id: String,
+    pub id: GoalId,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub objective_id: Option<String>,
+    pub objective_id: Option<ObjectiveId>,
     pub title: String,
     /// Action verb + what changes, e.g. "increase monthly active contributors".
     pub objective: String,
@@ -98,10 +100,10 @@ pub struct Goal {
     pub last_reviewed: Option<NaiveDate>,
     /// The commitment-curve stage this goal was created to move (its gap), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stage_id: Option<String>,
+    pub stage_id: Option<StageId>,
     /// The curve touch point this goal was created from, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub touch_point_id: Option<String>,
+    pub touch_point_id: Option<TouchPointId>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -209,7 +211,7 @@ impl Window {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct KeyPlayer {
-    pub id: String,
+    pub id: KeyPlayerId,
     pub name: String,
     pub owner: bool,
 }
@@ -217,11 +219,11 @@ pub struct KeyPlayer {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Step {
-    pub id: String,
+    pub id: StepId,
     pub text: String,
     /// A key player of the same goal.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub owner_id: Option<String>,
+    pub owner_id: Option<KeyPlayerId>,
     pub due: Option<NaiveDate>,
     pub done: bool,
 }
@@ -229,7 +231,7 @@ pub struct Step {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Milestone {
-    pub id: String,
+    pub id: MilestoneId,
     pub date: NaiveDate,
     pub value: f64,
     pub note: String,
@@ -238,7 +240,7 @@ pub struct Milestone {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CheckIn {
-    pub id: String,
+    pub id: CheckInId,
     pub date: NaiveDate,
     pub value: f64,
     pub note: String,

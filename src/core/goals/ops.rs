@@ -101,7 +101,7 @@ fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) {
 pub fn add_objective(plan: &mut Plan, title: &str) -> String {
     let id = plan.fresh_id("o");
     plan.goals.objectives.push(Objective {
-        id: id.clone(),
+        id: id.clone().into(),
         title: title.trim().to_string(),
         ..Objective::default()
     });
@@ -142,8 +142,8 @@ pub fn add_goal(plan: &mut Plan, objective_id: Option<&str>) -> Result<String> {
     check_objective(&plan.goals, objective_id)?;
     let id = plan.fresh_id("g");
     plan.goals.goals.push(Goal {
-        id: id.clone(),
-        objective_id: objective_id.map(str::to_string),
+        id: id.clone().into(),
+        objective_id: objective_id.map(Into::into),
         ..Goal::default()
     });
     Ok(id)
@@ -197,7 +197,7 @@ pub fn set_goal_objective(
     objective_id: Option<&str>,
 ) -> Result<()> {
     check_objective(book, objective_id)?;
-    goal_mut(book, goal_id)?.objective_id = objective_id.map(str::to_string);
+    goal_mut(book, goal_id)?.objective_id = objective_id.map(Into::into);
     Ok(())
 }
 
@@ -276,7 +276,7 @@ pub fn add_goal_from_template(
         .iter()
         .enumerate()
         .map(|(i, name)| KeyPlayer {
-            id: plan.fresh_id("k"),
+            id: plan.fresh_id("k").into(),
             name: name.clone(),
             owner: i == 0,
         })
@@ -285,7 +285,7 @@ pub fn add_goal_from_template(
         .steps
         .iter()
         .map(|text| Step {
-            id: plan.fresh_id("s"),
+            id: plan.fresh_id("s").into(),
             text: text.clone(),
             ..Step::default()
         })
@@ -380,7 +380,7 @@ pub fn add_key_player(plan: &mut Plan, goal_id: &str, name: &str) -> Result<Stri
     let goal = goal_mut(&mut plan.goals, goal_id)?;
     let owner = goal.key_players.is_empty();
     goal.key_players.push(KeyPlayer {
-        id: id.clone(),
+        id: id.clone().into(),
         name: name.trim().to_string(),
         owner,
     });
@@ -424,7 +424,7 @@ pub fn add_step(plan: &mut Plan, goal_id: &str, text: &str) -> Result<String> {
     goal_mut(&mut plan.goals, goal_id)?;
     let id = plan.fresh_id("s");
     goal_mut(&mut plan.goals, goal_id)?.steps.push(Step {
-        id: id.clone(),
+        id: id.clone().into(),
         text: text.trim().to_string(),
         ..Step::default()
     });
@@ -482,7 +482,7 @@ pub fn set_step_owner(
             return Err(GoalError::NoSuchKeyPlayer(owner.to_string()));
         }
     }
-    step_mut(book, goal_id, step_id)?.owner_id = owner_id.map(str::to_string);
+    step_mut(book, goal_id, step_id)?.owner_id = owner_id.map(Into::into);
     Ok(())
 }
 
@@ -510,7 +510,7 @@ pub fn add_check_in(
     goal.check_ins.insert(
         at,
         CheckIn {
-            id: id.clone(),
+            id: id.clone().into(),
             date,
             value,
             note: note.trim().to_string(),
@@ -541,7 +541,7 @@ pub fn generate_milestones(
     let milestones: Vec<Milestone> = points
         .iter()
         .map(|p| Milestone {
-            id: plan.fresh_id("m"),
+            id: plan.fresh_id("m").into(),
             date: p.date,
             value: p.value,
             note: String::new(),
@@ -570,7 +570,7 @@ pub fn add_milestone(
     goal.milestones.insert(
         at,
         Milestone {
-            id: id.clone(),
+            id: id.clone().into(),
             date,
             value,
             note: String::new(),

@@ -95,7 +95,7 @@ pub fn due_reviews(book: &GoalBook, today: NaiveDate) -> Vec<DueReview> {
         .iter()
         .filter_map(|g| {
             due_review(g, today).map(|due| DueReview {
-                goal_id: g.id.clone(),
+                goal_id: g.id.to_string(),
                 due,
             })
         })

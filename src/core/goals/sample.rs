@@ -111,7 +111,7 @@ impl Sampler<'_> {
     fn objective(&mut self, title: &str, description: &str) -> String {
         let id = self.plan.fresh_id("o");
         self.objectives_made.push(Objective {
-            id: id.clone(),
+            id: id.clone().into(),
             title: title.into(),
             description: description.into(),
             ..Objective::default()
@@ -124,7 +124,7 @@ impl Sampler<'_> {
             .iter()
             .enumerate()
             .map(|(i, name)| KeyPlayer {
-                id: self.plan.fresh_id("k"),
+                id: self.plan.fresh_id("k").into(),
                 name: (*name).into(),
                 owner: i == 0,
             })
@@ -136,7 +136,7 @@ impl Sampler<'_> {
         steps
             .iter()
             .map(|(text, owner, done)| Step {
-                id: self.plan.fresh_id("s"),
+                id: self.plan.fresh_id("s").into(),
                 text: (*text).into(),
                 owner_id: players.get(*owner).map(|p| p.id.clone()),
                 due: None,
@@ -151,7 +151,7 @@ impl Sampler<'_> {
             .iter()
             .zip(1u32..)
             .map(|((value, confidence, note), k)| CheckIn {
-                id: self.plan.fresh_id("c"),
+                id: self.plan.fresh_id("c").into(),
                 date: self.cal.month(k),
                 value: *value,
                 note: (*note).into(),
@@ -165,7 +165,7 @@ impl Sampler<'_> {
             .unwrap_or_default()
             .into_iter()
             .map(|p| Milestone {
-                id: self.plan.fresh_id("m"),
+                id: self.plan.fresh_id("m").into(),
                 date: p.date,
                 value: p.value,
                 note: String::new(),
@@ -193,7 +193,7 @@ impl Sampler<'_> {
         let start = self.cal.month(0);
         let deadline = self.cal.end_of(months);
         Goal {
-            id,
+            id: id.into(),
             objective_id: Some(objective_id.into()),
             title: title.into(),
             objective: objective.into(),

@@ -61,7 +61,7 @@ pub fn SelfAssessments() -> impl IntoView {
         career.with(|c| {
             c.self_assessments
                 .iter()
-                .map(|a| a.id.clone())
+                .map(|a| a.id.to_string())
                 .collect::<Vec<_>>()
         })
     });
@@ -115,13 +115,19 @@ fn AssessmentCard(id: String) -> impl IntoView {
         career.with(|c| {
             aid.with_value(|a| {
                 c.self_assessment(a)
-                    .map(|a| a.target_level_id.clone())
+                    .map(|a| a.target_level_id.to_string())
                     .unwrap_or_default()
             })
         })
     });
     let target_track = Memo::new(move |_| {
-        career.with(|c| target.with(|t| c.level(t).map(|(t, _)| t.id.clone()).unwrap_or_default()))
+        career.with(|c| {
+            target.with(|t| {
+                c.level(t)
+                    .map(|(t, _)| t.id.to_string())
+                    .unwrap_or_default()
+            })
+        })
     });
     let tracks = Memo::new(move |_| {
         career.with(|c| {
@@ -133,7 +139,7 @@ fn AssessmentCard(id: String) -> impl IntoView {
                     } else {
                         t.name.clone()
                     };
-                    (t.id.clone(), name)
+                    (t.id.to_string(), name)
                 })
                 .collect::<Vec<_>>()
         })
@@ -159,7 +165,7 @@ fn AssessmentCard(id: String) -> impl IntoView {
                         } else {
                             format!("{} ", l.code.trim())
                         };
-                        (l.id.clone(), format!("{code}{title} (rank {})", l.rank))
+                        (l.id.to_string(), format!("{code}{title} (rank {})", l.rank))
                     })
                     .collect::<Vec<_>>()
             })
@@ -189,8 +195,12 @@ fn AssessmentCard(id: String) -> impl IntoView {
     let evidence_ids = Memo::new(move |_| {
         career.with(|c| {
             aid.with_value(|a| {
-                c.self_assessment(a)
-                    .map(|a| a.evidence.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+                c.self_assessment(a).map(|a| {
+                    a.evidence
+                        .iter()
+                        .map(|e| e.id.to_string())
+                        .collect::<Vec<_>>()
+                })
             })
             .unwrap_or_default()
         })

@@ -260,7 +260,7 @@ fn ResearchLog(level_id: String) -> impl IntoView {
                 "the spread shows how far the sources disagree."
             </p>
             {move || level.get().map(|l| {
-                let in_use = entry_in_use(&l).map(|e| e.id.clone());
+                let in_use = entry_in_use(&l).map(|e| e.id.to_string());
                 let spread_text = spread(&l).map(|s| {
                     let ratio = s.ratio.map(|r| format!(", a spread of {}", percent(r))).unwrap_or_default();
                     let left = if s.left_out.is_empty() {
@@ -284,8 +284,8 @@ fn ResearchLog(level_id: String) -> impl IntoView {
                 let not_logged = l.band.is_some() && in_use.is_none() && !l.research.is_empty();
                 let has_band = l.band.is_some();
                 let items = l.research.iter().map(|e| {
-                    let entry = e.id.clone();
-                    let entry2 = e.id.clone();
+                    let entry = e.id.to_string();
+                    let entry2 = e.id.to_string();
                     let used = in_use.as_deref() == Some(e.id.as_str());
                     let name = if e.band.source.publisher.trim().is_empty() { "Unknown source".to_string() } else { e.band.source.publisher.trim().to_string() };
                     let use_it = move |_| {

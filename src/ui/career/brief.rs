@@ -24,8 +24,8 @@ pub fn BriefExport() -> impl IntoView {
                 .clone()
                 .filter(|id| c.level(id).is_some())
                 .map(|level_id| BriefRequest {
-                    level_id,
-                    assessment_id: c.self_assessments.first().map(|a| a.id.clone()),
+                    level_id: level_id.to_string(),
+                    assessment_id: c.self_assessments.first().map(|a| a.id.to_string()),
                     disclose,
                 })
         })

@@ -22,6 +22,7 @@ fn proposed(career: &Career) -> Option<String> {
         .proposed_level_id
         .clone()
         .filter(|id| career.level(id).is_some())
+        .map(String::from)
 }
 
 #[component]
@@ -40,7 +41,7 @@ pub fn ProposedRole() -> impl IntoView {
                     } else {
                         r.label.clone()
                     };
-                    (r.id.clone(), name)
+                    (r.id.to_string(), name)
                 })
                 .collect::<Vec<_>>()
         })
@@ -66,7 +67,7 @@ pub fn ProposedRole() -> impl IntoView {
                             hint="For example Community Manager as HR proposes it."
                             on_change=Callback::new(move |id: String| {
                                 edit_career(state, "career:proposed", move |c| {
-                                    c.proposed_level_id = (!id.is_empty()).then_some(id);
+                                    c.proposed_level_id = (!id.is_empty()).then(|| id.into());
                                 })
                             })
                         />

@@ -92,7 +92,7 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
                     c.level(&a.target_level_id).map(|(t, l)| {
                         t.behaviours_at(&l.id)
                             .into_iter()
-                            .map(|(k, b)| (b.id.clone(), format!("{}: {}", k.name, b.text)))
+                            .map(|(k, b)| (b.id.to_string(), format!("{}: {}", k.name, b.text)))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -103,7 +103,7 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
     let this_plan = Memo::new(move |_| {
         state.plan.with(|p| {
             p.as_ref()
-                .map(|p| (p.id.clone(), all_goals(&p.goals)))
+                .map(|p| (p.id.to_string(), all_goals(&p.goals)))
                 .unwrap_or_default()
         })
     });
@@ -274,12 +274,12 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
                         let b = StoredValue::new(bid);
                         view! {
                             <CheckboxField label=text
-                                checked=Signal::derive(move || item.with(|e| b.with_value(|b| e.behaviour_ids.contains(b))))
+                                checked=Signal::derive(move || item.with(|e| b.with_value(|b| e.behaviour_ids.iter().any(|x| x == b))))
                                 on_change=Callback::new(move |on: bool| {
                                     let b = b.get_value();
                                     edit("behaviours", Box::new(move |e| {
-                                        e.behaviour_ids.retain(|x| x != &b);
-                                        if on { e.behaviour_ids.push(b); }
+                                        e.behaviour_ids.retain(|x| *x != b);
+                                        if on { e.behaviour_ids.push(b.into()); }
                                     }))
                                 }) />
                         }

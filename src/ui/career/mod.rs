@@ -138,7 +138,7 @@ pub(crate) fn level_options(career: &Career) -> Vec<(String, String)> {
             levels.sort_by_key(|l| l.rank);
             levels
                 .into_iter()
-                .map(move |l| (l.id.clone(), level_label(t, l)))
+                .map(move |l| (l.id.to_string(), level_label(t, l)))
         })
         .collect()
 }
@@ -176,5 +176,5 @@ pub(crate) fn marked_record(career: &Career, chosen: Option<&str>) -> Option<Str
         .iter()
         .find(|r| r.level_id.is_some() && r.level_id.as_deref() == proposed)
         .or(career.comp_records.first())
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
 }

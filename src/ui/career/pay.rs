@@ -32,7 +32,7 @@ pub fn PayRecords() -> impl IntoView {
         career.with(|c| {
             c.comp_records
                 .iter()
-                .map(|r| r.id.clone())
+                .map(|r| r.id.to_string())
                 .collect::<Vec<_>>()
         })
     });
@@ -42,7 +42,7 @@ pub fn PayRecords() -> impl IntoView {
             level
                 .as_deref()
                 .and_then(|l| c.level(l))
-                .map(|(t, _)| t.id.clone())
+                .map(|(t, _)| t.id.to_string())
         });
         let currency = career.with_untracked(|c| {
             level
@@ -56,8 +56,8 @@ pub fn PayRecords() -> impl IntoView {
                 plan,
                 CompRecord {
                     label: "Current pay".into(),
-                    track_id: track,
-                    level_id: level,
+                    track_id: track.map(Into::into),
+                    level_id: level.map(Into::into),
                     currency: currency.unwrap_or_else(|| "USD".into()),
                     vesting_years: 4,
                     ..CompRecord::default()
@@ -99,7 +99,7 @@ fn RecordCard(id: String) -> impl IntoView {
     let key = move |field: &str| {
         format!(
             "career:record:{}:{field}",
-            record.with_untracked(|r| r.id.clone())
+            record.with_untracked(|r| r.id.to_string())
         )
     };
     let currency = Signal::derive(move || record.with(|r| r.currency.clone()));
@@ -113,7 +113,7 @@ fn RecordCard(id: String) -> impl IntoView {
                 currency=currency
                 value=Signal::derive(move || Some(record.with(get)))
                 on_change=Callback::new(move |v: Option<i64>| {
-                    let id = record.with_untracked(|r| r.id.clone());
+                    let id = record.with_untracked(|r| r.id.to_string());
                     edit_record(&id, &key(field), move |r| set(r, v.unwrap_or(0)));
                 })
             />
@@ -129,7 +129,7 @@ fn RecordCard(id: String) -> impl IntoView {
         })
     };
     let remove = move |_| {
-        let id = record.with_untracked(|r| r.id.clone());
+        let id = record.with_untracked(|r| r.id.to_string());
         edit_career(state, "career:remove-record", move |c| {
             c.comp_records.retain(|r| r.id != id)
         });
@@ -139,38 +139,38 @@ fn RecordCard(id: String) -> impl IntoView {
             <h3>{title}</h3>
             <div class="field-row">
                 <TextField label="Label" value=Signal::derive(move || record.with(|r| r.label.clone()))
-                    on_change=Callback::new(move |v: String| { let id = record.with_untracked(|r| r.id.clone()); edit_record(&id, &key("label"), move |r| r.label = v) }) />
+                    on_change=Callback::new(move |v: String| { let id = record.with_untracked(|r| r.id.to_string()); edit_record(&id, &key("label"), move |r| r.label = v) }) />
                 <SelectField label="Kind"
                     options=[CompKind::Current, CompKind::Offer, CompKind::Target].into_iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect()
                     value=Signal::derive(move || record.with(|r| format!("{:?}", r.kind)))
                     on_change=Callback::new(move |v: String| {
                         let kind = match v.as_str() { "Offer" => CompKind::Offer, "Target" => CompKind::Target, _ => CompKind::Current };
-                        let id = record.with_untracked(|r| r.id.clone());
+                        let id = record.with_untracked(|r| r.id.to_string());
                         edit_record(&id, &key("kind"), move |r| r.kind = kind)
                     }) />
                 <TextField label="Company" value=Signal::derive(move || record.with(|r| r.company.clone()))
-                    on_change=Callback::new(move |v: String| { let id = record.with_untracked(|r| r.id.clone()); edit_record(&id, &key("company"), move |r| r.company = v) }) />
+                    on_change=Callback::new(move |v: String| { let id = record.with_untracked(|r| r.id.to_string()); edit_record(&id, &key("company"), move |r| r.company = v) }) />
                 {move || {
                     let mut opts = vec![(String::new(), "No level".to_string())];
                     opts.extend(levels.get());
                     view! {
                         <SelectField label="Track and level" options=opts
-                            value=Signal::derive(move || record.with(|r| r.level_id.clone().unwrap_or_default()))
+                            value=Signal::derive(move || record.with(|r| r.level_id.clone().map(String::from).unwrap_or_default()))
                             on_change=Callback::new(move |v: String| {
-                                let id = record.with_untracked(|r| r.id.clone());
-                                let track = career.with_untracked(|c| c.level(&v).map(|(t, _)| t.id.clone()));
+                                let id = record.with_untracked(|r| r.id.to_string());
+                                let track = career.with_untracked(|c| c.level(&v).map(|(t, _)| t.id.to_string()));
                                 edit_record(&id, &key("level"), move |r| {
-                                    r.level_id = (!v.is_empty()).then_some(v);
-                                    r.track_id = track;
+                                    r.level_id = (!v.is_empty()).then(|| v.into());
+                                    r.track_id = track.map(Into::into);
                                 })
                             }) />
                     }
                 }}
                 <TextField label="Currency" hint="ISO code, e.g. USD, EUR, JPY"
                     value=Signal::derive(move || record.with(|r| r.currency.clone()))
-                    on_change=Callback::new(move |v: String| { let id = record.with_untracked(|r| r.id.clone()); edit_record(&id, &key("currency"), move |r| r.currency = v.trim().to_ascii_uppercase()) }) />
+                    on_change=Callback::new(move |v: String| { let id = record.with_untracked(|r| r.id.to_string()); edit_record(&id, &key("currency"), move |r| r.currency = v.trim().to_ascii_uppercase()) }) />
                 <DateField label="Date" value=Signal::derive(move || record.with(|r| r.date))
-                    on_change=Callback::new(move |v| { let id = record.with_untracked(|r| r.id.clone()); edit_record(&id, &key("date"), move |r| r.date = v) }) />
+                    on_change=Callback::new(move |v| { let id = record.with_untracked(|r| r.id.to_string()); edit_record(&id, &key("date"), move |r| r.date = v) }) />
             </div>
             <div class="field-row">
                 {money_field("Base salary", |r| r.base, |r, v| r.base = v, "base")}
@@ -181,12 +181,12 @@ fn RecordCard(id: String) -> impl IntoView {
                     value=Signal::derive(move || Some(f64::from(record.with(|r| r.vesting_years))))
                     on_change=Callback::new(move |v: Option<f64>| {
                         let years = v.unwrap_or(0.0).clamp(0.0, 10.0).round() as u32;
-                        let id = record.with_untracked(|r| r.id.clone());
+                        let id = record.with_untracked(|r| r.id.to_string());
                         edit_record(&id, &key("vesting"), move |r| r.vesting_years = years)
                     }) />
                 <CheckboxField label="Spread the sign-on bonus over the vesting years"
                     checked=Signal::derive(move || record.with(|r| r.spread_sign_on))
-                    on_change=Callback::new(move |v: bool| { let id = record.with_untracked(|r| r.id.clone()); edit_record(&id, &key("spread"), move |r| r.spread_sign_on = v) }) />
+                    on_change=Callback::new(move |v: bool| { let id = record.with_untracked(|r| r.id.to_string()); edit_record(&id, &key("spread"), move |r| r.spread_sign_on = v) }) />
             </div>
             {move || {
                 let a = assessment.get();
@@ -246,7 +246,7 @@ pub fn ExchangeRates() -> impl IntoView {
         career.with(|c| {
             c.exchange_rates
                 .iter()
-                .map(|r| r.id.clone())
+                .map(|r| r.id.to_string())
                 .collect::<Vec<_>>()
         })
     });
@@ -307,7 +307,7 @@ fn RateRow(id: String) -> impl IntoView {
         })
     });
     let edit = move |field: &'static str, change: Box<dyn FnOnce(&mut ExchangeRate)>| {
-        let id = rate.with_untracked(|r| r.id.clone());
+        let id = rate.with_untracked(|r| r.id.to_string());
         edit_career(state, &format!("career:rate:{id}:{field}"), move |c| {
             if let Some(r) = c.exchange_rates.iter_mut().find(|r| r.id == id) {
                 change(r);
@@ -315,7 +315,7 @@ fn RateRow(id: String) -> impl IntoView {
         });
     };
     let remove = move |_| {
-        let id = rate.with_untracked(|r| r.id.clone());
+        let id = rate.with_untracked(|r| r.id.to_string());
         edit_career(state, "career:remove-rate", move |c| {
             c.exchange_rates.retain(|r| r.id != id)
         });

@@ -19,7 +19,12 @@ const KINDS: [TrackKind; 2] = [TrackKind::IndividualContributor, TrackKind::Mana
 pub fn TrackEditor() -> impl IntoView {
     let career = career_ctx();
     let ids = Memo::new(move |_| {
-        career.with(|c| c.tracks.iter().map(|t| t.id.clone()).collect::<Vec<_>>())
+        career.with(|c| {
+            c.tracks
+                .iter()
+                .map(|t| t.id.to_string())
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="card" aria-labelledby="career-tracks-title">
@@ -53,14 +58,22 @@ fn TrackCard(id: String) -> impl IntoView {
     let key = move |f: &str| format!("career:track:{}:{f}", tid.get_value());
     let level_ids = Memo::new(move |_| {
         track.with(|t| {
-            let mut levels: Vec<(u32, String)> =
-                t.levels.iter().map(|l| (l.rank, l.id.clone())).collect();
+            let mut levels: Vec<(u32, String)> = t
+                .levels
+                .iter()
+                .map(|l| (l.rank, l.id.to_string()))
+                .collect();
             levels.sort();
             levels.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
         })
     });
     let area_ids = Memo::new(move |_| {
-        track.with(|t| t.key_areas.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+        track.with(|t| {
+            t.key_areas
+                .iter()
+                .map(|a| a.id.to_string())
+                .collect::<Vec<_>>()
+        })
     });
     let summary = move || {
         track.with(|t| {
@@ -237,7 +250,7 @@ fn KeyAreaCard(track_id: String, id: String) -> impl IntoView {
                     c.track(t).map(|t| {
                         t.levels
                             .iter()
-                            .map(|l| (l.rank, l.id.clone(), l.title.clone()))
+                            .map(|l| (l.rank, l.id.to_string(), l.title.clone()))
                             .collect()
                     })
                 })

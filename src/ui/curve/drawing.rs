@@ -93,7 +93,7 @@ pub fn CurveDrawing() -> impl IntoView {
                         _ => pt.level,
                     };
                     Drawn {
-                        id: s.id.clone(),
+                        id: s.id.to_string(),
                         name: display_name(&s.name),
                         members: s.members_now,
                         x: pt.x,
@@ -247,7 +247,7 @@ pub fn CurveDrawing() -> impl IntoView {
                         }
                     />
                     <For
-                        each=move || drawn.with(|d| d.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+                        each=move || drawn.with(|d| d.iter().map(|p| p.id.to_string()).collect::<Vec<_>>())
                         key=|id| id.clone()
                         children=move |id| {
                             let sid = StoredValue::new(id.clone());

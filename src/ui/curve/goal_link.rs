@@ -77,7 +77,7 @@ pub fn LinkedGoals(stage_id: String) -> impl IntoView {
                             } else {
                                 g.title.clone()
                             };
-                            (g.id.clone(), title)
+                            (g.id.to_string(), title)
                         })
                         .collect::<Vec<_>>()
                 })

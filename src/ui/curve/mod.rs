@@ -66,7 +66,7 @@ pub fn CurvePage() -> impl IntoView {
             picked
                 .get()
                 .filter(|id| stages.iter().any(|s| &s.id == id))
-                .or_else(|| stages.first().map(|s| s.id.clone()))
+                .or_else(|| stages.first().map(|s| s.id.to_string()))
         })
     });
     provide_context(CurveUi {
@@ -188,7 +188,7 @@ pub(crate) fn stage_names(state: AppState) -> Signal<Vec<(String, String)>> {
             plan.curve
                 .stages
                 .iter()
-                .map(|s| (s.id.clone(), display_name(&s.name)))
+                .map(|s| (s.id.to_string(), display_name(&s.name)))
                 .collect(),
         )
     })

@@ -71,7 +71,7 @@ pub fn ProblemAreas() -> impl IntoView {
                     p.curve
                         .problem_areas
                         .iter()
-                        .map(|pa| pa.id.clone())
+                        .map(|pa| pa.id.to_string())
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

@@ -40,7 +40,7 @@ pub fn Snapshots() -> impl IntoView {
             let rows = snaps
                 .iter()
                 .map(|s| SnapRow {
-                    id: s.id.clone(),
+                    id: s.id.to_string(),
                     date: s.date.to_string(),
                     counts: c
                         .stages
@@ -90,7 +90,7 @@ pub fn Snapshots() -> impl IntoView {
                                     each=move || table.with(|t| t.1.clone())
                                     key=|r| r.clone()
                                     children=move |r| {
-                                        let sid = StoredValue::new(r.id.clone());
+                                        let sid = StoredValue::new(r.id.to_string());
                                         let remove = move |_| {
                                             let id = sid.get_value();
                                             state.edit("curve:delete-snapshot", move |plan| {

@@ -211,7 +211,7 @@ fn Asks(stage_id: String) -> impl IntoView {
             </Show>
             <ol class="ask-list">
                 <For
-                    each=move || asks.with(|a| a.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+                    each=move || asks.with(|a| a.iter().map(|a| a.id.to_string()).collect::<Vec<_>>())
                     key=|id| id.clone()
                     children=move |ask_id| view! { <AskRow ask_id asks /> }
                 />

@@ -31,7 +31,7 @@ pub fn StageList() -> impl IntoView {
                         .stages
                         .iter()
                         .map(|s| Row {
-                            id: s.id.clone(),
+                            id: s.id.to_string(),
                             name: display_name(&s.name),
                             level: s.commitment_level,
                             now: s.members_now,
@@ -91,7 +91,7 @@ pub fn StageList() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || rows.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+                            each=move || rows.with(|r| r.iter().map(|r| r.id.to_string()).collect::<Vec<_>>())
                             key=|id| id.clone()
                             children=move |id| view! { <StageRow id rows count drag /> }
                         />

@@ -44,7 +44,7 @@ pub fn TouchPoints() -> impl IntoView {
                     p.curve
                         .touch_points
                         .iter()
-                        .map(|t| t.id.clone())
+                        .map(|t| t.id.to_string())
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -77,14 +77,14 @@ pub fn TouchPoints() -> impl IntoView {
         let from = ui.current.get_untracked();
         state.edit("curve:add-touch-point", move |plan| {
             let stages = &plan.curve.stages;
-            let Some(from) = from.or_else(|| stages.first().map(|s| s.id.clone())) else {
+            let Some(from) = from.or_else(|| stages.first().map(|s| s.id.to_string())) else {
                 return;
             };
             let to = plan
                 .curve
                 .stage_index(&from)
                 .and_then(|i| stages.get(i + 1))
-                .map_or(from.clone(), |s| s.id.clone());
+                .map_or(from.clone(), |s| s.id.to_string());
             if let Some(id) = ops::add_touch_point(plan, "New touch point", &from, &to) {
                 ui.fresh_touch_point.set(Some(id));
             }
@@ -177,8 +177,8 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
     let outcome = tp_field(state, id.clone(), |t| format!("{:?}", t.outcome));
     let current = tp_field(state, id.clone(), |t| t.data_point.current_conversion_pct);
     let target = tp_field(state, id.clone(), |t| t.data_point.target_conversion_pct);
-    let from = tp_field(state, id.clone(), |t| t.from_stage_id.clone());
-    let to = tp_field(state, id.clone(), |t| t.to_stage_id.clone());
+    let from = tp_field(state, id.clone(), |t| t.from_stage_id.to_string());
+    let to = tp_field(state, id.clone(), |t| t.to_stage_id.to_string());
 
     let mv = move |dir| {
         let t = tid.get_value();
@@ -245,12 +245,12 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
                     <StageSelect
                         label="From stage"
                         value=from
-                        on_change=Callback::new(move |v: String| edit_tp(state, &tid.get_value(), "from", move |t| t.from_stage_id = v))
+                        on_change=Callback::new(move |v: String| edit_tp(state, &tid.get_value(), "from", move |t| t.from_stage_id = v.into()))
                     />
                     <StageSelect
                         label="To stage"
                         value=to
-                        on_change=Callback::new(move |v: String| edit_tp(state, &tid.get_value(), "to", move |t| t.to_stage_id = v))
+                        on_change=Callback::new(move |v: String| edit_tp(state, &tid.get_value(), "to", move |t| t.to_stage_id = v.into()))
                     />
                 </div>
                 <div class="field-row">

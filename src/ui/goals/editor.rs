@@ -134,7 +134,7 @@ fn Basics(ctx: GoalCtx) -> impl IntoView {
                     } else {
                         o.title.clone()
                     };
-                    (o.id.clone(), title)
+                    (o.id.to_string(), title)
                 }));
             }
         });

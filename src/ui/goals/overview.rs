@@ -48,7 +48,7 @@ pub fn Overview() -> impl IntoView {
                     p.goals
                         .objectives
                         .iter()
-                        .map(|o| o.id.clone())
+                        .map(|o| o.id.to_string())
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -562,8 +562,8 @@ fn GoalList(objective: Option<String>, view_state: View) -> impl IntoView {
                     objective.with_value(|o| {
                         list_goals(&p.goals, status, order)
                             .into_iter()
-                            .filter(|g| g.objective_id == *o)
-                            .map(|g| g.id.clone())
+                            .filter(|g| g.objective_id.as_deref() == o.as_deref())
+                            .map(|g| g.id.to_string())
                             .collect::<Vec<_>>()
                     })
                 })

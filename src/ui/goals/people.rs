@@ -18,7 +18,7 @@ pub fn KeyPlayers(ctx: GoalCtx) -> impl IntoView {
         ctx.read(|g| {
             g.key_players
                 .iter()
-                .map(|p| p.id.clone())
+                .map(|p| p.id.to_string())
                 .collect::<Vec<_>>()
         })
     });
@@ -139,8 +139,9 @@ pub fn Steps(ctx: GoalCtx) -> impl IntoView {
     let new_text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let new_id = unique_id("new-step");
-    let ids =
-        Memo::new(move |_| ctx.read(|g| g.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        ctx.read(|g| g.steps.iter().map(|s| s.id.to_string()).collect::<Vec<_>>())
+    });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = new_text.get_untracked();
@@ -207,13 +208,13 @@ fn StepRow(ctx: GoalCtx, step_id: String) -> impl IntoView {
                 number: number + 1,
                 count: g.steps.len(),
                 text: s.text.clone(),
-                owner: s.owner_id.clone(),
+                owner: s.owner_id.clone().map(String::from),
                 due: s.due,
                 done: s.done,
                 players: g
                     .key_players
                     .iter()
-                    .map(|p| (p.id.clone(), p.name.clone()))
+                    .map(|p| (p.id.to_string(), p.name.clone()))
                     .collect(),
             })
         })

@@ -70,7 +70,7 @@ fn Milestones(ctx: GoalCtx) -> impl IntoView {
         ctx.read(|g| {
             g.milestones
                 .iter()
-                .map(|m| m.id.clone())
+                .map(|m| m.id.to_string())
                 .collect::<Vec<_>>()
         })
     });
@@ -283,7 +283,7 @@ fn CheckIns(ctx: GoalCtx) -> impl IntoView {
             g.check_ins
                 .iter()
                 .rev()
-                .map(|c| c.id.clone())
+                .map(|c| c.id.to_string())
                 .collect::<Vec<_>>()
         })
     });

@@ -20,7 +20,7 @@ fn goal(id: &str, title: &str, status: GoalStatus) -> Goal {
         objective: "launch the contributor summit".into(),
         status,
         check_ins: vec![CheckIn {
-            id: format!("{id}-c1"),
+            id: format!("{id}-c1").into(),
             date: d(2024, 5, 16),
             value: 240.0,
             note: "sold out".into(),

@@ -93,7 +93,7 @@ fn removing_a_level_clears_every_reference_to_it() {
     add_comp_record(
         &mut plan,
         CompRecord {
-            track_id: Some(t.clone()),
+            track_id: Some(t.clone().into()),
             level_id: Some(doomed.clone()),
             ..CompRecord::default()
         },
@@ -130,7 +130,7 @@ fn removing_a_track_clears_records_that_pointed_at_it() {
     add_comp_record(
         &mut plan,
         CompRecord {
-            track_id: Some(t.clone()),
+            track_id: Some(t.clone().into()),
             level_id: Some(level),
             ..CompRecord::default()
         },
@@ -165,7 +165,7 @@ fn forgetting_a_goal_unlinks_evidence_but_keeps_its_text() {
         &a,
         Evidence {
             text: "Launched the forum".into(),
-            goal_id: Some(goal.clone()),
+            goal_id: Some(goal.clone().into()),
             ..Evidence::default()
         },
     )
@@ -186,8 +186,8 @@ fn evidence_citing_a_missing_goal_or_behaviour_or_an_unsafe_link_is_refused() {
     let before = plan.clone();
     let cite = |goal: Option<&str>, behaviour: &str, link: &str| Evidence {
         text: "Ran the summit".into(),
-        goal_id: goal.map(str::to_string),
-        behaviour_ids: vec![behaviour.to_string()],
+        goal_id: goal.map(Into::into),
+        behaviour_ids: vec![behaviour.into()],
         link: link.into(),
         ..Evidence::default()
     };

@@ -53,8 +53,8 @@ fn the_spread_between_sources_is_shown_not_hidden() {
     eur.currency = "EUR".into();
     let other = add_entry(&mut plan, "c-2", eur).unwrap();
     let s = spread(plan.career.level("c-2").unwrap().1).unwrap();
-    assert_eq!(s.lowest, (low, 8_000_000));
-    assert_eq!(s.highest, (high, 10_000_000));
+    assert_eq!(s.lowest, (low.into(), 8_000_000));
+    assert_eq!(s.highest, (high.into(), 10_000_000));
     assert_eq!(s.ratio, Some(0.25));
     assert_eq!(s.count, 3);
     assert_eq!(s.left_out, [other]);

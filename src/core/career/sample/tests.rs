@@ -161,8 +161,8 @@ fn sample_bands_are_public_figures_or_the_labelled_illustrative_structure_never_
 fn sample_brief_carries_the_warning_sources_and_evidence() {
     let plan = sample_plan();
     let request = BriefRequest {
-        level_id: plan.career.proposed_level_id.clone().unwrap(),
-        assessment_id: Some(plan.career.self_assessments[0].id.clone()),
+        level_id: plan.career.proposed_level_id.clone().unwrap().to_string(),
+        assessment_id: Some(plan.career.self_assessments[0].id.to_string()),
         ..BriefRequest::default()
     };
     let text = evidence_brief(&plan.career, &request, &|_| None);

@@ -113,11 +113,11 @@ fn template_ids_are_unique_and_come_from_the_plan() {
     let plan = all_templates();
     let mut ids = Vec::new();
     for t in &plan.career.tracks {
-        ids.push(t.id.clone());
-        ids.extend(t.levels.iter().map(|l| l.id.clone()));
+        ids.push(t.id.to_string());
+        ids.extend(t.levels.iter().map(|l| l.id.to_string()));
         for a in &t.key_areas {
-            ids.push(a.id.clone());
-            ids.extend(a.behaviours.iter().map(|b| b.id.clone()));
+            ids.push(a.id.to_string());
+            ids.extend(a.behaviours.iter().map(|b| b.id.to_string()));
         }
     }
     let count = ids.len();

@@ -154,7 +154,7 @@ fn asks_move_within_their_stage_and_can_be_deleted() {
     assert!(move_ask(&mut plan.curve, &b, Direction::Up));
     assert_eq!(plan.curve.stages[0].asks[0].id, b);
     let (stage, index, ask) = delete_ask(&mut plan.curve, &a).unwrap();
-    assert_eq!((stage.as_str(), index, ask.id), ("s1", 1, a));
+    assert_eq!((stage.as_str(), index, ask.id), ("s1", 1, a.into()));
 }
 
 #[test]

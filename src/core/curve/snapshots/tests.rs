@@ -205,7 +205,7 @@ fn exported_stage_names_never_start_a_formula_and_read_back_as_the_same_stages()
         date: date(2026, 1, 1),
         counts: (1..=5)
             .map(|i| StageCount {
-                stage_id: format!("s{i}"),
+                stage_id: format!("s{i}").into(),
                 count: i * 10,
             })
             .collect(),

@@ -118,7 +118,7 @@ fn first_key_player_owns_and_owner_can_be_changed() {
             .goal(&goal)
             .unwrap()
             .owner()
-            .map(|p| p.id.clone()),
+            .map(|p| p.id.to_string()),
         Some(a.clone())
     );
     set_owner(&mut plan.goals, &goal, &b).unwrap();
@@ -222,7 +222,7 @@ fn generating_milestones_replaces_them_with_fresh_ids() {
         .unwrap()
         .milestones
         .iter()
-        .map(|m| m.id.clone())
+        .map(|m| m.id.to_string())
         .collect();
     assert_eq!(
         generate_milestones(&mut plan, &goal, 2, Growth::Linear),
@@ -230,7 +230,10 @@ fn generating_milestones_replaces_them_with_fresh_ids() {
     );
     let g = plan.goals.goal(&goal).unwrap();
     assert_eq!(g.growth, Growth::Linear);
-    assert!(g.milestones.iter().all(|m| !first_ids.contains(&m.id)));
+    assert!(g
+        .milestones
+        .iter()
+        .all(|m| !first_ids.contains(&m.id.to_string())));
     let id = add_milestone(&mut plan, &goal, d(2026, 2, 1), 110.0).unwrap();
     assert_eq!(plan.goals.goal(&goal).unwrap().milestones[0].id, id);
     remove_milestone(&mut plan.goals, &goal, &id).unwrap();

@@ -19,7 +19,7 @@ fn assert_flags(goal: &Goal, criterion: Criterion, verdict: Verdict, message: &s
 
 fn milestone(date: NaiveDate) -> Milestone {
     Milestone {
-        id: format!("m{date}"),
+        id: format!("m{date}").into(),
         date,
         value: 150.0,
         note: String::new(),
