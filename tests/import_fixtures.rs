@@ -122,6 +122,15 @@ fn dangling_reference_names_the_missing_id() {
 }
 
 #[test]
+fn reference_to_the_wrong_kind_of_record_names_what_it_found_and_where() {
+    assert_eq!(
+        message("wrong_kind_reference.json"),
+        "`curve.touch_points[0].to_stage_id`: refers to \"t4\", which is a track \
+         (at `career.tracks[0].id`), not a stage."
+    );
+}
+
+#[test]
 fn javascript_link_is_refused() {
     assert_eq!(
         message("javascript_link.json"),

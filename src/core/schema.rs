@@ -3,11 +3,13 @@
 //! A plan document is `{"format": "trellis-plan", "version": N, ...the plan's fields}`.
 //! Reading one goes, in order: size limit (before parsing), empty, JSON syntax,
 //! format marker, version, migration to the current version, field types (with
-//! the JSON path of the first wrong one), then the generic checks in
-//! [`validate`]: unique ids, references that resolve, safe links.
-//! Failure never changes anything: these functions only read. A sound plan of the
-//! current version takes a faster route to the same answer (`direct.rs`).
+//! the JSON path of the first wrong one), then the one check of the typed plan in
+//! `check.rs`: unique ids, references to records of the right kind, safe links, the id
+//! counter. Failure never changes anything: these functions only read. A plan of the
+//! current version whose fields all read takes a faster route to the same answer
+//! (`direct.rs`).
 
+mod check;
 mod direct;
 mod error;
 mod stored;
@@ -23,7 +25,7 @@ pub use stored::{
     export_workspace, parse_index, parse_workspace, peek_header, peek_leading_header, store_index,
     store_plan, store_plan_at, Header,
 };
-pub use validate::{is_safe_link, validate_plan_value};
+pub use validate::is_safe_link;
 
 pub const PLAN_FORMAT: &str = "trellis-plan";
 pub const WORKSPACE_FORMAT: &str = "trellis-workspace";
@@ -174,11 +176,7 @@ pub fn parse_stored_plan(text: &str) -> Result<Plan, ImportError> {
 /// Checks a plan held in memory the way an import would (unique ids,
 /// references, links), e.g. after a sequence of edits in tests.
 pub fn check_plan(plan: &Plan) -> Result<(), ImportError> {
-    let value = serde_json::to_value(plan).map_err(|err| ImportError::InvalidValue {
-        path: JsonPath::root().to_string(),
-        problem: err.to_string(),
-    })?;
-    validate_plan_value(&value)
+    check::check(plan)
 }
 
 /// Brings a document of `version` up to date through `steps` (where
@@ -228,22 +226,14 @@ fn read_plan(text: &str) -> Result<Plan, ImportError> {
 /// An import in three steps, so a page can let the browser paint between them (a large file
 /// must not freeze the page in one go); [`import_plan`] runs them back to back.
 ///
-/// A sound plan of the current version takes the direct route (see `direct.rs`): read
-/// straight into the plan's types, then checked on them. Anything else, and anything the
-/// direct route is not sure of, takes the full route, which names the problem: parse into a
-/// JSON tree; format, version and migration; field types; ids, references and links.
+/// A plan of the current version whose fields all read takes the direct route (see
+/// `direct.rs`): read straight into the plan's types. Anything else takes the full route,
+/// which exists to say what is wrong and where: parse into a JSON tree; format, version and
+/// migration; field types with the path of the first wrong one. Both routes end in the same
+/// check of the typed plan (`check.rs`), which names its own paths.
 pub struct ImportSteps<'t> {
     text: &'t str,
-    route: Route,
-}
-
-enum Route {
-    /// Nothing read yet.
-    Start,
-    /// Read straight into the plan's types; not yet checked.
-    Direct(Plan),
-    /// The full route, with the document it parsed.
-    Full { body: Value, plan: Option<Plan> },
+    plan: Option<Plan>,
 }
 
 impl<'t> ImportSteps<'t> {
@@ -254,57 +244,35 @@ impl<'t> ImportSteps<'t> {
     }
 
     fn unlimited(text: &'t str) -> Self {
-        ImportSteps {
-            text,
-            route: Route::Start,
-        }
+        ImportSteps { text, plan: None }
     }
 
     /// The second step: the text read into the plan's types (with the JSON path of the
     /// first wrong field, when one is).
     pub fn read_fields(&mut self) -> Result<(), ImportError> {
-        self.route = match direct::read(self.text) {
-            Some(plan) => Route::Direct(plan),
-            None => {
-                let body = full_parse(self.text)?;
-                let plan = typed::read_typed(&body)?;
-                Route::Full {
-                    body,
-                    plan: Some(plan),
-                }
-            }
+        let plan = match direct::read(self.text) {
+            Some(plan) => plan,
+            None => full_read(self.text)?,
         };
+        self.plan = Some(plan);
         Ok(())
     }
 
-    /// The last step: ids, references and links; then the plan.
+    /// The last step: ids, references, links and the id counter; then the plan.
     pub fn finish(self) -> Result<Plan, ImportError> {
-        let ImportSteps { text, route } = self;
-        let (body, plan) = match route {
-            Route::Direct(mut plan) => match direct::sound_record_ids(&plan) {
-                Some(record_ids) => {
-                    record_ids.iter().for_each(|id| plan.raise_next_id(id));
-                    return Ok(plan);
-                }
-                // Not sure: the full route decides, and says why when it refuses.
-                None => (full_parse(text)?, None),
-            },
-            Route::Full { body, plan } => (body, plan),
-            Route::Start => (full_parse(text)?, None),
-        };
-        let mut plan = match plan {
+        let mut plan = match self.plan {
             Some(plan) => plan,
-            None => typed::read_typed(&body)?,
+            None => full_read(self.text)?,
         };
-        // The walk reads the document rather than the typed plan, so it also
-        // covers fields a tool's types do not know (yet).
-        validate_plan_value(&body)?;
-        // Once more on the typed plan: a record whose id was left out reads as an
-        // empty id, which the document walk cannot see and a later load would refuse.
-        check_plan(&plan)?;
-        settle_next_id(&mut plan, &body);
+        check::check_and_settle(&mut plan)?;
         Ok(plan)
     }
+}
+
+/// The full route's reading: the document parsed, its markers checked, migrated, then read
+/// into the plan's types with the path of the first field that does not fit.
+fn full_read(text: &str) -> Result<Plan, ImportError> {
+    typed::read_typed(&full_parse(text)?)
 }
 
 /// The full route's parse: JSON syntax, format marker, version, migration to the current
@@ -332,33 +300,6 @@ fn full_parse(text: &str) -> Result<Value, ImportError> {
     doc = migrate_plan(doc, version)?;
     strip_markers(&mut doc);
     Ok(Value::Object(doc))
-}
-
-/// Makes the plan's id counter safe to count on: a `next_id` lower than the
-/// number of an id already in the plan (a hand-edited or foreign file) is raised
-/// past it, so `fresh_id` never hands out an id that is taken. The plan's own id
-/// is not counted (`fresh_id` skips it), nor are numbers above
-/// [`MAX_NEXT_ID`](super::plan::MAX_NEXT_ID)
-/// (see [`Plan::raise_next_id`]).
-fn settle_next_id(plan: &mut Plan, body: &Value) {
-    fn walk(value: &Value, plan: &mut Plan) {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::String(id)) = map.get("id") {
-                    plan.raise_next_id(id);
-                }
-                map.values().for_each(|child| walk(child, plan));
-            }
-            Value::Array(items) => items.iter().for_each(|item| walk(item, plan)),
-            _ => {}
-        }
-    }
-    if let Value::Object(top) = body {
-        // Depth is bounded: `validate_plan_value` has already walked the document.
-        top.iter()
-            .filter(|(key, _)| key.as_str() != "id")
-            .for_each(|(_, child)| walk(child, plan));
-    }
 }
 
 /// Parses text into a JSON object; says precisely why not, otherwise.

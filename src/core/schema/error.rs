@@ -208,6 +208,15 @@ pub enum ImportError {
         path: String,
         id: String,
     },
+    /// A reference naming a record of another kind, e.g. a goal where an objective belongs.
+    WrongKindOfRecord {
+        path: String,
+        id: String,
+        expected: &'static str,
+        found: &'static str,
+        /// Where the record it names is.
+        at: String,
+    },
     UnsafeLink {
         path: String,
         link: String,
@@ -291,6 +300,17 @@ impl fmt::Display for ImportError {
             DanglingReference { path, id } => write!(
                 f,
                 "`{path}`: refers to {}, which is not in this plan.",
+                quote(id)
+            ),
+            WrongKindOfRecord {
+                path,
+                id,
+                expected,
+                found,
+                at,
+            } => write!(
+                f,
+                "`{path}`: refers to {}, which is {found} (at `{at}`), not {expected}.",
                 quote(id)
             ),
             UnsafeLink { path, link } => write!(
