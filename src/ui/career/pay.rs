@@ -57,7 +57,7 @@ pub fn PayRecords() -> impl IntoView {
                 CompRecord {
                     label: "Current pay".into(),
                     track_id: track.map(Into::into),
-                    level_id: level.map(Into::into),
+                    level_id: level,
                     currency: currency.unwrap_or_else(|| "USD".into()),
                     vesting_years: 4,
                     ..CompRecord::default()
