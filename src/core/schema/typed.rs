@@ -10,11 +10,97 @@ use super::error::{describe_value, ImportError, JsonPath};
 const MAX_PROBLEM_CHARS: usize = 200;
 
 /// Deserializes `doc`, reporting the first problem with its path.
+///
+/// It reads the document's compact text, not the tree: the plan's types are read from text
+/// on the direct route already, and reading them from a tree as well would put a second copy
+/// of every type's reader in the download. serde_json stops on a field's problem at the end
+/// of its value (or at the start of an object or list of the wrong type, or just after the
+/// object a field is missing from), so the path is found by reading the text up to there.
 pub fn read_typed<T: DeserializeOwned>(doc: &Value) -> Result<T, ImportError> {
-    serde_path_to_error::deserialize(doc).map_err(|err| {
-        let path = JsonPath::from(err.path());
-        describe(doc, path, &err.inner().to_string())
+    let text = serde_json::to_string(doc).map_err(|err| ImportError::InvalidValue {
+        path: JsonPath::root().to_string(),
+        problem: err.to_string(),
+    })?;
+    serde_json::from_str(&text).map_err(|err| {
+        let full = err.to_string();
+        let at = format!(" at line {} column {}", err.line(), err.column());
+        let message = full.strip_suffix(&at).unwrap_or(&full);
+        // One line: the compact text escapes every line break inside strings.
+        if message == "expected value" {
+            // A choice (an enum) given something other than text: serde_json stops one byte
+            // into the value.
+            let path = path_at(&text, err.column().saturating_sub(1));
+            return match path.lookup(doc) {
+                Some(found) => ImportError::WrongType {
+                    path: path.to_string(),
+                    expected: "string or map".into(),
+                    found: describe_value(found),
+                },
+                None => describe(doc, path, message),
+            };
+        }
+        describe(doc, path_at(&text, err.column()), message)
     })
+}
+
+/// The path of the value that ends at byte `offset` of the JSON `text` (or of the object or
+/// list that starts there): the keys and list positions open at that point.
+fn path_at(text: &str, offset: usize) -> JsonPath {
+    enum Open {
+        Object { key: Option<String> },
+        List { index: usize },
+    }
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut open: Vec<Open> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => open.push(Open::Object { key: None }),
+            b'[' => open.push(Open::List { index: 0 }),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                Some(Open::List { index }) => *index += 1,
+                Some(Open::Object { key }) => *key = None,
+                None => {}
+            },
+            b'"' => {
+                let close = string_end(bytes, i);
+                if let Some(Open::Object { key: key @ None }) = open.last_mut() {
+                    let quoted = text.get(i..close).unwrap_or_default();
+                    *key = Some(serde_json::from_str(quoted).unwrap_or_default());
+                }
+                i = close;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = JsonPath::root();
+    for step in &open {
+        match step {
+            Open::Object { key: Some(key) } => path.push_key(key),
+            Open::Object { key: None } => {}
+            Open::List { index } => path.push_index(*index),
+        }
+    }
+    path
+}
+
+/// Just past the closing quote of the JSON string that opens at `start`.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 fn describe(doc: &Value, path: JsonPath, message: &str) -> ImportError {
@@ -114,11 +200,21 @@ mod tests {
     #[allow(dead_code)]
     struct Goal {
         #[serde(default)]
+        status: Status,
+        #[serde(default)]
         target: u64,
         #[serde(default)]
         deadline: Option<NaiveDate>,
         #[serde(default)]
         percent: u8,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Status {
+        #[default]
+        Draft,
+        Active,
     }
 
     fn message(doc: Value) -> String {
@@ -203,5 +299,65 @@ mod tests {
         assert!(text.starts_with("`goals`: expected an object, found the number 5"));
         let doc = json!({"name": ["x".repeat(100_000)]});
         assert!(message(doc).len() < 200);
+    }
+
+    #[test]
+    fn a_choice_given_something_else_is_a_wrong_type() {
+        let doc = json!({"name": "N", "goals": {"goals": [{"status": ["active"]}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[0].status`: expected string or map, found a list."
+        );
+        let doc = json!({"name": "N", "goals": {"goals": [{"target": 1, "status": 3}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[0].status`: expected string or map, found the number 3."
+        );
+        let doc = json!({"name": "N", "goals": {"goals": [{"status": "done"}]}});
+        assert_eq!(
+            message(doc),
+            "`goals.goals[0].status`: unknown variant `done`, expected `draft` or `active`"
+        );
+    }
+
+    #[test]
+    fn the_path_is_found_past_text_that_looks_like_json() {
+        let doc = json!({
+            "name": "a \"quoted\" [list], {object}: \\",
+            "goals": {"odd \"key\"": {"x": "}]"}, "goals": [{"target": 1}, {"percent": 1, "target": true}]}
+        });
+        assert_eq!(
+            message(doc),
+            "`goals.goals[1].target`: expected a whole number, 0 or more, found true."
+        );
+    }
+
+    #[test]
+    fn a_missing_field_in_a_list_item_is_named_with_its_place() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Named {
+            name: String,
+        }
+        let doc = json!([{"name": "a"}, {"nom": "b"}]);
+        let err = read_typed::<Vec<Named>>(&doc).unwrap_err();
+        assert_eq!(err.to_string(), "`[1].name` is missing.");
+    }
+
+    #[test]
+    fn the_path_at_a_place_in_text_follows_keys_and_lists() {
+        let text = r#"{"a":[1,{"b\\\"c":[true,"x,]"]}],"d":2}"#;
+        let at = |needle: &str| text.find(needle).unwrap() + needle.len();
+        assert_eq!(path_at(text, at("[1")).to_string(), "a[0]");
+        assert_eq!(
+            path_at(text, at("true")).to_string(),
+            r#"a[1]["b\\\"c"][0]"#
+        );
+        assert_eq!(
+            path_at(text, at(r#""x,]""#)).to_string(),
+            r#"a[1]["b\\\"c"][1]"#
+        );
+        assert_eq!(path_at(text, at("]}")).to_string(), "a[1]");
+        assert_eq!(path_at(text, at(":2")).to_string(), "d");
     }
 }

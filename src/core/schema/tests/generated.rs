@@ -416,4 +416,43 @@ proptest! {
             prop_assert!(direct.is_err(), "{text}");
         }
     }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_named_by_its_path(plan in plan(), which in any::<usize>()) {
+        let mut doc: Value = serde_json::from_str(&export_plan(&plan)).unwrap();
+        let mut leaves = Vec::new();
+        leaf_pointers(&doc, "", &mut leaves);
+        let pointer = &leaves[which % leaves.len()];
+        let slot = doc.pointer_mut(pointer).unwrap();
+        // No field takes a list where it holds a scalar, nor text where it holds a number.
+        *slot = if slot.is_string() { json!([1]) } else { json!("ten") };
+        let path: String = pointer
+            .split('/')
+            .skip(1)
+            .enumerate()
+            .map(|(n, step)| match step.parse::<usize>() {
+                Ok(index) => format!("[{index}]"),
+                Err(_) if n == 0 => step.to_string(),
+                Err(_) => format!(".{step}"),
+            })
+            .collect();
+        let message = import_plan(&doc.to_string()).unwrap_err().to_string();
+        prop_assert!(message.starts_with(&format!("`{path}`")), "{} for {}", message, path);
+    }
+}
+
+/// Every text, number and true/false in a document, as JSON pointers.
+fn leaf_pointers(value: &Value, pointer: &str, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(key, child)| leaf_pointers(child, &format!("{pointer}/{key}"), found)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(n, item)| leaf_pointers(item, &format!("{pointer}/{n}"), found)),
+        Value::Null => {}
+        _ if pointer == "/format" || pointer == "/version" => {}
+        _ => found.push(pointer.to_string()),
+    }
 }
