@@ -8,6 +8,7 @@ pub mod edits;
 pub mod goals;
 pub mod history;
 pub mod markdown;
+pub mod open_plan;
 pub mod plan;
 pub mod sample;
 pub mod schema;
