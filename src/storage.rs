@@ -157,6 +157,39 @@ fn describe(err: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+/// Runs `act` while this tab holds the Web Lock named `name` (`navigator.locks.request`,
+/// exclusive), once the browser grants it: another tab's `act` under the same name never
+/// runs at the same time. False, and `act` not run, where the Locks API is missing (then
+/// the caller runs it unlocked, as before). Called through `Reflect` because web-sys has the
+/// Locks API only behind its unstable-APIs flag.
+pub fn with_lock(name: &str, act: impl FnOnce() + 'static) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let get = |target: &JsValue, field: &str| {
+        js_sys::Reflect::get(target, &JsValue::from_str(field)).ok()
+    };
+    let Some(locks) = get(&window.navigator(), "locks").filter(|l| l.is_object()) else {
+        return false;
+    };
+    let Some(request) = get(&locks, "request").and_then(|r| r.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    // The callback returns nothing, so the lock is released as soon as `act` returns.
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| act());
+    let Ok(granted) = request.call2(&locks, &JsValue::from_str(name), &callback) else {
+        return false;
+    };
+    // A refused request (the page is going away) needs no message: the save state says it.
+    if let Some(catch) = get(&granted, "catch").and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+    {
+        let ignore = wasm_bindgen::closure::Closure::once_into_js(|_: JsValue| {});
+        let _ = catch.call1(&granted, &ignore);
+    }
+    true
+}
+
 /// Removes a stored plan and what the UI kept about it.
 pub fn delete_plan(id: &str) -> Result<(), StorageProblem> {
     remove(&plan_key(id))?;

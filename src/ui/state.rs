@@ -514,7 +514,7 @@ impl AppState {
             timer.clear();
         }
         let state = *self;
-        let handle = set_timeout_with_handle(move || state.flush(), SAVE_DEBOUNCE).ok();
+        let handle = set_timeout_with_handle(move || state.flush_in_lock(), SAVE_DEBOUNCE).ok();
         self.save_timer.set_value(handle);
     }
 
@@ -562,6 +562,20 @@ impl AppState {
         // Saved in place: a copy of a large plan would cost as much as writing it.
         if let Some(flushed) = self.with_open(|o, plan| o.flush(&LocalStore, plan)) {
             self.show_flushed(flushed);
+        }
+    }
+
+    /// [`AppState::flush`] inside a Web Lock on the plan's storage key where the browser has
+    /// the Locks API, so two tabs' saves (each a check of what is stored, then a write) never
+    /// interleave; where it has not, saves at once as before. Explicit flushes (leaving the
+    /// page, opening another plan) stay synchronous: they cannot wait for a lock.
+    fn flush_in_lock(&self) {
+        let Some(id) = self.current_id() else {
+            return;
+        };
+        let state = *self;
+        if !storage::with_lock(&storage::plan_key(&id), move || state.flush()) {
+            self.flush();
         }
     }
 
