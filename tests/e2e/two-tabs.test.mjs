@@ -65,7 +65,10 @@ test(`two tabs editing one plan at once, ${ROUNDS} times: no edit is silently lo
   let lost = [];
   let conflicts = 0;
   for (let round = 1; round <= ROUNDS; round++) {
-    await Promise.all(tabs.map(([name, page]) => addObjective(page, `${name} edit ${round}`)));
+    // Typed in both tabs, then added in both in the same instant, so both saves fall due together.
+    for (const [name, page] of tabs) await page.getByLabel("Objective", { exact: true }).fill(`${name} edit ${round}`);
+    await Promise.all(tabs.map(([, page]) => page.evaluate(() =>
+      [...document.querySelectorAll("button")].find((b) => b.textContent === "Add objective").click())));
     const conflicted = {};
     for (const [name, page] of tabs) conflicted[name] = await settle(page, key);
     // Both tabs see the same stored copy before it is judged.
