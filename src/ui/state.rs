@@ -123,19 +123,39 @@ impl AppState {
         }
     }
 
-    /// Reads everything from storage. Called once at start and when another tab changes the list.
+    /// Reads the plan list from storage (each plan's header) and opens the last opened plan,
+    /// or the first readable one: the only plan read in full. Called once at start.
     pub fn load(&self) {
-        match open_plan::load_workspace(&LocalStore) {
+        match open_plan::list_workspace(&LocalStore) {
             Ok(stored) => {
                 self.open.update_value(|o| o.set_storage_usable(true));
                 self.remove_banner(|b| {
                     matches!(b, Banner::Storage(StorageProblem::Unavailable(_)))
                 });
-                let entries: Vec<PlanEntry> = stored.plans.iter().map(entry_of).collect();
+                let mut entries: Vec<PlanEntry> = stored.plans.iter().map(entry_of).collect();
                 let wanted = self.current_id().or(stored.current.clone());
-                let open = wanted
-                    .and_then(|id| readable(&stored.plans, &id))
-                    .or_else(|| stored.plans.iter().find_map(as_readable));
+                let candidates: Vec<String> = wanted
+                    .into_iter()
+                    .chain(entries.iter().map(|e| e.id.clone()))
+                    .collect();
+                let mut open = None;
+                for id in candidates {
+                    let listed_ok = entries
+                        .iter()
+                        .any(|e| e.id == id && e.condition == PlanCondition::Ok);
+                    if !listed_ok {
+                        continue;
+                    }
+                    match open_plan::load_plan_at(&LocalStore, &storage::plan_key(&id)) {
+                        Ok(Some(StoredPlan::Readable(plan))) => {
+                            open = Some(*plan);
+                            break;
+                        }
+                        // A sound header over a body that does not read: listed as it is.
+                        Ok(Some(other)) => put_entry(&mut entries, entry_of(&other)),
+                        _ => {}
+                    }
+                }
                 self.plans.set(entries);
                 if let Some(plan) = open {
                     self.show_plan(plan);
@@ -184,7 +204,11 @@ impl AppState {
                 self.show_plan(*plan);
                 self.save_index();
             }
-            Ok(_) => {}
+            // Listed from a sound header, but the plan itself does not read: say so in the list.
+            Ok(Some(other)) => self
+                .plans
+                .update(|entries| put_entry(entries, entry_of(&other))),
+            Ok(None) => {}
             Err(problem) => self.add_banner(Banner::Storage(problem)),
         }
     }
@@ -645,19 +669,34 @@ impl AppState {
                     }
                     Some(External::Unchanged) | None => {}
                 }
-                self.reload_list();
+                self.relist(&key);
             }
-            Some(key) if key.starts_with(storage::PLAN_PREFIX) || key == storage::INDEX_KEY => {
-                self.reload_list();
-            }
+            // Only the plan that changed is read again, and only its header.
+            Some(key) if key.starts_with(storage::PLAN_PREFIX) => self.relist(&key),
+            Some(key) if key == storage::INDEX_KEY => self.reload_list(),
             Some(_) => {}
             // The other tab cleared all storage.
             None => self.reload_list(),
         }
     }
 
+    /// The list entry of the plan stored under `key`, read again from its header.
+    fn relist(&self, key: &str) {
+        let Ok(listed) = open_plan::list_plan_at(&LocalStore, key) else {
+            return;
+        };
+        let id = key
+            .strip_prefix(storage::PLAN_PREFIX)
+            .unwrap_or(key)
+            .to_string();
+        self.plans.update(|entries| match listed {
+            Some(stored) => put_entry(entries, entry_of(&stored)),
+            None => entries.retain(|e| e.id != id),
+        });
+    }
+
     fn reload_list(&self) {
-        if let Ok(stored) = open_plan::load_workspace(&LocalStore) {
+        if let Ok(stored) = open_plan::list_workspace(&LocalStore) {
             self.plans.set(stored.plans.iter().map(entry_of).collect());
         }
     }
@@ -723,6 +762,11 @@ fn entry_of(stored: &StoredPlan) -> PlanEntry {
             name: plan.name.clone(),
             condition: PlanCondition::Ok,
         },
+        StoredPlan::Listed { id, name } => PlanEntry {
+            id: id.clone(),
+            name: name.clone(),
+            condition: PlanCondition::Ok,
+        },
         StoredPlan::Unreadable {
             id,
             reason,
@@ -747,15 +791,16 @@ fn entry_of(stored: &StoredPlan) -> PlanEntry {
     }
 }
 
-fn as_readable(stored: &StoredPlan) -> Option<Plan> {
-    match stored {
-        StoredPlan::Readable(plan) => Some((**plan).clone()),
-        _ => None,
+/// Replaces the entry with `entry`'s id, or adds it at the end.
+fn put_entry(entries: &mut Vec<PlanEntry>, entry: PlanEntry) {
+    match entries.iter_mut().find(|e| e.id == entry.id) {
+        Some(existing) => {
+            if *existing != entry {
+                *existing = entry;
+            }
+        }
+        None => entries.push(entry),
     }
-}
-
-fn readable(plans: &[StoredPlan], id: &str) -> Option<Plan> {
-    plans.iter().filter(|p| p.id() == id).find_map(as_readable)
 }
 
 /// A plan id that is unique across browsers and never reused: time plus randomness.

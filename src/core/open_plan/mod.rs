@@ -20,9 +20,9 @@ use crate::core::plan::Plan;
 use crate::core::workspace::{ImportChoice, ImportOutcome, ReplacedPlan, Workspace};
 
 pub use store::{
-    classify_failure, load_plan_at, load_workspace, plan_key, read_plan, save_index, Base,
-    PlanStore, SaveRefused, StorageProblem, StoredPlan, StoredWorkspace, BACKUP_PREFIX, INDEX_KEY,
-    PLAN_PREFIX,
+    classify_failure, list_plan_at, list_workspace, load_plan_at, load_workspace, plan_key,
+    read_plan, save_index, Base, PlanStore, SaveRefused, StorageProblem, StoredPlan,
+    StoredWorkspace, BACKUP_PREFIX, INDEX_KEY, PLAN_PREFIX,
 };
 
 /// Whether the open plan's edits are stored.

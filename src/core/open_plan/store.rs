@@ -116,6 +116,12 @@ pub fn plan_key(id: &str) -> String {
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoredPlan {
     Readable(Box<Plan>),
+    /// Known only from its header, which is sound and of this version: read in full when
+    /// opened ([`list_workspace`] lists plans this way).
+    Listed {
+        id: String,
+        name: String,
+    },
     /// Could not be read; the raw text is kept where it was and copied under `backup_key`.
     Unreadable {
         id: String,
@@ -134,7 +140,9 @@ impl StoredPlan {
     pub fn id(&self) -> &str {
         match self {
             StoredPlan::Readable(plan) => &plan.id,
-            StoredPlan::Unreadable { id, .. } | StoredPlan::Newer { id, .. } => id,
+            StoredPlan::Listed { id, .. }
+            | StoredPlan::Unreadable { id, .. }
+            | StoredPlan::Newer { id, .. } => id,
         }
     }
 }
@@ -177,6 +185,30 @@ pub fn load_plan_at(
     }
 }
 
+/// The plan stored under `key` as the plan list needs it: from its header alone when that is
+/// a sound header of this version (every plan Trellis writes has one, within its first
+/// bytes), otherwise read in full ([`load_plan_at`]: unreadable or newer).
+pub fn list_plan_at(
+    store: &impl PlanStore,
+    key: &str,
+) -> Result<Option<StoredPlan>, StorageProblem> {
+    let Some(header) = store.header(key)? else {
+        return Ok(None);
+    };
+    let sound = header.format.as_deref() == Some(schema::PLAN_FORMAT)
+        && header.revision.is_some()
+        && header
+            .version
+            .is_some_and(|v| (1..=schema::CURRENT_VERSION).contains(&v));
+    match header.name {
+        Some(name) if sound => Ok(Some(StoredPlan::Listed {
+            id: key.strip_prefix(PLAN_PREFIX).unwrap_or(key).to_string(),
+            name,
+        })),
+        _ => load_plan_at(store, key),
+    }
+}
+
 /// The readable plan stored under `id`, if there is one.
 pub fn read_plan(store: &impl PlanStore, id: &str) -> Option<Plan> {
     match load_plan_at(store, &plan_key(id)) {
@@ -192,7 +224,20 @@ pub struct StoredWorkspace {
     pub current: Option<String>,
 }
 
+/// Every stored plan, from headers ([`list_plan_at`]): start-up parses only the plan it opens.
+pub fn list_workspace(store: &impl PlanStore) -> Result<StoredWorkspace, StorageProblem> {
+    read_workspace(store, list_plan_at)
+}
+
+/// Every stored plan, each read in full.
 pub fn load_workspace(store: &impl PlanStore) -> Result<StoredWorkspace, StorageProblem> {
+    read_workspace(store, load_plan_at)
+}
+
+fn read_workspace<S: PlanStore>(
+    store: &S,
+    read: fn(&S, &str) -> Result<Option<StoredPlan>, StorageProblem>,
+) -> Result<StoredWorkspace, StorageProblem> {
     let index = store
         .read(INDEX_KEY)?
         .map(|raw| schema::parse_index(&raw).unwrap_or_default())
@@ -209,7 +254,7 @@ pub fn load_workspace(store: &impl PlanStore) -> Result<StoredWorkspace, Storage
     });
     let mut plans = Vec::new();
     for key in keys {
-        if let Some(plan) = load_plan_at(store, &key)? {
+        if let Some(plan) = read(store, &key)? {
             plans.push(plan);
         }
     }

@@ -533,3 +533,40 @@ fn an_import_is_added_or_replaces_and_is_stored_at_once() {
     let now = stored(&store);
     assert_eq!((now.name.as_str(), now.revision), ("Replacement", 2));
 }
+
+#[test]
+fn the_plan_list_is_read_from_headers_and_unsound_ones_are_read_in_full() {
+    let (store, _open, _plan) = one_tab();
+    // A body that does not parse behind a sound header: listed by its header, found out when
+    // opened.
+    store.put(
+        "trellis.plan.p2",
+        r#"{"format":"trellis-plan","version":1,"id":"p2","name":"Second","revision":4,"goals":7}"#,
+    );
+    store.put("trellis.plan.p3", "not json");
+    store.put(
+        "trellis.plan.p4",
+        r#"{"format":"trellis-plan","version":9,"id":"p4","name":"Future","revision":1}"#,
+    );
+    let listed = list_workspace(&store).unwrap().plans;
+    assert_eq!(
+        listed[..2],
+        [
+            StoredPlan::Listed {
+                id: "p1".into(),
+                name: "Sample".into()
+            },
+            StoredPlan::Listed {
+                id: "p2".into(),
+                name: "Second".into()
+            },
+        ]
+    );
+    assert!(matches!(listed[2], StoredPlan::Unreadable { .. }));
+    assert!(matches!(listed[3], StoredPlan::Newer { version: 9, .. }));
+    assert!(store.get("trellis.backup.trellis.plan.p3").is_some());
+    assert!(matches!(
+        load_plan_at(&store, "trellis.plan.p2").unwrap(),
+        Some(StoredPlan::Unreadable { .. })
+    ));
+}
