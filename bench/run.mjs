@@ -216,6 +216,52 @@ async function coldStart(browser, appUrl, floorUrl) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 2b. Start-up with ten stored 1 MB plans (the list is read from headers; one plan is parsed)
+
+const TEN_PLANS_RUNS = 7;
+
+/** Ten stored plans of the large plan's shape, each at least 1 MB as stored, the first current. */
+function tenStoredPlans() {
+  let goals = SHAPE.goals;
+  while (storedText(largePlan({ goals })).length < 1_000_000) goals += 25;
+  const plans = Array.from({ length: 10 }, (_, i) => ({ ...largePlan({ goals }), id: `pbench${i}`, name: `Bench plan ${i + 1}` }));
+  const index = { format: "trellis-workspace", version: 1, plans: plans.map(({ id, name }) => ({ id, name })), current: plans[0].id };
+  const one = { ...index, plans: index.plans.slice(0, 1) };
+  return {
+    items: [...plans.map((p) => [`trellis.plan.${p.id}`, storedText(p)]), ["trellis.workspace", JSON.stringify(index)]],
+    oneItem: [[`trellis.plan.${plans[0].id}`, storedText(plans[0])], ["trellis.workspace", JSON.stringify(one)]],
+    bytes: storedText(plans[0]).length,
+  };
+}
+
+/**
+ * Median time to the interactive mark with ten stored 1 MB plans, with one (the one opened),
+ * and with empty storage: ten minus one is what the nine plans not opened cost.
+ */
+async function startWithTenPlans(browser, url) {
+  const { items, oneItem, bytes } = tenStoredPlans();
+  const runs = { empty: [], one_plan: [], ten_plans: [] };
+  for (let i = 0; i < TEN_PLANS_RUNS; i++) {
+    for (const [what, stored] of [["empty", []], ["one_plan", oneItem], ["ten_plans", items]]) {
+      const context = await browser.newContext();
+      await context.addInitScript((items) => {
+        if (!sessionStorage.getItem("seeded")) {
+          for (const [key, text] of items) localStorage.setItem(key, text);
+          sessionStorage.setItem("seeded", "1");
+        }
+      }, stored);
+      const page = await context.newPage();
+      await page.goto(url);
+      runs[what].push(await waitForMark(page));
+      await context.close();
+    }
+  }
+  const [empty, one, ten] = [runs.empty, runs.one_plan, runs.ten_plans].map(median);
+  return { plan_bytes: bytes, empty_median_ms: round(empty, 1), one_plan_median_ms: round(one, 1), ten_plans_median_ms: round(ten, 1),
+    nine_more_plans_ms: round(ten - one, 1) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The large plan in the app's storage, before the app starts
 
 /** A fresh context whose pages keep trunk's wasm instance (for its memory) in `window.__wasm`. */
@@ -535,6 +581,18 @@ async function lighthouse(url) {
 
 async function main() {
   const started = new Date();
+  // `--ten-plans-only <dist>`: only the start-up with ten stored plans, on a built dist folder.
+  if (argv.includes("--ten-plans-only")) {
+    const server = await serveStatic(argv[argv.indexOf("--ten-plans-only") + 1], "/", 0, { gzip: true });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      console.log(JSON.stringify(await startWithTenPlans(browser, server.url)));
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    return;
+  }
   if (!NO_BUILD) build();
   else if (!existsSync(join(APP_DIST, "index.html")) || !existsSync(join(HOOKS_DIST, "index.html")) || !existsSync(join(FLOOR_DIST, "index.html"))) throw new Error("--no-build: bench/.out has no earlier build");
   const targetDir = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
@@ -560,6 +618,9 @@ async function main() {
 
     say(`Cold start: ${COLD_RUNS} fresh contexts each for Trellis and the floor`);
     results.cold_start = await coldStart(browser, appServer.url, floorServer.url);
+
+    say(`Start-up with ten stored 1 MB plans (${TEN_PLANS_RUNS} fresh contexts, and as many with empty storage)`);
+    results.start_ten_plans = await startWithTenPlans(browser, appServer.url);
 
     say(`Typing latency: ${KEYS} keystrokes in a goal field with the large plan open, and in a bare <input>`);
     const { typing, memoryAfterLoad } = await typingLatency(browser, appServer.url, floorServer.url, stored);

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::base_path::router_base;
 use crate::ui;
 use crate::ui::state::AppState;
 
@@ -103,16 +104,6 @@ fn listen_to_the_browser(state: AppState, help: ui::help::Help) {
         ui::shell::on_shortcut(state, help, &event)
     });
     std::mem::forget(keys);
-}
-
-/// The path the app is served under ("" at a host's root, "/trellis" for a project page),
-/// read from the `<base>` element trunk writes for `--public-url`.
-pub fn router_base() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base)
-        .map(|url| url.pathname())
-        .unwrap_or_default();
-    path.trim_end_matches('/').to_string()
 }
 
 fn home_href() -> String {

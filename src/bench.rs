@@ -7,16 +7,19 @@
 //! - `bench_save(write)`: then the save of that plan, as the debounced autosave does it;
 //! - `bench_edit()`: the plan copies one keystroke costs in `AppState::edit`, before any view.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
+use crate::core::open_plan::store::{save_plan, Base};
 use crate::core::{plan::Plan, schema};
-use crate::storage;
+use crate::storage::LocalStore;
 
 thread_local! {
     /// The plan read by the last successful `bench_import`.
     static PLAN: RefCell<Option<Plan>> = const { RefCell::new(None) };
+    /// What its last save wrote, as the open plan keeps it.
+    static BASE: Cell<Option<Base>> = const { Cell::new(None) };
 }
 
 /// Imports `text` like the Plans page: the number of goals, or -1 when the import is refused.
@@ -26,6 +29,7 @@ pub fn bench_import(text: &str) -> f64 {
         Ok(plan) => {
             let goals = plan.goals.goals.len() as f64;
             PLAN.with(|p| *p.borrow_mut() = Some(plan));
+            BASE.with(|b| b.set(None));
             goals
         }
         Err(_) => -1.0,
@@ -43,8 +47,9 @@ pub async fn bench_import_in_steps(text: String) -> f64 {
     }
 }
 
-/// Saves the last imported plan: with `write`, the autosave's whole path (`storage::save_plan`:
-/// read the stored header, serialize, `localStorage.setItem` under `trellis.plan.<id>`);
+/// Saves the last imported plan: with `write`, the autosave's whole path (`save_plan`: read
+/// the stored header, and the stored text's fingerprint when the revision is this tab's,
+/// serialize, `localStorage.setItem` under `trellis.plan.<id>`);
 /// without, only the serialization. The plan's new revision (or its length, without `write`),
 /// or -1 on failure.
 #[wasm_bindgen]
@@ -57,10 +62,15 @@ pub fn bench_save(write: bool) -> f64 {
         if !write {
             return schema::store_plan(plan).len() as f64;
         }
-        match storage::save_plan(plan, plan.revision) {
-            Ok(revision) => {
-                plan.revision = revision;
-                revision as f64
+        let base = BASE.with(Cell::get).unwrap_or(Base {
+            revision: plan.revision,
+            fingerprint: None,
+        });
+        match save_plan(&LocalStore, plan, base) {
+            Ok(base) => {
+                plan.revision = base.revision;
+                BASE.with(|b| b.set(Some(base)));
+                base.revision as f64
             }
             Err(_) => -1.0,
         }

@@ -7,6 +7,8 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod base_path;
 /// Hooks the benchmark (bench/run.mjs) calls to time import and save: only in the benchmark's
 /// own build (`--features bench`), so the shipped wasm exports nothing a page could call.
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]

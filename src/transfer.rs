@@ -166,5 +166,5 @@ fn app_address() -> String {
     };
     let location = window.location();
     let origin = location.origin().unwrap_or_default();
-    format!("{origin}{}/", crate::app::router_base())
+    format!("{origin}{}/", crate::base_path::router_base())
 }

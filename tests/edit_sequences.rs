@@ -26,6 +26,7 @@ use trellis::core::edits::{
     remove_goal_everywhere,
 };
 use trellis::core::goals::{self, catalog::catalog, templates::templates, Cadence, Growth};
+use trellis::core::history::Grouping;
 use trellis::core::history::{History, MAX_UNDO_STEPS};
 use trellis::core::plan::Plan;
 use trellis::core::sample::sample_plan;
@@ -904,12 +905,7 @@ fn run_sequence(seed: u64, start: Plan, steps: usize) -> (Plan, Tally) {
         for _ in 0..run_len {
             let which = rng.below(EDITS);
             let before = plan.clone();
-            // A distinct key and a long gap: every step is its own undo step.
-            history.record(
-                before.clone(),
-                &format!("step {step}"),
-                step as f64 * 10_000.0,
-            );
+            history.record(before.clone(), Grouping::OwnStep, step as f64 * 10_000.0);
             let (name, did) = if at_cap(which, &plan) {
                 ("skipped: at its cap", false)
             } else {

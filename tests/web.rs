@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use trellis::core::open_plan::store::{load_plan_at, load_workspace, save_plan, Base};
 use trellis::core::plan::Plan;
 use trellis::core::schema;
-use trellis::storage::{self, SaveRefused, StorageProblem, StoredPlan};
+use trellis::storage::{self, LocalStore, SaveRefused, StorageProblem, StoredPlan};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -63,6 +64,14 @@ fn blocked_storage_and_other_failures_are_told_apart() {
     ));
 }
 
+/// A save based on `revision`, as a tab that read it without its fingerprint.
+fn at(revision: u64) -> Base {
+    Base {
+        revision,
+        fingerprint: None,
+    }
+}
+
 #[wasm_bindgen_test]
 fn save_refuses_to_overwrite_a_newer_revision_from_another_tab() {
     clear_storage();
@@ -75,14 +84,26 @@ fn save_refuses_to_overwrite_a_newer_revision_from_another_tab() {
     .unwrap();
     let mine = Plan::new("p-conflict", "Mine");
     assert_eq!(
-        storage::save_plan(&mine, 3),
+        save_plan(&LocalStore, &mine, at(3)),
         Err(SaveRefused::Conflict { stored_revision: 5 })
     );
     let stored = storage::read(&storage::plan_key("p-conflict"))
         .unwrap()
         .unwrap();
     assert_eq!(stored, schema::store_plan(&theirs));
-    assert_eq!(storage::save_plan(&mine, 5), Ok(6));
+    // The same revision with other content than this tab last saw is refused too.
+    let seen = Base {
+        revision: 5,
+        fingerprint: Some(0),
+    };
+    assert_eq!(
+        save_plan(&LocalStore, &mine, seen),
+        Err(SaveRefused::Conflict { stored_revision: 5 })
+    );
+    assert_eq!(
+        save_plan(&LocalStore, &mine, at(5)).map(|b| b.revision),
+        Ok(6)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -92,7 +113,7 @@ fn save_never_overwrites_a_plan_from_a_newer_version() {
         r#"{"format":"trellis-plan","version":99,"id":"p-new","name":"Future","revision":1}"#;
     storage::write(&storage::plan_key("p-new"), newer).unwrap();
     assert_eq!(
-        storage::save_plan(&Plan::new("p-new", "Old tab"), 1),
+        save_plan(&LocalStore, &Plan::new("p-new", "Old tab"), at(1)),
         Err(SaveRefused::NewerVersion { version: 99 })
     );
     assert_eq!(
@@ -110,7 +131,7 @@ fn an_unreadable_stored_plan_is_backed_up_and_left_in_place() {
     storage::write(&key, "{\"format\":\"trellis-plan\",\"version\":1,\"id\":").unwrap();
     let Ok(Some(StoredPlan::Unreadable {
         backup_key, reason, ..
-    })) = storage::load_plan_at(&key)
+    })) = load_plan_at(&LocalStore, &key)
     else {
         panic!("expected an unreadable plan");
     };
@@ -146,7 +167,7 @@ async fn the_welcome_screen_creates_the_sample_plan() {
             .collect()
     };
     assert_eq!(names, vec![trellis::core::sample::SAMPLE_NAME.to_string()]);
-    let stored = storage::load_workspace().unwrap();
+    let stored = load_workspace(&LocalStore).unwrap();
     assert_eq!(stored.plans.len(), 1);
     host.remove();
 }

@@ -1,9 +1,10 @@
 //! Edits that reach across tools. A tool's own operations keep references inside
 //! that tool consistent; the ones here also clear what other tools keep about the
-//! record, so a plan never points at something that is gone. The UI calls these
-//! instead of the single-tool removals they wrap.
+//! record, so a plan never points at something that is gone. The single-tool
+//! removals they wrap are private to the core, so the UI can only call these.
 
 use super::career::edit::forget_goal;
+use super::curve::distribution::{start_from_distribution, Distribution};
 use super::curve::ops::{delete_stage, delete_touch_point, DeletedStage, DeletedTouchPoint};
 use super::curve::{apply_template, Curve, TemplateKind};
 use super::goals::{self, Goal, GoalError};
@@ -40,6 +41,19 @@ pub fn delete_touch_point_everywhere(plan: &mut Plan, id: &str) -> Option<Delete
 /// `curve::apply_template`.
 pub fn apply_template_everywhere(plan: &mut Plan, kind: TemplateKind) -> Curve {
     let old = apply_template(plan, kind);
+    forget_curve_links(plan);
+    old
+}
+
+/// Replaces the curve with a participation distribution's template scaled to the community
+/// (returning the old curve) and unlinks goals from what went with it. Call this, not
+/// `curve::distribution::start_from_distribution`.
+pub fn start_from_distribution_everywhere(
+    plan: &mut Plan,
+    dist: Distribution,
+    community_size: u64,
+) -> Curve {
+    let old = start_from_distribution(plan, dist, community_size);
     forget_curve_links(plan);
     old
 }

@@ -8,15 +8,26 @@ use super::plan::Plan;
 /// Most undo steps kept; the oldest is dropped beyond this.
 pub const MAX_UNDO_STEPS: usize = 100;
 
-/// Edits with the same key less than this apart (ms) are one undo step, so
+/// Edits of the same field less than this apart (ms) are one undo step, so
 /// typing a word in a field is undone at once.
 pub const COALESCE_WINDOW_MS: f64 = 1_000.0;
+
+/// How an edit is grouped for undo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping<'k> {
+    /// Merges with the previous edit when that was of this same field (named by the key,
+    /// e.g. `"goal:g3:title"`) less than [`COALESCE_WINDOW_MS`] before: typing a word.
+    Field(&'k str),
+    /// A step of its own, never merged with the edits before or after it: adding or
+    /// removing something, a drop, a drag.
+    OwnStep,
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct History {
     undo: VecDeque<Plan>,
     redo: Vec<Plan>,
-    /// Key and time of the latest recorded edit, while it may still be extended.
+    /// Field key and time of the latest recorded field edit, while it may still be extended.
     last: Option<(String, f64)>,
 }
 
@@ -26,18 +37,21 @@ impl History {
     }
 
     /// Records an edit about to be applied: `before` is the plan as it was.
-    /// `key` names what is edited (e.g. `"goal:g3:title"`); `now_ms` is any
+    /// `grouping` says whether it may merge with the previous edit; `now_ms` is any
     /// monotonic-ish clock in milliseconds.
-    pub fn record(&mut self, before: Plan, key: &str, now_ms: f64) {
+    pub fn record(&mut self, before: Plan, grouping: Grouping, now_ms: f64) {
         self.redo.clear();
-        let extends_last = match &self.last {
-            Some((last_key, last_ms)) => {
+        let extends_last = match (grouping, &self.last) {
+            (Grouping::Field(key), Some((last_key, last_ms))) => {
                 let gap = now_ms - last_ms;
                 last_key == key && (0.0..=COALESCE_WINDOW_MS).contains(&gap)
             }
-            None => false,
+            _ => false,
         };
-        self.last = Some((key.to_string(), now_ms));
+        self.last = match grouping {
+            Grouping::Field(key) => Some((key.to_string(), now_ms)),
+            Grouping::OwnStep => None,
+        };
         // The step already holds the plan from before the first edit in the run.
         if extends_last && !self.undo.is_empty() {
             return;
@@ -72,12 +86,6 @@ impl History {
         !self.redo.is_empty()
     }
 
-    /// Ends the current run of edits, so the next edit is its own step even
-    /// with the same key (e.g. when a field loses focus).
-    pub fn seal(&mut self) {
-        self.last = None;
-    }
-
     pub fn clear(&mut self) {
         *self = History::default();
     }
@@ -94,7 +102,11 @@ mod tests {
     /// Types `text` into the name one character at a time, `gap_ms` apart.
     fn type_name(history: &mut History, plan: &mut Plan, text: &str, start_ms: f64, gap_ms: f64) {
         for (n, c) in text.chars().enumerate() {
-            history.record(plan.clone(), "name", start_ms + n as f64 * gap_ms);
+            history.record(
+                plan.clone(),
+                Grouping::Field("name"),
+                start_ms + n as f64 * gap_ms,
+            );
             plan.name.push(c);
         }
     }
@@ -103,7 +115,7 @@ mod tests {
     fn undo_returns_the_plan_before_the_edit_and_redo_returns_after() {
         let mut history = History::new();
         let before = named("A");
-        history.record(before.clone(), "name", 0.0);
+        history.record(before.clone(), Grouping::Field("name"), 0.0);
         let after = named("B");
         assert_eq!(history.undo(&after), Some(before.clone()));
         assert_eq!(history.redo(&before), Some(after));
@@ -148,8 +160,8 @@ mod tests {
     #[test]
     fn edits_to_different_fields_are_separate_steps() {
         let mut history = History::new();
-        history.record(named("A"), "name", 0.0);
-        history.record(named("B"), "goal:g1:title", 10.0);
+        history.record(named("A"), Grouping::Field("name"), 0.0);
+        history.record(named("B"), Grouping::Field("goal:g1:title"), 10.0);
         assert_eq!(history.undo(&named("C")), Some(named("B")));
         assert_eq!(history.undo(&named("B")), Some(named("A")));
     }
@@ -157,29 +169,34 @@ mod tests {
     #[test]
     fn a_clock_going_backwards_does_not_merge_steps() {
         let mut history = History::new();
-        history.record(named("A"), "name", 5_000.0);
-        history.record(named("B"), "name", 4_000.0);
-        history.record(named("C"), "name", f64::NAN);
+        history.record(named("A"), Grouping::Field("name"), 5_000.0);
+        history.record(named("B"), Grouping::Field("name"), 4_000.0);
+        history.record(named("C"), Grouping::Field("name"), f64::NAN);
         assert_eq!(history.undo(&named("D")), Some(named("C")));
         assert_eq!(history.undo(&named("C")), Some(named("B")));
     }
 
     #[test]
-    fn sealing_ends_a_run_of_edits() {
+    fn an_own_step_is_never_merged_with_the_edits_around_it() {
         let mut history = History::new();
-        history.record(named("A"), "name", 0.0);
-        history.seal();
-        history.record(named("B"), "name", 10.0);
+        history.record(named("A"), Grouping::Field("name"), 0.0);
+        history.record(named("B"), Grouping::OwnStep, 10.0);
+        history.record(named("C"), Grouping::OwnStep, 20.0);
+        history.record(named("D"), Grouping::Field("name"), 30.0);
+        assert_eq!(history.undo(&named("E")), Some(named("D")));
+        assert_eq!(history.undo(&named("D")), Some(named("C")));
         assert_eq!(history.undo(&named("C")), Some(named("B")));
+        assert_eq!(history.undo(&named("B")), Some(named("A")));
+        assert!(!history.can_undo());
     }
 
     #[test]
     fn an_edit_after_undo_is_not_merged_into_the_undone_step() {
         let mut history = History::new();
-        history.record(named("A"), "name", 0.0);
-        history.record(named("B"), "other", 10.0);
+        history.record(named("A"), Grouping::Field("name"), 0.0);
+        history.record(named("B"), Grouping::Field("other"), 10.0);
         assert_eq!(history.undo(&named("C")), Some(named("B")));
-        history.record(named("B"), "other", 20.0);
+        history.record(named("B"), Grouping::Field("other"), 20.0);
         assert_eq!(history.undo(&named("X")), Some(named("B")));
         assert_eq!(history.undo(&named("B")), Some(named("A")));
     }
@@ -187,10 +204,10 @@ mod tests {
     #[test]
     fn a_new_edit_clears_redo() {
         let mut history = History::new();
-        history.record(named("A"), "name", 0.0);
+        history.record(named("A"), Grouping::Field("name"), 0.0);
         history.undo(&named("B"));
         assert!(history.can_redo());
-        history.record(named("A"), "other", 5_000.0);
+        history.record(named("A"), Grouping::Field("other"), 5_000.0);
         assert!(!history.can_redo());
         assert_eq!(history.redo(&named("Z")), None);
     }
@@ -199,7 +216,11 @@ mod tests {
     fn history_keeps_only_the_latest_steps() {
         let mut history = History::new();
         for n in 0..(MAX_UNDO_STEPS + 20) {
-            history.record(named(&n.to_string()), "name", n as f64 * 10_000.0);
+            history.record(
+                named(&n.to_string()),
+                Grouping::Field("name"),
+                n as f64 * 10_000.0,
+            );
         }
         let mut current = named("last");
         let mut steps = 0;
@@ -216,7 +237,11 @@ mod tests {
         let mut history = History::new();
         let mut plan = named("start");
         for n in 0..10 {
-            history.record(plan.clone(), &format!("k{}", n % 3), n as f64);
+            history.record(
+                plan.clone(),
+                Grouping::Field(&format!("k{}", n % 3)),
+                n as f64,
+            );
             plan.name = format!("step {n}");
             plan.revision += 1;
         }
@@ -234,9 +259,9 @@ mod tests {
     #[test]
     fn clear_forgets_everything() {
         let mut history = History::new();
-        history.record(named("A"), "name", 0.0);
+        history.record(named("A"), Grouping::Field("name"), 0.0);
         history.undo(&named("B"));
-        history.record(named("A"), "name", 1.0);
+        history.record(named("A"), Grouping::Field("name"), 1.0);
         history.clear();
         assert!(!history.can_undo() && !history.can_redo());
     }

@@ -9,6 +9,7 @@ pub mod goals;
 pub mod history;
 pub mod ids;
 pub mod markdown;
+pub mod open_plan;
 pub mod plan;
 pub mod sample;
 pub mod schema;

@@ -234,7 +234,7 @@ pub fn download_backup(backup_key: &str) -> Result<(), String> {
 /// What a tool shows when no plan is open.
 #[component]
 pub fn NoPlanOpen() -> impl IntoView {
-    let href = format!("{}/", crate::app::router_base());
+    let href = format!("{}/", crate::base_path::router_base());
     view! {
         <div class="empty-state" data-testid="no-plan">
             <h2>"No plan is open"</h2>

@@ -1,17 +1,24 @@
-//! The app's reactive state: the plan list, the open plan, its save status and undo history.
-//! Tools change the plan only through [`AppState::edit`], so every change is undoable and saved.
+//! The app's reactive state: the plan list, the open plan, its save status, banners and
+//! notices — what the page shows. What an edit, a save, another tab's write or an import
+//! means is decided by the core's [`OpenPlan`]; this file keeps the signals in step with it
+//! and runs the save debounce. Tools change the plan only through [`AppState::edit`] and
+//! [`AppState::edit_step`], so every change is undoable and saved.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::history::History;
+use crate::core::history::Grouping;
+use crate::core::open_plan::{
+    self, Base, External, Flushed, ImportRefused, Imported, OpenPlan, SaveRefused, SaveState,
+    StorageProblem, StoredPlan, Theirs,
+};
 use crate::core::plan::Plan;
 use crate::core::sample;
 use crate::core::workspace::{
-    self, DeletedPlan, ImportChoice, ImportOutcome, PlanSummary, ReplacedPlan, Workspace,
+    self, DeletedPlan, ImportChoice, PlanSummary, ReplacedPlan, Workspace,
 };
-use crate::storage::{self, SaveRefused, StorageProblem, StoredPlan};
+use crate::storage::{self, LocalStore};
 use crate::ui::clock;
 
 /// How long after the last keystroke a save happens.
@@ -87,15 +94,12 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// True until the first load from storage finished.
     pub loading: RwSignal<bool>,
-    history: StoredValue<History>,
+    /// What is decided about the open plan: history, save state, conflicts (see the core).
+    open: StoredValue<OpenPlan>,
     can_undo: RwSignal<bool>,
     can_redo: RwSignal<bool>,
-    /// The stored revision this tab's copy of the open plan is based on.
-    base_revision: StoredValue<u64>,
-    dirty: StoredValue<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
     next_notice: StoredValue<u64>,
-    storage_ok: StoredValue<bool>,
 }
 
 pub fn use_app_state() -> AppState {
@@ -111,53 +115,71 @@ impl AppState {
             banners: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
             loading: RwSignal::new(true),
-            history: StoredValue::new(History::default()),
+            open: StoredValue::new(OpenPlan::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            base_revision: StoredValue::new(0),
-            dirty: StoredValue::new(false),
             save_timer: StoredValue::new(None),
             next_notice: StoredValue::new(0),
-            storage_ok: StoredValue::new(true),
         }
     }
 
-    /// Reads everything from storage. Called once at start and when another tab changes the list.
+    /// Reads the plan list from storage (each plan's header) and opens the last opened plan,
+    /// or the first readable one: the only plan read in full. Called once at start.
     pub fn load(&self) {
-        match storage::load_workspace() {
+        match open_plan::list_workspace(&LocalStore) {
             Ok(stored) => {
-                self.storage_ok.set_value(true);
+                self.open.update_value(|o| o.set_storage_usable(true));
                 self.remove_banner(|b| {
                     matches!(b, Banner::Storage(StorageProblem::Unavailable(_)))
                 });
-                let entries: Vec<PlanEntry> = stored.plans.iter().map(entry_of).collect();
-                let wanted = self
-                    .plan
-                    .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
-                    .or(stored.current.clone());
-                let open = wanted
-                    .and_then(|id| readable(&stored.plans, &id))
-                    .or_else(|| stored.plans.iter().find_map(as_readable));
+                let mut entries: Vec<PlanEntry> = stored.plans.iter().map(entry_of).collect();
+                let wanted = self.current_id().or(stored.current.clone());
+                let candidates: Vec<String> = wanted
+                    .into_iter()
+                    .chain(entries.iter().map(|e| e.id.clone()))
+                    .collect();
+                let mut open = None;
+                for id in candidates {
+                    let listed_ok = entries
+                        .iter()
+                        .any(|e| e.id == id && e.condition == PlanCondition::Ok);
+                    if !listed_ok {
+                        continue;
+                    }
+                    match open_plan::load_plan_at(&LocalStore, &storage::plan_key(&id)) {
+                        Ok(Some(StoredPlan::Readable(plan))) => {
+                            open = Some(*plan);
+                            break;
+                        }
+                        // A sound header over a body that does not read: listed as it is.
+                        Ok(Some(other)) => put_entry(&mut entries, entry_of(&other)),
+                        _ => {}
+                    }
+                }
                 self.plans.set(entries);
                 if let Some(plan) = open {
                     self.show_plan(plan);
                 }
             }
             Err(problem) => {
-                self.storage_ok.set_value(false);
+                self.open.update_value(|o| o.set_storage_usable(false));
                 self.add_banner(Banner::Storage(problem));
             }
         }
         self.loading.set(false);
     }
 
+    /// Shows `plan` as just read from storage: saved, no history, no conflict.
     fn show_plan(&self, plan: Plan) {
-        self.base_revision.set_value(plan.revision);
-        self.dirty.set_value(false);
-        self.history.update_value(|h| h.clear());
-        self.refresh_history_flags();
+        self.open.update_value(|o| o.show(&LocalStore, &plan));
         self.plan.set(Some(plan));
-        self.save_status.set(SaveStatus::Saved);
+        self.after_loaded();
+    }
+
+    /// What the page shows once the open plan is the stored copy.
+    fn after_loaded(&self) {
+        self.refresh_history_flags();
+        self.sync_status();
         self.remove_banner(|b| {
             matches!(
                 b,
@@ -177,19 +199,23 @@ impl AppState {
         if self.current_id().as_deref() == Some(id) {
             return;
         }
-        match storage::load_plan_at(&storage::plan_key(id)) {
+        match open_plan::load_plan_at(&LocalStore, &storage::plan_key(id)) {
             Ok(Some(StoredPlan::Readable(plan))) => {
                 self.show_plan(*plan);
                 self.save_index();
             }
-            Ok(_) => {}
+            // Listed from a sound header, but the plan itself does not read: say so in the list.
+            Ok(Some(other)) => self
+                .plans
+                .update(|entries| put_entry(entries, entry_of(&other))),
+            Ok(None) => {}
             Err(problem) => self.add_banner(Banner::Storage(problem)),
         }
     }
 
-    /// Runs a core workspace operation on the plan list and takes over its result.
-    fn with_workspace<R>(&self, change: impl FnOnce(&mut Workspace) -> R) -> R {
-        let mut ws = Workspace {
+    /// The plan list as the core's workspace.
+    fn workspace(&self) -> Workspace {
+        Workspace {
             plans: self.plans.with_untracked(|plans| {
                 plans
                     .iter()
@@ -200,7 +226,12 @@ impl AppState {
                     .collect()
             }),
             current: self.current_id(),
-        };
+        }
+    }
+
+    /// Runs a core workspace operation on the plan list and takes over its result.
+    fn with_workspace<R>(&self, change: impl FnOnce(&mut Workspace) -> R) -> R {
+        let mut ws = self.workspace();
         let result = change(&mut ws);
         self.plans.update(|entries| {
             let old = std::mem::take(entries);
@@ -226,24 +257,12 @@ impl AppState {
 
     /// Opens `plan` (already in the list) and stores it over whatever is stored under its id.
     fn open_and_store(&self, plan: Plan) {
-        self.show_and_store(plan);
+        self.open.update_value(|o| o.adopt(&LocalStore, &plan));
+        self.plan.set(Some(plan));
+        self.after_loaded();
+        self.flush();
         self.refresh_entry_name();
         self.save_index();
-    }
-
-    /// Opens `plan` and saves it at once; false when storage works but refused the save
-    /// (full, or newer data stored under its id).
-    fn show_and_store(&self, plan: Plan) -> bool {
-        let stored_revision = storage::stored_header(&storage::plan_key(&plan.id))
-            .ok()
-            .flatten()
-            .and_then(|header| header.revision)
-            .unwrap_or(0);
-        self.show_plan(plan);
-        self.base_revision.set_value(stored_revision);
-        self.dirty.set_value(true);
-        self.flush();
-        !(self.dirty.get_value() && self.storage_ok.get_value())
     }
 
     /// Adds a new plan at the end of the list, opens it and stores it.
@@ -279,7 +298,11 @@ impl AppState {
                 return Err("That plan cannot be read, so it cannot be renamed.".into());
             };
             plan.name = name.clone();
-            self.store_other(&plan)?;
+            let base = Base {
+                revision: plan.revision,
+                fingerprint: None,
+            };
+            open_plan::store::save_plan(&LocalStore, &plan, base).map_err(|r| r.sentence())?;
         }
         self.plans.update(|plans| {
             if let Some(entry) = plans.iter_mut().find(|e| e.id == id) {
@@ -321,8 +344,7 @@ impl AppState {
         };
         if deleted.was_current {
             self.plan.set(None);
-            self.dirty.set_value(false);
-            self.history.update_value(|h| h.clear());
+            self.open.update_value(|o| o.close());
             self.refresh_history_flags();
             let next = self.plans.with_untracked(|plans| {
                 plans
@@ -370,7 +392,6 @@ impl AppState {
     /// A plan this browser cannot store is refused with the reason, and nothing changes.
     pub fn import(&self, plan: Plan, replace: bool) -> Result<(), String> {
         self.flush();
-        let before = (self.plans.get_untracked(), self.plan.get_untracked());
         let choice = match self.read_plan(&plan.id) {
             Some(existing) if replace => ImportChoice::Replace {
                 existing: Box::new(existing),
@@ -379,78 +400,68 @@ impl AppState {
                 new_id: new_plan_id(),
             },
         };
-        match self.with_workspace(|ws| ws.import(plan, choice)) {
-            Ok(ImportOutcome::Added(plan)) => {
-                let name = plan.name.clone();
-                self.store_import(*plan, before)?;
-                self.notify(format!("Imported “{name}”."), None);
+        let imported = self.with_workspace(|ws| {
+            self.open
+                .try_update_value(|open| open_plan::import(&LocalStore, ws, open, plan, choice))
+        });
+        match imported {
+            Some(Ok(Imported { plan, replaced })) => {
+                let text = match &replaced {
+                    Some(_) => format!("Replaced your plan with the imported “{}”.", plan.name),
+                    None => format!("Imported “{}”.", plan.name),
+                };
+                self.plan.set(Some(plan));
+                self.after_loaded();
+                self.remove_banner(|b| matches!(b, Banner::Storage(_)));
+                self.refresh_entry_name();
+                self.save_index();
+                let undo = replaced.map(|r| UndoAction::RestoreReplaced(Box::new(r)));
+                self.notify(text, undo);
+                Ok(())
             }
-            Ok(ImportOutcome::Replaced { plan, undo }) => {
-                let name = plan.name.clone();
-                self.store_import(*plan, before)?;
-                self.notify(
-                    format!("Replaced your plan with the imported “{name}”."),
-                    Some(UndoAction::RestoreReplaced(Box::new(undo))),
-                );
+            Some(Err(ImportRefused::NotStored(why))) => Err(why),
+            Some(Err(ImportRefused::Workspace(why))) => {
+                self.notify(why, None);
+                Ok(())
             }
-            Err(why) => self.notify(why.to_string(), None),
+            None => Ok(()),
         }
-        Ok(())
-    }
-
-    /// `open_and_store` for an import: when the plan cannot be stored, the list and the open
-    /// plan go back to `before` and the stored index is not touched.
-    fn store_import(
-        &self,
-        plan: Plan,
-        before: (Vec<PlanEntry>, Option<Plan>),
-    ) -> Result<(), String> {
-        if !self.show_and_store(plan) {
-            let reason = match self.save_status.get_untracked() {
-                SaveStatus::NotSaved(reason) => reason,
-                _ => "it could not be saved".into(),
-            };
-            let (entries, previous) = before;
-            self.plans.set(entries);
-            self.remove_banner(|b| matches!(b, Banner::Storage(_)));
-            match previous {
-                Some(previous) => self.show_plan(previous),
-                None => {
-                    self.plan.set(None);
-                    self.dirty.set_value(false);
-                    self.save_status.set(SaveStatus::Saved);
-                }
-            }
-            return Err(format!(
-                "This plan was not imported: {reason}, so this browser cannot keep it. Nothing was changed."
-            ));
-        }
-        self.refresh_entry_name();
-        self.save_index();
-        Ok(())
     }
 
     /// Applies an edit to the open plan: recorded for undo, then saved after a pause.
-    /// `key` groups edits: consecutive edits with the same key (typing in one field) undo together.
+    /// `key` names the field: consecutive edits of one field (typing) undo together.
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Plan)) {
+        self.edit_grouped(Grouping::Field(key), change);
+    }
+
+    /// [`AppState::edit`] as an undo step of its own (adding, removing, a drop, a drag).
+    pub fn edit_step(&self, change: impl FnOnce(&mut Plan)) {
+        self.edit_grouped(Grouping::OwnStep, change);
+    }
+
+    fn edit_grouped(&self, grouping: Grouping, change: impl FnOnce(&mut Plan)) {
         // One copy per edit: the change runs on it outside the signal (so it may read state
-        // freely), then it replaces the open plan and the old one moves into the history.
+        // freely), then the core swaps it in and keeps the old one in the history.
         let Some(mut after) = self.plan.with_untracked(|p| p.clone()) else {
             return;
         };
         change(&mut after);
-        if self.plan.with_untracked(|p| p.as_ref() == Some(&after)) {
+        let renamed = after.name.clone();
+        let now = clock::now_ms();
+        let changed = self
+            .plan
+            .try_update_untracked(|p| {
+                p.as_mut().and_then(|plan| {
+                    self.open
+                        .try_update_value(|o| o.apply(plan, after, grouping, now))
+                })
+            })
+            .flatten()
+            .unwrap_or(false);
+        if !changed {
             return;
         }
-        let renamed = after.name.clone();
-        let swapped = self
-            .plan
-            .try_update(|p| p.as_mut().map(|open| std::mem::replace(open, after)));
-        let Some(Some(before)) = swapped else {
-            return;
-        };
-        let now = clock::now_ms();
-        self.history.update_value(|h| h.record(before, key, now));
+        self.plan.notify();
         self.refresh_history_flags();
         self.plans.update(|plans| {
             if let Some(entry) = plans
@@ -462,34 +473,31 @@ impl AppState {
                 }
             }
         });
-        self.mark_dirty();
+        self.after_edit();
     }
 
     pub fn undo(&self) {
-        let Some(current) = self.plan.get_untracked() else {
-            return;
-        };
-        if let Some(previous) = self
-            .history
-            .try_update_value(|h| h.undo(&current))
-            .flatten()
-        {
-            self.plan.set(Some(previous));
-            self.after_history_move();
-        }
+        self.move_in_history(OpenPlan::undo);
     }
 
     pub fn redo(&self) {
-        let Some(current) = self.plan.get_untracked() else {
-            return;
-        };
-        if let Some(next) = self
-            .history
-            .try_update_value(|h| h.redo(&current))
+        self.move_in_history(OpenPlan::redo);
+    }
+
+    fn move_in_history(&self, step: fn(&mut OpenPlan, &mut Plan) -> bool) {
+        let moved = self
+            .plan
+            .try_update_untracked(|p| {
+                p.as_mut()
+                    .and_then(|plan| self.open.try_update_value(|o| step(o, plan)))
+            })
             .flatten()
-        {
-            self.plan.set(Some(next));
-            self.after_history_move();
+            .unwrap_or(false);
+        if moved {
+            self.plan.notify();
+            self.refresh_history_flags();
+            self.refresh_entry_name();
+            self.after_edit();
         }
     }
 
@@ -501,14 +509,8 @@ impl AppState {
         self.can_redo.get()
     }
 
-    fn after_history_move(&self) {
-        self.refresh_history_flags();
-        self.refresh_entry_name();
-        self.mark_dirty();
-    }
-
     fn refresh_history_flags(&self) {
-        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        let (undo, redo) = self.open.with_value(|o| (o.can_undo(), o.can_redo()));
         self.can_undo.set(undo);
         self.can_redo.set(redo);
     }
@@ -526,22 +528,53 @@ impl AppState {
         }
     }
 
-    fn mark_dirty(&self) {
-        self.dirty.set_value(true);
-        if !self.storage_ok.get_value() {
+    /// Shows the open plan's save state and (re)starts the save debounce.
+    fn after_edit(&self) {
+        if !self.is_storage_ok() {
             return;
         }
-        self.save_status.set(SaveStatus::Saving);
+        self.sync_status();
         if let Some(timer) = self.save_timer.get_value() {
             timer.clear();
         }
         let state = *self;
-        let handle = set_timeout_with_handle(move || state.flush(), SAVE_DEBOUNCE).ok();
+        let handle = set_timeout_with_handle(move || state.flush_in_lock(), SAVE_DEBOUNCE).ok();
         self.save_timer.set_value(handle);
     }
 
+    /// The save status line, from the open plan's state.
+    fn sync_status(&self) {
+        let status = self.open.with_value(|o| match o.state() {
+            SaveState::Clean => SaveStatus::Saved,
+            SaveState::Dirty if o.storage_usable() => SaveStatus::Saving,
+            // The status line says storage is blocked (see `is_storage_ok`).
+            SaveState::Dirty => SaveStatus::Saved,
+            SaveState::Blocked(problem) => SaveStatus::NotSaved(problem.short_reason()),
+            SaveState::Conflict { .. } => {
+                SaveStatus::NotSaved("another tab changed this plan".into())
+            }
+            SaveState::NewerElsewhere { .. } => {
+                SaveStatus::NotSaved("a newer Trellis saved this plan".into())
+            }
+        });
+        if self.save_status.get_untracked() != status {
+            self.save_status.set(status);
+        }
+    }
+
     pub fn has_unsaved_edits(&self) -> bool {
-        self.dirty.get_value()
+        self.open.with_value(|o| o.has_unsaved_edits())
+    }
+
+    /// Runs `act` on the open plan and this tab's copy of it, without telling the views: the
+    /// caller does when the copy changed.
+    fn with_open<R>(&self, act: impl FnOnce(&mut OpenPlan, &mut Plan) -> R) -> Option<R> {
+        self.plan
+            .try_update_untracked(|p| {
+                p.as_mut()
+                    .and_then(|plan| self.open.try_update_value(|o| act(o, plan)))
+            })
+            .flatten()
     }
 
     /// Saves the open plan now if it has unsaved edits.
@@ -550,79 +583,75 @@ impl AppState {
             timer.clear();
             self.save_timer.set_value(None);
         }
-        if !self.dirty.get_value() {
-            return;
-        }
-        if !self.storage_ok.get_value() {
-            return;
-        }
         // Saved in place: a copy of a large plan would cost as much as writing it.
-        let base = self.base_revision.get_value();
-        let Some((plan_id, saved)) = self.plan.with_untracked(|p| {
-            p.as_ref()
-                .map(|plan| (plan.id.clone(), storage::save_plan(plan, base)))
-        }) else {
+        if let Some(flushed) = self.with_open(|o, plan| o.flush(&LocalStore, plan)) {
+            self.show_flushed(flushed);
+        }
+    }
+
+    /// [`AppState::flush`] inside a Web Lock on the plan's storage key where the browser has
+    /// the Locks API, so two tabs' saves (each a check of what is stored, then a write) never
+    /// interleave; where it has not, saves at once as before. Explicit flushes (leaving the
+    /// page, opening another plan) stay synchronous: they cannot wait for a lock.
+    fn flush_in_lock(&self) {
+        let Some(id) = self.current_id() else {
             return;
         };
-        match saved {
-            Ok(revision) => {
-                self.base_revision.set_value(revision);
-                self.plan.update_untracked(|p| {
-                    if let Some(p) = p {
-                        p.revision = revision;
-                    }
-                });
-                self.dirty.set_value(false);
-                self.save_status.set(SaveStatus::Saved);
-                self.remove_banner(|b| matches!(b, Banner::Storage(_)));
+        let state = *self;
+        if !storage::with_lock(&storage::plan_key(&id), move || state.flush()) {
+            self.flush();
+        }
+    }
+
+    /// The banners a save's outcome calls for, and the status line.
+    fn show_flushed(&self, flushed: Flushed) {
+        match flushed {
+            Flushed::Nothing => return,
+            Flushed::Saved { .. } => self.remove_banner(|b| matches!(b, Banner::Storage(_))),
+            Flushed::Refused(SaveRefused::Storage(problem)) => {
+                self.add_banner(Banner::Storage(problem))
             }
-            Err(SaveRefused::Storage(problem)) => {
-                self.save_status
-                    .set(SaveStatus::NotSaved(short_reason(&problem)));
-                self.add_banner(Banner::Storage(problem));
-            }
-            Err(SaveRefused::Conflict { .. }) => {
-                self.save_status
-                    .set(SaveStatus::NotSaved("another tab changed this plan".into()));
+            Flushed::Refused(SaveRefused::Conflict { .. }) => {
+                let plan_id = self.current_id().unwrap_or_default();
                 self.add_banner(Banner::Conflict { plan_id });
             }
-            Err(SaveRefused::NewerVersion { version }) => {
-                self.save_status.set(SaveStatus::NotSaved(
-                    "a newer Trellis saved this plan".into(),
-                ));
-                self.add_banner(Banner::NewerVersionStored { version });
+            Flushed::Refused(SaveRefused::NewerVersion { version }) => {
+                self.add_banner(Banner::NewerVersionStored { version })
             }
         }
+        self.sync_status();
     }
 
     /// Resolves a conflict by writing this tab's copy over the other tab's.
     pub fn keep_mine(&self) {
-        let Some(id) = self.current_id() else { return };
-        if let Ok(Some(header)) = storage::stored_header(&storage::plan_key(&id)) {
-            if let Some(revision) = header.revision {
-                self.base_revision.set_value(revision);
-            }
-        }
         self.remove_banner(|b| matches!(b, Banner::Conflict { .. }));
-        self.dirty.set_value(true);
-        self.flush();
+        if let Some(flushed) = self.with_open(|o, plan| o.keep_mine(&LocalStore, plan)) {
+            self.show_flushed(flushed);
+        }
     }
 
     /// Resolves a conflict by loading the other tab's copy (this tab's edits are dropped).
     pub fn take_theirs(&self) {
-        let Some(id) = self.current_id() else { return };
-        match storage::load_plan_at(&storage::plan_key(&id)) {
-            Ok(Some(StoredPlan::Readable(plan))) => {
-                self.show_plan(*plan);
+        if let Some(theirs) = self.with_open(|o, plan| o.take_theirs(&LocalStore, plan)) {
+            self.show_theirs(theirs);
+        }
+    }
+
+    fn show_theirs(&self, theirs: Theirs) {
+        match theirs {
+            Theirs::Loaded => {
+                self.plan.notify();
+                self.after_loaded();
                 self.refresh_entry_name();
             }
             // A newer Trellis's copy cannot be loaded here: say so instead of a choice that
             // does nothing.
-            Ok(Some(StoredPlan::Newer { version, .. })) => {
+            Theirs::Newer { version } => {
                 self.remove_banner(|b| matches!(b, Banner::Conflict { .. }));
                 self.add_banner(Banner::NewerVersionStored { version });
+                self.sync_status();
             }
-            _ => {}
+            Theirs::Unreadable => {}
         }
     }
 
@@ -631,25 +660,43 @@ impl AppState {
         let current_key = self.current_id().map(|id| storage::plan_key(&id));
         match key {
             Some(key) if Some(&key) == current_key.as_ref() => {
-                if self.dirty.get_value() {
-                    let plan_id = self.current_id().unwrap_or_default();
-                    self.add_banner(Banner::Conflict { plan_id });
-                } else {
-                    self.take_theirs();
+                match self.with_open(|o, plan| o.on_external_write(&LocalStore, plan)) {
+                    Some(External::Followed(theirs)) => self.show_theirs(theirs),
+                    Some(External::Conflict) => {
+                        let plan_id = self.current_id().unwrap_or_default();
+                        self.add_banner(Banner::Conflict { plan_id });
+                        self.sync_status();
+                    }
+                    Some(External::Unchanged) | None => {}
                 }
-                self.reload_list();
+                self.relist(&key);
             }
-            Some(key) if key.starts_with(storage::PLAN_PREFIX) || key == storage::INDEX_KEY => {
-                self.reload_list();
-            }
+            // Only the plan that changed is read again, and only its header.
+            Some(key) if key.starts_with(storage::PLAN_PREFIX) => self.relist(&key),
+            Some(key) if key == storage::INDEX_KEY => self.reload_list(),
             Some(_) => {}
             // The other tab cleared all storage.
             None => self.reload_list(),
         }
     }
 
+    /// The list entry of the plan stored under `key`, read again from its header.
+    fn relist(&self, key: &str) {
+        let Ok(listed) = open_plan::list_plan_at(&LocalStore, key) else {
+            return;
+        };
+        let id = key
+            .strip_prefix(storage::PLAN_PREFIX)
+            .unwrap_or(key)
+            .to_string();
+        self.plans.update(|entries| match listed {
+            Some(stored) => put_entry(entries, entry_of(&stored)),
+            None => entries.retain(|e| e.id != id),
+        });
+    }
+
     fn reload_list(&self) {
-        if let Ok(stored) = storage::load_workspace() {
+        if let Ok(stored) = open_plan::list_workspace(&LocalStore) {
             self.plans.set(stored.plans.iter().map(entry_of).collect());
         }
     }
@@ -658,38 +705,14 @@ impl AppState {
         if self.current_id().as_deref() == Some(id) {
             return self.plan.get_untracked();
         }
-        match storage::load_plan_at(&storage::plan_key(id)) {
-            Ok(Some(StoredPlan::Readable(plan))) => Some(*plan),
-            _ => None,
-        }
-    }
-
-    fn store_other(&self, plan: &Plan) -> Result<(), String> {
-        storage::save_plan(plan, plan.revision)
-            .map(|_| ())
-            .map_err(|refused| match refused {
-                SaveRefused::Storage(problem) => problem.to_string(),
-                SaveRefused::Conflict { .. } => "Another tab changed that plan; try again.".into(),
-                SaveRefused::NewerVersion { version } => {
-                    format!(
-                        "A newer Trellis (file version {version}) saved that plan; open it there."
-                    )
-                }
-            })
+        open_plan::read_plan(&LocalStore, id)
     }
 
     pub fn save_index(&self) {
-        if !self.storage_ok.get_value() {
+        if !self.is_storage_ok() {
             return;
         }
-        let order: Vec<(String, String)> = self.plans.with_untracked(|plans| {
-            plans
-                .iter()
-                .map(|e| (e.id.clone(), e.name.clone()))
-                .collect()
-        });
-        let current = self.current_id();
-        if let Err(problem) = storage::save_index(&order, current.as_deref()) {
+        if let Err(problem) = open_plan::save_index(&LocalStore, &self.workspace()) {
             self.add_banner(Banner::Storage(problem));
         }
     }
@@ -720,8 +743,9 @@ impl AppState {
         self.notices.update(|n| n.retain(|n| n.id != notice_id));
     }
 
+    /// False when this browser does not let Trellis use storage at all.
     pub fn is_storage_ok(&self) -> bool {
-        self.storage_ok.get_value()
+        self.open.with_value(|o| o.storage_usable())
     }
 }
 
@@ -736,6 +760,11 @@ fn entry_of(stored: &StoredPlan) -> PlanEntry {
         StoredPlan::Readable(plan) => PlanEntry {
             id: plan.id.clone(),
             name: plan.name.clone(),
+            condition: PlanCondition::Ok,
+        },
+        StoredPlan::Listed { id, name } => PlanEntry {
+            id: id.clone(),
+            name: name.clone(),
             condition: PlanCondition::Ok,
         },
         StoredPlan::Unreadable {
@@ -762,22 +791,15 @@ fn entry_of(stored: &StoredPlan) -> PlanEntry {
     }
 }
 
-fn as_readable(stored: &StoredPlan) -> Option<Plan> {
-    match stored {
-        StoredPlan::Readable(plan) => Some((**plan).clone()),
-        _ => None,
-    }
-}
-
-fn readable(plans: &[StoredPlan], id: &str) -> Option<Plan> {
-    plans.iter().filter(|p| p.id() == id).find_map(as_readable)
-}
-
-fn short_reason(problem: &StorageProblem) -> String {
-    match problem {
-        StorageProblem::Full => "storage is full".into(),
-        StorageProblem::Unavailable(_) => "storage is blocked".into(),
-        StorageProblem::Failed(why) => why.clone(),
+/// Replaces the entry with `entry`'s id, or adds it at the end.
+fn put_entry(entries: &mut Vec<PlanEntry>, entry: PlanEntry) {
+    match entries.iter_mut().find(|e| e.id == entry.id) {
+        Some(existing) => {
+            if *existing != entry {
+                *existing = entry;
+            }
+        }
+        None => entries.push(entry),
     }
 }
 

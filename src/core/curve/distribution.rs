@@ -119,7 +119,11 @@ pub fn apply_distribution(curve: &mut Curve, dist: Distribution, community_size:
 
 /// Replaces the plan's curve with the distribution's template, counts scaled to the
 /// community size. Returns the curve it replaced.
-pub fn start_from_distribution(plan: &mut Plan, dist: Distribution, community_size: u64) -> Curve {
+pub(in crate::core) fn start_from_distribution(
+    plan: &mut Plan,
+    dist: Distribution,
+    community_size: u64,
+) -> Curve {
     let old = apply_template(plan, dist.template());
     apply_distribution(&mut plan.curve, dist, community_size);
     old

@@ -26,7 +26,8 @@ pub mod warnings;
 pub use analysis::{bottleneck, conversions, gap_table, shares, Basis};
 pub use goal_seed::{goal_seed_from_gap, goal_seed_from_touch_point, GoalSeed};
 pub use sample::sample;
-pub use templates::{apply_template, templates, TemplateKind};
+pub(in crate::core) use templates::apply_template;
+pub use templates::{templates, TemplateKind};
 pub use warnings::{warnings, Warning, WarningKind};
 
 /// Lowest and highest commitment level a stage can have.

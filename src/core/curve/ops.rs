@@ -81,7 +81,7 @@ pub struct DeletedStage {
 
 /// Deletes a stage and everything that refers to it: its touch points, the problem
 /// areas attached to either, and its counts in snapshots.
-pub fn delete_stage(curve: &mut Curve, id: &str) -> Option<DeletedStage> {
+pub(in crate::core) fn delete_stage(curve: &mut Curve, id: &str) -> Option<DeletedStage> {
     let index = curve.stage_index(id)?;
     let stage = curve.stages.remove(index);
     let touch_points = take_where(&mut curve.touch_points, |t| {
@@ -303,7 +303,10 @@ pub struct DeletedTouchPoint {
     pub problem_areas: Vec<(usize, ProblemArea)>,
 }
 
-pub fn delete_touch_point(curve: &mut Curve, id: &str) -> Option<DeletedTouchPoint> {
+pub(in crate::core) fn delete_touch_point(
+    curve: &mut Curve,
+    id: &str,
+) -> Option<DeletedTouchPoint> {
     let index = curve.touch_points.iter().position(|t| t.id == id)?;
     let touch_point = curve.touch_points.remove(index);
     let problem_areas = take_where(&mut curve.problem_areas, |p| {

@@ -93,7 +93,7 @@ pub fn build_template(plan: &mut Plan, kind: TemplateKind) -> Curve {
 
 /// Replaces the plan's curve with a template and returns the curve it replaced (so the
 /// UI can undo). Snapshots go with the old curve: their stages no longer exist.
-pub fn apply_template(plan: &mut Plan, kind: TemplateKind) -> Curve {
+pub(in crate::core) fn apply_template(plan: &mut Plan, kind: TemplateKind) -> Curve {
     let curve = build_template(plan, kind);
     std::mem::replace(&mut plan.curve, curve)
 }

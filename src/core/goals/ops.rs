@@ -149,7 +149,7 @@ pub fn add_goal(plan: &mut Plan, objective_id: Option<&str>) -> Result<String> {
     Ok(id)
 }
 
-pub fn remove_goal(book: &mut GoalBook, id: &str) -> Result<Goal> {
+pub(in crate::core) fn remove_goal(book: &mut GoalBook, id: &str) -> Result<Goal> {
     let index = book
         .goals
         .iter()

@@ -169,8 +169,7 @@ pub fn CurveDrawing() -> impl IntoView {
     let commit_drag = move || {
         if let Some((id, level)) = dragging.get_untracked() {
             dragging.set(None);
-            let key = super::one_step_key(&format!("drag-level:{id}"));
-            state.edit(&key, move |plan| {
+            state.edit_step(move |plan| {
                 ops::set_commitment_level(&mut plan.curve, &id, f64::from(level));
             });
         }

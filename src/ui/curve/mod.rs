@@ -194,12 +194,6 @@ pub(crate) fn stage_names(state: AppState) -> Signal<Vec<(String, String)>> {
     })
 }
 
-/// An undo key of its own for every call, so two quick edits of the same kind (two drops,
-/// two typed snapshots) are two undo steps rather than one.
-pub(crate) fn one_step_key(what: &str) -> String {
-    format!("curve:{what}:{}", crate::ui::clock::now_ms())
-}
-
 /// Changes one stage; `field` keeps typing in one field as one undo step.
 pub(crate) fn edit_stage(
     state: AppState,

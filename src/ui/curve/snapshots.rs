@@ -139,7 +139,7 @@ fn TypedSnapshot() -> impl IntoView {
         match checked {
             Some(Ok(snap)) => {
                 let day = snap.date;
-                state.edit(&super::one_step_key("typed-snapshot"), move |plan| {
+                state.edit_step(move |plan| {
                     ops::put_snapshot(plan, snap.date, snap.counts);
                 });
                 errors.set(Vec::new());

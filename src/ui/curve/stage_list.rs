@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::core::curve::ops::{self, Direction};
 use crate::ui::state::use_app_state;
 
-use super::one_step_key;
 use super::reorder::{DragHandle, DragList, DropSide};
 use super::{display_name, use_curve_ui};
 
@@ -54,7 +53,7 @@ pub fn StageList() -> impl IntoView {
                 .unwrap_or_default()
         });
         let sid = moved.clone();
-        state.edit(&one_step_key("drop-stage"), move |plan| {
+        state.edit_step(move |plan| {
             ops::reorder_stage(&mut plan.curve, &sid, to);
         });
         ui.select(&moved);

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::curve::distribution::{start_from_distribution, Distribution};
+use crate::core::curve::distribution::Distribution;
 use crate::core::curve::ops;
-use crate::core::curve::templates::{apply_template, templates, TemplateInfo, TemplateKind};
+use crate::core::curve::templates::{templates, TemplateInfo, TemplateKind};
+use crate::core::edits::{apply_template_everywhere, start_from_distribution_everywhere};
 use crate::core::plan::Plan;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{NumberField, SelectField};
@@ -18,21 +19,21 @@ enum Choice {
     Distribution(Distribution, u64),
 }
 
+/// Replaces the curve; goals linked to the replaced curve's stages keep their text but lose
+/// the link.
 fn apply(plan: &mut Plan, choice: Choice) {
     match choice {
         Choice::Template(TemplateKind::Blank) => {
-            apply_template(plan, TemplateKind::Blank);
+            apply_template_everywhere(plan, TemplateKind::Blank);
             ops::add_stage(plan, "First stage", None);
         }
         Choice::Template(kind) => {
-            apply_template(plan, kind);
+            apply_template_everywhere(plan, kind);
         }
         Choice::Distribution(dist, size) => {
-            start_from_distribution(plan, dist, size);
+            start_from_distribution_everywhere(plan, dist, size);
         }
     }
-    // Goals linked to the replaced curve's stages keep their text but lose the link.
-    crate::core::edits::forget_curve_links(plan);
 }
 
 /// The empty curve: every way to start.

@@ -9,7 +9,6 @@ use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::{unique_id, NumberField, SelectField, TextField};
 
 use super::goal_link::{CreateGoalButton, GoalSource};
-use super::one_step_key;
 use super::reorder::{DragHandle, DragList, DropSide};
 use super::{display_name, use_curve_ui};
 
@@ -61,7 +60,7 @@ pub fn TouchPoints() -> impl IntoView {
                 .map(|t| t.name.clone())
                 .unwrap_or_default()
         });
-        state.edit(&one_step_key("drop-touch-point"), move |plan| {
+        state.edit_step(move |plan| {
             ops::reorder_touch_point(&mut plan.curve, &moved, to);
         });
         state.notify(

@@ -359,9 +359,7 @@ fn RemoveGoal(ctx: GoalCtx) -> impl IntoView {
     let navigate = use_navigate();
     let remove = move |_| {
         let name = ctx.read(|g| display_title(&g.title));
-        let _ = ctx.run(&super::once_key("remove"), |plan, id| {
-            crate::core::edits::remove_goal_everywhere(plan, id)
-        });
+        let _ = ctx.run_step(crate::core::edits::remove_goal_everywhere);
         ctx.state.notify(
             format!("Removed the goal “{name}”. Undo brings it back."),
             None,

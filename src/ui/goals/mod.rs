@@ -18,7 +18,6 @@ use crate::core::goals::{
     Cadence, Direction, Goal, GoalError, GoalStatus, Growth, Totalling, Window,
 };
 use crate::core::plan::Plan;
-use crate::ui::clock;
 use crate::ui::shell::NoPlanOpen;
 use crate::ui::state::{use_app_state, AppState};
 
@@ -97,6 +96,7 @@ impl GoalCtx {
     }
 
     /// Runs a core operation on the plan; its error, if any, is returned for display.
+    /// `key` names the field, so repeated changes of it undo together.
     pub fn run<R>(
         &self,
         key: &str,
@@ -107,6 +107,23 @@ impl GoalCtx {
         self.state.edit(&format!("goal:{id}:{key}"), |plan| {
             outcome = Some(op(plan, &id));
         });
+        Self::outcome(outcome)
+    }
+
+    /// [`GoalCtx::run`] as an undo step of its own (adding or removing something).
+    pub fn run_step<R>(
+        &self,
+        op: impl FnOnce(&mut Plan, &str) -> Result<R, GoalError>,
+    ) -> Result<R, String> {
+        let id = self.id();
+        let mut outcome = None;
+        self.state.edit_step(|plan| {
+            outcome = Some(op(plan, &id));
+        });
+        Self::outcome(outcome)
+    }
+
+    fn outcome<R>(outcome: Option<Result<R, GoalError>>) -> Result<R, String> {
         match outcome {
             Some(Ok(value)) => Ok(value),
             Some(Err(e)) => Err(e.to_string()),
@@ -125,11 +142,6 @@ impl GoalCtx {
     {
         Signal::derive(move || self.read(&f))
     }
-}
-
-/// A unique edit key for operations that add something (so two adds never merge in undo).
-pub fn once_key(what: &str) -> String {
-    format!("{what}:{}", clock::now_ms())
 }
 
 /// Moves keyboard focus to the button with `id` once the view has re-rendered (a moved

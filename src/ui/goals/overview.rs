@@ -16,9 +16,7 @@ use crate::ui::section_index::IndexedPage;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::unique_id;
 
-use super::{
-    focus_later, focus_selector_later, goal_href, once_key, status_class, track_class, STATUSES,
-};
+use super::{focus_later, focus_selector_later, goal_href, status_class, track_class, STATUSES};
 
 /// The status filter and sort order chosen on the page.
 #[derive(Clone, Copy)]
@@ -309,7 +307,7 @@ fn NewObjective() -> impl IntoView {
             return;
         }
         error.set(None);
-        state.edit(&once_key("objective:add"), |plan| {
+        state.edit_step(|plan| {
             goals::add_objective(plan, &text);
         });
         title.set(String::new());
@@ -434,7 +432,7 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
     let remove = move |_| {
         let id = oid.get_value();
         let name = title();
-        state.edit(&once_key("objective:remove"), |plan| {
+        state.edit_step(|plan| {
             let _ = goals::remove_objective(&mut plan.goals, &id);
         });
         state.notify(
@@ -784,7 +782,7 @@ fn AddGoal(objective: String) -> impl IntoView {
 fn add_goal(state: AppState, picked: &str, objective: &str) -> Option<String> {
     let today = clock::today();
     let mut outcome = None;
-    state.edit(&once_key("goal:add"), |plan| {
+    state.edit_step(|plan| {
         outcome = Some(if let Some(key) = picked.strip_prefix("template:") {
             goals::add_goal_from_template(plan, key, Some(objective), today)
         } else if let Some(key) = picked.strip_prefix("metric:") {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::goals;
 use crate::ui::widgets::unique_id;
 
-use super::{focus_later, once_key, GoalCtx};
+use super::{focus_later, GoalCtx};
 
 #[component]
 pub fn KeyPlayers(ctx: GoalCtx) -> impl IntoView {
@@ -29,9 +29,7 @@ pub fn KeyPlayers(ctx: GoalCtx) -> impl IntoView {
             error.set(Some("Type the name of a person or team first.".into()));
             return;
         }
-        match ctx.run(&once_key("player:add"), |plan, id| {
-            goals::add_key_player(plan, id, &name)
-        }) {
+        match ctx.run_step(|plan, id| goals::add_key_player(plan, id, &name)) {
             Ok(_) => {
                 error.set(None);
                 new_name.set(String::new());
@@ -125,7 +123,7 @@ fn PlayerRow(ctx: GoalCtx, player_id: String, group: String) -> impl IntoView {
                 aria-label=move || format!("Remove key player {}", spoken())
                 on:click=move |_| {
                     let p = pid.get_value();
-                    let _ = ctx.run(&once_key("player:remove"), |plan, id| goals::remove_key_player(&mut plan.goals, id, &p));
+                    let _ = ctx.run_step(|plan, id| goals::remove_key_player(&mut plan.goals, id, &p));
                 }
             >
                 "Remove"
@@ -151,9 +149,7 @@ pub fn Steps(ctx: GoalCtx) -> impl IntoView {
             ));
             return;
         }
-        match ctx.run(&once_key("step:add"), |plan, id| {
-            goals::add_step(plan, id, &text)
-        }) {
+        match ctx.run_step(|plan, id| goals::add_step(plan, id, &text)) {
             Ok(_) => {
                 error.set(None);
                 new_text.set(String::new());
@@ -329,7 +325,7 @@ fn StepRow(ctx: GoalCtx, step_id: String) -> impl IntoView {
                     aria-label=move || format!("Remove step {}", n())
                     on:click=move |_| {
                         let id = sid.get_value();
-                        let _ = ctx.run(&once_key("step:remove"), |plan, g| goals::remove_step(&mut plan.goals, g, &id));
+                        let _ = ctx.run_step(|plan, g| goals::remove_step(&mut plan.goals, g, &id));
                     }
                 >
                     "Remove"

@@ -8,7 +8,7 @@ use crate::core::goals::{self, progress, Growth};
 use crate::ui::clock;
 use crate::ui::widgets::unique_id;
 
-use super::{growth_label, index_of, once_key, pick, track_class, GoalCtx, GROWTHS};
+use super::{growth_label, index_of, pick, track_class, GoalCtx, GROWTHS};
 
 #[component]
 pub fn Tracking(ctx: GoalCtx) -> impl IntoView {
@@ -77,9 +77,7 @@ fn Milestones(ctx: GoalCtx) -> impl IntoView {
     let generate = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (n, growth) = (count.get_untracked(), growth.get_untracked());
-        match ctx.run(&once_key("milestones"), |plan, id| {
-            goals::generate_milestones(plan, id, n, growth)
-        }) {
+        match ctx.run_step(|plan, id| goals::generate_milestones(plan, id, n, growth)) {
             Ok(_) => error.set(None),
             Err(why) => error.set(Some(why)),
         }
@@ -99,9 +97,7 @@ fn Milestones(ctx: GoalCtx) -> impl IntoView {
             ));
             return;
         };
-        match ctx.run(&once_key("milestone:add"), |plan, id| {
-            goals::add_milestone(plan, id, date, value)
-        }) {
+        match ctx.run_step(|plan, id| goals::add_milestone(plan, id, date, value)) {
             Ok(_) => {
                 add_error.set(None);
                 add_value.set(String::new());
@@ -261,7 +257,7 @@ fn MilestoneRow(ctx: GoalCtx, mid: String) -> impl IntoView {
                     aria-label=move || format!("Remove the milestone on {}", date())
                     on:click=move |_| {
                         let id = mid.get_value();
-                        let _ = ctx.run(&once_key("milestone:remove"), |plan, g| goals::remove_milestone(&mut plan.goals, g, &id));
+                        let _ = ctx.run_step(|plan, g| goals::remove_milestone(&mut plan.goals, g, &id));
                     }
                 >
                     "Remove"
@@ -313,9 +309,7 @@ fn CheckIns(ctx: GoalCtx) -> impl IntoView {
             }
         };
         let text = note.get_untracked();
-        match ctx.run(&once_key("checkin:add"), |plan, id| {
-            goals::add_check_in(plan, id, day, v, &text, c)
-        }) {
+        match ctx.run_step(|plan, id| goals::add_check_in(plan, id, day, v, &text, c)) {
             Ok(_) => {
                 error.set(None);
                 value.set(String::new());
@@ -392,7 +386,7 @@ fn CheckIns(ctx: GoalCtx) -> impl IntoView {
                                                         aria-label=format!("Remove the check-in of {when}")
                                                         on:click=move |_| {
                                                             let id = cid.clone();
-                                                            let _ = ctx.run(&once_key("checkin:remove"), |plan, g| goals::remove_check_in(&mut plan.goals, g, &id));
+                                                            let _ = ctx.run_step(|plan, g| goals::remove_check_in(&mut plan.goals, g, &id));
                                                         }
                                                     >
                                                         "Remove"

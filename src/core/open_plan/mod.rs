@@ -1,0 +1,379 @@
+//! The open plan's life: its undo history, whether its edits are saved, and what a save,
+//! another tab's write or a failing store means for it. The UI keeps the plan itself in a
+//! signal (views read it there) and hands it to these methods; everything they decide is
+//! here, over a [`PlanStore`], and tested natively with an in-memory store that fails on
+//! demand (`memory.rs`).
+//!
+//! States: clean (what is stored is what is shown), dirty (edits since the stored
+//! revision, a save pending), blocked (the store refused the last save: full, blocked, or
+//! failing), conflict (another tab saved this plan since this tab loaded it), newer
+//! elsewhere (a newer Trellis saved it; this build never overwrites that).
+
+#[cfg(test)]
+pub mod memory;
+pub mod store;
+#[cfg(test)]
+mod tests;
+
+use crate::core::history::{Grouping, History};
+use crate::core::plan::Plan;
+use crate::core::workspace::{ImportChoice, ImportOutcome, ReplacedPlan, Workspace};
+
+pub use store::{
+    classify_failure, list_plan_at, list_workspace, load_plan_at, load_workspace, plan_key,
+    read_plan, save_index, Base, PlanStore, SaveRefused, StorageProblem, StoredPlan,
+    StoredWorkspace, BACKUP_PREFIX, INDEX_KEY, PLAN_PREFIX,
+};
+
+/// Whether the open plan's edits are stored.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum SaveState {
+    /// What is stored is what is shown.
+    #[default]
+    Clean,
+    /// Edits since the stored revision; a save is due.
+    Dirty,
+    /// The store refused the last save; the next edit or flush tries again.
+    Blocked(StorageProblem),
+    /// Another tab saved this plan since this tab loaded it. Saves stop until the user
+    /// keeps this tab's version or takes the other one.
+    Conflict { stored_revision: u64 },
+    /// A newer Trellis saved this plan; this tab never writes over it.
+    NewerElsewhere { version: u64 },
+}
+
+/// What a flush did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Flushed {
+    /// Nothing to save, or storage cannot be used at all in this tab.
+    Nothing,
+    /// Written at this revision.
+    Saved {
+        revision: u64,
+    },
+    Refused(SaveRefused),
+}
+
+/// What taking the other tab's copy did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Theirs {
+    /// The stored copy is now the open plan.
+    Loaded,
+    /// The stored copy is a newer Trellis's, which this build cannot load.
+    Newer { version: u64 },
+    /// Nothing readable is stored; the open plan stays as it is.
+    Unreadable,
+}
+
+/// What another tab's write to the open plan's key means here.
+#[derive(Clone, Debug, PartialEq)]
+pub enum External {
+    /// This tab had nothing unsaved and now shows the stored copy (or the write was its own).
+    Followed(Theirs),
+    /// This tab's edits and the other tab's write disagree: the user must choose.
+    Conflict,
+    /// What is stored is what this tab wrote or read: nothing to do.
+    Unchanged,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct OpenPlan {
+    /// The open plan's id (`None` when no plan is open).
+    id: Option<String>,
+    /// The stored copy this tab's plan is based on.
+    base: Base,
+    state: SaveState,
+    history: History,
+    /// False when storage cannot be used at all in this tab: edits then stay in memory.
+    storage_usable: bool,
+}
+
+impl OpenPlan {
+    pub fn new() -> Self {
+        OpenPlan {
+            storage_usable: true,
+            ..OpenPlan::default()
+        }
+    }
+
+    pub fn state(&self) -> &SaveState {
+        &self.state
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The stored revision this tab's copy is based on.
+    pub fn base_revision(&self) -> u64 {
+        self.base.revision
+    }
+
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.state != SaveState::Clean
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    pub fn storage_usable(&self) -> bool {
+        self.storage_usable
+    }
+
+    /// Whether storage can be used in this tab (false: private mode, storage disabled).
+    pub fn set_storage_usable(&mut self, usable: bool) {
+        self.storage_usable = usable;
+    }
+
+    /// `plan`, as just read from `store`, is now the open plan: clean, no history.
+    pub fn show(&mut self, store: &impl PlanStore, plan: &Plan) {
+        let stored = store::stored_base(store, &plan.id);
+        let fingerprint = if stored.revision == plan.revision {
+            stored.fingerprint
+        } else {
+            None
+        };
+        self.reset(plan, plan.revision, fingerprint, SaveState::Clean);
+    }
+
+    /// `plan` is now the open plan and is to be stored over whatever is stored under its id
+    /// (a new, duplicated, restored or imported plan): dirty, no history.
+    pub fn adopt(&mut self, store: &impl PlanStore, plan: &Plan) {
+        let stored = store::stored_base(store, &plan.id);
+        self.reset(plan, stored.revision, stored.fingerprint, SaveState::Dirty);
+    }
+
+    /// No plan is open (it was deleted).
+    pub fn close(&mut self) {
+        let usable = self.storage_usable;
+        *self = OpenPlan::new();
+        self.storage_usable = usable;
+    }
+
+    fn reset(&mut self, plan: &Plan, revision: u64, fingerprint: Option<u64>, state: SaveState) {
+        self.id = Some(plan.id.clone());
+        self.base = Base {
+            revision,
+            fingerprint,
+        };
+        self.state = state;
+        self.history.clear();
+    }
+
+    /// Replaces `plan` with `edited` (the same plan after an edit) and records the old one
+    /// for undo. False, and nothing recorded, when the edit changed nothing.
+    pub fn apply(
+        &mut self,
+        plan: &mut Plan,
+        edited: Plan,
+        grouping: Grouping,
+        now_ms: f64,
+    ) -> bool {
+        if *plan == edited {
+            return false;
+        }
+        let before = std::mem::replace(plan, edited);
+        self.history.record(before, grouping, now_ms);
+        self.mark_edited();
+        true
+    }
+
+    /// [`OpenPlan::apply`] of `change` run on a copy of `plan`.
+    pub fn edit(
+        &mut self,
+        plan: &mut Plan,
+        grouping: Grouping,
+        now_ms: f64,
+        change: impl FnOnce(&mut Plan),
+    ) -> bool {
+        let mut edited = plan.clone();
+        change(&mut edited);
+        self.apply(plan, edited, grouping, now_ms)
+    }
+
+    pub fn undo(&mut self, plan: &mut Plan) -> bool {
+        match self.history.undo(plan) {
+            Some(previous) => {
+                *plan = previous;
+                self.mark_edited();
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self, plan: &mut Plan) -> bool {
+        match self.history.redo(plan) {
+            Some(next) => {
+                *plan = next;
+                self.mark_edited();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// An edit makes a clean or blocked plan due for saving; a conflict or a newer version
+    /// stays until the user resolves it.
+    fn mark_edited(&mut self) {
+        if matches!(self.state, SaveState::Clean | SaveState::Blocked(_)) {
+            self.state = SaveState::Dirty;
+        }
+    }
+
+    /// Saves `plan` (the open plan) if it has unsaved edits and storage can be used. On
+    /// success its revision is the stored one.
+    pub fn flush(&mut self, store: &impl PlanStore, plan: &mut Plan) -> Flushed {
+        if !self.has_unsaved_edits() || !self.storage_usable {
+            return Flushed::Nothing;
+        }
+        match store::save_plan(store, plan, self.base) {
+            Ok(base) => {
+                self.base = base;
+                plan.revision = base.revision;
+                self.state = SaveState::Clean;
+                Flushed::Saved {
+                    revision: base.revision,
+                }
+            }
+            Err(refused) => {
+                self.state = match &refused {
+                    SaveRefused::Storage(problem) => SaveState::Blocked(problem.clone()),
+                    SaveRefused::Conflict { stored_revision } => SaveState::Conflict {
+                        stored_revision: *stored_revision,
+                    },
+                    SaveRefused::NewerVersion { version } => {
+                        SaveState::NewerElsewhere { version: *version }
+                    }
+                };
+                Flushed::Refused(refused)
+            }
+        }
+    }
+
+    /// Resolves a conflict by writing this tab's copy over what is stored now (never over a
+    /// newer Trellis's: that is refused as always).
+    pub fn keep_mine(&mut self, store: &impl PlanStore, plan: &mut Plan) -> Flushed {
+        let Some(id) = self.id.clone() else {
+            return Flushed::Nothing;
+        };
+        let stored = store::stored_base(store, &id);
+        if stored.revision > 0 {
+            self.base = stored;
+        }
+        self.state = SaveState::Dirty;
+        self.flush(store, plan)
+    }
+
+    /// Resolves a conflict by loading the stored copy in place of `plan` (this tab's
+    /// unsaved edits are dropped).
+    pub fn take_theirs(&mut self, store: &impl PlanStore, plan: &mut Plan) -> Theirs {
+        let Some(id) = self.id.clone() else {
+            return Theirs::Unreadable;
+        };
+        match load_plan_at(store, &plan_key(&id)) {
+            Ok(Some(StoredPlan::Readable(theirs))) => {
+                self.show(store, &theirs);
+                *plan = *theirs;
+                Theirs::Loaded
+            }
+            Ok(Some(StoredPlan::Newer { version, .. })) => {
+                self.state = SaveState::NewerElsewhere { version };
+                Theirs::Newer { version }
+            }
+            _ => Theirs::Unreadable,
+        }
+    }
+
+    /// Another tab wrote the open plan's key. With unsaved edits here, or when the write
+    /// replaced this tab's last save at the same revision (the two saves raced), the user is
+    /// asked; otherwise this tab follows the stored copy.
+    pub fn on_external_write(&mut self, store: &impl PlanStore, plan: &mut Plan) -> External {
+        let Some(id) = self.id.clone() else {
+            return External::Followed(Theirs::Unreadable);
+        };
+        let stored = store::stored_base(store, &id);
+        if stored == self.base {
+            // The write was this tab's own text (or put it back): nothing to follow.
+            return External::Unchanged;
+        }
+        if matches!(
+            self.state,
+            SaveState::Conflict { .. } | SaveState::NewerElsewhere { .. }
+        ) {
+            return External::Conflict;
+        }
+        let raced = stored.revision == self.base.revision && self.base.fingerprint.is_some();
+        if raced || self.has_unsaved_edits() {
+            self.state = SaveState::Conflict {
+                stored_revision: stored.revision,
+            };
+            return External::Conflict;
+        }
+        External::Followed(self.take_theirs(store, plan))
+    }
+}
+
+/// Why an import did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportRefused {
+    /// The workspace refused it (e.g. a name or id problem); nothing was changed.
+    Workspace(String),
+    /// It could not be stored; the list, the open plan and storage are as they were.
+    NotStored(String),
+}
+
+/// An import that was stored: the now open plan, and the plan it replaced (for undo).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub plan: Plan,
+    pub replaced: Option<ReplacedPlan>,
+}
+
+/// Imports `plan` into the workspace, opens it and stores it. When it cannot be stored, the
+/// workspace and `open` are rolled back, so the caller shows what it showed before.
+pub fn import(
+    store: &impl PlanStore,
+    workspace: &mut Workspace,
+    open: &mut OpenPlan,
+    plan: Plan,
+    choice: ImportChoice,
+) -> Result<Imported, ImportRefused> {
+    let workspace_before = workspace.clone();
+    let open_before = open.clone();
+    let outcome = workspace
+        .import(plan, choice)
+        .map_err(|why| ImportRefused::Workspace(why.to_string()))?;
+    let (mut plan, replaced) = match outcome {
+        ImportOutcome::Added(plan) => (*plan, None),
+        ImportOutcome::Replaced { plan, undo } => (*plan, Some(undo)),
+    };
+    open.adopt(store, &plan);
+    match open.flush(store, &mut plan) {
+        // Nothing: storage cannot be used in this tab at all, so the plan lives in memory.
+        Flushed::Saved { .. } | Flushed::Nothing => {
+            workspace.current = Some(plan.id.clone());
+            if let Some(entry) = workspace.plans.iter_mut().find(|p| p.id == plan.id) {
+                entry.name = plan.name.clone();
+            }
+            Ok(Imported { plan, replaced })
+        }
+        Flushed::Refused(refused) => {
+            let reason = match refused {
+                SaveRefused::Storage(problem) => problem.short_reason(),
+                SaveRefused::Conflict { .. } => "another tab changed this plan".into(),
+                SaveRefused::NewerVersion { .. } => "a newer Trellis saved this plan".into(),
+            };
+            *workspace = workspace_before;
+            *open = open_before;
+            Err(ImportRefused::NotStored(format!(
+                "This plan was not imported: {reason}, so this browser cannot keep it. Nothing was changed."
+            )))
+        }
+    }
+}
