@@ -20,6 +20,7 @@ import { serveStatic } from "../scripts/serve-static.mjs";
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
 import { exportText, largePlan, planOfSize, SHAPE, storedText } from "./large-plan.mjs";
 import { wasmBreakdown } from "./wasm-size.mjs";
+import { criticalPath, sizes, wholeApp } from "./critical-path.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BENCH = join(ROOT, "bench");
@@ -42,16 +43,17 @@ const IMPORT_REPS = 7;
 const SAVE_REPS = 15;
 const IMPORT_BYTES = 5_000_000;
 
-// The budgets of issue 7.
+// The budgets of issue 7, with those of issue 16 (first load) where it set new ones.
 const BUDGET = {
-  firstVisitGzipBytes: 250_000,
-  coldStartRatio: 1.5,
+  criticalPathGzipBytes: 350_000,
+  wholeAppGzipBytes: 700_000,
+  coldStartRatio: 1.8,
   typingP95Ratio: 2,
   typingP95Ms: 16,
   importRatio: 4,
   importLongestBlockMs: 200,
   saveMedianMs: 20,
-  lighthouseMobile: 95,
+  lighthouseMobile: 90, // the median of three runs
   lighthouseDesktop: 100,
 };
 
@@ -168,6 +170,47 @@ async function transferSize(browser, server) {
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const entry of Object.values(byKind)) for (const k of Object.keys(total)) total[k] += entry[k];
   return { ...byKind, total };
+}
+
+// The routes a first visit may open, each with its own page (scripts/post-build.mjs).
+const ROUTES = ["/", "/goals", "/curve", "/career"];
+
+/**
+ * What a first visit to each route downloads before that route is interactive: every response
+ * the page requested before the app's mark (Resource Timing, the page and its subresources; the
+ * service worker's precache waits until after the mark). Sizes are those of the served files,
+ * gzip -9 and brotli 11, beside what the server sent (encoded body sizes).
+ */
+async function criticalPaths(browser, server) {
+  const out = {};
+  for (const route of ROUTES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url + route.slice(1));
+    const mark = await waitForMark(page);
+    const entries = await page.evaluate((mark) => {
+      const all = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+      return all.filter((e) => e.startTime <= mark).map((e) => ({ url: e.name, encoded: e.encodedBodySize }));
+    }, mark);
+    await context.close();
+    const files = [];
+    const sum = { gzip: 0, brotli: 0, served: 0 };
+    for (const { url, encoded } of entries) {
+      let path = new URL(url).pathname.slice(1);
+      if (path === "" || path.endsWith("/")) path += "index.html";
+      const file = join(APP_DIST, path);
+      if (!existsSync(file)) continue;
+      const s = sizes(file);
+      files.push(path);
+      sum.gzip += s.gzip;
+      sum.brotli += s.brotli;
+      sum.served += encoded;
+    }
+    out[route] = { ...sum, files, mark_ms: round(mark, 1) };
+  }
+  // The same figure for / from the files alone (what ./dev test checks against bench/budget.json).
+  out.from_files = { "/": criticalPath(APP_DIST) };
+  return out;
 }
 
 /** Whether the shipped wasm was run through wasm-opt -Oz: -Oz again must gain (almost) nothing. */
@@ -546,20 +589,33 @@ function spawnAsync(cmd, args, opts) {
 async function lighthouse(url) {
   const bin = join(ROOT, "node_modules/.bin/lighthouse");
   if (!existsSync(bin)) return notMeasured("npm lighthouse is not installed (run npm ci)");
-  const out = {};
-  for (const preset of ["mobile", "desktop"]) {
+  const runs = { mobile: [] };
+  // Mobile three times (its budget is the median: it moves by about ten points between runs on
+  // a shared machine), desktop once.
+  for (const preset of ["mobile", "mobile", "mobile", "desktop"]) {
+    const one = await lighthouseRun(bin, url, preset);
+    if (preset === "mobile") runs.mobile.push(one);
+    else runs.desktop = one;
+  }
+  const measured = runs.mobile.filter((r) => r.measured);
+  if (!measured.length) return { mobile: runs.mobile[0], desktop: runs.desktop };
+  const mid = [...measured].sort((a, b) => a.performance - b.performance)[Math.floor((measured.length - 1) / 2)];
+  return { mobile: { ...mid, performance_runs: measured.map((r) => r.performance) }, desktop: runs.desktop };
+}
+
+async function lighthouseRun(bin, url, preset) {
+  {
     const file = join(OUT, `lighthouse-${preset}.json`);
     const args = [url, "--quiet", "--output=json", `--output-path=${file}`, "--only-categories=performance,accessibility,best-practices,seo", `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`];
     if (preset === "desktop") args.push("--preset=desktop");
     const result = await spawnAsync(bin, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 300_000 });
     if (result.status !== 0 || !existsSync(file)) {
-      out[preset] = notMeasured(`lighthouse exited ${result.status}: ${(result.stderr || "").trim().split("\n").pop()}`);
-      continue;
+      return notMeasured(`lighthouse exited ${result.status}: ${(result.stderr || "").trim().split("\n").pop()}`);
     }
     const report = JSON.parse(readFileSync(file, "utf8"));
     const score = (k) => (report.categories[k]?.score == null ? null : Math.round(report.categories[k].score * 100));
     const audit = (k) => report.audits[k]?.displayValue ?? null;
-    out[preset] = {
+    return {
       measured: true,
       performance: score("performance"),
       accessibility: score("accessibility"),
@@ -573,7 +629,6 @@ async function lighthouse(url) {
       runtime_error: report.runtimeError?.message ?? null,
     };
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -613,6 +668,9 @@ async function main() {
     say("Transfer size of a first visit");
     results.transfer = await transferSize(browser, appServer);
     results.transfer_floor = (await transferSize(browser, floorServer)).total;
+    say("Critical path of a first visit to each route");
+    results.critical_path = await criticalPaths(browser, appServer);
+    results.whole_app = wholeApp(APP_DIST);
     const wasmFile = join(APP_DIST, readdirSync(APP_DIST).find((f) => f.endsWith(".wasm")));
     results.wasm_opt = wasmOptApplied(wasmFile);
 
@@ -692,8 +750,11 @@ function wasmSize(targetDir) {
 function budgets(r) {
   const rows = [];
   const add = (name, figure, ok, note) => rows.push({ budget: name, figure, status: ok === null ? "not measured" : verdict(ok), ...(note ? { note } : {}) });
-  const t = r.transfer.total;
-  add(`First visit ≤ ${BUDGET.firstVisitGzipBytes / 1000} KB gzip`, `${(t.gzip / 1000).toFixed(1)} KB`, t.gzip <= BUDGET.firstVisitGzipBytes);
+  for (const route of ROUTES) {
+    const cp = r.critical_path[route];
+    add(`Critical path of ${route} ≤ ${BUDGET.criticalPathGzipBytes / 1000} KB gzip`, `${(cp.gzip / 1000).toFixed(1)} KB`, cp.gzip <= BUDGET.criticalPathGzipBytes);
+  }
+  add(`Whole app ≤ ${BUDGET.wholeAppGzipBytes / 1000} KB gzip`, `${(r.whole_app.gzip / 1000).toFixed(1)} KB`, r.whole_app.gzip <= BUDGET.wholeAppGzipBytes);
   add("wasm-opt -Oz applied", r.wasm_opt.applied == null ? "unknown" : r.wasm_opt.applied ? "yes" : "no", r.wasm_opt.applied ?? null);
   add(`Cold start ≤ ${BUDGET.coldStartRatio} × floor`, `${r.cold_start.ratio} ×`, r.cold_start.ratio <= BUDGET.coldStartRatio);
   if (r.typing.app.measured) {
@@ -730,9 +791,14 @@ function table(r) {
   lines.push("| Figure | Value | Reference (same run) | Ratio | Budget |");
   lines.push("| --- | --- | --- | --- | --- |");
   const status = (name) => r.budget_report.find((b) => b.budget.startsWith(name))?.status ?? "";
-  lines.push(`| First visit, gzip / brotli | ${kb(t.total.gzip)} / ${kb(t.total.brotli)} (wasm ${kb(t.wasm.gzip)}, JS ${kb(t.js.gzip)}, CSS ${kb(t.css.gzip)}, HTML ${kb(t.html.gzip)}, other ${kb(t.other.gzip)} gzip) | floor ${kb(r.transfer_floor.gzip)} / ${kb(r.transfer_floor.brotli)} | — | ≤ 250 KB gzip: ${status("First visit")} |`);
+  for (const route of ROUTES) {
+    const cp = r.critical_path[route];
+    lines.push(`| Critical path of ${route} (first visit until interactive), gzip / brotli | ${kb(cp.gzip)} / ${kb(cp.brotli)} (${cp.files.length} files) | floor ${kb(r.transfer_floor.gzip)} / ${kb(r.transfer_floor.brotli)} | — | ≤ ${BUDGET.criticalPathGzipBytes / 1000} KB gzip: ${status(`Critical path of ${route} `)} |`);
+  }
+  const w = r.whole_app;
+  lines.push(`| Whole app (all the service worker precaches), gzip / brotli | ${kb(w.gzip)} / ${kb(w.brotli)} (${w.files.length} files; first visit as measured: wasm ${kb(t.wasm.gzip)}, JS ${kb(t.js.gzip)}, CSS ${kb(t.css.gzip)}, HTML ${kb(t.html.gzip)}, other ${kb(t.other.gzip)} gzip) | — | — | ≤ ${BUDGET.wholeAppGzipBytes / 1000} KB gzip: ${status("Whole app")} |`);
   const c = r.cold_start;
-  lines.push(`| Cold start (median of ${c.app_ms.length}) | ${c.app_median_ms} ms | floor ${c.floor_median_ms} ms | ${c.ratio} × | ≤ 1.5 ×: ${status("Cold start")} |`);
+  lines.push(`| Cold start (median of ${c.app_ms.length}) | ${c.app_median_ms} ms | floor ${c.floor_median_ms} ms | ${c.ratio} × | ≤ ${BUDGET.coldStartRatio} ×: ${status("Cold start")} |`);
   if (c.wasm_received_median_ms) lines.push(`| … wasm received / then to the mark | ${c.wasm_received_median_ms.app} / ${c.after_wasm_median_ms.app} ms | floor ${c.wasm_received_median_ms.floor} / ${c.after_wasm_median_ms.floor} ms | — | — |`);
   const ty = r.typing;
   if (ty.app.measured) {
@@ -755,7 +821,8 @@ function table(r) {
   } else lines.push(`| Save | ${s.note} | — | — | not measured |`);
   const lh = r.lighthouse;
   const lhRow = (p) => (lh[p]?.measured ? `${lh[p].performance} / ${lh[p].accessibility} / ${lh[p].best_practices} / ${lh[p].seo}` : lh.note ?? lh[p]?.note);
-  lines.push(`| Lighthouse mobile (perf / a11y / best practices / SEO) | ${lhRow("mobile")} | — | — | perf ≥ 95: ${status("Lighthouse performance ≥ 95")} |`);
+  const runsNote = lh.mobile?.performance_runs ? ` (perf of the three runs: ${lh.mobile.performance_runs.join(", ")}; the median shown)` : "";
+  lines.push(`| Lighthouse mobile (perf / a11y / best practices / SEO) | ${lhRow("mobile")}${runsNote} | — | — | perf ≥ ${BUDGET.lighthouseMobile}: ${status(`Lighthouse performance ≥ ${BUDGET.lighthouseMobile}`)} |`);
   lines.push(`| Lighthouse desktop | ${lhRow("desktop")} | — | — | perf = 100: ${status("Lighthouse performance ≥ 100")} |`);
   const ws = r.wasm_size;
   if (Array.isArray(ws.by_crate)) lines.push(`\nWasm by crate (before wasm-opt -Oz, ${kb(ws.file_bytes)}): ${ws.by_crate.slice(0, 8).map((c) => `${c.crate} ${c.percent}%`).join(", ")}`);

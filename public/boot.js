@@ -11,6 +11,26 @@
   }
 
   if (!("serviceWorker" in navigator)) return;
+  // The worker's precache (every file, for offline use) waits until the app has rendered and the
+  // page is idle, so a first visit downloads only what the page it opened needs first.
+  // `data-offline-ready` tells when it is done.
+  navigator.serviceWorker.addEventListener("message", function (event) {
+    if (event.data === "precached") {
+      document.documentElement.dataset.offlineReady = "true";
+    }
+  });
+  navigator.serviceWorker.startMessages();
+  function askForPrecache() {
+    var idle = window.requestIdleCallback || function (run) { setTimeout(run, 0); };
+    idle(function () {
+      navigator.serviceWorker.ready.then(function (registration) {
+        if (registration.active) registration.active.postMessage("precache");
+      });
+    }, { timeout: 10000 });
+  }
+  if (document.documentElement.hasAttribute("data-mounted")) askForPrecache();
+  else window.addEventListener("trellis:mounted", askForPrecache, { once: true });
+
   window.addEventListener("load", function () {
     // Relative to <base>, so the worker's scope is the app's folder on any host.
     navigator.serviceWorker

@@ -1,34 +1,57 @@
 // Runs after every trunk build, in trunk's staging folder:
-// 1. puts a sha256 hash of each inline script (trunk's bootstrap, the live-reload client) into the
-//    Content-Security-Policy, so no 'unsafe-inline' is needed;
-// 2. copies index.html to 404.html, so a static host without rewrite rules serves the app at
-//    deep links such as /goals (the router then reads the real path);
+// 1. writes one page per route (index.html, goals/index.html, curve/index.html,
+//    career/index.html) and 404.html, each with a static shell of that page: the header, the
+//    navigation and the route's heading, painted before the wasm arrives and replaced by the app
+//    when it mounts (src/lib.rs). A deep link or a reload on a host without rewrite rules (GitHub
+//    Pages) is answered 200 with its own page; an unknown path gets 404.html, which says so;
+// 2. puts a sha256 hash of each inline script (trunk's bootstrap, the live-reload client) into
+//    each page's Content-Security-Policy, so no 'unsafe-inline' is needed;
 // 3. in release builds, writes the service worker (see the end of this file).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { ROUTES, NOT_FOUND, renderShell } from "./shell.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set (run through trunk)");
   process.exit(1);
 }
-const file = join(dir, "index.html");
-let html = readFileSync(file, "utf8");
+const template = readFileSync(join(dir, "index.html"), "utf8");
+for (const [placeholder, where] of [
+  ["TRELLIS_SCRIPT_HASHES", "its CSP"],
+  ["<!-- trellis:shell", "its body"],
+  ["<title>", "its head"],
+]) {
+  if (!template.includes(placeholder)) {
+    console.error(`post-build: index.html has no ${placeholder} placeholder in ${where}`);
+    process.exit(1);
+  }
+}
 
-const hashes = [];
-for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-  const digest = createHash("sha256").update(match[1], "utf8").digest("base64");
-  hashes.push(`'sha256-${digest}'`);
+function page(route) {
+  let html = template
+    .replace(/<!-- trellis:shell[^>]*-->/, renderShell(route))
+    .replace(/<title>[^<]*<\/title>/, (original) => (route.title ? `<title>${route.title}</title>` : original));
+  const hashes = [];
+  for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    const digest = createHash("sha256").update(match[1], "utf8").digest("base64");
+    hashes.push(`'sha256-${digest}'`);
+  }
+  return { html: html.replace("TRELLIS_SCRIPT_HASHES", hashes.join(" ")), hashes: hashes.length };
 }
-if (!html.includes("TRELLIS_SCRIPT_HASHES")) {
-  console.error("post-build: index.html has no TRELLIS_SCRIPT_HASHES placeholder in its CSP");
-  process.exit(1);
+
+let inline = 0;
+for (const route of [...ROUTES, NOT_FOUND]) {
+  const { html, hashes } = page(route);
+  inline = hashes;
+  const file = join(dir, route.file);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, html);
 }
-html = html.replace("TRELLIS_SCRIPT_HASHES", hashes.join(" "));
-writeFileSync(file, html);
-writeFileSync(join(dir, "404.html"), html);
-console.log(`post-build: CSP hashes for ${hashes.length} inline script(s); wrote 404.html`);
+console.log(
+  `post-build: CSP hashes for ${inline} inline script(s); wrote ${[...ROUTES, NOT_FOUND].map((r) => r.file).join(", ")}`,
+);
 
 // 3. In release builds, writes sw.js: a service worker that caches this build's files so the
 //    app opens offline after one visit. Its cache name changes with every build, so a new
@@ -43,7 +66,8 @@ if (process.env.TRUNK_PROFILE === "release") {
   for (const file of files) version.update(file).update(readFileSync(join(dir, file)));
   const worker = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? ".", "scripts", "sw.template.js"), "utf8")
     .replace("TRELLIS_CACHE_VERSION", version.digest("hex").slice(0, 16))
-    .replace("TRELLIS_FILES", JSON.stringify(["./", ...files]));
+    .replace("TRELLIS_FILES", JSON.stringify(["./", ...files]))
+    .replace("TRELLIS_ROUTES", JSON.stringify(ROUTES.map((route) => route.path).filter(Boolean)));
   writeFileSync(join(dir, "sw.js"), worker);
   console.log(`post-build: sw.js caches ${files.length} files`);
 }

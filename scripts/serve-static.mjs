@@ -1,5 +1,6 @@
-// A static file server like GitHub Pages: serves a folder, and answers unknown paths with the
-// folder's 404.html and status 404. Used by the end-to-end tests and the benchmark.
+// A static file server like GitHub Pages: serves a folder (a folder's address without its
+// trailing slash is redirected to it), and answers unknown paths with the folder's 404.html and
+// status 404. Used by the end-to-end tests and the benchmark.
 // Usage as a module: `const server = await serveStatic(dir, base)`; as a command: node serve-static.mjs DIR [PORT]
 // With `{ gzip: true }` (the benchmark) it behaves more like a real static host such as GitHub
 // Pages: text and wasm gzip-compressed for clients that accept it, and an ETag, so a revalidation
@@ -40,6 +41,12 @@ export async function serveStatic(dir, base = "/", port = 0, { gzip = false, max
       const file = normalize(join(root, path));
       if (!file.startsWith(root)) return send404(res, root);
       const info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        // Like GitHub Pages: /goals is redirected to /goals/, which serves goals/index.html.
+        const url = new URL(req.url, "http://x");
+        res.writeHead(301, { location: url.pathname + "/" + url.search });
+        return res.end();
+      }
       if (!info || !info.isFile()) return send404(res, root);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       const headers = { "content-type": type, "cache-control": maxAge > 0 ? `max-age=${maxAge}` : "no-cache" };

@@ -3,20 +3,51 @@
 // localStorage, not here: this cache only holds the app itself.
 const CACHE = "trellis-TRELLIS_CACHE_VERSION";
 const FILES = TRELLIS_FILES;
+// The app's routes besides the root; each has its own page, e.g. goals/index.html.
+const ROUTES = TRELLIS_ROUTES;
 // A navigation waits this long for the network before the cached app opens instead (a train's
 // wifi, a captive portal): the network still wins whenever it answers in time.
 const NAVIGATION_TIMEOUT_MS = 3000;
 
+// On a first visit the worker installs with an empty cache: the page asks for the precache once
+// the app has rendered, at idle (boot.js), so it never competes with the first render for the
+// network. An update (a worker already active) fills its cache while installing, as the app
+// already runs; the new version then opens offline as soon as it takes over.
 self.addEventListener("install", (event) => {
+  event.waitUntil((self.registration.active ? precache() : Promise.resolve()).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data !== "precache") return;
   event.waitUntil(
-    caches
-      .open(CACHE)
-      // Straight from the network: an index.html still in the HTTP cache from the last build
-      // would be stored beside this build's files and name assets that are no longer there.
-      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" }))))
-      .then(() => self.skipWaiting()),
+    precache().then(
+      () => event.source?.postMessage("precached"),
+      () => {
+        // Offline or a file missing mid-deploy: the next visit asks again.
+      },
+    ),
   );
 });
+
+let precaching = null;
+function precache() {
+  precaching ??= (async () => {
+    const cache = await caches.open(CACHE);
+    const held = new Set((await cache.keys()).map((request) => request.url));
+    const missing = FILES.filter((file) => !held.has(new URL(file, self.registration.scope).href));
+    // Files named by their content hash cannot be stale, so the HTTP cache may answer (the page
+    // has just downloaded them); the others straight from the network: an index.html still in
+    // the HTTP cache from the last build would name assets that are no longer there.
+    await cache.addAll(missing.map((file) => new Request(file, { cache: isHashed(file) ? "default" : "reload" })));
+  })().finally(() => {
+    precaching = null;
+  });
+  return precaching;
+}
+
+function isHashed(file) {
+  return /-[0-9a-f]{12,}[._/]/.test(file);
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -37,14 +68,23 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
 });
 
-// Network first, so a new build is picked up online; the cached app when offline or slow.
+// Network first, so a new build is picked up online; the cached page when offline or slow.
 async function navigate(request) {
   const network = fetch(request);
   const timer = new Promise((ok) => setTimeout(() => ok("slow"), NAVIGATION_TIMEOUT_MS));
   const first = await Promise.race([network.catch(() => "failed"), timer]);
   if (first instanceof Response) return first;
   const cache = await caches.open(CACHE);
-  const shell = (await cache.match("index.html")) ?? (await cache.match("./"));
+  const page = (await cache.match(pageFor(request.url))) ?? (await cache.match("index.html"));
   // Nothing cached yet (a first visit): wait for the network after all.
-  return shell ?? network;
+  return page ?? network;
+}
+
+/** The page of the route an address names: goals/index.html for …/goals or …/goals/. */
+function pageFor(url) {
+  const scope = new URL(self.registration.scope).pathname;
+  const path = new URL(url).pathname;
+  const route = path.startsWith(scope) ? path.slice(scope.length).replace(/\/+$/, "") : null;
+  if (route === "") return "index.html";
+  return ROUTES.includes(route) ? `${route}/index.html` : "404.html";
 }

@@ -23,13 +23,30 @@ pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, in place of the page's static shell.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    // The header, navigation and heading the build wrote into each page (scripts/post-build.mjs)
+    // stand in until now; removed in the same task as the mount, so no frame shows neither.
+    if let Some(shell) = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("app-shell"))
+    {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
     // The benchmark reads this mark: navigation start → first interactive render.
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(performance) = window.as_ref().and_then(|w| w.performance()) {
         let _ = performance.mark("trellis:interactive");
+    }
+    // boot.js waits for this to start the service worker's precache at idle.
+    if let Some(root) = document.and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-mounted", "");
+    }
+    if let (Some(window), Ok(event)) = (window, web_sys::Event::new("trellis:mounted")) {
+        let _ = window.dispatch_event(&event);
     }
 }

@@ -20,6 +20,7 @@ after(async () => {
 
 const SAMPLE = "Sample: Developer forum relaunch";
 
+// The worker precaches once the app has rendered, at idle; boot.js marks when that is done.
 async function waitForServiceWorker(page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -27,6 +28,7 @@ async function waitForServiceWorker(page) {
       await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
     }
   });
+  await page.locator("html[data-offline-ready]").waitFor();
 }
 
 test("after one visit the app opens and works with the network off, deep links included", async () => {
@@ -84,7 +86,8 @@ async function nextDeploy(dir) {
   }
   assert.ok(renamed.length >= 2, "the build has a hashed script and wasm");
   for (const [from, to] of renamed) await rename(join(dir, from), join(dir, to));
-  for (const page of ["index.html", "404.html", "sw.js"]) {
+  const pages = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".html"));
+  for (const page of [...pages, "sw.js"]) {
     let text = await readFile(join(dir, page), "utf8");
     for (const [from, to] of renamed) text = text.replaceAll(from, to);
     // The loader script names the files, so its hash in the Content-Security-Policy changes too.

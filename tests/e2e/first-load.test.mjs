@@ -1,0 +1,228 @@
+// The first load: every real route has its own page, answered 200 by a static host with that
+// route's header, navigation and heading in the HTML itself (painted before the wasm arrives),
+// which the app replaces when it mounts without moving anything; unknown addresses get 404.html,
+// which says so; and all of it under a base path too.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, serve, newSession, open } from "./harness.mjs";
+import { serveStatic } from "../../scripts/serve-static.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+const DIST = new URL("../../dist", import.meta.url).pathname;
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ROUTES = [
+  ["", "Plans"],
+  ["goals", "Goals"],
+  ["curve", "Commitment curve"],
+  ["career", "Career"],
+];
+
+// Sums the page's layout shifts (the Layout Instability API, as Lighthouse's CLS does).
+function recordLayoutShifts() {
+  window.__layoutShift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
+/** The page with its wasm never arriving: what a visitor sees before it has loaded. */
+async function shellOnly(session) {
+  await session.context.route(/\.wasm$/, (route) => route.abort());
+}
+
+async function boxOf(locator) {
+  const box = await locator.boundingBox();
+  return box && Object.fromEntries(Object.entries(box).map(([k, v]) => [k, Math.round(v)]));
+}
+
+async function fetchPage(url) {
+  const response = await fetch(url);
+  return { status: response.status, html: await response.text(), url: response.url };
+}
+
+for (const [path, heading] of ROUTES) {
+  test(`/${path} answers 200 with its own heading in the HTML, and the app mounts over it without a shift`, async () => {
+    // A deep link (and a reload) without JavaScript: the host's own answer.
+    for (const address of path ? [path, `${path}/`] : [""]) {
+      const { status, html } = await fetchPage(server.url + address);
+      assert.equal(status, 200, `/${address} answers 200`);
+      assert.match(html, new RegExp(`<h1 id="shell-title">${heading}</h1>`));
+      assert.match(html, /<nav class="app-nav" aria-label="Tools">/);
+      assert.match(html, new RegExp(`aria-current="page">${heading}</a>`), "the route is marked in the navigation");
+      assert.doesNotMatch(html, /Page not found/);
+    }
+
+    // Before the wasm: the shell is painted, with the header, the navigation and the heading.
+    const before = await newSession(browser);
+    await shellOnly(before);
+    await before.page.goto(server.url + path);
+    const shellHeading = before.page.getByRole("heading", { level: 1, name: heading });
+    await shellHeading.waitFor();
+    assert.equal(await before.page.locator("header.app-header").count(), 0, "the app has not mounted");
+    assert.equal(await before.page.getByRole("navigation", { name: "Tools" }).getByRole("link").count(), 4);
+    const shellBoxes = {
+      heading: await boxOf(shellHeading),
+      nav: await boxOf(before.page.locator("nav.app-nav")),
+      brand: await boxOf(before.page.locator(".brand")),
+    };
+    await before.context.close();
+
+    // Then the app: it replaces the shell, with everything where the shell had it.
+    const { context, page, problems } = await newSession(browser, { init: [recordLayoutShifts] });
+    const response = await page.goto(server.url + path);
+    assert.equal(response.status(), 200);
+    await page.waitForSelector("header.app-header");
+    assert.equal(await page.locator("#app-shell").count(), 0, "the shell is gone once the app has mounted");
+    const appHeading = page.getByRole("heading", { level: 1, name: heading });
+    await appHeading.waitFor();
+    assert.deepEqual(
+      {
+        heading: await boxOf(appHeading),
+        nav: await boxOf(page.locator("nav.app-nav")),
+        brand: await boxOf(page.locator(".brand")),
+      },
+      shellBoxes,
+      "the app's header, navigation and heading sit exactly where the shell's were",
+    );
+    // Layout-shift entries are reported after the frame that moved something.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const shift = await page.evaluate(() => window.__layoutShift);
+    assert.ok(shift < 0.001, `no layout shift from the shell to the app (sum ${shift})`);
+
+    // And the app works: its navigation leads to another tool.
+    const [, other] = ROUTES.find(([p]) => p !== path);
+    await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: other }).click();
+    await page.getByRole("heading", { level: 1, name: other }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("an unknown address is answered 404 with a page that says so, and the app agrees", async () => {
+  const { status, html } = await fetchPage(server.url + "no-such-page");
+  assert.equal(status, 404);
+  assert.match(html, /<h1 id="shell-title">Page not found<\/h1>/);
+  assert.match(html, /There is no page at this address/);
+  assert.match(html, /<title>Page not found — Trellis<\/title>/);
+
+  const { context, page } = await newSession(browser);
+  await open(page, server, "/no-such-page");
+  await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  await context.close();
+});
+
+test("the shell follows the saved theme before the wasm (no flash) and passes axe", async () => {
+  const session = await newSession(browser, { init: [() => localStorage.setItem("trellis.theme", "dark")] });
+  await shellOnly(session);
+  const { page, context } = session;
+  await page.goto(server.url + "goals");
+  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  const [shellBg, darkBg] = await page.evaluate(() => [
+    getComputedStyle(document.body).backgroundColor,
+    getComputedStyle(document.documentElement).getPropertyValue("--bg").trim(),
+  ]);
+  const probe = await page.evaluate((color) => {
+    const el = document.createElement("i");
+    el.style.color = color;
+    document.body.append(el);
+    const rgb = getComputedStyle(el).color;
+    el.remove();
+    return rgb;
+  }, darkBg);
+  assert.equal(shellBg, probe, "the shell is painted in the dark theme's background");
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.help}`);
+  });
+  assert.deepEqual(violations, []);
+  await context.close();
+});
+
+/**
+ * A copy of dist/ as `./dev build /trellis/` writes it: trunk names its files from the public
+ * URL, in <base> and in its loader script, whose hash in each page's Content-Security-Policy
+ * follows; the pages, shells and service worker are otherwise the same files.
+ */
+async function underBase(base) {
+  const dir = await mkdtemp(join(tmpdir(), "trellis-base-"));
+  await cp(DIST, dir, { recursive: true });
+  const sha256 = (text) => createHash("sha256").update(text).digest("base64");
+  for (const file of (await readdir(dir, { recursive: true })).filter((f) => f.endsWith(".html"))) {
+    let text = await readFile(join(dir, file), "utf8");
+    const scripts = [...text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    text = text
+      .replace(/((?:href|src)="|from '|module_or_path: ')\/(?=[a-z])/g, `$1${base}`)
+      .replace('<base href="/">', `<base href="${base}">`);
+    for (const old of scripts) {
+      const moved = old.replace(/(from '|module_or_path: ')\/(?=[a-z])/g, `$1${base}`);
+      text = text.replace(`'sha256-${sha256(old)}'`, `'sha256-${sha256(moved)}'`);
+    }
+    await writeFile(join(dir, file), text);
+  }
+  return dir;
+}
+
+test("under a base path (a GitHub project page) every route answers 200 and the app opens", async () => {
+  const dir = await underBase("/trellis/");
+  const host = await serveStatic(dir, "/trellis/");
+  for (const [path, heading] of ROUTES) {
+    const { status, html } = await fetchPage(host.url + path);
+    assert.equal(status, 200, `/trellis/${path}`);
+    assert.match(html, new RegExp(`<h1 id="shell-title">${heading}</h1>`));
+  }
+  assert.equal((await fetchPage(host.url + "nope")).status, 404);
+
+  const { context, page, problems } = await newSession(browser);
+  await open(page, host, "curve");
+  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  assert.equal(await page.locator(".brand").getAttribute("href"), "/trellis/");
+  assert.deepEqual(problems, []);
+  await context.close();
+  await host.close();
+});
+
+test("the service worker precaches only after the app has rendered, then the app opens offline", async () => {
+  const { context, page, problems } = await newSession(browser);
+  const events = [];
+  await context.exposeBinding("__trellisMounted", () => events.push("mounted"));
+  await context.addInitScript(() => addEventListener("trellis:mounted", () => window.__trellisMounted()));
+  context.on("request", (request) => {
+    // The worker's own script is fetched when it registers; its precache is what must wait.
+    const path = new URL(request.url()).pathname;
+    if (request.serviceWorker() && path !== "/sw.js") events.push(`worker: ${path}`);
+  });
+  await open(page, server, "goals");
+  await page.locator("html[data-offline-ready]").waitFor();
+  const firstWorkerRequest = events.findIndex((e) => e.startsWith("worker: "));
+  assert.ok(firstWorkerRequest > 0, `the worker fetched files: ${events.join(", ")}`);
+  assert.equal(events.indexOf("mounted"), 0, `the app rendered before the precache began: ${events.join(", ")}`);
+  assert.ok(events.includes("worker: /goals/index.html") && events.includes("worker: /career/index.html"));
+  const cached = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).length);
+  assert.ok(cached >= 10, `every file is cached (${cached})`);
+
+  await context.setOffline(true);
+  await page.goto(server.url + "career");
+  await page.waitForSelector("header.app-header");
+  await page.getByRole("heading", { level: 1, name: "Career" }).waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+});
