@@ -3,7 +3,8 @@
 //! record, so a plan never points at something that is gone. The UI calls these
 //! instead of the single-tool removals they wrap.
 
-use super::career::edit::forget_goal;
+use super::career::edit::{forget_goal, remove_key_area, remove_track, EditError};
+use super::career::scope_check::forget_key_areas;
 use super::curve::ops::{delete_stage, delete_touch_point, DeletedStage, DeletedTouchPoint};
 use super::curve::{apply_template, Curve, TemplateKind};
 use super::goals::{self, Goal, GoalError};
@@ -42,6 +43,22 @@ pub fn apply_template_everywhere(plan: &mut Plan, kind: TemplateKind) -> Curve {
     let old = apply_template(plan, kind);
     forget_curve_links(plan);
     old
+}
+
+/// Removes a key area and the tags on objectives, goals and touch points that named it.
+/// Call this, not `career::edit::remove_key_area`.
+pub fn remove_key_area_everywhere(plan: &mut Plan, key_area_id: &str) -> Result<(), EditError> {
+    remove_key_area(&mut plan.career, key_area_id)?;
+    forget_key_areas(plan);
+    Ok(())
+}
+
+/// Removes a track and the tags naming its key areas. Call this, not
+/// `career::edit::remove_track`.
+pub fn remove_track_everywhere(plan: &mut Plan, track_id: &str) -> Result<(), EditError> {
+    remove_track(&mut plan.career, track_id)?;
+    forget_key_areas(plan);
+    Ok(())
 }
 
 /// Clears goals' links to stages and touch points that are not in the curve; the

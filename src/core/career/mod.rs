@@ -17,6 +17,7 @@ pub mod readiness;
 pub mod reference;
 pub mod research;
 pub mod sample;
+pub mod scope_check;
 pub mod templates;
 
 pub use sample::sample;

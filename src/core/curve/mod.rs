@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::core::career::Scope;
 use crate::core::plan::Extra;
 
 pub mod analysis;
@@ -114,6 +115,13 @@ pub struct TouchPoint {
     pub follow_up: String,
     pub data_point: DataPoint,
     pub notes: String,
+    /// The width of influence running it demands, when the team says; otherwise the scope
+    /// check's rule of thumb (`career::scope_check::default_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Key areas of the plan's career tracks this touch point exercises.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_area_ids: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::core::career::Scope;
 use crate::core::plan::Extra;
 
 pub mod accountability;
@@ -65,6 +66,13 @@ pub struct Objective {
     /// The business goal it serves, e.g. "Cut support cost per customer by 15% this year".
     #[serde(skip_serializing_if = "String::is_empty")]
     pub business_goal: String,
+    /// The width of influence owning it demands, when the team says; otherwise the scope
+    /// check's rule of thumb (`career::scope_check::default_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Key areas of the plan's career tracks this work exercises.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_area_ids: Vec<String>,
 }
 
 /// One SMART goal: a key result of an objective.
@@ -102,6 +110,13 @@ pub struct Goal {
     /// The curve touch point this goal was created from, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub touch_point_id: Option<String>,
+    /// The width of influence this goal demands, when the team says; otherwise the scope
+    /// check's rule of thumb (`career::scope_check::default_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Key areas of the plan's career tracks this goal exercises.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_area_ids: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

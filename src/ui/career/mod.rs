@@ -9,6 +9,7 @@ mod evidence;
 mod fields;
 mod other_plans;
 mod pay;
+mod scope;
 mod start;
 mod tracks;
 
@@ -23,6 +24,7 @@ use crate::ui::state::{use_app_state, AppState};
 const CAREER_SECTIONS: &[(&str, &str)] = &[
     ("career-proposed-title", "The role under discussion"),
     ("career-bucketing-title", "Bucketing check"),
+    ("career-scope-title", "The work against the title"),
     ("career-side-title", "Side by side"),
     ("career-pay-title", "Pay"),
     ("career-rates-title", "Exchange rates"),
@@ -73,6 +75,7 @@ fn Worksheet() -> impl IntoView {
             <IndexedPage sections=fixed_sections(CAREER_SECTIONS)>
                 <compare::ProposedRole />
                 <compare::BucketingPanel />
+                <scope::ScopeCheckPanel />
                 <compare::SideBySide />
                 <pay::PayRecords />
                 <pay::ExchangeRates />

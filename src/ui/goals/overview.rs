@@ -522,6 +522,7 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
                         value=who(|w| w.2.clone())
                         on_change=Callback::new(move |v| edit_objective("business_goal", v))
                     />
+                    <ObjectiveWorkTags id=oid.get_value() />
                     <div class="actions">
                         <button class="primary" on:click=move |_| finish_rename()>"Done"</button>
                     </div>
@@ -545,6 +546,44 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
             <GoalList objective=Some(id.clone()) view_state />
             <AddGoal objective=id />
         </section>
+    }
+}
+
+/// The scope an objective demands and the career key areas it exercises.
+#[component]
+fn ObjectiveWorkTags(id: String) -> impl IntoView {
+    use crate::core::career::scope_check::{toggle_key_area, WorkKind};
+    let state = use_app_state();
+    let oid = StoredValue::new(id);
+    let tags = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.goals.objective(&oid.get_value()))
+                .map(|o| (o.scope, o.key_area_ids.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let edit = move |key: String, change: Box<dyn FnOnce(&mut goals::Objective)>| {
+        let id = oid.get_value();
+        state.edit(&format!("objective:{id}:{key}"), move |plan| {
+            if let Some(o) = plan.goals.objective_mut(&id) {
+                change(o);
+            }
+        });
+    };
+    view! {
+        <crate::ui::widgets::WorkTags
+            kind=WorkKind::Objective
+            scope=Signal::derive(move || tags.with(|t| t.0))
+            key_areas=Signal::derive(move || tags.with(|t| t.1.clone()))
+            on_scope=Callback::new(move |s| edit("scope".into(), Box::new(move |o| o.scope = s)))
+            on_key_area=Callback::new(move |(area, on): (String, bool)| {
+                edit(
+                    format!("key-area:{area}:{on}"),
+                    Box::new(move |o| toggle_key_area(&mut o.key_area_ids, &area, on)),
+                )
+            })
+        />
     }
 }
 
