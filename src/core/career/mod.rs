@@ -11,6 +11,7 @@ pub mod compare;
 pub mod currency;
 pub mod edit;
 pub mod format;
+pub mod ladder;
 pub mod parity;
 pub mod pay;
 pub mod readiness;

@@ -7,6 +7,7 @@ mod brief;
 mod compare;
 mod evidence;
 mod fields;
+mod ladder;
 mod other_plans;
 mod pay;
 mod scope;
@@ -33,6 +34,7 @@ const CAREER_SECTIONS: &[(&str, &str)] = &[
     ("career-brief-title", "Evidence brief"),
     ("career-tracks-title", "Tracks and levels"),
     ("career-add-title", "Add a track"),
+    ("career-ladder-title", "Bring your own ladder"),
 ];
 
 #[component]
@@ -84,6 +86,7 @@ fn Worksheet() -> impl IntoView {
                 <brief::BriefExport />
                 <tracks::TrackEditor />
                 <start::AddTracks />
+                <ladder::LadderImport />
             </IndexedPage>
         </Show>
     }
