@@ -11,6 +11,7 @@ use crate::core::plan::Extra;
 
 pub mod analysis;
 pub mod distribution;
+pub mod flows;
 pub mod geometry;
 pub mod goal_seed;
 pub mod gravity;
@@ -240,6 +241,9 @@ pub struct Snapshot {
     pub id: String,
     pub date: NaiveDate,
     pub counts: Vec<StageCount>,
+    /// How members moved per stage from an earlier date up to this one, when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flows: Option<flows::Flows>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

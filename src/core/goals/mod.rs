@@ -34,7 +34,10 @@ pub use ops::*;
 pub use report::{check_ins_csv, goals_report_markdown};
 pub use review::{due_reviews, next_review, review_calendar_ics, review_dates, DueReview};
 pub use sample::{sample, sample_as_of};
-pub use smart::{is_output_only, smart_check, Criterion, CriterionCheck, SmartCheck, Verdict};
+pub use smart::{
+    is_output_only, smart_check, smart_check_with, Criterion, CriterionCheck, ObservedInflow,
+    SmartCheck, Verdict,
+};
 pub use statement::{statement, statement_text, Segment};
 pub use trajectory::{milestone_points, planned_path, planned_value, Point, TrajectoryError};
 

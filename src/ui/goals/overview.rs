@@ -9,7 +9,7 @@ use crate::core::goals::catalog::catalog;
 use crate::core::goals::templates::templates;
 use crate::core::goals::text::format_date;
 use crate::core::goals::{
-    self, due_reviews, list_goals, progress, smart_check, GoalOrder, GoalStatus, TrackStatus,
+    self, due_reviews, list_goals, progress, GoalOrder, GoalStatus, TrackStatus,
 };
 use crate::ui::clock;
 use crate::ui::section_index::IndexedPage;
@@ -681,7 +681,8 @@ fn GoalRow(id: String, view_state: View) -> impl IntoView {
                 track: progress.status,
                 percent: progress.percent_complete,
                 deadline: g.deadline,
-                smart_passed: smart_check(g, today).passed(),
+                smart_passed: crate::core::curve::flows::smart_check_in(&p.curve, g, today)
+                    .passed(),
                 review_due: goals::review::due_review(g, today),
                 owner: g.owner().map(|o| o.name.clone()),
                 linked: super::stage_link_text(p, g),
