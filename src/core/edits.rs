@@ -150,4 +150,35 @@ mod tests {
         assert!(remove_goal_everywhere(&mut plan, "g404").is_err());
         assert_eq!(plan, before);
     }
+
+    #[test]
+    fn removing_a_key_area_or_its_track_drops_the_tags_that_named_it() {
+        let mut plan = Plan::new("plan", "P");
+        let track = add_template(&mut plan, Template::Community);
+        let areas: Vec<String> = plan.career.track(&track).unwrap().key_areas[..2]
+            .iter()
+            .map(|a| a.id.clone())
+            .collect();
+        let goal = goals::add_goal(&mut plan, None).unwrap();
+        let objective = goals::add_objective(&mut plan, "O");
+        plan.goals.goal_mut(&goal).unwrap().key_area_ids = areas.clone();
+        plan.goals.objectives[0].key_area_ids = areas.clone();
+
+        remove_key_area_everywhere(&mut plan, &areas[0]).unwrap();
+        assert_eq!(
+            plan.goals.goal(&goal).unwrap().key_area_ids,
+            [areas[1].clone()]
+        );
+        assert_eq!(schema::check_plan(&plan), Ok(()));
+
+        remove_track_everywhere(&mut plan, &track).unwrap();
+        assert!(plan.goals.goal(&goal).unwrap().key_area_ids.is_empty());
+        assert!(plan
+            .goals
+            .objective(&objective)
+            .unwrap()
+            .key_area_ids
+            .is_empty());
+        assert_eq!(schema::check_plan(&plan), Ok(()));
+    }
 }
