@@ -168,3 +168,20 @@ fn app_address() -> String {
     let origin = location.origin().unwrap_or_default();
     format!("{origin}{}/", crate::base_path::router_base())
 }
+
+/// Reads a text file the user picked (a ladder, a CSV), refusing one larger than `limit`
+/// bytes before reading it.
+pub async fn read_text_file(file: &web_sys::File, limit: usize) -> Result<String, String> {
+    let size = file.size() as u64;
+    if size > limit as u64 {
+        return Err(format!(
+            "the file is {} KB, more than the {} KB this import reads.",
+            size / 1024,
+            limit / 1024
+        ));
+    }
+    JsFuture::from(file.text())
+        .await
+        .map_err(|err| format!("the file could not be read: {}", js_error(&err)))
+        .map(|text| text.as_string().unwrap_or_default())
+}

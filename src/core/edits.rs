@@ -3,7 +3,8 @@
 //! record, so a plan never points at something that is gone. The single-tool
 //! removals they wrap are private to the core, so the UI can only call these.
 
-use super::career::edit::forget_goal;
+use super::career::edit::{forget_goal, remove_key_area, remove_track, EditError};
+use super::career::scope_check::forget_key_areas;
 use super::curve::distribution::{start_from_distribution, Distribution};
 use super::curve::ops::{delete_stage, delete_touch_point, DeletedStage, DeletedTouchPoint};
 use super::curve::{apply_template, Curve, TemplateKind};
@@ -56,6 +57,22 @@ pub fn start_from_distribution_everywhere(
     let old = start_from_distribution(plan, dist, community_size);
     forget_curve_links(plan);
     old
+}
+
+/// Removes a key area and the tags on objectives, goals and touch points that named it.
+/// Call this, not `career::edit::remove_key_area`.
+pub fn remove_key_area_everywhere(plan: &mut Plan, key_area_id: &str) -> Result<(), EditError> {
+    remove_key_area(&mut plan.career, key_area_id)?;
+    forget_key_areas(plan);
+    Ok(())
+}
+
+/// Removes a track and the tags naming its key areas. Call this, not
+/// `career::edit::remove_track`.
+pub fn remove_track_everywhere(plan: &mut Plan, track_id: &str) -> Result<(), EditError> {
+    remove_track(&mut plan.career, track_id)?;
+    forget_key_areas(plan);
+    Ok(())
 }
 
 /// Clears goals' links to stages and touch points that are not in the curve; the
@@ -146,5 +163,37 @@ mod tests {
         let before = plan.clone();
         assert!(remove_goal_everywhere(&mut plan, "g404").is_err());
         assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn removing_a_key_area_or_its_track_drops_the_tags_that_named_it() {
+        let mut plan = Plan::new("plan", "P");
+        let track = add_template(&mut plan, Template::Community);
+        let areas: Vec<crate::core::ids::KeyAreaId> = plan.career.track(&track).unwrap().key_areas
+            [..2]
+            .iter()
+            .map(|a| a.id.clone())
+            .collect();
+        let goal = goals::add_goal(&mut plan, None).unwrap();
+        let objective = goals::add_objective(&mut plan, "O");
+        plan.goals.goal_mut(&goal).unwrap().key_area_ids = areas.clone();
+        plan.goals.objectives[0].key_area_ids = areas.clone();
+
+        remove_key_area_everywhere(&mut plan, &areas[0]).unwrap();
+        assert_eq!(
+            plan.goals.goal(&goal).unwrap().key_area_ids,
+            [areas[1].clone()]
+        );
+        assert_eq!(schema::check_plan(&plan), Ok(()));
+
+        remove_track_everywhere(&mut plan, &track).unwrap();
+        assert!(plan.goals.goal(&goal).unwrap().key_area_ids.is_empty());
+        assert!(plan
+            .goals
+            .objective(&objective)
+            .unwrap()
+            .key_area_ids
+            .is_empty());
+        assert_eq!(schema::check_plan(&plan), Ok(()));
     }
 }

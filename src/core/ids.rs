@@ -62,17 +62,25 @@ impl Kind {
     }
 }
 
-/// The id types: each is text naming one kind of record. It reads as `&str` (`Deref`),
-/// compares with text, and converts from text with `.into()` where an id is made.
+/// An id type: text that names one kind of record. Reads as `&str` (`Deref`), compares with
+/// text, and converts from text with `.into()` where an id is made.
+pub trait RecordId: Deref<Target = str> {
+    const KIND: Kind;
+}
+
 macro_rules! id_types {
-    ($($name:ident),* $(,)?) => {$(
-        /// Text naming one record of this kind; see the module notes.
+    ($($(#[$doc:meta])* $name:ident => $kind:ident;)*) => {$(
+        $(#[$doc])*
         #[derive(
             Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize,
         )]
         #[serde(transparent)]
         pub struct $name(pub String);
+
+        impl RecordId for $name {
+            const KIND: Kind = Kind::$kind;
+        }
 
         impl $name {
             pub fn as_str(&self) -> &str {
@@ -168,26 +176,26 @@ macro_rules! id_types {
 }
 
 id_types! {
-    ObjectiveId,
-    GoalId,
-    KeyPlayerId,
-    StepId,
-    MilestoneId,
-    CheckInId,
-    StageId,
-    AskId,
-    TouchPointId,
-    ProblemAreaId,
-    SnapshotId,
-    TrackId,
-    LevelId,
-    ResearchEntryId,
-    KeyAreaId,
-    BehaviourId,
-    CompRecordId,
-    ExchangeRateId,
-    SelfAssessmentId,
-    EvidenceId,
+    ObjectiveId => Objective;
+    GoalId => Goal;
+    KeyPlayerId => KeyPlayer;
+    StepId => Step;
+    MilestoneId => Milestone;
+    CheckInId => CheckIn;
+    StageId => Stage;
+    AskId => Ask;
+    TouchPointId => TouchPoint;
+    ProblemAreaId => ProblemArea;
+    SnapshotId => Snapshot;
+    TrackId => Track;
+    LevelId => Level;
+    ResearchEntryId => ResearchEntry;
+    KeyAreaId => KeyArea;
+    BehaviourId => Behaviour;
+    CompRecordId => CompRecord;
+    ExchangeRateId => ExchangeRate;
+    SelfAssessmentId => SelfAssessment;
+    EvidenceId => Evidence;
 }
 
 #[cfg(test)]
@@ -212,5 +220,6 @@ mod tests {
         let mut set = std::collections::HashSet::new();
         set.insert(id);
         assert!(set.contains("s1"));
+        assert_eq!(<StageId as RecordId>::KIND.label(), "a stage");
     }
 }

@@ -8,6 +8,7 @@ use super::compare::{bucketing_check, side_by_side, BucketingOutcome, ComparedLe
 use super::format::{money, percent};
 use super::parity::parity_gaps;
 use super::readiness::readiness;
+use super::scope_check::{scope_check_markdown, ScopeCheck};
 use super::{reference, Band, Career, CompKind, CompRecord, Source};
 use crate::core::goals::statement::statement_text;
 use crate::core::goals::text::{format_date, format_value};
@@ -47,6 +48,9 @@ pub struct BriefRequest {
     pub assessment_id: Option<String>,
     /// Which pay records the brief discloses.
     pub disclose: Disclosure,
+    /// The plan's work against the level (`scope_check::scope_check`), when the caller has
+    /// the whole plan.
+    pub scope: Option<ScopeCheck>,
 }
 
 /// Which pay records go into a brief, by kind. Current pay stays out unless the user
@@ -142,6 +146,9 @@ pub fn evidence_brief(
         out += "\n";
     }
     bucketing(career, chosen, &mut out);
+    if let Some(check) = &request.scope {
+        out += &scope_check_markdown(check);
+    }
     pay(career, request, &mut out);
     parity(career, &mut out);
     assessment(career, request, goal, &mut out);

@@ -11,12 +11,14 @@ pub mod compare;
 pub mod currency;
 pub mod edit;
 pub mod format;
+pub mod ladder;
 pub mod parity;
 pub mod pay;
 pub mod readiness;
 pub mod reference;
 pub mod research;
 pub mod sample;
+pub mod scope_check;
 pub mod templates;
 
 pub use sample::sample;

@@ -98,6 +98,7 @@ mod tests {
     fn goal_from_a_gap_carries_the_stage_snapshots_oldest_first() {
         let mut c = curve(&[("Member", 20, 120, 300), ("Belong", 60, 12, 30)]);
         let snap = |day: u32, count: u64| crate::core::curve::Snapshot {
+            flows: None,
             id: format!("n{day}").into(),
             date: date(2026, 1, day),
             counts: vec![crate::core::curve::StageCount {

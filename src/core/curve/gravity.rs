@@ -130,6 +130,7 @@ mod tests {
 
     fn snap(d: NaiveDate, counts: &[u64]) -> Snapshot {
         Snapshot {
+            flows: None,
             id: format!("n{d}").into(),
             date: d,
             counts: counts

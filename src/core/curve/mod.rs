@@ -6,11 +6,14 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::core::career::Scope;
+use crate::core::ids::KeyAreaId;
 pub use crate::core::ids::{AskId, ProblemAreaId, SnapshotId, StageId, TouchPointId};
 use crate::core::plan::Extra;
 
 pub mod analysis;
 pub mod distribution;
+pub mod flows;
 pub mod geometry;
 pub mod goal_seed;
 pub mod gravity;
@@ -116,6 +119,13 @@ pub struct TouchPoint {
     pub follow_up: String,
     pub data_point: DataPoint,
     pub notes: String,
+    /// The width of influence running it demands, when the team says; otherwise the scope
+    /// check's rule of thumb (`career::scope_check::default_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Key areas of the plan's career tracks this touch point exercises.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_area_ids: Vec<KeyAreaId>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -234,6 +244,9 @@ pub struct Snapshot {
     pub id: SnapshotId,
     pub date: NaiveDate,
     pub counts: Vec<StageCount>,
+    /// How members moved per stage from an earlier date up to this one, when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flows: Option<flows::Flows>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! Editing operations. Those that create records take `&mut Plan` for fresh ids; the
 //! others take the curve. Deletions return what they removed so the UI can undo them.
 
+use super::flows::StageFlow;
 use chrono::NaiveDate;
 
 use super::{
@@ -77,6 +78,8 @@ pub struct DeletedStage {
     pub problem_areas: Vec<(usize, ProblemArea)>,
     /// (snapshot id, count) for every snapshot that had a count for the stage.
     pub snapshot_counts: Vec<(SnapshotId, StageCount)>,
+    /// (snapshot id, flows) for every snapshot that recorded flows for the stage.
+    pub snapshot_flows: Vec<(SnapshotId, StageFlow)>,
 }
 
 /// Deletes a stage and everything that refers to it: its touch points, the problem
@@ -95,9 +98,15 @@ pub(in crate::core) fn delete_stage(curve: &mut Curve, id: &str) -> Option<Delet
                 .is_some_and(|t| gone.contains(&t))
     });
     let mut snapshot_counts = Vec::new();
+    let mut snapshot_flows = Vec::new();
     for snap in &mut curve.snapshots {
         for (_, c) in take_where(&mut snap.counts, |c| c.stage_id == id) {
             snapshot_counts.push((snap.id.clone(), c));
+        }
+        if let Some(flows) = snap.flows.as_mut() {
+            for (_, f) in take_where(&mut flows.stages, |f| f.stage_id == id) {
+                snapshot_flows.push((snap.id.clone(), f));
+            }
         }
     }
     Some(DeletedStage {
@@ -106,6 +115,7 @@ pub(in crate::core) fn delete_stage(curve: &mut Curve, id: &str) -> Option<Delet
         touch_points,
         problem_areas,
         snapshot_counts,
+        snapshot_flows,
     })
 }
 
@@ -141,6 +151,18 @@ pub fn restore_stage(curve: &mut Curve, deleted: DeletedStage) {
         if let Some(snap) = curve.snapshots.iter_mut().find(|s| s.id == snap_id) {
             if snap.count_for(&stage_id).is_none() {
                 snap.counts.push(count);
+            }
+        }
+    }
+    for (snap_id, flow) in deleted.snapshot_flows {
+        let flows = curve
+            .snapshots
+            .iter_mut()
+            .find(|s| s.id == snap_id)
+            .and_then(|s| s.flows.as_mut());
+        if let Some(flows) = flows {
+            if flows.stage(&stage_id).is_none() {
+                flows.stages.push(flow);
             }
         }
     }
@@ -437,6 +459,7 @@ pub fn put_snapshot(plan: &mut Plan, date: NaiveDate, counts: Vec<StageCount>) -
         id: id.clone().into(),
         date,
         counts,
+        flows: None,
     });
     plan.curve.snapshots.sort_by_key(|s| s.date);
     id

@@ -6,8 +6,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::core::career::Scope;
 pub use crate::core::ids::{CheckInId, GoalId, KeyPlayerId, MilestoneId, ObjectiveId, StepId};
-use crate::core::ids::{StageId, TouchPointId};
+use crate::core::ids::{KeyAreaId, StageId, TouchPointId};
 use crate::core::plan::Extra;
 
 pub mod accountability;
@@ -35,7 +36,10 @@ pub use ops::*;
 pub use report::{check_ins_csv, goals_report_markdown};
 pub use review::{due_reviews, next_review, review_calendar_ics, review_dates, DueReview};
 pub use sample::{sample, sample_as_of};
-pub use smart::{is_output_only, smart_check, Criterion, CriterionCheck, SmartCheck, Verdict};
+pub use smart::{
+    is_output_only, smart_check, smart_check_with, Criterion, CriterionCheck, ObservedInflow,
+    SmartCheck, Verdict,
+};
 pub use statement::{statement, statement_text, Segment};
 pub use trajectory::{milestone_points, planned_path, planned_value, Point, TrajectoryError};
 
@@ -67,6 +71,13 @@ pub struct Objective {
     /// The business goal it serves, e.g. "Cut support cost per customer by 15% this year".
     #[serde(skip_serializing_if = "String::is_empty")]
     pub business_goal: String,
+    /// The width of influence owning it demands, when the team says; otherwise the scope
+    /// check's rule of thumb (`career::scope_check::default_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Key areas of the plan's career tracks this work exercises.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_area_ids: Vec<KeyAreaId>,
 }
 
 /// One SMART goal: a key result of an objective.
@@ -104,6 +115,13 @@ pub struct Goal {
     /// The curve touch point this goal was created from, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub touch_point_id: Option<TouchPointId>,
+    /// The width of influence this goal demands, when the team says; otherwise the scope
+    /// check's rule of thumb (`career::scope_check::default_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Key areas of the plan's career tracks this goal exercises.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_area_ids: Vec<KeyAreaId>,
     #[serde(flatten)]
     pub extra: Extra,
 }

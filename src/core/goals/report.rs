@@ -6,7 +6,6 @@ use super::commitment::drift_messages;
 use super::effort::effort_signal;
 use super::forecast::{progress, TrackStatus};
 use super::review::{due_review, next_review};
-use super::smart::smart_check;
 use super::statement::{statement_text, target_text};
 use super::text::{format_date, format_number, format_value};
 use super::{Goal, GoalBook};
@@ -39,7 +38,7 @@ pub fn goals_report_markdown(plan: &Plan, today: NaiveDate) -> String {
             out.push_str("\n_No goals yet._\n");
         }
         for goal in goals {
-            goal_section(&mut out, goal, today);
+            goal_section(&mut out, &plan.curve, goal, today);
         }
     }
     let orphans: Vec<&Goal> = book
@@ -54,7 +53,7 @@ pub fn goals_report_markdown(plan: &Plan, today: NaiveDate) -> String {
     if !orphans.is_empty() {
         out.push_str("\n## Goals without an objective\n");
         for goal in orphans {
-            goal_section(&mut out, goal, today);
+            goal_section(&mut out, &plan.curve, goal, today);
         }
     }
     out
@@ -68,7 +67,12 @@ fn title_or<'a>(text: &'a str, fallback: &'a str) -> &'a str {
     }
 }
 
-fn goal_section(out: &mut String, goal: &Goal, today: NaiveDate) {
+fn goal_section(
+    out: &mut String,
+    curve: &crate::core::curve::Curve,
+    goal: &Goal,
+    today: NaiveDate,
+) {
     let unit = goal.metric.unit.trim();
     out.push_str(&format!(
         "\n### {}\n\n",
@@ -119,7 +123,7 @@ fn goal_section(out: &mut String, goal: &Goal, today: NaiveDate) {
         Some(date) => out.push_str(&format!("- **Next review:** {}\n", format_date(date))),
         None => {}
     }
-    let check = smart_check(goal, today);
+    let check = crate::core::curve::flows::smart_check_in(curve, goal, today);
     out.push_str(&format!(
         "- **SMART:** {} of 5 criteria pass\n",
         check.passed()

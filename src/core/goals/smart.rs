@@ -265,11 +265,30 @@ impl Findings {
 
 /// Checks a goal against all five SMART criteria as of `today`.
 pub fn smart_check(goal: &Goal, today: NaiveDate) -> SmartCheck {
+    smart_check_with(goal, today, None)
+}
+
+/// Members seen moving into the stage a goal grows, from flows recorded on the curve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObservedInflow {
+    /// Members a month who moved up into the stage from the one before it.
+    pub per_month: f64,
+    /// Where the figure comes from, as a sentence.
+    pub source: String,
+}
+
+/// [`smart_check`], with the observed inflow into the goal's stage when there is one: the
+/// Achievable check then sets the pace the target needs against the members seen moving in.
+pub fn smart_check_with(
+    goal: &Goal,
+    today: NaiveDate,
+    inflow: Option<&ObservedInflow>,
+) -> SmartCheck {
     SmartCheck {
         criteria: vec![
             specific(goal),
             measurable(goal),
-            achievable(goal, today),
+            achievable(goal, today, inflow),
             relevant(goal),
             time_bound(goal, today),
         ],
@@ -460,7 +479,7 @@ fn per_month(value: f64, unit: &str) -> String {
     format!("{} per month", with_unit(&format_signed(value), unit))
 }
 
-fn achievable(goal: &Goal, today: NaiveDate) -> CriterionCheck {
+fn achievable(goal: &Goal, today: NaiveDate, inflow: Option<&ObservedInflow>) -> CriterionCheck {
     let mut f = Findings::new(Criterion::Achievable);
     if goal.key_players.iter().all(|p| p.name.trim().is_empty()) {
         f.needs_work("Name the key players: the people or teams who will do this work.");
@@ -564,6 +583,16 @@ fn achievable(goal: &Goal, today: NaiveDate) -> CriterionCheck {
             ));
         }
     }
+    let inflow = inflow.filter(|_| direction == Direction::Increase);
+    if let Some(i) = inflow {
+        if p.required_per_month > i.per_month {
+            f.needs_work(format!(
+                "{} That is about {} moving in, before anyone leaves; the target needs {required}. Lower the target, move the deadline, or add touch points that move more members on.",
+                i.source,
+                per_month(i.per_month, unit)
+            ));
+        }
+    }
     f.finish(|| {
         let relative = relative
             .map(|r| format!(" ({:.1}% a month)", r * 100.0))
@@ -572,7 +601,15 @@ fn achievable(goal: &Goal, today: NaiveDate) -> CriterionCheck {
             .observed_per_month
             .map(|o| format!("; since the baseline: {}", per_month(o, unit)))
             .unwrap_or_default();
-        format!("Needs {required}{relative} for {months} months{seen}.")
+        let flows = inflow
+            .map(|i| {
+                format!(
+                    "; observed flows: {} moving in",
+                    per_month(i.per_month, unit)
+                )
+            })
+            .unwrap_or_default();
+        format!("Needs {required}{relative} for {months} months{seen}{flows}.")
     })
 }
 

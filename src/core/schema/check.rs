@@ -37,6 +37,7 @@ enum At {
     ProblemArea(usize),
     Snapshot(usize),
     StageCount(usize, usize),
+    FlowStage(usize, usize),
     Career,
     Track(usize),
     Level(usize, usize),
@@ -86,6 +87,10 @@ impl At {
             At::StageCount(s, i) => {
                 at(&["curve", "snapshots"], Some(s));
                 at(&["counts"], Some(i));
+            }
+            At::FlowStage(s, i) => {
+                at(&["curve", "snapshots"], Some(s));
+                at(&["flows", "stages"], Some(i));
             }
             At::Career => at(&["career"], None),
             At::Track(i) => at(&["career", "tracks"], Some(i)),
@@ -387,6 +392,12 @@ fn goals<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
     let book = &plan.goals;
     for (i, o) in book.objectives.iter().enumerate() {
         walk.id(&o.id, Kind::Objective, At::Objective(i));
+        walk.refer_all(
+            At::Objective(i),
+            "key_area_ids",
+            &o.key_area_ids,
+            Kind::KeyArea,
+        );
     }
     for (g, goal) in book.goals.iter().enumerate() {
         let at = At::Goal(g);
@@ -415,6 +426,7 @@ fn goals<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         if let Some(touch_point) = &goal.touch_point_id {
             walk.refer(at, "touch_point_id", touch_point, Kind::TouchPoint);
         }
+        walk.refer_all(at, "key_area_ids", &goal.key_area_ids, Kind::KeyArea);
         walk.unknown(at, &goal.extra);
     }
     walk.unknown(At::GoalBook, &book.extra);
@@ -434,6 +446,7 @@ fn curve<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         walk.id(&t.id, Kind::TouchPoint, at);
         walk.refer(at, "from_stage_id", &t.from_stage_id, Kind::Stage);
         walk.refer(at, "to_stage_id", &t.to_stage_id, Kind::Stage);
+        walk.refer_all(at, "key_area_ids", &t.key_area_ids, Kind::KeyArea);
         walk.unknown(at, &t.extra);
     }
     for (i, p) in curve.problem_areas.iter().enumerate() {
@@ -455,6 +468,9 @@ fn curve<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
                 &count.stage_id,
                 Kind::Stage,
             );
+        }
+        for (i, flow) in snapshot.flows.iter().flat_map(|f| &f.stages).enumerate() {
+            walk.refer(At::FlowStage(s, i), "stage_id", &flow.stage_id, Kind::Stage);
         }
     }
     walk.unknown(At::Curve, &curve.extra);

@@ -11,6 +11,7 @@ use crate::core::career::edit::{
 use crate::core::career::format::percent;
 use crate::core::career::parity::parity_gaps;
 use crate::core::career::readiness::readiness;
+use crate::core::career::scope_check::{evidence_from_goal, offered_evidence, WorkItem};
 use crate::core::career::{Evidence, Rating};
 use crate::core::plan::Plan;
 use crate::ui::section_index::Collapsible;
@@ -298,11 +299,70 @@ fn AssessmentCard(id: String) -> impl IntoView {
             }}
             <For each=move || evidence_ids.get() key=|id| id.clone()
                 children=move |id| view! { <EvidenceCard assessment_id=aid.get_value() id /> } />
+            <OfferedEvidence assessment_id=aid.get_value() />
             <div class="actions no-print">
                 <button type="button" on:click=add>"Add evidence"</button>
                 <button type="button" class="danger" on:click=remove>"Remove this self-assessment"</button>
             </div>
         </article>
+    }
+}
+
+/// Goals the scope check found above the role's scope, offered as evidence until cited.
+#[component]
+fn OfferedEvidence(assessment_id: String) -> impl IntoView {
+    let state = use_app_state();
+    let check = super::scope::use_scope_check(state);
+    let aid = StoredValue::new(assessment_id);
+    let offered = Memo::new(move |_| {
+        check.with(|c| {
+            let Some(c) = c else { return Vec::new() };
+            state.plan.with(|p| {
+                p.as_ref()
+                    .map(|p| {
+                        aid.with_value(|a| offered_evidence(c, &p.career, a))
+                            .into_iter()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let add = move |goal: WorkItem| {
+        let a = aid.get_value();
+        state.edit("career:add-evidence", move |plan: &mut Plan| {
+            let target = plan
+                .career
+                .self_assessment(&a)
+                .map(|s| s.target_level_id.clone())
+                .unwrap_or_default();
+            let evidence = Evidence {
+                date: Some(crate::ui::clock::today()),
+                ..evidence_from_goal(&plan.career, &target, &goal)
+            };
+            let _ = add_evidence(plan, &a, evidence);
+        });
+    };
+    view! {
+        <Show when=move || !offered.with(Vec::is_empty)>
+            <div class="offered-evidence no-print" data-testid="offered-evidence">
+                <h4>"From the scope check"</h4>
+                <p class="hint">"Goals this plan asks of the role at a wider scope than its level's. Each cites the goal and the behaviours of its key areas at the target level."</p>
+                <ul class="compact-list">
+                    <For each=move || offered.get() key=|g| g.id.clone() children=move |g| {
+                        let label = format!("Add “{}” as evidence", g.title);
+                        let title = g.title.clone();
+                        view! {
+                            <li>
+                                {title}" "
+                                <button type="button" class="small" aria-label=label on:click=move |_| add(g.clone())>"Add as evidence"</button>
+                            </li>
+                        }
+                    } />
+                </ul>
+            </div>
+        </Show>
     }
 }
 

@@ -6,6 +6,7 @@ use super::career_ctx;
 use crate::core::career::brief::{
     evidence_brief, goal_citation, BriefRequest, Disclosure, CURRENT_PAY_REASON,
 };
+use crate::core::career::scope_check::scope_check;
 use crate::core::schema::file_stem;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::CheckboxField;
@@ -27,15 +28,18 @@ pub fn BriefExport() -> impl IntoView {
                     level_id: level_id.to_string(),
                     assessment_id: c.self_assessments.first().map(|a| a.id.to_string()),
                     disclose,
+                    scope: None,
                 })
         })
     });
     // Built on demand: the brief is the longest text on the page.
     let build = move || -> Option<String> {
-        let request = request.get_untracked()?;
+        let mut request = request.get_untracked()?;
         state.plan.with_untracked(|p| {
-            p.as_ref()
-                .map(|p| evidence_brief(&p.career, &request, &|id| goal_citation(&p.goals, id)))
+            p.as_ref().map(|p| {
+                request.scope = scope_check(p, &request.level_id);
+                evidence_brief(&p.career, &request, &|id| goal_citation(&p.goals, id))
+            })
         })
     };
     let download = move |_| {
@@ -88,7 +92,8 @@ pub fn BriefExport() -> impl IntoView {
         <section class="card" aria-labelledby="career-brief-title">
             <h2 id="career-brief-title">"Evidence brief"</h2>
             <p class="hint">
-                "A Markdown summary of the comparison, the pay, parity gaps and your evidence, "
+                "A Markdown summary of the comparison, the work in this plan against the title, the pay, "
+                "parity gaps and your evidence, "
                 "with the source and year of every figure, to bring to your manager or HR."
             </p>
             <Show when=ready fallback=|| view! { <p class="hint">"Choose the proposed role at the top to write a brief."</p> }>

@@ -7,8 +7,10 @@ mod brief;
 mod compare;
 mod evidence;
 mod fields;
+mod ladder;
 mod other_plans;
 mod pay;
+mod scope;
 mod start;
 mod tracks;
 
@@ -23,6 +25,7 @@ use crate::ui::state::{use_app_state, AppState};
 const CAREER_SECTIONS: &[(&str, &str)] = &[
     ("career-proposed-title", "The role under discussion"),
     ("career-bucketing-title", "Bucketing check"),
+    ("career-scope-title", "The work against the title"),
     ("career-side-title", "Side by side"),
     ("career-pay-title", "Pay"),
     ("career-rates-title", "Exchange rates"),
@@ -31,6 +34,7 @@ const CAREER_SECTIONS: &[(&str, &str)] = &[
     ("career-brief-title", "Evidence brief"),
     ("career-tracks-title", "Tracks and levels"),
     ("career-add-title", "Add a track"),
+    ("career-ladder-title", "Bring your own ladder"),
 ];
 
 #[component]
@@ -73,6 +77,7 @@ fn Worksheet() -> impl IntoView {
             <IndexedPage sections=fixed_sections(CAREER_SECTIONS)>
                 <compare::ProposedRole />
                 <compare::BucketingPanel />
+                <scope::ScopeCheckPanel />
                 <compare::SideBySide />
                 <pay::PayRecords />
                 <pay::ExchangeRates />
@@ -81,6 +86,7 @@ fn Worksheet() -> impl IntoView {
                 <brief::BriefExport />
                 <tracks::TrackEditor />
                 <start::AddTracks />
+                <ladder::LadderImport />
             </IndexedPage>
         </Show>
     }

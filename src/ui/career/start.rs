@@ -21,6 +21,7 @@ pub fn EmptyWorksheet() -> impl IntoView {
             </p>
             <TemplateButtons from_empty=true />
         </div>
+        <super::ladder::LadderImport />
     }
 }
 

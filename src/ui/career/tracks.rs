@@ -5,10 +5,9 @@ use leptos::prelude::*;
 
 use super::band::BandEditor;
 use super::{career_ctx, edit_career, edit_level, edit_track};
-use crate::core::career::edit::{
-    add_key_area, add_level, remove_key_area, remove_level, remove_track, set_behaviour,
-};
+use crate::core::career::edit::{add_key_area, add_level, remove_level, set_behaviour};
 use crate::core::career::{Family, Scope, TrackKind};
+use crate::core::edits::{remove_key_area_everywhere, remove_track_everywhere};
 use crate::core::plan::Plan;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{NumberField, SelectField, TextField};
@@ -88,8 +87,8 @@ fn TrackCard(id: String) -> impl IntoView {
     let remove = move |_| {
         let id = tid.get_value();
         let mut error = None;
-        edit_career(state, "career:remove-track", |c| {
-            error = remove_track(c, &id).err()
+        state.edit("career:remove-track", |plan: &mut Plan| {
+            error = remove_track_everywhere(plan, &id).err()
         });
         if let Some(e) = error {
             state.notify(e.to_string(), None);
@@ -275,8 +274,8 @@ fn KeyAreaCard(track_id: String, id: String) -> impl IntoView {
         };
     let remove = move |_| {
         let a = aid.get_value();
-        edit_career(state, "career:remove-area", move |c| {
-            let _ = remove_key_area(c, &a);
+        state.edit("career:remove-area", move |plan: &mut Plan| {
+            let _ = remove_key_area_everywhere(plan, &a);
         });
     };
     view! {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::curve::analysis::Conversion;
+use crate::core::curve::flows::flow_bottleneck;
 use crate::core::curve::{
     bottleneck, conversions, gap_table, shares, warnings, Basis, WarningKind,
 };
@@ -123,8 +124,15 @@ pub fn Distribution() -> impl IntoView {
                     bottleneck_target: same(&b_target, &t),
                 })
                 .collect();
-            let headline =
-                b_now.map(|b| b.headline(&name(&b.from_stage_id), &name(&b.to_stage_id)));
+            // With flows, the bottleneck is where the observed rate of moving up is lowest.
+            let observed = flow_bottleneck(c).and_then(|b| {
+                let i = c.stage_index(&b.stage_id)?;
+                let next = c.stages.get(i + 1)?;
+                Some(b.bottleneck_headline(&name(&b.stage_id), &name(&next.id)))
+            });
+            let headline = observed.or_else(|| {
+                b_now.map(|b| b.headline(&name(&b.from_stage_id), &name(&b.to_stage_id)))
+            });
             (dist, conv, headline)
         })
     });

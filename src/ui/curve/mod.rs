@@ -4,6 +4,7 @@
 mod analysis;
 mod drawing;
 mod export;
+mod flows;
 mod goal_link;
 mod problems;
 mod reorder;

@@ -70,6 +70,7 @@ pub fn Snapshots() -> impl IntoView {
             </div>
             <TypedSnapshot />
             <CsvPaste />
+            <super::flows::FlowsEntry />
             <Show
                 when=move || has.get()
                 fallback=|| view! { <p>"No snapshots yet. Record today's counts, or paste earlier ones as CSV."</p> }
@@ -116,6 +117,7 @@ pub fn Snapshots() -> impl IntoView {
                 </Collapsible>
                 <Gravity />
             </Show>
+            <super::flows::ObservedFlows />
         </div>
     }
 }

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::career::scope_check::{toggle_key_area, WorkKind};
 use crate::core::curve::ops::{self, Direction};
 use crate::core::curve::{Outcome, TouchPoint, TouchPointKind, TouchPointStatus};
 use crate::ui::state::{use_app_state, AppState};
-use crate::ui::widgets::{unique_id, NumberField, SelectField, TextField};
+use crate::ui::widgets::{unique_id, NumberField, SelectField, TextField, WorkTags};
 
 use super::goal_link::{CreateGoalButton, GoalSource};
 use super::reorder::{DragHandle, DragList, DropSide};
@@ -314,6 +315,17 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
                     </div>
                 </fieldset>
                 <TextField label="Notes" value=notes_v on_change=notes_cb multiline=true />
+                <WorkTags
+                    kind=WorkKind::TouchPoint
+                    scope=tp_field(state, id.clone(), |t| t.scope)
+                    key_areas=tp_field(state, id.clone(), |t| t.key_area_ids.clone())
+                    on_scope=Callback::new(move |s| edit_tp(state, &tid.get_value(), "scope", move |t| t.scope = s))
+                    on_key_area=Callback::new(move |(area, on): (String, bool)| {
+                        edit_tp(state, &tid.get_value(), &format!("key-area:{area}:{on}"), move |t| {
+                            toggle_key_area(&mut t.key_area_ids, &area, on)
+                        })
+                    })
+                />
                 <div class="actions no-print">
                     <button
                         class="small"

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::core::career::scope_check::{toggle_key_area, WorkKind};
 use crate::core::goals::catalog::{catalog, catalog_metric};
 use crate::core::goals::{self, progress};
 use crate::ui::section_index::{fixed_sections, IndexedPage};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{unique_id, DateField, NumberField, SelectField, TextField};
+use crate::ui::widgets::{unique_id, DateField, NumberField, SelectField, TextField, WorkTags};
 
 use super::overview::display_title;
 use super::{
@@ -26,6 +27,7 @@ const EDITOR_SECTIONS: &[(&str, &str)] = &[
     ("players-title", "Key players"),
     ("steps-title", "Steps"),
     ("result-title", "Result or benefit"),
+    ("career-work-title", "Scope and career key areas"),
     ("progress-title", "Progress"),
     ("milestones-title", "Milestones"),
     ("checkins-title", "Check-ins"),
@@ -108,6 +110,7 @@ fn Editor(ctx: GoalCtx) -> impl IntoView {
                     <super::people::KeyPlayers ctx />
                     <super::people::Steps ctx />
                     <ResultSection ctx />
+                    <CareerWork ctx />
                     <super::tracking::Tracking ctx />
                     <super::review::Review ctx />
                     <RemoveGoal ctx />
@@ -205,6 +208,26 @@ fn Basics(ctx: GoalCtx) -> impl IntoView {
                     })
                 />
             </div>
+        </section>
+    }
+}
+
+/// The scope this goal demands and the career key areas it exercises.
+#[component]
+fn CareerWork(ctx: GoalCtx) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="career-work-title">
+            <h2 id="career-work-title">"Scope and career key areas"</h2>
+            <p class="hint">"The Career tool's scope check sets the work in this plan against the scope and behaviours of a level."</p>
+            <WorkTags
+                kind=WorkKind::Goal
+                scope=ctx.signal(|g| g.scope)
+                key_areas=ctx.signal(|g| g.key_area_ids.clone())
+                on_scope=Callback::new(move |s| ctx.edit("scope", |g| g.scope = s))
+                on_key_area=Callback::new(move |(id, on): (String, bool)| {
+                    ctx.edit(&format!("key-area:{id}:{on}"), |g| toggle_key_area(&mut g.key_area_ids, &id, on))
+                })
+            />
         </section>
     }
 }

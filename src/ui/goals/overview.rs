@@ -9,7 +9,7 @@ use crate::core::goals::catalog::catalog;
 use crate::core::goals::templates::templates;
 use crate::core::goals::text::format_date;
 use crate::core::goals::{
-    self, due_reviews, list_goals, progress, smart_check, GoalOrder, GoalStatus, TrackStatus,
+    self, due_reviews, list_goals, progress, GoalOrder, GoalStatus, TrackStatus,
 };
 use crate::ui::clock;
 use crate::ui::section_index::IndexedPage;
@@ -520,6 +520,7 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
                         value=who(|w| w.2.clone())
                         on_change=Callback::new(move |v| edit_objective("business_goal", v))
                     />
+                    <ObjectiveWorkTags id=oid.get_value() />
                     <div class="actions">
                         <button class="primary" on:click=move |_| finish_rename()>"Done"</button>
                     </div>
@@ -543,6 +544,44 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
             <GoalList objective=Some(id.clone()) view_state />
             <AddGoal objective=id />
         </section>
+    }
+}
+
+/// The scope an objective demands and the career key areas it exercises.
+#[component]
+fn ObjectiveWorkTags(id: String) -> impl IntoView {
+    use crate::core::career::scope_check::{toggle_key_area, WorkKind};
+    let state = use_app_state();
+    let oid = StoredValue::new(id);
+    let tags = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.goals.objective(&oid.get_value()))
+                .map(|o| (o.scope, o.key_area_ids.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let edit = move |key: String, change: Box<dyn FnOnce(&mut goals::Objective)>| {
+        let id = oid.get_value();
+        state.edit(&format!("objective:{id}:{key}"), move |plan| {
+            if let Some(o) = plan.goals.objective_mut(&id) {
+                change(o);
+            }
+        });
+    };
+    view! {
+        <crate::ui::widgets::WorkTags
+            kind=WorkKind::Objective
+            scope=Signal::derive(move || tags.with(|t| t.0))
+            key_areas=Signal::derive(move || tags.with(|t| t.1.clone()))
+            on_scope=Callback::new(move |s| edit("scope".into(), Box::new(move |o| o.scope = s)))
+            on_key_area=Callback::new(move |(area, on): (String, bool)| {
+                edit(
+                    format!("key-area:{area}:{on}"),
+                    Box::new(move |o| toggle_key_area(&mut o.key_area_ids, &area, on)),
+                )
+            })
+        />
     }
 }
 
@@ -640,7 +679,8 @@ fn GoalRow(id: String, view_state: View) -> impl IntoView {
                 track: progress.status,
                 percent: progress.percent_complete,
                 deadline: g.deadline,
-                smart_passed: smart_check(g, today).passed(),
+                smart_passed: crate::core::curve::flows::smart_check_in(&p.curve, g, today)
+                    .passed(),
                 review_due: goals::review::due_review(g, today),
                 owner: g.owner().map(|o| o.name.clone()),
                 linked: super::stage_link_text(p, g),

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::goals::{smart_check, statement, statement_text, Segment, Verdict};
+use crate::core::curve::flows::smart_check_in;
+use crate::core::goals::{statement, statement_text, Segment, Verdict};
 use crate::ui::clock;
 
 use super::GoalCtx;
@@ -56,7 +57,10 @@ pub fn StatementPreview(ctx: GoalCtx) -> impl IntoView {
 pub fn SmartPanel(ctx: GoalCtx) -> impl IntoView {
     let check = Memo::new(move |_| {
         let today = clock::today();
-        ctx.goal.with(|g| g.as_ref().map(|g| smart_check(g, today)))
+        let goal = ctx.goal.get()?;
+        ctx.state
+            .plan
+            .with(|p| p.as_ref().map(|p| smart_check_in(&p.curve, &goal, today)))
     });
     let summary = move || {
         check.with(|c| {

@@ -1,8 +1,10 @@
 //! Pieces every tool uses: labelled inputs, and ids that tie a label to its control.
 
 mod fields;
+mod work_tags;
 
 pub use fields::{CheckboxField, DateField, NumberField, SelectField, TextField};
+pub use work_tags::WorkTags;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -40,6 +40,7 @@ fn request() -> BriefRequest {
         level_id: "c-2".into(),
         assessment_id: Some("a1".into()),
         disclose: Disclosure::default(),
+        scope: None,
     }
 }
 

@@ -201,6 +201,7 @@ fn exported_stage_names_never_start_a_formula_and_read_back_as_the_same_stages()
         ("Plain", 5, 0, 0),
     ]);
     c.snapshots.push(crate::core::curve::Snapshot {
+        flows: None,
         id: "n1".into(),
         date: date(2026, 1, 1),
         counts: (1..=5)

@@ -1,0 +1,325 @@
+use super::*;
+use crate::core::career::templates::{add_template, Template};
+use crate::core::curve::ops::{add_stage, add_touch_point};
+use crate::core::goals::{add_goal, add_objective};
+use crate::core::schema;
+
+/// A plan with the Community template; returns it with the track id.
+fn community_plan() -> (Plan, String) {
+    let mut plan = Plan::new("plan", "P");
+    let track = add_template(&mut plan, Template::Community);
+    (plan, track)
+}
+
+fn level_at(plan: &Plan, track: &str, rank: u32) -> String {
+    plan.career
+        .track(track)
+        .unwrap()
+        .level_at_rank(rank)
+        .unwrap()
+        .id
+        .to_string()
+}
+
+fn goal_with(plan: &mut Plan, title: &str, scope: Option<Scope>) -> String {
+    let id = add_goal(plan, None).unwrap();
+    let goal = plan.goals.goal_mut(&id).unwrap();
+    goal.title = title.into();
+    goal.scope = scope;
+    id
+}
+
+#[test]
+fn goals_at_organisation_scope_are_the_work_of_the_first_level_that_reaches_it() {
+    let (mut plan, track) = community_plan();
+    for title in [
+        "Launch the summit",
+        "Open the forum",
+        "Run the champions program",
+    ] {
+        goal_with(&mut plan, title, Some(Scope::Organisation));
+    }
+    goal_with(&mut plan, "Answer questions", Some(Scope::Team));
+    let manager = level_at(&plan, &track, 2);
+
+    let check = scope_check(&plan, &manager).unwrap();
+
+    assert_eq!(check.findings.len(), 1);
+    let finding = &check.findings[0];
+    assert_eq!(finding.scope, Scope::Organisation);
+    assert_eq!(finding.items.len(), 3);
+    assert_eq!(
+        finding.message(&check.level, &check.track_name),
+        "This plan asks Community Manager (scope: team) to own 3 goals at organisation \
+         scope: the work of C4 Lead Community Manager."
+    );
+    assert_eq!((check.within, check.total, check.by_rule), (1, 4, 0));
+    assert_eq!(
+        check.summary(),
+        "1 of 4 pieces of work in this plan fit Community Manager's scope (team); 3 are wider."
+    );
+    assert_eq!(
+        check.next_text(),
+        "The next level, C3 Senior Community Manager, has scope several teams."
+    );
+}
+
+#[test]
+fn work_within_the_level_gives_no_finding() {
+    let (mut plan, track) = community_plan();
+    goal_with(&mut plan, "Answer questions", Some(Scope::Team));
+    goal_with(&mut plan, "Write posts", Some(Scope::OneSelf));
+    let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
+    assert!(check.findings.is_empty());
+    assert_eq!(check.within, 2);
+}
+
+#[test]
+fn untagged_work_takes_the_rule_of_thumb_and_says_so() {
+    let (mut plan, track) = community_plan();
+    add_objective(&mut plan, "Grow the community");
+    goal_with(&mut plan, "Untagged goal", None);
+    let a = add_stage(&mut plan, "Observer", None);
+    let b = add_stage(&mut plan, "Participant", Some(&a));
+    add_touch_point(&mut plan, "Welcome", &a, &b).unwrap();
+
+    let work = plan_work(&plan);
+    let scopes: Vec<(WorkKind, Scope, bool)> =
+        work.iter().map(|w| (w.kind, w.scope, w.by_rule)).collect();
+    assert_eq!(
+        scopes,
+        vec![
+            (WorkKind::Objective, Scope::Organisation, true),
+            (WorkKind::Goal, Scope::Team, true),
+            (WorkKind::TouchPoint, Scope::OneSelf, true),
+        ]
+    );
+    let check = scope_check(&plan, &level_at(&plan, &track, 1)).unwrap();
+    let messages: Vec<String> = check
+        .findings
+        .iter()
+        .map(|f| f.message(&check.level, &check.track_name))
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "This plan asks Community Specialist (scope: self) to own 1 goal at team scope \
+             (scope by rule of thumb): the work of C2 Community Manager.",
+            "This plan asks Community Specialist (scope: self) to own 1 objective at \
+             organisation scope (scope by rule of thumb): the work of C4 Lead Community \
+             Manager.",
+        ]
+    );
+    assert!(check
+        .summary()
+        .ends_with("3 of the 3 take their scope from the rule of thumb."));
+}
+
+#[test]
+fn a_tagged_scope_overrides_the_rule_of_thumb() {
+    let (mut plan, track) = community_plan();
+    let o = add_objective(&mut plan, "Small objective");
+    plan.goals.objectives[0].scope = Some(Scope::Team);
+    let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
+    assert!(check.findings.is_empty(), "{o}: {:?}", check.findings);
+    assert_eq!(check.by_rule, 0);
+}
+
+#[test]
+fn dropped_goals_are_not_work_the_plan_asks_for() {
+    let (mut plan, track) = community_plan();
+    let g = goal_with(&mut plan, "Old idea", Some(Scope::Company));
+    plan.goals.goal_mut(&g).unwrap().status = GoalStatus::Dropped;
+    let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
+    assert_eq!((check.total, check.findings.len()), (0, 0));
+}
+
+#[test]
+fn work_wider_than_every_level_says_so_and_mixed_kinds_are_counted_apart() {
+    let (mut plan, track) = community_plan();
+    // Narrow the track so nothing reaches industry.
+    for level in &mut plan.career.tracks[0].levels {
+        level.scope = level.scope.min(Scope::Company);
+    }
+    goal_with(&mut plan, "Set the standard", Some(Scope::Industry));
+    add_objective(&mut plan, "Lead the field");
+    plan.goals.objectives[0].scope = Some(Scope::Industry);
+    let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
+    assert_eq!(
+        check.findings[0].message(&check.level, &check.track_name),
+        "This plan asks Community Manager (scope: team) to own 1 goal and 1 objective at \
+         industry scope: wider than any level of the Community track."
+    );
+}
+
+#[test]
+fn key_areas_show_the_work_and_the_behaviours_of_the_level_and_the_next() {
+    let (mut plan, track) = community_plan();
+    let area = plan.career.track(&track).unwrap().key_areas[0].clone();
+    let g = goal_with(&mut plan, "Launch messaging", Some(Scope::SeveralTeams));
+    plan.goals.goal_mut(&g).unwrap().key_area_ids = vec![area.id.clone()];
+    let manager = level_at(&plan, &track, 2);
+    let senior = level_at(&plan, &track, 3);
+
+    let check = scope_check(&plan, &manager).unwrap();
+    let a = check
+        .areas
+        .iter()
+        .find(|a| a.key_area_id == area.id)
+        .unwrap();
+    assert_eq!(a.items.len(), 1);
+    let expected = |level: &str| {
+        area.behaviours
+            .iter()
+            .find(|b| b.level_id == level)
+            .map(|b| b.text.clone())
+    };
+    assert_eq!(a.at_level.as_ref().map(|b| b.1.clone()), expected(&manager));
+    assert_eq!(a.at_next.as_ref().map(|b| b.1.clone()), expected(&senior));
+    assert!(check.areas.iter().skip(1).all(|a| a.items.is_empty()));
+}
+
+#[test]
+fn the_top_level_has_no_next_level() {
+    let (plan, track) = community_plan();
+    let check = scope_check(&plan, &level_at(&plan, &track, 6)).unwrap();
+    assert_eq!(check.next, None);
+    assert_eq!(
+        check.next_text(),
+        "C6 Distinguished Community Architect is the top level of its track."
+    );
+    assert_eq!(scope_check(&plan, "missing"), None);
+}
+
+#[test]
+fn goals_above_the_level_are_offered_as_evidence_until_cited() {
+    let (mut plan, track) = community_plan();
+    let area = plan.career.track(&track).unwrap().key_areas[1].clone();
+    let g = goal_with(
+        &mut plan,
+        "Run the champions program",
+        Some(Scope::Organisation),
+    );
+    plan.goals.goal_mut(&g).unwrap().key_area_ids = vec![area.id.clone()];
+    let manager = level_at(&plan, &track, 2);
+    let senior = level_at(&plan, &track, 3);
+    let assessment = crate::core::career::edit::add_self_assessment(&mut plan, &senior).unwrap();
+
+    let check = scope_check(&plan, &manager).unwrap();
+    let offered = offered_evidence(&check, &plan.career, &assessment);
+    assert_eq!(offered.len(), 1);
+    let evidence = evidence_from_goal(&plan.career, &senior, offered[0]);
+    let behaviour = area
+        .behaviours
+        .iter()
+        .find(|b| b.level_id == senior)
+        .unwrap();
+    assert_eq!(evidence.goal_id.as_deref(), Some(g.as_str()));
+    assert_eq!(evidence.text, "Run the champions program");
+    assert_eq!(evidence.behaviour_ids, vec![behaviour.id.clone()]);
+
+    crate::core::career::edit::add_evidence(&mut plan, &assessment, evidence).unwrap();
+    assert!(offered_evidence(&check, &plan.career, &assessment).is_empty());
+    assert_eq!(schema::check_plan(&plan), Ok(()));
+}
+
+#[test]
+fn the_brief_section_lists_findings_items_areas_and_the_rule() {
+    let (mut plan, track) = community_plan();
+    let area = plan.career.track(&track).unwrap().key_areas[0].clone();
+    let g = goal_with(
+        &mut plan,
+        "Own the *launch* | narrative",
+        Some(Scope::Organisation),
+    );
+    plan.goals.goal_mut(&g).unwrap().key_area_ids = vec![area.id.clone()];
+    goal_with(&mut plan, "Untagged", None);
+    let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
+    let text = scope_check_markdown(&check);
+    assert!(text.starts_with("## The work in this plan against the title\n\n"));
+    assert!(text.contains(
+        "- This plan asks Community Manager (scope: team) to own 1 goal at organisation \
+         scope: the work of C4 Lead Community Manager.\n"
+    ));
+    assert!(text.contains("  - Own the \\*launch\\* \\| narrative (goal)\n"));
+    assert!(text.contains("| Communication and messaging | Own the \\*launch\\* \\| narrative |"));
+    assert!(text.contains("Rule of thumb for work without a scope of its own"));
+}
+
+#[test]
+fn tags_survive_export_and_a_tag_naming_no_key_area_is_refused() {
+    let (mut plan, track) = community_plan();
+    let area = plan.career.track(&track).unwrap().key_areas[0].id.clone();
+    let g = goal_with(&mut plan, "Tagged", Some(Scope::Company));
+    plan.goals.goal_mut(&g).unwrap().key_area_ids = vec![area.clone()];
+    add_objective(&mut plan, "O");
+    plan.goals.objectives[0].scope = Some(Scope::SeveralTeams);
+    plan.goals.objectives[0].key_area_ids = vec![area.clone()];
+    let back = schema::import_plan(&schema::export_plan(&plan));
+    assert_eq!(back, Ok(plan.clone()));
+
+    plan.goals.goal_mut(&g).unwrap().key_area_ids = vec!["k-gone".into()];
+    let refused = schema::import_plan(&schema::export_plan(&plan)).unwrap_err();
+    assert!(refused.to_string().contains("key_area_ids[0]"), "{refused}");
+    assert!(refused.to_string().contains("k-gone"), "{refused}");
+}
+
+#[test]
+fn removing_key_areas_drops_the_tags_that_named_them() {
+    let (mut plan, track) = community_plan();
+    let area = plan.career.track(&track).unwrap().key_areas[0].id.clone();
+    let g = goal_with(&mut plan, "Tagged", None);
+    plan.goals.goal_mut(&g).unwrap().key_area_ids = vec![area.clone()];
+    crate::core::career::edit::remove_key_area(&mut plan.career, &area).unwrap();
+    forget_key_areas(&mut plan);
+    assert!(plan.goals.goal(&g).unwrap().key_area_ids.is_empty());
+    assert_eq!(schema::check_plan(&plan), Ok(()));
+}
+
+#[test]
+fn key_area_options_name_the_track() {
+    let (plan, _) = community_plan();
+    let options = key_area_options(&plan.career);
+    assert_eq!(options[0].1, "Community · Communication and messaging");
+}
+
+#[test]
+fn the_evidence_brief_includes_the_scope_check_after_the_bucketing_check() {
+    use crate::core::career::brief::{evidence_brief, BriefRequest};
+    let (mut plan, track) = community_plan();
+    goal_with(&mut plan, "Run the summit", Some(Scope::Organisation));
+    let manager = level_at(&plan, &track, 2);
+    let mut request = BriefRequest {
+        level_id: manager.clone(),
+        ..BriefRequest::default()
+    };
+    let without = evidence_brief(&plan.career, &request, &|_| None);
+    assert!(!without.contains("against the title"));
+    request.scope = scope_check(&plan, &manager);
+    let with = evidence_brief(&plan.career, &request, &|_| None);
+    let at = with
+        .find("## The work in this plan against the title")
+        .unwrap();
+    assert!(at > with.find("## Bucketing check").unwrap());
+    assert!(with[at..].contains("the work of C4 Lead Community Manager."));
+}
+
+#[test]
+fn toggling_a_key_area_never_repeats_it() {
+    let mut ids: Vec<KeyAreaId> = vec!["k1".into()];
+    toggle_key_area(&mut ids, "k1", true);
+    toggle_key_area(&mut ids, "k2", true);
+    assert_eq!(ids, ["k1", "k2"]);
+    toggle_key_area(&mut ids, "k1", false);
+    assert_eq!(ids, ["k2"]);
+}
+
+#[test]
+fn a_tag_naming_a_record_that_is_not_a_key_area_is_refused() {
+    let (mut plan, _) = community_plan();
+    let g = goal_with(&mut plan, "Tagged", None);
+    plan.goals.goal_mut(&g).unwrap().key_area_ids = vec![g.as_str().into()];
+    let refused = schema::import_plan(&schema::export_plan(&plan)).unwrap_err();
+    assert!(refused.to_string().contains("key_area_ids[0]"), "{refused}");
+    assert!(refused.to_string().contains("key area"), "{refused}");
+}

@@ -1,0 +1,112 @@
+// The work against the title: tag goals, objectives and touch points with the scope they
+// demand and the career key areas they exercise, and see the scope check in Career, the
+// self-assessment's offered evidence and the brief follow.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations } from "./harness.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function goTo(page, tool) {
+  await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: tool }).waitFor();
+}
+
+const GOAL = "Grow monthly active contributors";
+
+test("tagging a goal moves the scope check in Career, the offered evidence and the brief", async () => {
+  const { context, page, problems } = await newSession(browser, { viewport: { width: 1280, height: 900 } });
+  await startWithSample(page, server);
+
+  // Untagged, the sample's two objectives take organisation scope by the rule of thumb.
+  await goTo(page, "Career");
+  const findings = page.getByTestId("scope-findings");
+  await findings.waitFor();
+  assert.match(
+    await findings.innerText(),
+    /This plan asks Community Manager \(scope: team\) to own 2 objectives at organisation scope \(scope by rule of thumb\): the work of C4 Lead Community Manager\./,
+  );
+  assert.match(await page.getByTestId("scope-rule").innerText(), /^Rule of thumb for work without a scope of its own/);
+  assert.equal(await page.getByTestId("scope-areas").count(), 0);
+
+  // Tag one goal: organisation scope, one key area of the Community track.
+  await goTo(page, "Goals");
+  await page.getByRole("link", { name: GOAL }).first().click();
+  await page.getByRole("heading", { level: 1, name: GOAL }).waitFor();
+  const tags = page.getByTestId("work-tags");
+  await tags.getByLabel("Scope it demands").selectOption({ label: "Organisation" });
+  await tags.locator("summary").click();
+  await tags.getByLabel("Community · Growing yourself and others").check();
+  await tags.locator("summary").filter({ hasText: "(1 chosen)" }).waitFor();
+  await waitSaved(page);
+
+  await goTo(page, "Career");
+  await findings
+    .filter({ hasText: "to own 1 goal and 2 objectives at organisation scope (2 of them by rule of thumb): the work of C4 Lead Community Manager." })
+    .waitFor();
+  assert.match(await page.getByTestId("scope-summary").innerText(), /fit Community Manager's scope \(team\); 3 are wider\./);
+  assert.equal(await page.getByTestId("scope-next").innerText(), "The next level, C3 Senior Community Manager, has scope several teams.");
+  const row = page.getByTestId("scope-areas").getByRole("row", { name: /Growing yourself and others/ });
+  assert.match(await row.innerText(), new RegExp(GOAL));
+  assert.match(await row.innerText(), /Spots and grows active members/);
+
+  // The README's screenshot (tests/e2e/screenshots/scope-check.png) is a copy of this one.
+  await mkdir("test-results", { recursive: true });
+  await page.locator("section[aria-labelledby='career-scope-title']").screenshot({ path: "test-results/scope-check.png" });
+
+  // The self-assessment offers the goal as evidence; adding it cites the goal.
+  const offered = page.getByTestId("offered-evidence");
+  await offered.getByRole("button", { name: `Add “${GOAL}” as evidence` }).click();
+  await offered.waitFor({ state: "detached" });
+  const card = page.locator("article.assessment").first().getByTestId("evidence").last();
+  assert.equal(await card.getByLabel("What you achieved").inputValue(), GOAL);
+  assert.match(await card.getByTestId("goal-citation").innerText(), /grow monthly active contributors to the SDK repositories/i);
+  // It shows the target level's (C3) behaviour in the goal's key area.
+  assert.equal(await card.getByLabel(/^Growing yourself and others: Mentors other community staff/).isChecked(), true);
+
+  // The brief includes the check.
+  await page.getByRole("button", { name: "Preview the brief" }).click();
+  const brief = await page.getByTestId("brief-preview").innerText();
+  assert.match(brief, /## The work in this plan against the title/);
+  assert.match(brief, /to own 1 goal and 2 objectives at organisation scope \(2 of them by rule of thumb\): the work of C4 Lead Community Manager\./);
+  assert.match(brief, new RegExp(`- ${GOAL} \\(goal\\)`));
+
+  // A finding links to its goal.
+  await page.getByTestId("scope-findings").getByRole("link", { name: GOAL }).click();
+  await page.getByRole("heading", { level: 1, name: GOAL }).waitFor();
+
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an objective tagged narrower leaves the finding; the tag survives a reload", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startWithSample(page, server);
+  await goTo(page, "Goals");
+  for (const objective of await page.getByRole("button", { name: /^Edit objective/ }).all()) {
+    await objective.click();
+    const tags = page.getByTestId("work-tags");
+    await tags.getByLabel("Scope it demands").selectOption({ label: "Team" });
+    await page.getByRole("button", { name: "Done" }).click();
+  }
+  await waitSaved(page);
+  await open(page, server);
+  await goTo(page, "Career");
+  const summary = page.getByTestId("scope-summary");
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /^\d+ of \d+ pieces of work in this plan fit Community Manager's scope \(team\)\./);
+  assert.equal(await page.getByTestId("scope-findings").count(), 0);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
