@@ -168,3 +168,26 @@ fn app_address() -> String {
     let origin = location.origin().unwrap_or_default();
     format!("{origin}{}/", crate::app::router_base())
 }
+
+/// Reads a backup file for a restore: the size is checked before the file is read, and its
+/// plans are checked one at a time, letting the browser paint between them.
+pub async fn read_backup_file(file: &web_sys::File) -> Result<crate::core::backup::Backup, String> {
+    use crate::core::backup::{BackupError, BackupSteps, MAX_BACKUP_BYTES};
+    let size = file.size() as usize;
+    if size > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge { bytes: size }.to_string());
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|err| format!("The file could not be read: {}", js_error(&err)))?
+        .as_string()
+        .unwrap_or_default();
+    yield_to_browser().await;
+    let mut steps = BackupSteps::begin(&text).map_err(|err| err.to_string())?;
+    drop(text);
+    yield_to_browser().await;
+    while steps.next_plan() {
+        yield_to_browser().await;
+    }
+    Ok(steps.finish())
+}

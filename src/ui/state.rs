@@ -76,6 +76,7 @@ pub struct Notice {
 pub enum UndoAction {
     RestoreDeleted(Box<DeletedPlan>),
     RestoreReplaced(Box<ReplacedPlan>),
+    UndoRestore(Box<crate::core::backup::RestoreUndo>),
 }
 
 #[derive(Clone, Copy)]
@@ -362,6 +363,7 @@ impl AppState {
                     Err(why) => self.notify(why.to_string(), None),
                 }
             }
+            Some(UndoAction::UndoRestore(undo)) => self.undo_restore(*undo),
             None => {}
         }
     }
@@ -575,6 +577,8 @@ impl AppState {
                 self.dirty.set_value(false);
                 self.save_status.set(SaveStatus::Saved);
                 self.remove_banner(|b| matches!(b, Banner::Storage(_)));
+                self.plan
+                    .with_untracked(|p| p.as_ref().map(crate::ui::care::saved));
             }
             Err(SaveRefused::Storage(problem)) => {
                 self.save_status
@@ -787,3 +791,5 @@ pub fn new_plan_id() -> String {
     let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
     format!("p{time:x}{random:010x}")
 }
+
+mod restore;

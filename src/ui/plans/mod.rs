@@ -1,5 +1,6 @@
 //! The plan list: create, open, rename, duplicate, delete, import and export plans.
 
+pub mod backup;
 pub mod import;
 mod row;
 pub mod share;
@@ -38,6 +39,7 @@ pub fn PlansPage() -> impl IntoView {
             </Show>
             <NewPlan />
             <import::ImportPanel />
+            <backup::BackupPanel />
         </section>
     }
 }
