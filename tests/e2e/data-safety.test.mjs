@@ -146,3 +146,110 @@ test("a file that is not a backup is refused with its reason and nothing changes
   assert.deepEqual(await storedData(page), before);
   await context.close();
 });
+
+/** An init script answering navigator.storage.persist() with `granted`, counting the calls. */
+function persistAnswers(granted) {
+  return {
+    content: `
+      window.__persistCalls = 0;
+      Object.defineProperty(navigator.storage, "persist", {
+        configurable: true,
+        value: () => { window.__persistCalls++; return Promise.resolve(${granted}); },
+      });`,
+  };
+}
+
+test("persistent storage is asked for once the user has a plan of their own, and the answer is shown (granted)", async () => {
+  const { context, page } = await newSession(browser, { init: [persistAnswers(true)] });
+  await startWithSample(page, server);
+  // The sample alone is not the user's work yet.
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0);
+  assert.equal(await page.getByTestId("persist-status").count(), 0);
+  await createBlank(page, "Mine");
+  const status = page.getByTestId("persist-status");
+  await status.filter({ hasText: "Kept until you delete it" }).waitFor();
+  assert.equal(await page.evaluate(() => window.__persistCalls), 1);
+  // Remembered: no second request on the next visit, the answer still shown.
+  await rename(page, "Mine", "Mine again");
+  await page.reload();
+  await status.filter({ hasText: "Kept until you delete it" }).waitFor();
+  await rename(page, "Mine again", "Mine once more");
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0);
+  await context.close();
+});
+
+test("persistent storage refused: the header says the browser may clear the data and offers a backup", async () => {
+  const { context, page } = await newSession(browser, { init: [persistAnswers(false)] });
+  await startWithSample(page, server);
+  await createBlank(page, "Mine");
+  const status = page.getByTestId("persist-status");
+  await status.filter({ hasText: "The browser may clear this data: back it up" }).waitFor();
+  const backup = await download(page, status.getByRole("button", { name: "Back up" }));
+  assert.deepEqual(JSON.parse(backup.text).plans.map((p) => p.name).sort(), ["Mine", SAMPLE].sort());
+  await context.close();
+});
+
+/** Moves the page's clock `days` ahead (Date.now and new Date()). */
+function clockAhead(days) {
+  return {
+    content: `{
+      const shift = ${days * DAY};
+      const RealDate = Date;
+      const realNow = RealDate.now;
+      class ShiftedDate extends RealDate {
+        constructor(...args) { super(...(args.length ? args : [realNow() + shift])); }
+        static now() { return realNow() + shift; }
+      }
+      globalThis.Date = ShiftedDate;
+    }`,
+  };
+}
+
+test("the backup reminder: due after the period with changes, snoozed by Not now, gone after a backup", async () => {
+  const first = await newSession(browser);
+  await startWithSample(first.page, server);
+  await rename(first.page, SAMPLE, "Edited");
+  const reminder = first.page.getByTestId("backup-reminder");
+  assert.equal(await reminder.count(), 0, "no reminder right after a change");
+  // The period is the user's: 3 days instead of 14.
+  await first.page.getByLabel("Remind me to back up after (days; 0 = never)").fill("3");
+  await first.page.waitForFunction(() => JSON.parse(localStorage.getItem("trellis.care")).reminder_days === 3);
+  const stored = await storedData(first.page);
+  await first.context.close();
+
+  // The stored data of the first visit, put back before the app starts in a new browser.
+  const restore = (data) => ({
+    content: `if (!localStorage.getItem("trellis.care")) for (const [k, v] of Object.entries(${JSON.stringify(data)})) localStorage.setItem(k, v);`,
+  });
+  // Two days later: within the period, no reminder.
+  const early = await newSession(browser, { init: [clockAhead(2), restore(stored)] });
+  await open(early.page, server);
+  await early.page.locator(".plan-item .plan-name", { hasText: "Edited" }).waitFor();
+  assert.equal(await early.page.getByTestId("backup-reminder").count(), 0);
+  await early.context.close();
+
+  // Four days later: due.
+  const late = await newSession(browser, { init: [clockAhead(4), restore(stored)] });
+  await open(late.page, server);
+  const shown = late.page.getByTestId("backup-reminder");
+  await shown.waitFor();
+  assert.match(await shown.innerText(), /Plans changed since your last backup/);
+  await shown.getByRole("button", { name: "Remind me later" }).click();
+  await shown.waitFor({ state: "detached" });
+  await late.page.reload();
+  await late.page.locator(".plan-item .plan-name", { hasText: "Edited" }).waitFor();
+  assert.equal(await shown.count(), 0, "snoozed across a reload");
+  const snoozed = await storedData(late.page);
+  await late.context.close();
+
+  // Past the snooze: back again; backing up clears it and dates the last backup.
+  const later = await newSession(browser, { init: [clockAhead(8), restore(snoozed)] });
+  await open(later.page, server);
+  const again = later.page.getByTestId("backup-reminder");
+  await again.waitFor();
+  await download(later.page, again.getByRole("button", { name: "Back up now" }));
+  await again.waitFor({ state: "detached" });
+  const today = await later.page.evaluate(() => new Date().toISOString().slice(0, 10));
+  await later.page.getByTestId("last-backup").filter({ hasText: `Last backup or export: ${today}.` }).waitFor();
+  await later.context.close();
+});
