@@ -253,3 +253,63 @@ test("the backup reminder: due after the period with changes, snoozed by Not now
   await later.page.getByTestId("last-backup").filter({ hasText: `Last backup or export: ${today}.` }).waitFor();
   await later.context.close();
 });
+
+test("an unreadable plan can be deleted once its raw data was downloaded, with its backup copy", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startWithSample(page, server);
+  const raw = "\u0000 not a plan";
+  await page.evaluate((raw) => {
+    localStorage.setItem("trellis.plan.pjunk", raw);
+    localStorage.setItem("trellis.plan.pother", "also junk");
+  }, raw);
+  await page.reload();
+  const row = page.locator(".plan-item", { hasText: "pjunk" });
+  await row.waitFor();
+  let stored = await storedData(page);
+  assert.equal(stored["trellis.backup.trellis.plan.pjunk"], raw);
+  // Not before the download.
+  assert.equal(await row.getByRole("button", { name: "Delete Unreadable plan (pjunk)" }).count(), 0);
+  assert.match(await row.innerText(), /Download its raw data to be able to delete it/);
+  const file = await download(page, row.getByRole("button", { name: "Download the raw data" }), "junk.json");
+  assert.equal(file.text, raw);
+  await row.getByRole("button", { name: "Delete Unreadable plan (pjunk)" }).click();
+  await row.getByRole("button", { name: "Delete unreadable plan" }).click();
+  await row.waitFor({ state: "detached" });
+  stored = await storedData(page);
+  assert.equal(stored["trellis.plan.pjunk"], undefined);
+  assert.equal(stored["trellis.backup.trellis.plan.pjunk"], undefined);
+  // The other unreadable plan and the readable one are untouched.
+  assert.equal(stored["trellis.plan.pother"], "also junk");
+  assert.equal(stored["trellis.backup.trellis.plan.pother"], "also junk");
+  await page.reload();
+  await page.locator(".plan-item", { hasText: "pother" }).waitFor();
+  assert.equal(await page.locator(".plan-item", { hasText: "pjunk" }).count(), 0);
+  assert.ok((await planNames(page)).includes(SAMPLE));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("text typed into a field is saved even when the tab closes before the field loses focus", async () => {
+  const { context, page } = await newSession(browser);
+  await startWithSample(page, server);
+  await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
+  const editor = page.getByTestId("stage-editor");
+  const desired = editor.getByLabel("Desired emotions (to amplify)");
+  await desired.fill("");
+  await desired.pressSequentially("curious, proud, ");
+  // The field keeps what was typed: the trailing comma is not eaten while typing.
+  assert.equal(await desired.inputValue(), "curious, proud, ");
+  const effort = editor.getByLabel("Effort (1–12)").first();
+  await effort.fill("");
+  await effort.pressSequentially("7");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("type")), "number");
+  // Closed at once: no blur, no wait for the save's pause.
+  const keep = await context.newPage();
+  await page.close({ runBeforeUnload: true });
+  await open(keep, server, "/curve");
+  const again = keep.getByTestId("stage-editor");
+  await again.getByLabel("Desired emotions (to amplify)").waitFor();
+  assert.equal(await again.getByLabel("Desired emotions (to amplify)").inputValue(), "curious, proud");
+  assert.equal(await again.getByLabel("Effort (1–12)").first().inputValue(), "7");
+  await context.close();
+});
