@@ -121,16 +121,30 @@ export async function deflate(text) {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
-export async function inflate(bytes) {
+export async function inflate_capped(bytes, cap) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-  return await new Response(stream).text();
+  const reader = stream.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return await new Blob(chunks).text();
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn deflate(text: &str) -> Result<JsValue, JsValue>;
+    /// The inflated text, or `null` once it passes `cap` bytes (reading stops there).
     #[wasm_bindgen(catch)]
-    async fn inflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    async fn inflate_capped(bytes: &[u8], cap: u32) -> Result<JsValue, JsValue>;
 }
 
 /// A link that carries `plan` in its fragment, under the app's base address.
@@ -149,14 +163,19 @@ pub async fn share_link(plan: &Plan) -> Result<String, String> {
     Ok(link)
 }
 
-/// The plan in a share link's fragment data, validated like any import.
+/// The plan in a share link's fragment data, validated like any import. The length is checked
+/// before decoding, and unpacking stops at [`share::MAX_SHARED_JSON_BYTES`].
 pub async fn read_share_data(data: &str) -> Result<Plan, String> {
+    share::check_fragment_length(data).map_err(|err| err.to_string())?;
     let bytes = share::decode(data).map_err(|err| err.to_string())?;
-    let text = inflate(&bytes)
+    let inflated = inflate_capped(&bytes, share::MAX_SHARED_JSON_BYTES as u32)
         .await
-        .map_err(|_| share::ShareError::Damaged.to_string())?
-        .as_string()
-        .unwrap_or_default();
+        .map_err(|_| share::ShareError::Damaged.to_string())?;
+    if inflated.is_null() {
+        return Err(share::ShareError::UnpacksTooLarge.to_string());
+    }
+    let text = inflated.as_string().unwrap_or_default();
+    yield_to_browser().await;
     import_text(&text)
         .await
         .map_err(|err| format!("This share link's plan cannot be opened: {err}"))
