@@ -43,12 +43,15 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Downloads the plan's file; it counts as a backup for the reminder.
 pub fn download_plan(plan: &Plan) -> Result<(), String> {
     download(
         &export_file_name(plan),
         "application/json",
         &schema::export_plan(plan),
-    )
+    )?;
+    crate::ui::care::backed_up();
+    Ok(())
 }
 
 /// Copies `text` to the clipboard.
@@ -118,16 +121,30 @@ export async function deflate(text) {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
-export async function inflate(bytes) {
+export async function inflate_capped(bytes, cap) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-  return await new Response(stream).text();
+  const reader = stream.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return await new Blob(chunks).text();
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn deflate(text: &str) -> Result<JsValue, JsValue>;
+    /// The inflated text, or `null` once it passes `cap` bytes (reading stops there).
     #[wasm_bindgen(catch)]
-    async fn inflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    async fn inflate_capped(bytes: &[u8], cap: u32) -> Result<JsValue, JsValue>;
 }
 
 /// A link that carries `plan` in its fragment, under the app's base address.
@@ -146,14 +163,19 @@ pub async fn share_link(plan: &Plan) -> Result<String, String> {
     Ok(link)
 }
 
-/// The plan in a share link's fragment data, validated like any import.
+/// The plan in a share link's fragment data, validated like any import. The length is checked
+/// before decoding, and unpacking stops at [`share::MAX_SHARED_JSON_BYTES`].
 pub async fn read_share_data(data: &str) -> Result<Plan, String> {
+    share::check_fragment_length(data).map_err(|err| err.to_string())?;
     let bytes = share::decode(data).map_err(|err| err.to_string())?;
-    let text = inflate(&bytes)
+    let inflated = inflate_capped(&bytes, share::MAX_SHARED_JSON_BYTES as u32)
         .await
-        .map_err(|_| share::ShareError::Damaged.to_string())?
-        .as_string()
-        .unwrap_or_default();
+        .map_err(|_| share::ShareError::Damaged.to_string())?;
+    if inflated.is_null() {
+        return Err(share::ShareError::UnpacksTooLarge.to_string());
+    }
+    let text = inflated.as_string().unwrap_or_default();
+    yield_to_browser().await;
     import_text(&text)
         .await
         .map_err(|err| format!("This share link's plan cannot be opened: {err}"))
@@ -184,4 +206,27 @@ pub async fn read_text_file(file: &web_sys::File, limit: usize) -> Result<String
         .await
         .map_err(|err| format!("the file could not be read: {}", js_error(&err)))
         .map(|text| text.as_string().unwrap_or_default())
+}
+
+/// Reads a backup file for a restore: the size is checked before the file is read, and its
+/// plans are checked one at a time, letting the browser paint between them.
+pub async fn read_backup_file(file: &web_sys::File) -> Result<crate::core::backup::Backup, String> {
+    use crate::core::backup::{BackupError, BackupSteps, MAX_BACKUP_BYTES};
+    let size = file.size() as usize;
+    if size > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge { bytes: size }.to_string());
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|err| format!("The file could not be read: {}", js_error(&err)))?
+        .as_string()
+        .unwrap_or_default();
+    yield_to_browser().await;
+    let mut steps = BackupSteps::begin(&text).map_err(|err| err.to_string())?;
+    drop(text);
+    yield_to_browser().await;
+    while steps.next_plan() {
+        yield_to_browser().await;
+    }
+    Ok(steps.finish())
 }

@@ -1,6 +1,8 @@
 //! The domain: plans and the three tools in them, the file format, import validation.
 //! Pure Rust: no browser APIs, no UI. Every figure the UI shows is computed here.
 
+pub mod backup;
+pub mod care;
 pub mod career;
 pub mod csv;
 pub mod curve;

@@ -9,6 +9,11 @@ pub const FRAGMENT_PREFIX: &str = "#plan=";
 /// clients cut or refuse long links; past this, export the plan as a file.
 pub const MAX_LINK_CHARS: usize = 16_000;
 
+/// Most JSON a share link may unpack to. A plan that fits in a link of [`MAX_LINK_CHARS`]
+/// unpacks to far less (plan text compresses about tenfold); past this, the link was made to
+/// overload the browser, and unpacking stops.
+pub const MAX_SHARED_JSON_BYTES: usize = 2 * 1024 * 1024;
+
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +28,10 @@ pub enum ShareError {
     Truncated,
     /// The data did not decompress.
     Damaged,
+    /// The fragment is longer than any link Trellis makes; refused before decoding.
+    LinkTooLong { chars: usize },
+    /// The data unpacks to more than [`MAX_SHARED_JSON_BYTES`]; unpacking stopped there.
+    UnpacksTooLarge,
 }
 
 impl std::fmt::Display for ShareError {
@@ -44,6 +53,15 @@ impl std::fmt::Display for ShareError {
             ShareError::Damaged => write!(
                 f,
                 "This share link is damaged: its plan data could not be unpacked. Copy the whole link, or ask for the plan as a file."
+            ),
+            ShareError::LinkTooLong { chars } => write!(
+                f,
+                "This link is longer than any share link Trellis makes ({chars} characters of plan data; at most {MAX_LINK_CHARS}), so it was not opened. Ask for the plan as a file."
+            ),
+            ShareError::UnpacksTooLarge => write!(
+                f,
+                "This share link unpacks to more than {} MB, far more than any plan Trellis puts in a link, so it was not opened. Ask for the plan as a file.",
+                MAX_SHARED_JSON_BYTES / (1024 * 1024)
             ),
         }
     }
@@ -101,6 +119,17 @@ pub fn data_in_fragment(fragment: &str) -> Option<&str> {
     fragment.strip_prefix(FRAGMENT_PREFIX)
 }
 
+/// Checks a link's fragment data before anything decodes it: no link Trellis makes carries
+/// more than [`MAX_LINK_CHARS`] characters in all.
+pub fn check_fragment_length(data: &str) -> Result<(), ShareError> {
+    let chars = data.len();
+    if chars + FRAGMENT_PREFIX.len() > MAX_LINK_CHARS {
+        Err(ShareError::LinkTooLong { chars })
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks a finished link against [`MAX_LINK_CHARS`].
 pub fn check_length(link: &str) -> Result<(), ShareError> {
     let chars = link.chars().count();
@@ -150,6 +179,25 @@ mod tests {
         assert_eq!(decode(""), Err(ShareError::Empty));
         assert_eq!(data_in_fragment("#plan="), Some(""));
         assert_eq!(data_in_fragment("#other"), None);
+    }
+
+    #[test]
+    fn fragment_data_longer_than_any_link_is_refused_before_decoding() {
+        let longest = "A".repeat(MAX_LINK_CHARS - FRAGMENT_PREFIX.len());
+        assert_eq!(check_fragment_length(&longest), Ok(()));
+        let longer = format!("{longest}A");
+        assert_eq!(
+            check_fragment_length(&longer),
+            Err(ShareError::LinkTooLong {
+                chars: longer.len()
+            })
+        );
+        assert!(ShareError::LinkTooLong { chars: 400_000 }
+            .to_string()
+            .contains("longer than any share link Trellis makes (400000 characters"));
+        assert!(ShareError::UnpacksTooLarge
+            .to_string()
+            .contains("unpacks to more than 2 MB"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The browser UI: one folder per tool, the shell's pieces, and shared widgets.
 
+pub mod care;
 pub mod career;
 pub mod clock;
 pub mod curve;

@@ -29,6 +29,7 @@ pub fn HeaderTools() -> impl IntoView {
         <div class="header-tools">
             <Show when=has_plan>
                 <SaveIndicator />
+                <crate::ui::care::PersistStatus />
                 <button
                     class="small"
                     on:click=move |_| state.undo()
@@ -48,6 +49,7 @@ pub fn HeaderTools() -> impl IntoView {
                     "Redo"
                 </button>
             </Show>
+            <crate::ui::care::BackupReminder />
             <ThemeToggle />
             <crate::ui::help::HelpButton />
         </div>

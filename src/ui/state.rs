@@ -83,6 +83,7 @@ pub struct Notice {
 pub enum UndoAction {
     RestoreDeleted(Box<DeletedPlan>),
     RestoreReplaced(Box<ReplacedPlan>),
+    UndoRestore(Box<crate::core::backup::RestoreUndo>),
 }
 
 #[derive(Clone, Copy)]
@@ -384,6 +385,7 @@ impl AppState {
                     Err(why) => self.notify(why.to_string(), None),
                 }
             }
+            Some(UndoAction::UndoRestore(undo)) => self.undo_restore(*undo),
             None => {}
         }
     }
@@ -607,7 +609,11 @@ impl AppState {
     fn show_flushed(&self, flushed: Flushed) {
         match flushed {
             Flushed::Nothing => return,
-            Flushed::Saved { .. } => self.remove_banner(|b| matches!(b, Banner::Storage(_))),
+            Flushed::Saved { .. } => {
+                self.remove_banner(|b| matches!(b, Banner::Storage(_)));
+                self.plan
+                    .with_untracked(|p| p.as_ref().map(crate::ui::care::saved));
+            }
             Flushed::Refused(SaveRefused::Storage(problem)) => {
                 self.add_banner(Banner::Storage(problem))
             }
@@ -809,3 +815,5 @@ pub fn new_plan_id() -> String {
     let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
     format!("p{time:x}{random:010x}")
 }
+
+mod restore;

@@ -28,9 +28,7 @@ pub fn FlowsEntry() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let apply = move |checked: Checked| match checked {
         Some(Ok((day, flows))) => {
-            state.edit(&super::one_step_key("flows"), move |plan| {
-                put_flows(plan, day, flows)
-            });
+            state.edit_step(move |plan| put_flows(plan, day, flows));
             errors.set(Vec::new());
             typed.set(Vec::new());
             pasted.set(String::new());

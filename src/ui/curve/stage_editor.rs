@@ -152,7 +152,8 @@ fn StageForm(id: String) -> impl IntoView {
     }
 }
 
-/// A comma-separated list, saved when the field is left (so typing a comma is not eaten).
+/// A comma-separated list, saved as it is typed. The field keeps the text as typed (a
+/// trailing comma or space is not eaten) while it still says the same list as the plan.
 #[component]
 fn ListField(
     #[prop(into)] label: String,
@@ -161,6 +162,16 @@ fn ListField(
 ) -> impl IntoView {
     let id = unique_id("list");
     let hint_id = format!("{id}-hint");
+    let typed = RwSignal::new(String::new());
+    let shown = move || {
+        let stored = value.get();
+        let draft = typed.get_untracked();
+        if split_list(&draft) == split_list(&stored) {
+            draft
+        } else {
+            stored
+        }
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -168,19 +179,24 @@ fn ListField(
                 id=id
                 type="text"
                 aria-describedby=hint_id.clone()
-                prop:value=move || value.get()
-                on:change=move |ev| {
-                    let items = event_target_value(&ev)
-                        .split(',')
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect();
+                prop:value=shown
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let items = split_list(&text);
+                    typed.set(text);
                     on_change.run(items);
                 }
             />
             <span class="hint" id=hint_id>"Separate with commas"</span>
         </div>
     }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[component]
@@ -288,7 +304,7 @@ fn AskRow(ask_id: String, asks: Signal<Vec<Ask>>) -> impl IntoView {
                     max=MAX_EFFORT
                     step="1"
                     prop:value=move || effort().to_string()
-                    on:change=set_effort
+                    on:input=set_effort
                 />
             </div>
             <span class="actions">

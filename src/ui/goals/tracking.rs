@@ -235,7 +235,7 @@ fn MilestoneRow(ctx: GoalCtx, mid: String) -> impl IntoView {
                     inputmode="decimal"
                     aria-label=move || format!("Planned value on {}", date())
                     prop:value=move || m.with(|m| m.as_ref().map(|m| m.1.to_string()).unwrap_or_default())
-                    on:change=move |ev| {
+                    on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
                             change(None, Some(v), None);
                         }

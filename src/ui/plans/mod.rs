@@ -1,8 +1,10 @@
 //! The plan list: create, open, rename, duplicate, delete, import and export plans.
 
+pub mod backup;
 pub mod import;
 mod row;
 pub mod share;
+mod unreadable;
 
 use leptos::prelude::*;
 
@@ -38,6 +40,7 @@ pub fn PlansPage() -> impl IntoView {
             </Show>
             <NewPlan />
             <import::ImportPanel />
+            <backup::BackupPanel />
         </section>
     }
 }

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::transfer;
-use crate::ui::shell::download_backup;
 use crate::ui::state::{use_app_state, PlanCondition, PlanEntry};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -57,24 +56,10 @@ pub fn PlanRow(entry: PlanEntry) -> impl IntoView {
             }
             .into_any()
         }
-        PlanCondition::Unreadable { reason, backup_key } => {
-            let download = move |_| {
-                if let Err(why) = download_backup(&backup_key) {
-                    error.set(Some(why));
-                }
-            };
-            view! {
-                <span class="plan-name">{name.clone()}</span>
-                <span class="badge bad">"Unreadable"</span>
-                <p class="plan-meta">
-                    {format!(
-                        "This stored plan could not be read: {reason}. It is kept exactly as it was, and nothing will overwrite it.",
-                    )}
-                </p>
-                <button on:click=download>"Download the raw data"</button>
-            }
-            .into_any()
+        PlanCondition::Unreadable { reason, backup_key } => view! {
+            <super::unreadable::UnreadableBody id=entry.id.clone() name=name.clone() reason backup_key error />
         }
+        .into_any(),
         PlanCondition::Newer { version } => view! {
             <span class="plan-name">{name.clone()}</span>
             <span class="badge warn">"Newer version"</span>

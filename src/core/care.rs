@@ -1,0 +1,238 @@
+//! Looking after the stored data: when a plan last changed, when the plans were last backed
+//! up (or exported), whether the browser promised to keep them, and when to remind the user
+//! to back up. Pure: the caller passes the time (milliseconds since the epoch), so the rules
+//! are tested with any clock.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::Plan;
+use super::sample::SAMPLE_NAME;
+
+pub const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+/// How long after a backup the reminder waits for new changes, unless the user sets it.
+pub const DEFAULT_REMINDER_DAYS: u32 = 14;
+/// How long "Not now" on the reminder keeps it away.
+pub const SNOOZE_DAYS: u32 = 3;
+/// Longest reminder period the setting accepts.
+pub const MAX_REMINDER_DAYS: u32 = 365;
+
+/// The browser's answer to `navigator.storage.persist()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Persistence {
+    /// Kept until the user deletes it.
+    Granted,
+    /// The browser may clear it under storage pressure or after a while unused.
+    Refused,
+}
+
+/// What Trellis remembers about the stored data (kept under its own storage key).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DataCare {
+    /// Last backup of all plans, or export of one.
+    #[serde(default)]
+    pub last_backup_ms: Option<f64>,
+    /// The first change not yet in a backup; `None` when everything is backed up.
+    #[serde(default)]
+    pub unbacked_since_ms: Option<f64>,
+    /// When each plan was last saved with a change (by plan id).
+    #[serde(default)]
+    pub changed: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub persistence: Option<Persistence>,
+    /// 0 turns the reminder off.
+    #[serde(default = "default_reminder_days")]
+    pub reminder_days: u32,
+    #[serde(default)]
+    pub snoozed_until_ms: Option<f64>,
+}
+
+fn default_reminder_days() -> u32 {
+    DEFAULT_REMINDER_DAYS
+}
+
+impl Default for DataCare {
+    fn default() -> Self {
+        DataCare {
+            last_backup_ms: None,
+            unbacked_since_ms: None,
+            changed: BTreeMap::new(),
+            persistence: None,
+            reminder_days: DEFAULT_REMINDER_DAYS,
+            snoozed_until_ms: None,
+        }
+    }
+}
+
+/// Whether `plan` is the user's own work rather than the sample as it was added: any plan
+/// but the sample, or the sample once it has been changed and saved again.
+pub fn is_own_plan(plan: &Plan) -> bool {
+    plan.name != SAMPLE_NAME || plan.revision > 1
+}
+
+impl DataCare {
+    /// The record as stored; anything unreadable starts afresh (it holds no user work).
+    pub fn read(text: &str) -> DataCare {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    pub fn write(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A plan was saved with a change at `now`.
+    pub fn note_change(&mut self, plan_id: &str, now: f64) {
+        self.changed.insert(plan_id.to_string(), now);
+        self.unbacked_since_ms.get_or_insert(now);
+    }
+
+    /// A plan was deleted: its change time goes with it.
+    pub fn forget(&mut self, plan_id: &str) {
+        self.changed.remove(plan_id);
+    }
+
+    /// All plans were backed up (or one exported) at `now`.
+    pub fn note_backup(&mut self, now: f64) {
+        self.last_backup_ms = Some(now);
+        self.unbacked_since_ms = None;
+        self.snoozed_until_ms = None;
+    }
+
+    /// Whether to ask the browser for persistent storage: once the user has a plan of their
+    /// own, and only until the browser has answered once.
+    pub fn should_request_persistence(&self, has_own_plan: bool) -> bool {
+        has_own_plan && self.persistence.is_none()
+    }
+
+    /// Whether the header offers "Back up now": changes not in a backup, the last backup (or,
+    /// with none, the first such change) longer ago than the period, and not snoozed.
+    pub fn reminder_due(&self, now: f64) -> bool {
+        if self.reminder_days == 0 {
+            return false;
+        }
+        let Some(unbacked_since) = self.unbacked_since_ms else {
+            return false;
+        };
+        if self.snoozed_until_ms.is_some_and(|until| now < until) {
+            return false;
+        }
+        let since = self.last_backup_ms.unwrap_or(unbacked_since);
+        now - since >= f64::from(self.reminder_days) * DAY_MS
+    }
+
+    /// "Not now" on the reminder.
+    pub fn snooze(&mut self, now: f64) {
+        self.snoozed_until_ms = Some(now + f64::from(SNOOZE_DAYS) * DAY_MS);
+    }
+
+    /// Sets the reminder period from the user's entry; Err says why it is refused.
+    pub fn set_reminder_days(&mut self, entry: &str) -> Result<(), String> {
+        let days: u32 = entry.trim().parse().map_err(|_| {
+            format!("Enter a whole number of days from 0 to {MAX_REMINDER_DAYS} (0 turns the reminder off).")
+        })?;
+        if days > MAX_REMINDER_DAYS {
+            return Err(format!(
+                "At most {MAX_REMINDER_DAYS} days; 0 turns the reminder off."
+            ));
+        }
+        self.reminder_days = days;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T0: f64 = 1_800_000_000_000.0;
+
+    fn days(n: f64) -> f64 {
+        T0 + n * DAY_MS
+    }
+
+    #[test]
+    fn no_reminder_without_changes_since_the_last_backup() {
+        let mut care = DataCare::default();
+        assert!(!care.reminder_due(days(100.0)));
+        care.note_backup(T0);
+        assert!(!care.reminder_due(days(100.0)));
+    }
+
+    #[test]
+    fn the_reminder_comes_once_the_last_backup_is_older_than_the_period() {
+        let mut care = DataCare::default();
+        care.note_backup(T0);
+        care.note_change("a", days(10.0));
+        assert!(!care.reminder_due(days(13.9)));
+        assert!(care.reminder_due(days(14.0)));
+        care.note_backup(days(15.0));
+        assert!(!care.reminder_due(days(40.0)));
+    }
+
+    #[test]
+    fn without_any_backup_the_period_runs_from_the_first_change() {
+        let mut care = DataCare::default();
+        care.note_change("a", days(1.0));
+        care.note_change("a", days(12.0));
+        assert_eq!(care.changed["a"], days(12.0));
+        assert!(!care.reminder_due(days(14.9)));
+        assert!(care.reminder_due(days(15.0)));
+    }
+
+    #[test]
+    fn snoozing_hides_the_reminder_for_three_days() {
+        let mut care = DataCare::default();
+        care.note_change("a", T0);
+        care.snooze(days(20.0));
+        assert!(!care.reminder_due(days(22.9)));
+        assert!(care.reminder_due(days(23.0)));
+    }
+
+    #[test]
+    fn the_period_is_the_users_and_zero_turns_the_reminder_off() {
+        let mut care = DataCare::default();
+        care.note_change("a", T0);
+        assert_eq!(care.set_reminder_days(" 3 "), Ok(()));
+        assert!(care.reminder_due(days(3.0)));
+        assert_eq!(care.set_reminder_days("0"), Ok(()));
+        assert!(!care.reminder_due(days(300.0)));
+        assert!(care
+            .set_reminder_days("two")
+            .unwrap_err()
+            .contains("whole number"));
+        assert!(care
+            .set_reminder_days("400")
+            .unwrap_err()
+            .contains("At most 365"));
+        assert!(care.set_reminder_days("-1").is_err());
+        assert_eq!(care.reminder_days, 0);
+    }
+
+    #[test]
+    fn persistence_is_asked_once_and_only_for_the_users_own_plan() {
+        let mut care = DataCare::default();
+        let mut sample = Plan::new("s", SAMPLE_NAME);
+        sample.revision = 1;
+        assert!(!is_own_plan(&sample));
+        assert!(!care.should_request_persistence(is_own_plan(&sample)));
+        sample.revision = 2;
+        assert!(is_own_plan(&sample));
+        assert!(is_own_plan(&Plan::new("b", "My plan")));
+        assert!(care.should_request_persistence(true));
+        care.persistence = Some(Persistence::Refused);
+        assert!(!care.should_request_persistence(true));
+    }
+
+    #[test]
+    fn the_record_round_trips_and_a_damaged_one_starts_afresh() {
+        let mut care = DataCare::default();
+        care.note_change("a", T0);
+        care.persistence = Some(Persistence::Granted);
+        assert_eq!(DataCare::read(&care.write()), care);
+        assert_eq!(DataCare::read("{oops"), DataCare::default());
+        assert_eq!(DataCare::read("{}").reminder_days, DEFAULT_REMINDER_DAYS);
+        assert!(care.write().contains("\"granted\""));
+    }
+}

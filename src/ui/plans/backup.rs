@@ -1,0 +1,305 @@
+//! Backing up every plan to one file, restoring from it, and the backup reminder's setting.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::backup::{self, Backup, BackupItem, RestoreChoice, UnreadableCopy};
+use crate::core::open_plan::{self, StoredPlan};
+use crate::core::plan::Plan;
+use crate::storage::{self, LocalStore};
+use crate::transfer;
+use crate::ui::care;
+use crate::ui::clock;
+use crate::ui::state::{use_app_state, AppState};
+
+/// Downloads a backup of every plan; a failure is told in a notice.
+pub fn back_up_now(state: AppState) {
+    match back_up(state) {
+        Ok(count) => state.notify(
+            format!("Backed up {count} in one file. Keep it somewhere other than this browser."),
+            None,
+        ),
+        Err(why) => state.notify(why, None),
+    }
+}
+
+fn back_up(state: AppState) -> Result<String, String> {
+    state.flush();
+    let (plans, unreadable) = collect(state);
+    let changed: BTreeMap<String, String> = care::record().with_untracked(|care| {
+        care.changed
+            .iter()
+            .map(|(id, ms)| (id.clone(), iso_time(*ms)))
+            .collect()
+    });
+    let text = backup::write_backup(&plans, &changed, &unreadable, &iso_time(clock::now_ms()));
+    let name = backup::file_name(&clock::today().format("%Y-%m-%d").to_string());
+    transfer::download(&name, "application/json", &text)?;
+    care::backed_up();
+    let mut count = match plans.len() {
+        1 => "1 plan".to_string(),
+        n => format!("{n} plans"),
+    };
+    if !unreadable.is_empty() {
+        count.push_str(&format!(
+            " and the raw data of {} unreadable",
+            unreadable.len()
+        ));
+    }
+    Ok(count)
+}
+
+/// Every stored plan: readable ones as plans (the open one as it is in this tab), the rest
+/// as their raw text.
+fn collect(state: AppState) -> (Vec<Plan>, Vec<UnreadableCopy>) {
+    let open = state.plan.get_untracked();
+    let stored = open_plan::load_workspace(&LocalStore).unwrap_or_default();
+    let mut plans = Vec::new();
+    let mut unreadable = Vec::new();
+    for entry in stored.plans {
+        match entry {
+            StoredPlan::Readable(plan) => match &open {
+                Some(open) if open.id == plan.id => plans.push(open.clone()),
+                _ => plans.push(*plan),
+            },
+            StoredPlan::Unreadable {
+                id,
+                reason,
+                backup_key,
+            } => {
+                let key = storage::plan_key(&id);
+                let raw = storage::read(&key)
+                    .ok()
+                    .flatten()
+                    .or_else(|| storage::read(&backup_key).ok().flatten())
+                    .unwrap_or_default();
+                unreadable.push(UnreadableCopy { key, reason, raw });
+            }
+            // A full read never answers "listed from its header"; read it in full all the same.
+            StoredPlan::Listed { id, .. } => {
+                if let Some(plan) = open_plan::read_plan(&LocalStore, &id) {
+                    plans.push(plan);
+                }
+            }
+            StoredPlan::Newer { id, version, .. } => {
+                let key = storage::plan_key(&id);
+                let raw = storage::read(&key).ok().flatten().unwrap_or_default();
+                unreadable.push(UnreadableCopy {
+                    key,
+                    reason: format!("saved by a newer Trellis (file version {version})"),
+                    raw,
+                });
+            }
+        }
+    }
+    // Storage blocked or the open plan not stored yet: it still goes in.
+    if let Some(open) = open {
+        if !plans.iter().any(|p| p.id == open.id) {
+            plans.push(open);
+        }
+    }
+    (plans, unreadable)
+}
+
+fn iso_time(ms: f64) -> String {
+    String::from(js_sys::Date::new(&JsValue::from_f64(ms)).to_iso_string())
+}
+
+fn date_of(iso: &str) -> String {
+    iso.get(..10).unwrap_or(iso).to_string()
+}
+
+#[component]
+pub fn BackupPanel() -> impl IntoView {
+    let state = use_app_state();
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<Backup>);
+    let last_backup = move || {
+        care::record().with(|care| match care.last_backup_ms {
+            Some(ms) => format!("Last backup or export: {}.", date_of(&iso_time(ms))),
+            None => "No backup or export yet.".to_string(),
+        })
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let Some(input) = input else { return };
+        let file = input.files().and_then(|files| files.get(0));
+        input.set_value("");
+        let Some(file) = file else { return };
+        error.set(None);
+        pending.set(None);
+        leptos::task::spawn_local(async move {
+            match transfer::read_backup_file(&file).await {
+                Ok(backup) => pending.set(Some(backup)),
+                Err(why) => error.set(Some(format!("{}: {why}", file.name()))),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-title" data-testid="backup-panel">
+            <h2 id="backup-title">"Back up and restore"</h2>
+            <p class="hint">
+                "One file with every plan in this browser, including the raw data of any plan "
+                "that cannot be read. Keep it somewhere other than this browser."
+            </p>
+            <p data-testid="last-backup">{last_backup}</p>
+            <div class="actions">
+                <button class="primary" on:click=move |_| back_up_now(state)>"Back up all plans"</button>
+            </div>
+            <div class="field">
+                <label for="restore-file">"Restore from a backup file"</label>
+                <input id="restore-file" type="file" accept=".json,application/json" on:change=on_pick />
+            </div>
+            <Show when=move || error.get().is_some()>
+                <p class="banner bad" role="alert" data-testid="restore-error">
+                    {move || error.get().unwrap_or_default()}
+                </p>
+            </Show>
+            {move || pending.get().map(|backup| view! { <RestorePreview backup pending error /> })}
+            <ReminderSetting />
+        </section>
+    }
+}
+
+#[component]
+fn RestorePreview(
+    backup: Backup,
+    pending: RwSignal<Option<Backup>>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let exists = move |id: &str| {
+        state
+            .plans
+            .with_untracked(|plans| plans.iter().any(|e| e.id == id))
+    };
+    // One choice per restorable plan, in the order of the backup; a new plan is simply added.
+    let choices: Vec<RwSignal<RestoreChoice>> = backup
+        .plans()
+        .map(|_| RwSignal::new(RestoreChoice::KeepBoth))
+        .collect();
+    let plans: Vec<Plan> = backup.plans().cloned().collect();
+    let created = if backup.created.is_empty() {
+        "Backup".to_string()
+    } else {
+        format!("Backup of {}", date_of(&backup.created))
+    };
+    let mut index = 0;
+    let rows = backup
+        .items
+        .iter()
+        .map(|item| match item {
+            BackupItem::Plan { plan, changed } => {
+                let choice = choices[index];
+                index += 1;
+                let changed = changed
+                    .as_deref()
+                    .map(|c| format!("last changed {}", date_of(c)))
+                    .unwrap_or_else(|| "last change not recorded".into());
+                let collides = exists(&plan.id);
+                let select_id = format!("restore-choice-{index}");
+                let name = plan.name.clone();
+                view! {
+                    <li class="plan-item" data-testid="restore-item">
+                        <span class="plan-name">{plan.name.clone()}</span>
+                        <span class="badge ok">"Readable"</span>
+                        <span class="plan-meta">{changed}</span>
+                        {collides.then(|| view! {
+                            <span class="field">
+                                <label for=select_id.clone()>{format!("You already have “{name}”:")}</label>
+                                <select
+                                    id=select_id
+                                    on:change=move |ev| choice.set(match event_target_value(&ev).as_str() {
+                                        "replace" => RestoreChoice::Replace,
+                                        "skip" => RestoreChoice::Skip,
+                                        _ => RestoreChoice::KeepBoth,
+                                    })
+                                >
+                                    <option value="keep">"Keep both"</option>
+                                    <option value="replace">"Replace mine (you can undo)"</option>
+                                    <option value="skip">"Leave mine, skip this one"</option>
+                                </select>
+                            </span>
+                        })}
+                    </li>
+                }
+                .into_any()
+            }
+            BackupItem::Refused { name, reason } => view! {
+                <li class="plan-item" data-testid="restore-item">
+                    <span class="plan-name">{name.clone()}</span>
+                    <span class="badge bad">"Not readable"</span>
+                    <span class="plan-meta">{format!("Cannot be restored: {reason}.")}</span>
+                </li>
+            }
+            .into_any(),
+            BackupItem::Unreadable(copy) => view! {
+                <li class="plan-item" data-testid="restore-item">
+                    <span class="plan-name">{format!("Unreadable data ({})", copy.key)}</span>
+                    <span class="badge bad">"Not readable"</span>
+                    <span class="plan-meta">
+                        {format!("Could not be read when backed up ({}). Its raw text stays in the backup file; it is not restored.", copy.reason)}
+                    </span>
+                </li>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let restorable = plans.len();
+    let plans = StoredValue::new(plans);
+    let restore = move |_| {
+        let chosen: Vec<(Plan, RestoreChoice)> = plans
+            .get_value()
+            .into_iter()
+            .zip(choices.iter().map(|c| c.get_untracked()))
+            .collect();
+        pending.set(None);
+        if let Err(why) = state.restore(chosen) {
+            error.set(Some(why));
+        }
+    };
+    view! {
+        <div class="restore-preview" role="group" aria-labelledby="restore-title" data-testid="restore-preview">
+            <h3 id="restore-title">{format!("{created}: {} plans", backup.items.len())}</h3>
+            <ul class="plan-list">{rows}</ul>
+            <div class="actions">
+                <button class="primary" disabled=restorable == 0 on:click=restore>
+                    {format!("Restore {restorable} {}", if restorable == 1 { "plan" } else { "plans" })}
+                </button>
+                <button on:click=move |_| pending.set(None)>"Cancel restore"</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ReminderSetting() -> impl IntoView {
+    let days = care::record().with_untracked(|care| care.reminder_days.to_string());
+    let entry = RwSignal::new(days);
+    let problem = RwSignal::new(None::<String>);
+    let apply = move || {
+        let text = entry.get_untracked();
+        let mut result = Ok(());
+        care::change(|care| result = care.set_reminder_days(&text));
+        problem.set(result.err());
+    };
+    view! {
+        <div class="field">
+            <label for="reminder-days">"Remind me to back up after (days; 0 = never)"</label>
+            <input
+                id="reminder-days"
+                type="number"
+                min="0"
+                max="365"
+                inputmode="numeric"
+                bind:value=entry
+                on:input=move |_| apply()
+            />
+            <Show when=move || problem.get().is_some()>
+                <p class="hint" role="alert">{move || problem.get().unwrap_or_default()}</p>
+            </Show>
+        </div>
+    }
+}
