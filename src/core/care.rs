@@ -88,11 +88,6 @@ impl DataCare {
         self.unbacked_since_ms.get_or_insert(now);
     }
 
-    /// A plan was deleted: its change time goes with it.
-    pub fn forget(&mut self, plan_id: &str) {
-        self.changed.remove(plan_id);
-    }
-
     /// All plans were backed up (or one exported) at `now`.
     pub fn note_backup(&mut self, now: f64) {
         self.last_backup_ms = Some(now);
