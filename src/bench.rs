@@ -5,13 +5,15 @@
 //! - `bench_import(text)`: an import (parse, validate, migrate) in one go, for its throughput;
 //! - `bench_import_in_steps(text)`: the same as the Plans page runs it, yielding between steps;
 //! - `bench_save(write)`: then the save of that plan, as the debounced autosave does it;
-//! - `bench_edit()`: the plan copies one keystroke costs in `AppState::edit`, before any view.
+//! - `bench_edit()`: the core's part of one keystroke in `AppState::edit`, before any view.
 
 use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
+use crate::core::history::Grouping;
 use crate::core::open_plan::store::{save_plan, Base};
+use crate::core::open_plan::OpenPlan;
 use crate::core::{plan::Plan, schema};
 use crate::storage::LocalStore;
 
@@ -20,6 +22,8 @@ thread_local! {
     static PLAN: RefCell<Option<Plan>> = const { RefCell::new(None) };
     /// What its last save wrote, as the open plan keeps it.
     static BASE: Cell<Option<Base>> = const { Cell::new(None) };
+    /// The undo history and save state of the plan `bench_edit` types into.
+    static OPEN: RefCell<OpenPlan> = RefCell::new(OpenPlan::new());
 }
 
 /// Imports `text` like the Plans page: the number of goals, or -1 when the import is refused.
@@ -30,6 +34,7 @@ pub fn bench_import(text: &str) -> f64 {
             let goals = plan.goals.goals.len() as f64;
             PLAN.with(|p| *p.borrow_mut() = Some(plan));
             BASE.with(|b| b.set(None));
+            OPEN.with(|o| *o.borrow_mut() = OpenPlan::new());
             goals
         }
         Err(_) => -1.0,
@@ -77,10 +82,11 @@ pub fn bench_save(write: bool) -> f64 {
     })
 }
 
-/// What `AppState::edit` does to the plan data on every keystroke, without the views: copy the
-/// open plan, change one goal's title on the copy, compare it with the open plan, swap it in
-/// and keep the old one (as the undo history does). 1 when the change was seen, -1 when no
-/// plan is held.
+/// What `AppState::edit` does to the plan data on a keystroke, without the views: the core's
+/// copy for undo when the edit starts an undo step (`OpenPlan::snapshot_for`), one more
+/// character in the first goal's title, and the record of the edit. Successive calls are
+/// keystrokes of one word (less than a second apart), as typing is. 1 when the edit was
+/// recorded, -1 when no plan is held.
 #[wasm_bindgen]
 pub fn bench_edit() -> f64 {
     PLAN.with(|p| {
@@ -88,15 +94,19 @@ pub fn bench_edit() -> f64 {
         let Some(plan) = held.as_mut() else {
             return -1.0;
         };
-        let mut after = plan.clone();
-        if let Some(goal) = after.goals.goals.first_mut() {
-            goal.title.push('x');
-        }
-        if after == *plan {
-            return 0.0;
-        }
-        let before = std::mem::replace(plan, after);
-        drop(before);
-        1.0
+        let grouping = Grouping::Field("goal:title");
+        let now = js_sys::Date::now();
+        OPEN.with(|open| {
+            let mut open = open.borrow_mut();
+            let before = open.snapshot_for(plan, grouping, now);
+            if let Some(goal) = plan.goals.goals.first_mut() {
+                goal.title.push('x');
+            }
+            if open.record_edit(before, plan, grouping, now) {
+                1.0
+            } else {
+                0.0
+            }
+        })
     })
 }

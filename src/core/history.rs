@@ -40,25 +40,42 @@ impl History {
     /// `grouping` says whether it may merge with the previous edit; `now_ms` is any
     /// monotonic-ish clock in milliseconds.
     pub fn record(&mut self, before: Plan, grouping: Grouping, now_ms: f64) {
+        // The step already holds the plan from before the first edit in the run.
+        if self.extends_last(grouping, now_ms) {
+            self.record_extension(grouping, now_ms);
+            return;
+        }
         self.redo.clear();
-        let extends_last = match (grouping, &self.last) {
-            (Grouping::Field(key), Some((last_key, last_ms))) => {
-                let gap = now_ms - last_ms;
-                last_key == key && (0.0..=COALESCE_WINDOW_MS).contains(&gap)
-            }
-            _ => false,
-        };
         self.last = match grouping {
             Grouping::Field(key) => Some((key.to_string(), now_ms)),
             Grouping::OwnStep => None,
         };
-        // The step already holds the plan from before the first edit in the run.
-        if extends_last && !self.undo.is_empty() {
-            return;
-        }
         self.undo.push_back(before);
         while self.undo.len() > MAX_UNDO_STEPS {
             self.undo.pop_front();
+        }
+    }
+
+    /// Whether an edit now merges into the latest undo step (typing on in one field), so
+    /// the plan from before it is not needed: the step already holds the plan from before
+    /// the run's first edit.
+    pub fn extends_last(&self, grouping: Grouping, now_ms: f64) -> bool {
+        match (grouping, &self.last) {
+            (Grouping::Field(key), Some((last_key, last_ms))) => {
+                let gap = now_ms - last_ms;
+                last_key == key
+                    && (0.0..=COALESCE_WINDOW_MS).contains(&gap)
+                    && !self.undo.is_empty()
+            }
+            _ => false,
+        }
+    }
+
+    /// Records an edit that [`History::extends_last`] said merges into the latest step.
+    pub fn record_extension(&mut self, grouping: Grouping, now_ms: f64) {
+        self.redo.clear();
+        if let (Grouping::Field(_), Some((_, last_ms))) = (grouping, &mut self.last) {
+            *last_ms = now_ms;
         }
     }
 

@@ -432,6 +432,8 @@ impl AppState {
 
     /// Applies an edit to the open plan: recorded for undo, then saved after a pause.
     /// `key` names the field: consecutive edits of one field (typing) undo together.
+    /// `change` gets the plan to change; while it runs, `self.plan` holds none (read the
+    /// plan it is given, not the signal).
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Plan)) {
         self.edit_grouped(Grouping::Field(key), change);
     }
@@ -442,39 +444,39 @@ impl AppState {
     }
 
     fn edit_grouped(&self, grouping: Grouping, change: impl FnOnce(&mut Plan)) {
-        // One copy per edit: the change runs on it outside the signal (so it may read state
-        // freely), then the core swaps it in and keeps the old one in the history.
-        let Some(mut after) = self.plan.with_untracked(|p| p.clone()) else {
+        let now = clock::now_ms();
+        // The plan is taken out of the signal while `change` runs on it, so no borrow of the
+        // signal is held then; the core keeps a copy for undo only when the edit starts an
+        // undo step (not for each keystroke of a word: see `OpenPlan::snapshot_for`).
+        let Some(mut plan) = self.plan.try_update_untracked(Option::take).flatten() else {
             return;
         };
-        change(&mut after);
-        let renamed = after.name.clone();
-        let now = clock::now_ms();
+        let before = self
+            .open
+            .with_value(|o| o.snapshot_for(&plan, grouping, now));
+        change(&mut plan);
         let changed = self
-            .plan
-            .try_update_untracked(|p| {
-                p.as_mut().and_then(|plan| {
-                    self.open
-                        .try_update_value(|o| o.apply(plan, after, grouping, now))
-                })
-            })
-            .flatten()
+            .open
+            .try_update_value(|o| o.record_edit(before, &plan, grouping, now))
             .unwrap_or(false);
+        let renamed = plan.name.clone();
+        let id = plan.id.clone();
+        self.plan.update_untracked(|p| *p = Some(plan));
         if !changed {
             return;
         }
         self.plan.notify();
         self.refresh_history_flags();
-        self.plans.update(|plans| {
-            if let Some(entry) = plans
-                .iter_mut()
-                .find(|e| Some(&e.id) == self.current_id().as_ref())
-            {
-                if entry.name != renamed {
+        let stale_name = self
+            .plans
+            .with_untracked(|plans| plans.iter().any(|e| e.id == id && e.name != renamed));
+        if stale_name {
+            self.plans.update(|plans| {
+                if let Some(entry) = plans.iter_mut().find(|e| e.id == id) {
                     entry.name = renamed;
                 }
-            }
-        });
+            });
+        }
         self.after_edit();
     }
 
@@ -513,8 +515,13 @@ impl AppState {
 
     fn refresh_history_flags(&self) {
         let (undo, redo) = self.open.with_value(|o| (o.can_undo(), o.can_redo()));
-        self.can_undo.set(undo);
-        self.can_redo.set(redo);
+        // Set only on a change: every keystroke comes through here.
+        if self.can_undo.get_untracked() != undo {
+            self.can_undo.set(undo);
+        }
+        if self.can_redo.get_untracked() != redo {
+            self.can_redo.set(redo);
+        }
     }
 
     fn refresh_entry_name(&self) {

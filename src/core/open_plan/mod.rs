@@ -165,25 +165,8 @@ impl OpenPlan {
         self.history.clear();
     }
 
-    /// Replaces `plan` with `edited` (the same plan after an edit) and records the old one
-    /// for undo. False, and nothing recorded, when the edit changed nothing.
-    pub fn apply(
-        &mut self,
-        plan: &mut Plan,
-        edited: Plan,
-        grouping: Grouping,
-        now_ms: f64,
-    ) -> bool {
-        if *plan == edited {
-            return false;
-        }
-        let before = std::mem::replace(plan, edited);
-        self.history.record(before, grouping, now_ms);
-        self.mark_edited();
-        true
-    }
-
-    /// [`OpenPlan::apply`] of `change` run on a copy of `plan`.
+    /// Runs `change` on `plan` and records it for undo. False, and nothing recorded, when
+    /// the edit changed nothing (see [`OpenPlan::snapshot_for`] for the one exception).
     pub fn edit(
         &mut self,
         plan: &mut Plan,
@@ -191,9 +174,37 @@ impl OpenPlan {
         now_ms: f64,
         change: impl FnOnce(&mut Plan),
     ) -> bool {
-        let mut edited = plan.clone();
-        change(&mut edited);
-        self.apply(plan, edited, grouping, now_ms)
+        let before = self.snapshot_for(plan, grouping, now_ms);
+        change(plan);
+        self.record_edit(before, plan, grouping, now_ms)
+    }
+
+    /// What an edit about to be made to `plan` needs kept for undo: a copy of it, or
+    /// nothing when the edit merges into the latest undo step (typing on in one field:
+    /// that step holds the plan from before the run's first keystroke). So a keystroke
+    /// costs no copy of the plan, whatever its size; only the first one of a run does.
+    /// Without a copy an edit cannot tell that it changed nothing: it counts as an edit
+    /// (it marks the plan for saving; the undo step is the same).
+    pub fn snapshot_for(&self, plan: &Plan, grouping: Grouping, now_ms: f64) -> Option<Plan> {
+        (!self.history.extends_last(grouping, now_ms)).then(|| plan.clone())
+    }
+
+    /// Records an edit already made to `plan`, with what [`OpenPlan::snapshot_for`] kept
+    /// before it. False, and nothing recorded, when the copy shows it changed nothing.
+    pub fn record_edit(
+        &mut self,
+        before: Option<Plan>,
+        plan: &Plan,
+        grouping: Grouping,
+        now_ms: f64,
+    ) -> bool {
+        match before {
+            Some(before) if before == *plan => return false,
+            Some(before) => self.history.record(before, grouping, now_ms),
+            None => self.history.record_extension(grouping, now_ms),
+        }
+        self.mark_edited();
+        true
     }
 
     pub fn undo(&mut self, plan: &mut Plan) -> bool {

@@ -570,3 +570,67 @@ fn the_plan_list_is_read_from_headers_and_unsound_ones_are_read_in_full() {
         Some(StoredPlan::Unreadable { .. })
     ));
 }
+
+/// Types `text` into the plan's name the way the UI does: the core's snapshot, the change in
+/// place, the record; keystrokes `gap_ms` apart from `start_ms`. How many copies it took.
+fn type_in_place(
+    open: &mut OpenPlan,
+    plan: &mut Plan,
+    text: &str,
+    start_ms: f64,
+    gap_ms: f64,
+) -> usize {
+    let mut copies = 0;
+    for (n, c) in text.chars().enumerate() {
+        let now = start_ms + n as f64 * gap_ms;
+        let grouping = Grouping::Field("plan:name");
+        let before = open.snapshot_for(plan, grouping, now);
+        copies += usize::from(before.is_some());
+        plan.name.push(c);
+        assert!(open.record_edit(before, plan, grouping, now));
+    }
+    copies
+}
+
+#[test]
+fn typing_a_word_copies_the_plan_once_and_undoes_as_one_step() {
+    let (store, mut open, mut plan) = one_tab();
+    assert_eq!(type_in_place(&mut open, &mut plan, " plan", 0.0, 150.0), 1);
+    assert_eq!(plan.name, "Sample plan");
+    assert_eq!(open.state(), &SaveState::Dirty);
+    assert_eq!(
+        open.flush(&store, &mut plan),
+        Flushed::Saved { revision: 2 }
+    );
+    assert_eq!(stored(&store).name, "Sample plan");
+    assert!(open.undo(&mut plan));
+    assert_eq!(plan.name, "Sample");
+    assert!(!open.can_undo());
+    assert!(open.redo(&mut plan));
+    assert_eq!(plan.name, "Sample plan");
+}
+
+#[test]
+fn a_pause_another_field_or_an_undo_starts_a_step_with_its_own_copy() {
+    let (_store, mut open, mut plan) = one_tab();
+    assert_eq!(type_in_place(&mut open, &mut plan, "ab", 0.0, 100.0), 1);
+    let later = 100.0 + crate::core::history::COALESCE_WINDOW_MS + 1.0;
+    assert_eq!(type_in_place(&mut open, &mut plan, "cd", later, 100.0), 1);
+    let other = Grouping::Field("plan:other");
+    assert!(open.snapshot_for(&plan, other, later + 150.0).is_some());
+    assert!(open
+        .snapshot_for(&plan, Grouping::OwnStep, later + 150.0)
+        .is_some());
+    assert!(open.undo(&mut plan));
+    assert_eq!(plan.name, "Sampleab");
+    // Typing on after an undo is a new step: the undone one is not extended.
+    assert_eq!(
+        type_in_place(&mut open, &mut plan, "x", later + 200.0, 100.0),
+        1
+    );
+    assert!(!open.can_redo());
+    assert!(open.undo(&mut plan));
+    assert_eq!(plan.name, "Sampleab");
+    assert!(open.undo(&mut plan));
+    assert_eq!(plan.name, "Sample");
+}
