@@ -51,6 +51,9 @@ pub struct BriefRequest {
     /// The plan's work against the level (`scope_check::scope_check`), when the caller has
     /// the whole plan.
     pub scope: Option<ScopeCheck>,
+    /// The value of the plan's work (`value::plan_value`), when the caller has the whole plan.
+    #[serde(default)]
+    pub value: Option<crate::core::value::PlanValue>,
 }
 
 /// Which pay records go into a brief, by kind. Current pay stays out unless the user
@@ -148,6 +151,9 @@ pub fn evidence_brief(
     bucketing(career, chosen, &mut out);
     if let Some(check) = &request.scope {
         out += &scope_check_markdown(check);
+    }
+    if let Some(value) = &request.value {
+        out += &crate::core::value::plan_value_markdown(value);
     }
     pay(career, request, &mut out);
     parity(career, &mut out);

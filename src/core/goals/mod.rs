@@ -122,6 +122,9 @@ pub struct Goal {
     /// Key areas of the plan's career tracks this goal exercises.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub key_area_ids: Vec<KeyAreaId>,
+    /// What reaching the goal is worth, by the team's assumptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<crate::core::value::ValueModel>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -128,6 +128,13 @@ fn goal_section(
         "- **SMART:** {} of 5 criteria pass\n",
         check.passed()
     ));
+    if let Some(model) = &goal.value {
+        out.push_str(&crate::core::value::model_markdown(
+            model,
+            crate::core::value::Subject::Goal(goal),
+            today,
+        ));
+    }
     for message in drift_messages(goal) {
         out.push_str(&format!(
             "- **Changed since commitment:** {}\n",

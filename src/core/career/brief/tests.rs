@@ -41,6 +41,7 @@ fn request() -> BriefRequest {
         assessment_id: Some("a1".into()),
         disclose: Disclosure::default(),
         scope: None,
+        value: None,
     }
 }
 

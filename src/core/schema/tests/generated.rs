@@ -13,6 +13,8 @@ use crate::core::curve::{Ask, ProblemArea, Snapshot, Stage, StageCount, TouchPoi
 use crate::core::goals::{CheckIn, Goal, KeyPlayer, Milestone, Objective, Step};
 use crate::core::plan::Plan;
 use crate::core::schema::{export_plan, import_plan, store_plan};
+use crate::core::value::{Assumption, Driver, ValueModel};
+use chrono::NaiveDate;
 
 /// Choices drawn in turn, so one list of numbers shapes a whole plan.
 struct Draw {
@@ -47,6 +49,30 @@ impl Draw {
     }
 }
 
+/// A value model now and then, with figures, a source and a date on some assumptions.
+fn value_model(draw: &mut Draw, driver: Driver) -> Option<ValueModel> {
+    if !draw.chance(30) {
+        return None;
+    }
+    let assumptions = (0..draw.below(3))
+        .map(|i| Assumption {
+            label: format!("Unit value {i}"),
+            unit: if draw.chance(30) { "%" } else { "USD" }.into(),
+            low: draw.chance(80).then(|| draw.below(10) as f64),
+            expected: Some(10.0 + draw.below(10) as f64),
+            high: Some(20.5),
+            source: "Budget".into(),
+            date: NaiveDate::from_ymd_opt(2026, 1, 1 + draw.below(28) as u32),
+        })
+        .collect();
+    Some(ValueModel {
+        driver,
+        assumptions,
+        unit: "USD".into(),
+        example: draw.chance(50).then(|| "support-deflection".into()),
+    })
+}
+
 fn build(numbers: Vec<u32>) -> Plan {
     let mut draw = Draw {
         numbers,
@@ -77,6 +103,7 @@ fn build(numbers: Vec<u32>) -> Plan {
             id: draw.id("t"),
             from_stage_id: from,
             to_stage_id: to,
+            value: value_model(&mut draw, Driver::MovedNow),
             ..TouchPoint::default()
         });
     }
@@ -128,6 +155,7 @@ fn build(numbers: Vec<u32>) -> Plan {
             objective_id: draw.pick(&objectives),
             stage_id: draw.pick(&stages),
             touch_point_id: draw.pick(&touch_points),
+            value: value_model(&mut draw, Driver::GainToTarget),
             ..Goal::default()
         };
         for _ in 0..draw.below(3) {
