@@ -16,4 +16,5 @@ pub mod plan;
 pub mod sample;
 pub mod schema;
 pub mod share;
+pub mod value;
 pub mod workspace;

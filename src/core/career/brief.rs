@@ -20,6 +20,10 @@ use crate::core::markdown::md_escape as t;
 pub struct GoalCitation {
     pub statement: String,
     pub final_check_in: Option<String>,
+    /// The goal's result in a closed period, when the evidence cites that rather than the
+    /// goal as it is now (`goals::periods::period_citation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_result: Option<String>,
 }
 
 /// What the brief (and the evidence list) shows for a goal of this plan: its statement and
@@ -38,6 +42,7 @@ pub fn goal_citation(goals: &GoalBook, goal_id: &str) -> Option<GoalCitation> {
     Some(GoalCitation {
         statement: statement_text(goal),
         final_check_in,
+        period_result: None,
     })
 }
 
@@ -51,6 +56,9 @@ pub struct BriefRequest {
     /// The plan's work against the level (`scope_check::scope_check`), when the caller has
     /// the whole plan.
     pub scope: Option<ScopeCheck>,
+    /// The value of the plan's work (`value::plan_value`), when the caller has the whole plan.
+    #[serde(default)]
+    pub value: Option<crate::core::value::PlanValue>,
 }
 
 /// Which pay records go into a brief, by kind. Current pay stays out unless the user
@@ -148,6 +156,9 @@ pub fn evidence_brief(
     bucketing(career, chosen, &mut out);
     if let Some(check) = &request.scope {
         out += &scope_check_markdown(check);
+    }
+    if let Some(value) = &request.value {
+        out += &crate::core::value::plan_value_markdown(value);
     }
     pay(career, request, &mut out);
     parity(career, &mut out);

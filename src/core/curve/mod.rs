@@ -126,6 +126,9 @@ pub struct TouchPoint {
     /// Key areas of the plan's career tracks this touch point exercises.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub key_area_ids: Vec<KeyAreaId>,
+    /// What the touch point's conversion is worth, by the team's assumptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<crate::core::value::ValueModel>,
     #[serde(flatten)]
     pub extra: Extra,
 }

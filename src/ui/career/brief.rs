@@ -29,6 +29,7 @@ pub fn BriefExport() -> impl IntoView {
                     assessment_id: c.self_assessments.first().map(|a| a.id.to_string()),
                     disclose,
                     scope: None,
+                    value: None,
                 })
         })
     });
@@ -38,6 +39,7 @@ pub fn BriefExport() -> impl IntoView {
         state.plan.with_untracked(|p| {
             p.as_ref().map(|p| {
                 request.scope = scope_check(p, &request.level_id);
+                request.value = Some(crate::core::value::plan_value(p, crate::ui::clock::today()));
                 evidence_brief(&p.career, &request, &|id| goal_citation(&p.goals, id))
             })
         })

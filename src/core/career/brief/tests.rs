@@ -41,6 +41,7 @@ fn request() -> BriefRequest {
         assessment_id: Some("a1".into()),
         disclose: Disclosure::default(),
         scope: None,
+        value: None,
     }
 }
 
@@ -48,6 +49,7 @@ fn goals(id: &str) -> Option<GoalCitation> {
     (id == "g1").then(|| GoalCitation {
         statement: "Grow monthly active contributors from 40 to 80 by June".into(),
         final_check_in: Some("84 active contributors in June".into()),
+        period_result: None,
     })
 }
 

@@ -10,9 +10,13 @@ use crate::core::career::{
     Track,
 };
 use crate::core::curve::{Ask, ProblemArea, Snapshot, Stage, StageCount, TouchPoint};
+use crate::core::goals::periods::{Closing, GoalResult, Outcome, Period, PeriodKind, Score};
 use crate::core::goals::{CheckIn, Goal, KeyPlayer, Milestone, Objective, Step};
+use crate::core::ids::PeriodId;
 use crate::core::plan::Plan;
 use crate::core::schema::{export_plan, import_plan, store_plan};
+use crate::core::value::{Assumption, Driver, ValueModel};
+use chrono::NaiveDate;
 
 /// Choices drawn in turn, so one list of numbers shapes a whole plan.
 struct Draw {
@@ -47,6 +51,30 @@ impl Draw {
     }
 }
 
+/// A value model now and then, with figures, a source and a date on some assumptions.
+fn value_model(draw: &mut Draw, driver: Driver) -> Option<ValueModel> {
+    if !draw.chance(30) {
+        return None;
+    }
+    let assumptions = (0..draw.below(3))
+        .map(|i| Assumption {
+            label: format!("Unit value {i}"),
+            unit: if draw.chance(30) { "%" } else { "USD" }.into(),
+            low: draw.chance(80).then(|| draw.below(10) as f64),
+            expected: Some(10.0 + draw.below(10) as f64),
+            high: Some(20.5),
+            source: "Budget".into(),
+            date: NaiveDate::from_ymd_opt(2026, 1, 1 + draw.below(28) as u32),
+        })
+        .collect();
+    Some(ValueModel {
+        driver,
+        assumptions,
+        unit: "USD".into(),
+        example: draw.chance(50).then(|| "support-deflection".into()),
+    })
+}
+
 fn build(numbers: Vec<u32>) -> Plan {
     let mut draw = Draw {
         numbers,
@@ -77,6 +105,7 @@ fn build(numbers: Vec<u32>) -> Plan {
             id: draw.id("t"),
             from_stage_id: from,
             to_stage_id: to,
+            value: value_model(&mut draw, Driver::MovedNow),
             ..TouchPoint::default()
         });
     }
@@ -128,6 +157,7 @@ fn build(numbers: Vec<u32>) -> Plan {
             objective_id: draw.pick(&objectives),
             stage_id: draw.pick(&stages),
             touch_point_id: draw.pick(&touch_points),
+            value: value_model(&mut draw, Driver::GainToTarget),
             ..Goal::default()
         };
         for _ in 0..draw.below(3) {
@@ -162,6 +192,10 @@ fn build(numbers: Vec<u32>) -> Plan {
         plan.goals.goals.push(goal);
     }
     let goals: Vec<_> = plan.goals.goals.iter().map(|g| g.id.clone()).collect();
+    if draw.chance(50) {
+        close_a_period(&mut draw, &mut plan);
+    }
+    let periods: Vec<_> = plan.goals.periods.iter().map(|p| p.id.clone()).collect();
 
     for _ in 0..1 + draw.below(2) {
         let mut track = Track {
@@ -250,6 +284,7 @@ fn build(numbers: Vec<u32>) -> Plan {
                 id: draw.id("e"),
                 text: "Ran the summit".into(),
                 goal_id: draw.pick(&goals),
+                period_id: draw.pick(&periods),
                 behaviour_ids: cited,
                 link: if draw.chance(50) {
                     "https://example.org/summit".into()
@@ -267,6 +302,55 @@ fn build(numbers: Vec<u32>) -> Plan {
         .collect();
     plan.next_id = draw.ids;
     plan
+}
+
+/// A closed quarter in which the first goal was finished (and the others carried forward),
+/// and maybe the open quarter after it.
+fn close_a_period(draw: &mut Draw, plan: &mut Plan) {
+    let date = |m| chrono::NaiveDate::from_ymd_opt(2026, m, 1).unwrap_or_default();
+    let id: PeriodId = draw.id("p");
+    let results = plan
+        .goals
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(n, g)| GoalResult {
+            goal: g.id.clone(),
+            title: "Goal".into(),
+            computed: Score::Scored(draw.below(101) as f64),
+            outcome: if n == 0 {
+                Outcome::Finished
+            } else {
+                Outcome::CarriedForward
+            },
+            ..GoalResult::default()
+        })
+        .collect();
+    if let Some(first) = plan.goals.goals.first_mut() {
+        first.period_id = Some(id.clone());
+    }
+    plan.goals.periods.push(Period {
+        id,
+        name: "Q1 2026".into(),
+        kind: PeriodKind::Quarter,
+        start: date(1),
+        end: date(3),
+        closing: Some(Closing {
+            closed_on: date(4),
+            what_worked: "Office hours".into(),
+            results,
+            ..Closing::default()
+        }),
+    });
+    if draw.chance(50) {
+        plan.goals.periods.push(Period {
+            id: draw.id("p"),
+            name: "Q2 2026".into(),
+            start: date(4),
+            end: date(6),
+            ..Period::default()
+        });
+    }
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
