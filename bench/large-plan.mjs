@@ -5,6 +5,8 @@
 //
 //   largePlan()            the issue's large plan: 200 goals × 20 check-ins, a 12-stage curve with
 //                          30 touch points, 10 tracks × 8 levels × 6 key areas
+//   largePlan(scaledShape(5))  five times as many goals, stages, touch points and tracks (each
+//                          record the same size): issue 15's plan five times larger
 //   planOfSize(bytes)      the same shape with more goals, pretty-printed like an export, just
 //                          over `bytes` long (the 5 MB import file)
 //   storedText(doc)        compact, as the app keeps a plan in localStorage
@@ -19,6 +21,14 @@ export const SHAPE = {
   levels: 8,
   keyAreas: 6,
 };
+
+/** The large plan's shape with `n` times as many goals, stages, touch points and tracks. */
+export const scaledShape = (n) => ({
+  goals: SHAPE.goals * n,
+  stages: SHAPE.stages * n,
+  touchPoints: SHAPE.touchPoints * n,
+  tracks: SHAPE.tracks * n,
+});
 
 const FAMILIES = ["community", "developer_relations", "program_management", "marketing", "engineering", "product", "other"];
 const SCOPES = ["self", "team", "several_teams", "organisation", "company", "industry"];

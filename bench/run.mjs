@@ -4,6 +4,7 @@
 // against a reference measured in the same run, in the same browser.
 //
 //   node bench/run.mjs [--no-build] [--skip-lighthouse] [--runs N]
+//   node bench/run.mjs --typing-only <dist> [--scale 1,5] [--typing-runs 3]   (see 3b below)
 //
 // --no-build reuses bench/.out from the last run. CARGO_TARGET_DIR is respected (both builds use
 // it, so the floor shares the compiled dependencies); CHROMIUM overrides /usr/bin/chromium.
@@ -18,7 +19,7 @@ import { chromium } from "playwright-core";
 
 import { serveStatic } from "../scripts/serve-static.mjs";
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
-import { exportText, largePlan, planOfSize, SHAPE, storedText } from "./large-plan.mjs";
+import { exportText, largePlan, planOfSize, scaledShape, SHAPE, storedText } from "./large-plan.mjs";
 import { wasmBreakdown } from "./wasm-size.mjs";
 import { criticalPath, sizes, wholeApp } from "./critical-path.mjs";
 
@@ -361,17 +362,39 @@ const LATENCY_PROBE = () => {
   );
 };
 
+/** The renderer's main-thread totals so far (Chromium's Performance domain), in ms. */
+async function mainThreadMs(cdp) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const get = (name) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  return { task: get("TaskDuration"), script: get("ScriptDuration") };
+}
+
 async function typeInto(page, input) {
   await page.evaluate(LATENCY_PROBE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
   await input.click();
   const letters = "the quick brown fox jumps over the lazy dog ";
+  let start;
   for (let i = 0; i < WARM_KEYS + KEYS; i++) {
+    if (i === WARM_KEYS) start = await mainThreadMs(cdp);
     await page.keyboard.press(letters[i % letters.length] === " " ? "Space" : letters[i % letters.length]);
     await page.waitForFunction((n) => window.__latencies.length >= n, i + 1, { polling: 1, timeout: 10_000 });
   }
+  const end = await mainThreadMs(cdp);
+  await cdp.detach();
   const all = await page.evaluate(() => window.__latencies);
   const measured = all.slice(WARM_KEYS);
-  return { keystrokes: measured.length, p50_ms: round(quantile(measured, 0.5)), p95_ms: round(quantile(measured, 0.95)), max_ms: round(Math.max(...measured)) };
+  return {
+    keystrokes: measured.length,
+    p50_ms: round(quantile(measured, 0.5)),
+    p95_ms: round(quantile(measured, 0.95)),
+    max_ms: round(Math.max(...measured)),
+    // Everything the page's main thread ran per keystroke (events, script, style, layout,
+    // paint; the probe's polling too, alike on both pages), by Chromium's own counters.
+    main_thread_ms_per_key: round((end.task - start.task) / measured.length, 3),
+    script_ms_per_key: round((end.script - start.script) / measured.length, 3),
+  };
 }
 
 /** The first text field inside <main> on /goals, opening a goal first when the page lists them. */
@@ -449,6 +472,104 @@ async function planLoaded(page, stored) {
   if (!state.still) return { ok: false, why: "the large plan vanished from storage" };
   if (!state.named) return { ok: false, why: "the app did not show the large plan's name" };
   return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3b. Typing as the plan grows (issue 15), on its own:
+//
+//   node bench/run.mjs --typing-only <dist> [--scale 1,5] [--typing-runs 3]
+//
+// For each run and each scale (the large plan, and largePlan(scaledShape(n))), the typing
+// latency of the goal title and of a bare <input> in the same run, each in a fresh context, and
+// the main-thread time per keystroke of both. With a dist built with `--features bench`, also
+// the core's part of one keystroke (bench_edit in src/bench.rs) on a plan of that scale.
+// Writes bench/results.json's `typing_scaling` (the full benchmark's figures there are kept).
+
+const argValue = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const spread = (xs, digits = 2) => ({ median: round(median(xs), digits), min: round(Math.min(...xs), digits), max: round(Math.max(...xs), digits), runs: xs.map((x) => round(x, digits)) });
+
+/** The core's work per keystroke on `text`'s plan, through the hooks of src/bench.rs. */
+async function coreEditTime(browser, url, text) {
+  const context = await benchContext(browser);
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitForMark(page);
+  if (!(await page.evaluate(() => typeof window.wasmBindings?.bench_edit === "function"))) {
+    await context.close();
+    return notMeasured("the dist has no bench hooks (build it with --features bench)");
+  }
+  const goals = await page.evaluate((text) => window.wasmBindings.bench_import(text), text);
+  const times = [];
+  // Ten keystrokes per sample: one is near the timer's resolution.
+  for (let i = 0; i < SAVE_REPS; i++) times.push(await page.evaluate(() => { const t = performance.now(); for (let k = 0; k < 10; k++) window.wasmBindings.bench_edit(); return (performance.now() - t) / 10; }));
+  await context.close();
+  return goals < 0 ? notMeasured("the app refused the plan") : { measured: true, median_ms: round(median(times), 3), min_ms: round(Math.min(...times), 3) };
+}
+
+async function typingOnly(dist) {
+  const scales = (argValue("--scale") ?? "1,5").split(",").map(Number).filter((n) => n > 0);
+  const runs = Number(argValue("--typing-runs")) || 3;
+  const blankDir = join(tmpdir(), `trellis-bench-blank-${process.pid}`);
+  mkdirSync(blankDir, { recursive: true });
+  writeFileSync(join(blankDir, "blank.html"), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><main><input type="text" aria-label="Text"></main></body></html>\n');
+  const appServer = await serveStatic(dist, "/", 0, { gzip: true });
+  const blankServer = await serveStatic(blankDir, "/", 0, { gzip: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const plans = Object.fromEntries(scales.map((n) => {
+    const plan = largePlan(scaledShape(n));
+    return [n, { id: plan.id, name: plan.name, text: storedText(plan), goals: plan.goals.goals.length }];
+  }));
+  const samples = Object.fromEntries(scales.map((n) => [n, []]));
+  const results = { date: new Date().toISOString(), machine: machine(), dist, keystrokes: KEYS, runs, scales: {} };
+  try {
+    for (let r = 0; r < runs; r++) {
+      for (const n of scales) {
+        say(`Typing, run ${r + 1} of ${runs}: plan × ${n} (${plans[n].goals} goals, ${(plans[n].text.length / 1e6).toFixed(1)} MB stored)`);
+        const { typing } = await typingLatency(browser, appServer.url, blankServer.url, plans[n]);
+        if (!typing.app.measured) throw new Error(typing.app.note);
+        samples[n].push(typing);
+        console.log(`  p50 ${typing.app.p50_ms} ms (bare ${typing.reference_bare_input.p50_ms}), p95 ${typing.app.p95_ms} ms (bare ${typing.reference_bare_input.p95_ms}), main thread ${typing.app.main_thread_ms_per_key} ms/key (bare ${typing.reference_bare_input.main_thread_ms_per_key})`);
+      }
+    }
+    for (const n of scales) {
+      const t = samples[n];
+      const app = (k) => t.map((x) => x.app[k]);
+      const bare = (k) => t.map((x) => x.reference_bare_input[k]);
+      say(`The core's work per keystroke, plan × ${n}`);
+      results.scales[n] = {
+        goals: plans[n].goals,
+        stored_characters: plans[n].text.length,
+        p50_ratio: spread(t.map((x) => x.p50_ratio)),
+        p95_ratio: spread(t.map((x) => x.p95_ratio)),
+        p50_ms: spread(app("p50_ms")),
+        p95_ms: spread(app("p95_ms")),
+        bare_p50_ms: spread(bare("p50_ms")),
+        bare_p95_ms: spread(bare("p95_ms")),
+        main_thread_ms_per_key: spread(app("main_thread_ms_per_key"), 3),
+        bare_main_thread_ms_per_key: spread(bare("main_thread_ms_per_key"), 3),
+        main_thread_ratio: spread(t.map((x) => x.app.main_thread_ms_per_key / x.reference_bare_input.main_thread_ms_per_key)),
+        script_ms_per_key: spread(app("script_ms_per_key"), 3),
+        core_edit: await coreEditTime(browser, appServer.url, plans[n].text),
+      };
+    }
+  } finally {
+    await browser.close();
+    await appServer.close();
+    await blankServer.close();
+    rmSync(blankDir, { recursive: true, force: true });
+  }
+  // Into bench/results.json as `typing_scaling`, beside the full benchmark's figures (kept).
+  const file = join(BENCH, "results.json");
+  let all = {};
+  try {
+    all = JSON.parse(readFileSync(file, "utf8"));
+  } catch {}
+  writeFileSync(file, JSON.stringify({ ...all, typing_scaling: results }, null, 2) + "\n");
+  for (const [n, x] of Object.entries(results.scales)) {
+    const core = x.core_edit.measured ? `${x.core_edit.median_ms} ms` : x.core_edit.note;
+    console.log(`plan × ${n} (${x.goals} goals): p50 ${x.p50_ratio.median} × bare [${x.p50_ratio.min}–${x.p50_ratio.max}], p95 ${x.p95_ratio.median} × [${x.p95_ratio.min}–${x.p95_ratio.max}]; main thread ${x.main_thread_ms_per_key.median} ms/key [${x.main_thread_ms_per_key.min}–${x.main_thread_ms_per_key.max}] vs bare ${x.bare_main_thread_ms_per_key.median}; core edit ${core}`);
+  }
+  console.log("\nWritten to bench/results.json (typing_scaling)");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -637,6 +758,7 @@ async function lighthouseRun(bin, url, preset) {
 async function main() {
   const started = new Date();
   // `--ten-plans-only <dist>`: only the start-up with ten stored plans, on a built dist folder.
+  if (argv.includes("--typing-only")) return typingOnly(argValue("--typing-only"));
   if (argv.includes("--ten-plans-only")) {
     const server = await serveStatic(argv[argv.indexOf("--ten-plans-only") + 1], "/", 0, { gzip: true });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::base_path::router_base;
+use crate::base_path::{app_href, router_base};
 use crate::ui;
 use crate::ui::state::AppState;
 
@@ -28,10 +28,10 @@ pub fn App() -> impl IntoView {
                 </a>
                 <ui::shell::CurrentPlan />
                 <nav class="app-nav" aria-label="Tools">
-                    <A href="/">"Plans"</A>
-                    <A href="/goals">"Goals"</A>
-                    <A href="/curve">"Commitment curve"</A>
-                    <A href="/career">"Career"</A>
+                    <A href=app_href("/")>"Plans"</A>
+                    <A href=app_href("/goals")>"Goals"</A>
+                    <A href=app_href("/curve")>"Commitment curve"</A>
+                    <A href=app_href("/career")>"Career"</A>
                 </nav>
                 <ui::shell::HeaderTools />
             </header>

@@ -15,3 +15,10 @@ pub fn router_base() -> String {
         .unwrap_or_default();
     path.trim_end_matches('/').to_string()
 }
+
+/// `path`, an address inside the app ("/goals?goal=g1"), under the base the app is served from,
+/// for `<A href>`: Leptos' `A` leaves a path that starts with "/" as it is (`use_navigate`, on
+/// the other hand, adds the base itself, so it takes the bare path).
+pub fn app_href(path: &str) -> String {
+    format!("{}{path}", router_base())
+}

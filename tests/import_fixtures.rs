@@ -131,6 +131,15 @@ fn reference_to_the_wrong_kind_of_record_names_what_it_found_and_where() {
 }
 
 #[test]
+fn a_score_on_a_goal_of_another_period_is_refused() {
+    assert_eq!(
+        message("period_score_of_another_period.json"),
+        "`goals.periods[0].closing.results[1].goal`: goal \"g1\" is scored as finished in \
+         this period but belongs to another period."
+    );
+}
+
+#[test]
 fn javascript_link_is_refused() {
     assert_eq!(
         message("javascript_link.json"),

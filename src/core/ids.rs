@@ -31,6 +31,7 @@ pub enum Kind {
     ExchangeRate,
     SelfAssessment,
     Evidence,
+    Period,
 }
 
 impl Kind {
@@ -58,6 +59,7 @@ impl Kind {
             Kind::ExchangeRate => "an exchange rate",
             Kind::SelfAssessment => "a self-assessment",
             Kind::Evidence => "a piece of evidence",
+            Kind::Period => "a period",
         }
     }
 }
@@ -196,6 +198,7 @@ id_types! {
     ExchangeRateId => ExchangeRate;
     SelfAssessmentId => SelfAssessment;
     EvidenceId => Evidence;
+    PeriodId => Period;
 }
 
 #[cfg(test)]

@@ -236,7 +236,7 @@ pub fn download_backup(backup_key: &str) -> Result<(), String> {
 /// What a tool shows when no plan is open.
 #[component]
 pub fn NoPlanOpen() -> impl IntoView {
-    let href = format!("{}/", crate::base_path::router_base());
+    let href = crate::base_path::app_href("/");
     view! {
         <div class="empty-state" data-testid="no-plan">
             <h2>"No plan is open"</h2>

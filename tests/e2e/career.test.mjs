@@ -36,7 +36,7 @@ async function startPlan(page, sample) {
   await goToCareer(page);
 }
 
-/** Reloads from the root (a deep-link reload is served by 404.html on a static host). */
+/** Opens the app afresh at its start page, then Career (a returning user's way in). */
 async function reloadCareer(page) {
   await waitSaved(page);
   await open(page, server);

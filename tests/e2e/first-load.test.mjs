@@ -194,7 +194,34 @@ test("under a base path (a GitHub project page) every route answers 200 and the 
   await open(page, host, "curve");
   await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
   assert.equal(await page.locator(".brand").getAttribute("href"), "/trellis/");
-  assert.deepEqual(problems, []);
+  // The app's own links stay under the base, and a reload there answers 200.
+  const tools = page.getByRole("navigation", { name: "Tools" });
+  for (const [name, heading, path] of [["Goals", "Goals", "goals"], ["Career", "Career", "career"]]) {
+    await tools.getByRole("link", { name }).click();
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `/trellis/${path}`);
+    assert.equal(await tools.getByRole("link", { name }).getAttribute("aria-current"), "page");
+  }
+  const reload = await page.reload();
+  assert.equal(reload.status(), 200);
+  await page.getByRole("heading", { level: 1, name: "Career" }).waitFor();
+  // After that visit the worker (scoped to the base) opens every route with the network off.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+    }
+  });
+  await page.locator("html[data-offline-ready]").waitFor();
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope), host.url);
+  await context.setOffline(true);
+  for (const [path, heading] of ROUTES) {
+    await page.goto(host.url + path);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await page.locator("header.app-header").waitFor();
+  }
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
   await context.close();
   await host.close();
 });

@@ -16,9 +16,6 @@ after(async () => {
   await server?.close();
 });
 
-// A static host answers a deep link (/goals?goal=…) with 404.html and status 404, which the
-// browser logs; the app then routes it. Every other console error counts.
-
 const iso = (date) => date.toISOString().slice(0, 10);
 const daysFromNow = (n) => {
   const d = new Date();

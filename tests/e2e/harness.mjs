@@ -62,11 +62,6 @@ export async function newSession(browser, { init = [], viewport, hasTouch = fals
   const watch = (page) => {
     page.on("console", (msg) => {
       if (msg.type() !== "error") return;
-      // A deep link (/goals) on a static host is answered by 404.html with status 404, which
-      // Chromium logs; that is the fallback working. A missing asset (with an extension) still counts.
-      const url = msg.location()?.url ?? "";
-      const isRoute = !/\.[a-z0-9]+$/i.test(new URL(url || "http://x/").pathname);
-      if (msg.text().includes("status of 404") && isRoute) return;
       problems.push(`console: ${msg.text()}`);
     });
     page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));

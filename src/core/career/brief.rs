@@ -20,6 +20,10 @@ use crate::core::markdown::md_escape as t;
 pub struct GoalCitation {
     pub statement: String,
     pub final_check_in: Option<String>,
+    /// The goal's result in a closed period, when the evidence cites that rather than the
+    /// goal as it is now (`goals::periods::period_citation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_result: Option<String>,
 }
 
 /// What the brief (and the evidence list) shows for a goal of this plan: its statement and
@@ -38,6 +42,7 @@ pub fn goal_citation(goals: &GoalBook, goal_id: &str) -> Option<GoalCitation> {
     Some(GoalCitation {
         statement: statement_text(goal),
         final_check_in,
+        period_result: None,
     })
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::brief::{goal_citation, GoalCitation};
 use super::{CitedGoal, Evidence};
+use crate::core::goals::periods::period_citation;
 use crate::core::goals::{GoalBook, GoalStatus};
 
 /// A goal the evidence picker offers.
@@ -111,6 +112,15 @@ pub fn citation_view<'a>(
     other: &dyn Fn(&str) -> PlanLookup<'a>,
 ) -> Option<CitationView> {
     let (this_id, this_goals) = this_plan;
+    if let (Some(period), Some(goal)) = (&evidence.period_id, &evidence.goal_id) {
+        if let Some((statement, result)) = period_citation(this_goals, period, goal) {
+            return Some(CitationView::Live(GoalCitation {
+                statement,
+                final_check_in: None,
+                period_result: Some(result),
+            }));
+        }
+    }
     if let Some(live) = evidence
         .goal_id
         .as_deref()

@@ -318,6 +318,36 @@ pub fn cite_own_goal(
     let e = evidence_mut(&mut plan.career, assessment_id, evidence_id)?;
     e.goal_id = Some(goal_id.into());
     e.cited_goal = Some(cited);
+    e.period_id = None;
+    Ok(())
+}
+
+/// Makes evidence cite a goal's result in a closed period of this plan (its score), with a
+/// snapshot of it, as for any cited goal.
+pub fn cite_period_result(
+    plan: &mut Plan,
+    assessment_id: &str,
+    evidence_id: &str,
+    period_id: &str,
+    goal_id: &str,
+    today: chrono::NaiveDate,
+) -> Result<(), EditError> {
+    let (statement, result) =
+        crate::core::goals::periods::period_citation(&plan.goals, period_id, goal_id)
+            .ok_or_else(|| not_found(period_id))?;
+    let cited = CitedGoal {
+        plan: plan.id.to_string(),
+        plan_name: plan.name.clone(),
+        goal: goal_id.to_string(),
+        statement,
+        final_check_in: Some(result),
+        cited_on: Some(today),
+    };
+    let goal_exists = plan.goals.goal(goal_id).is_some();
+    let e = evidence_mut(&mut plan.career, assessment_id, evidence_id)?;
+    e.goal_id = goal_exists.then(|| goal_id.into());
+    e.period_id = goal_exists.then(|| period_id.into());
+    e.cited_goal = Some(cited);
     Ok(())
 }
 
@@ -332,6 +362,7 @@ pub fn cite_other_goal(
     let e = evidence_mut(career, assessment_id, evidence_id)?;
     e.goal_id = None;
     e.cited_goal = Some(cited);
+    e.period_id = None;
     Ok(())
 }
 
@@ -343,6 +374,7 @@ pub fn clear_goal_citation(
     let e = evidence_mut(career, assessment_id, evidence_id)?;
     e.goal_id = None;
     e.cited_goal = None;
+    e.period_id = None;
     Ok(())
 }
 
@@ -460,6 +492,7 @@ pub fn forget_goal(career: &mut Career, goal_id: &str) {
     {
         if e.goal_id.as_deref() == Some(goal_id) {
             e.goal_id = None;
+            e.period_id = None;
         }
     }
 }

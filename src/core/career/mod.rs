@@ -26,11 +26,11 @@ pub use sample::sample;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::core::ids::GoalId;
 pub use crate::core::ids::{
     BehaviourId, CompRecordId, EvidenceId, ExchangeRateId, KeyAreaId, LevelId, ResearchEntryId,
     SelfAssessmentId, TrackId,
 };
+use crate::core::ids::{GoalId, PeriodId};
 use crate::core::plan::Extra;
 
 /// Everything the Career tool keeps in a plan.
@@ -721,6 +721,10 @@ pub struct Evidence {
     /// still shows it when the other plan changes, is deleted or is not in this browser.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cited_goal: Option<CitedGoal>,
+    /// With `goal_id`: cites the goal's result in this closed period (its score) rather
+    /// than the goal as it is now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_id: Option<PeriodId>,
     /// The behaviours this result demonstrates.
     pub behaviour_ids: Vec<BehaviourId>,
     #[serde(skip_serializing_if = "String::is_empty")]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::career::Scope;
 pub use crate::core::ids::{CheckInId, GoalId, KeyPlayerId, MilestoneId, ObjectiveId, StepId};
-use crate::core::ids::{KeyAreaId, StageId, TouchPointId};
+use crate::core::ids::{KeyAreaId, PeriodId, StageId, TouchPointId};
 use crate::core::plan::Extra;
 
 pub mod accountability;
@@ -17,6 +17,7 @@ pub mod commitment;
 pub mod effort;
 pub mod forecast;
 mod ops;
+pub mod periods;
 pub mod report;
 pub mod review;
 mod sample;
@@ -51,6 +52,10 @@ pub struct GoalBook {
     pub objectives: Vec<Objective>,
     /// All goals, in the order the team chose; each names its objective.
     pub goals: Vec<Goal>,
+    /// The plan's periods (quarters, halves, custom dates), oldest first; empty until the
+    /// team starts one (`periods::start_period`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<periods::Period>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -125,6 +130,10 @@ pub struct Goal {
     /// What reaching the goal is worth, by the team's assumptions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<crate::core::value::ValueModel>,
+    /// The closed period this goal was finished in; none while it belongs to the open
+    /// period (or the plan has no periods).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_id: Option<PeriodId>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::commitment::drift_messages;
 use super::effort::effort_signal;
 use super::forecast::{progress, TrackStatus};
+use super::periods::{in_open_period, open_period, past_periods_markdown};
 use super::review::{due_review, next_review};
 use super::statement::{statement_text, target_text};
 use super::text::{format_date, format_number, format_value};
@@ -21,6 +22,14 @@ pub fn goals_report_markdown(plan: &Plan, today: NaiveDate) -> String {
         md_escape(plan.name.trim()),
         format_date(today)
     );
+    if let Some(open) = open_period(book) {
+        out.push_str(&format!(
+            "\n_Period: {} ({} to {})._\n",
+            md_escape(open.name.trim()),
+            format_date(open.start),
+            format_date(open.end)
+        ));
+    }
     if book.goals.is_empty() && book.objectives.is_empty() {
         out.push_str("\nNo objectives or goals yet.\n");
         return out;
@@ -33,7 +42,8 @@ pub fn goals_report_markdown(plan: &Plan, today: NaiveDate) -> String {
         if !objective.description.trim().is_empty() {
             out.push_str(&format!("\n{}\n", md_escape(objective.description.trim())));
         }
-        let goals = book.goals_of(Some(&objective.id));
+        let mut goals = book.goals_of(Some(&objective.id));
+        goals.retain(|g| in_open_period(book, g));
         if goals.is_empty() {
             out.push_str("\n_No goals yet._\n");
         }
@@ -44,6 +54,7 @@ pub fn goals_report_markdown(plan: &Plan, today: NaiveDate) -> String {
     let orphans: Vec<&Goal> = book
         .goals
         .iter()
+        .filter(|g| in_open_period(book, g))
         .filter(|g| {
             g.objective_id
                 .as_deref()
@@ -56,6 +67,7 @@ pub fn goals_report_markdown(plan: &Plan, today: NaiveDate) -> String {
             goal_section(&mut out, &plan.curve, goal, today);
         }
     }
+    out.push_str(&past_periods_markdown(book));
     out
 }
 

@@ -70,6 +70,7 @@ pub fn sample_as_of(plan: &mut Plan, today: NaiveDate) {
     plan.goals = GoalBook {
         objectives,
         goals,
+        periods: Vec::new(),
         extra,
     };
 }

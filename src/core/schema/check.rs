@@ -30,6 +30,7 @@ enum At {
     Step(usize, usize),
     Milestone(usize, usize),
     CheckIn(usize, usize),
+    Period(usize),
     Curve,
     Stage(usize),
     Ask(usize, usize),
@@ -76,6 +77,7 @@ impl At {
                 };
                 at(&[list], Some(i));
             }
+            At::Period(i) => at(&["goals", "periods"], Some(i)),
             At::Stage(i) => at(&["curve", "stages"], Some(i)),
             At::Ask(s, i) => {
                 at(&["curve", "stages"], Some(s));
@@ -382,10 +384,16 @@ fn walk(plan: &Plan) -> Result<Walk<'_>, ImportError> {
     if let Some(problem) = walk.problem.take() {
         return Err(problem);
     }
-    match walk.first_reference_problem() {
-        Some(problem) => Err(problem),
-        None => Ok(walk),
+    if let Some(problem) = walk.first_reference_problem() {
+        return Err(problem);
     }
+    crate::core::goals::periods::check_periods(&plan.goals).map_err(|p| {
+        ImportError::InvalidValue {
+            path: p.path,
+            problem: p.problem,
+        }
+    })?;
+    Ok(walk)
 }
 
 fn goals<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
@@ -427,7 +435,13 @@ fn goals<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
             walk.refer(at, "touch_point_id", touch_point, Kind::TouchPoint);
         }
         walk.refer_all(at, "key_area_ids", &goal.key_area_ids, Kind::KeyArea);
+        if let Some(period) = &goal.period_id {
+            walk.refer(at, "period_id", period, Kind::Period);
+        }
         walk.unknown(at, &goal.extra);
+    }
+    for (i, period) in book.periods.iter().enumerate() {
+        walk.id(&period.id, Kind::Period, At::Period(i));
     }
     walk.unknown(At::GoalBook, &book.extra);
 }
@@ -538,6 +552,9 @@ fn career<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
             walk.id(&e.id, Kind::Evidence, at);
             if let Some(goal) = &e.goal_id {
                 walk.refer(at, "goal_id", goal, Kind::Goal);
+            }
+            if let Some(period) = &e.period_id {
+                walk.refer(at, "period_id", period, Kind::Period);
             }
             walk.refer_all(at, "behaviour_ids", &e.behaviour_ids, Kind::Behaviour);
             walk.link(at, "link", &e.link);

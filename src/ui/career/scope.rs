@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::base_path::app_href;
 use crate::core::career::scope_check::{
     scope_check, AreaWork, ScopeCheck, WorkItem, WorkKind, RULE_OF_THUMB,
 };
@@ -35,7 +36,7 @@ fn item_view(item: WorkItem) -> impl IntoView {
     };
     view! {
         <li>
-            <A href=href(&item)>{item.title.clone()}</A>
+            <A href=app_href(&href(&item))>{item.title.clone()}</A>
             {note}
         </li>
     }

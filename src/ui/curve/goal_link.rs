@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::base_path::app_href;
 use crate::core::curve::{goal_seed_from_gap, goal_seed_from_touch_point};
 use crate::core::goals::add_goal_from_curve;
 use crate::ui::clock;
@@ -96,7 +97,7 @@ pub fn LinkedGoals(stage_id: String) -> impl IntoView {
                     children=|(id, title)| {
                         view! {
                             <li>
-                                <A href=format!("/goals?goal={id}")>{title}</A>
+                                <A href=app_href(&format!("/goals?goal={id}"))>{title}</A>
                             </li>
                         }
                     }

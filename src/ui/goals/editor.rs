@@ -16,6 +16,7 @@ use super::{
     cadence_label, index_of, options, pick, status_class, track_class, GoalCtx, CADENCES,
     DIRECTIONS, STATUSES, TOTALLINGS, WINDOWS,
 };
+use crate::base_path::app_href;
 
 /// The editor's sections, by the ids of their headings, for the page's index.
 const EDITOR_SECTIONS: &[(&str, &str)] = &[
@@ -54,7 +55,7 @@ fn GoalNotFound() -> impl IntoView {
         <h1 id="goals-title">"Goal not found"</h1>
         <div class="empty-state">
             <p>"This plan has no goal at that address. It may have been removed, or the link belongs to another plan."</p>
-            <A href="/goals">"Back to all goals"</A>
+            <A href=app_href("/goals")>"Back to all goals"</A>
         </div>
     }
 }
@@ -75,7 +76,7 @@ fn Editor(ctx: GoalCtx) -> impl IntoView {
     });
     view! {
         <nav class="no-print back" aria-label="Breadcrumb">
-            <A href="/goals">"← All goals"</A>
+            <A href=app_href("/goals")>"← All goals"</A>
         </nav>
         <header class="goal-head">
             <p class="eyebrow">

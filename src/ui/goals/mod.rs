@@ -53,7 +53,8 @@ pub fn GoalsPage() -> impl IntoView {
     }
 }
 
-/// The path that opens one goal.
+/// The path inside the app that opens one goal (as `use_navigate` takes it; a link wraps it in
+/// `base_path::app_href`).
 pub fn goal_href(id: &str) -> String {
     format!("/goals?goal={id}")
 }

@@ -17,6 +17,7 @@ use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::unique_id;
 
 use super::{focus_later, focus_selector_later, goal_href, status_class, track_class, STATUSES};
+use crate::base_path::app_href;
 
 /// The status filter and sort order chosen on the page.
 #[derive(Clone, Copy)]
@@ -203,7 +204,7 @@ fn ReviewsDue() -> impl IntoView {
                                 let mark_label = format!("Mark “{title}” reviewed");
                                 view! {
                                     <li>
-                                        <A href=goal_href(&id)>{title.clone()}</A>
+                                        <A href=app_href(&goal_href(&id))>{title.clone()}</A>
                                         {format!(" — due {}", format_date(date))}
                                         " "
                                         <button
@@ -712,7 +713,7 @@ fn GoalRow(id: String, view_state: View) -> impl IntoView {
     view! {
         <li class=class data-testid="goal-row">
             <div class="goal-row-main">
-                <A href=goal_href(&id)>{title}</A>
+                <A href=app_href(&goal_href(&id))>{title}</A>
                 <div class="goal-meta">
                     <span class=move || info.with(|i| i.as_ref().map(|i| status_class(i.status)).unwrap_or("badge"))>
                         {move || read(|i| i.status.label().to_string())}

@@ -49,6 +49,7 @@ fn goals(id: &str) -> Option<GoalCitation> {
     (id == "g1").then(|| GoalCitation {
         statement: "Grow monthly active contributors from 40 to 80 by June".into(),
         final_check_in: Some("84 active contributors in June".into()),
+        period_result: None,
     })
 }
 

@@ -10,7 +10,9 @@ use crate::core::career::{
     Track,
 };
 use crate::core::curve::{Ask, ProblemArea, Snapshot, Stage, StageCount, TouchPoint};
+use crate::core::goals::periods::{Closing, GoalResult, Outcome, Period, PeriodKind, Score};
 use crate::core::goals::{CheckIn, Goal, KeyPlayer, Milestone, Objective, Step};
+use crate::core::ids::PeriodId;
 use crate::core::plan::Plan;
 use crate::core::schema::{export_plan, import_plan, store_plan};
 use crate::core::value::{Assumption, Driver, ValueModel};
@@ -190,6 +192,10 @@ fn build(numbers: Vec<u32>) -> Plan {
         plan.goals.goals.push(goal);
     }
     let goals: Vec<_> = plan.goals.goals.iter().map(|g| g.id.clone()).collect();
+    if draw.chance(50) {
+        close_a_period(&mut draw, &mut plan);
+    }
+    let periods: Vec<_> = plan.goals.periods.iter().map(|p| p.id.clone()).collect();
 
     for _ in 0..1 + draw.below(2) {
         let mut track = Track {
@@ -278,6 +284,7 @@ fn build(numbers: Vec<u32>) -> Plan {
                 id: draw.id("e"),
                 text: "Ran the summit".into(),
                 goal_id: draw.pick(&goals),
+                period_id: draw.pick(&periods),
                 behaviour_ids: cited,
                 link: if draw.chance(50) {
                     "https://example.org/summit".into()
@@ -295,6 +302,55 @@ fn build(numbers: Vec<u32>) -> Plan {
         .collect();
     plan.next_id = draw.ids;
     plan
+}
+
+/// A closed quarter in which the first goal was finished (and the others carried forward),
+/// and maybe the open quarter after it.
+fn close_a_period(draw: &mut Draw, plan: &mut Plan) {
+    let date = |m| chrono::NaiveDate::from_ymd_opt(2026, m, 1).unwrap_or_default();
+    let id: PeriodId = draw.id("p");
+    let results = plan
+        .goals
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(n, g)| GoalResult {
+            goal: g.id.clone(),
+            title: "Goal".into(),
+            computed: Score::Scored(draw.below(101) as f64),
+            outcome: if n == 0 {
+                Outcome::Finished
+            } else {
+                Outcome::CarriedForward
+            },
+            ..GoalResult::default()
+        })
+        .collect();
+    if let Some(first) = plan.goals.goals.first_mut() {
+        first.period_id = Some(id.clone());
+    }
+    plan.goals.periods.push(Period {
+        id,
+        name: "Q1 2026".into(),
+        kind: PeriodKind::Quarter,
+        start: date(1),
+        end: date(3),
+        closing: Some(Closing {
+            closed_on: date(4),
+            what_worked: "Office hours".into(),
+            results,
+            ..Closing::default()
+        }),
+    });
+    if draw.chance(50) {
+        plan.goals.periods.push(Period {
+            id: draw.id("p"),
+            name: "Q2 2026".into(),
+            start: date(4),
+            end: date(6),
+            ..Period::default()
+        });
+    }
 }
 
 fn plan() -> impl Strategy<Value = Plan> {

@@ -6,7 +6,7 @@
 // tabs' saves one at a time; this file races them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, startWithSample } from "./harness.mjs";
+import { launch, serve, newSession, open, startWithSample } from "../harness.mjs";
 
 let browser, server;
 before(async () => {

@@ -1,0 +1,125 @@
+//! The rules a plan's periods keep, checked when a plan is read (`schema::check`): dates in
+//! order, only the last period open, every score in range and every adjusted one explained,
+//! and no score on a goal of another period.
+
+use std::collections::HashSet;
+
+use super::{Outcome, Score};
+use crate::core::goals::GoalBook;
+
+/// A broken rule: where (written like `goals.periods[1].end`) and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodProblem {
+    pub path: String,
+    pub problem: String,
+}
+
+fn problem(path: String, problem: impl Into<String>) -> Result<(), PeriodProblem> {
+    Err(PeriodProblem {
+        path,
+        problem: problem.into(),
+    })
+}
+
+fn in_range(percent: f64) -> bool {
+    (0.0..=100.0).contains(&percent)
+}
+
+/// The first broken rule, in document order.
+pub fn check_periods(book: &GoalBook) -> Result<(), PeriodProblem> {
+    let last = book.periods.len().saturating_sub(1);
+    for (i, period) in book.periods.iter().enumerate() {
+        let at = format!("goals.periods[{i}]");
+        if period.end < period.start {
+            return problem(
+                format!("{at}.end"),
+                format!(
+                    "the period ends ({}) before it starts ({}).",
+                    period.end, period.start
+                ),
+            );
+        }
+        if let Some(before) = i.checked_sub(1).and_then(|b| book.periods.get(b)) {
+            if period.start <= before.end {
+                return problem(
+                    format!("{at}.start"),
+                    format!(
+                        "the period starts ({}) before the one before it ends ({}).",
+                        period.start, before.end
+                    ),
+                );
+            }
+        }
+        let Some(closing) = &period.closing else {
+            if i != last {
+                return problem(
+                    format!("{at}.closing"),
+                    "only the last period may be open; this one is open and another follows it.",
+                );
+            }
+            continue;
+        };
+        let mut scored = HashSet::new();
+        for (j, result) in closing.results.iter().enumerate() {
+            let at = format!("{at}.closing.results[{j}]");
+            if !scored.insert(result.goal.as_str()) {
+                return problem(
+                    format!("{at}.goal"),
+                    format!(
+                        "goal {:?} is scored twice in this period.",
+                        result.goal.as_str()
+                    ),
+                );
+            }
+            if let Score::Scored(p) = result.computed {
+                if !in_range(p) {
+                    return problem(
+                        format!("{at}.computed"),
+                        format!("{p} is out of range (expected 0 to 100)."),
+                    );
+                }
+            }
+            if let Some(p) = result.adjusted {
+                if !in_range(p) {
+                    return problem(
+                        format!("{at}.adjusted"),
+                        format!("{p} is out of range (expected 0 to 100)."),
+                    );
+                }
+                if result.reason.trim().is_empty() {
+                    return problem(format!("{at}.reason"), "an adjusted score needs a reason.");
+                }
+            }
+            let goal = book.goal(&result.goal);
+            let finished_elsewhere = goal.is_some_and(|g| g.period_id.as_ref() != Some(&period.id));
+            if result.outcome == Outcome::Finished && finished_elsewhere {
+                return problem(
+                    format!("{at}.goal"),
+                    format!(
+                        "goal {:?} is scored as finished in this period but belongs to another \
+                         period.",
+                        result.goal.as_str()
+                    ),
+                );
+            }
+        }
+    }
+    for (g, goal) in book.goals.iter().enumerate() {
+        let Some(period) = goal.period_id.as_deref().and_then(|id| book.period(id)) else {
+            continue;
+        };
+        let finished_here = period
+            .result(&goal.id)
+            .is_some_and(|r| r.outcome == Outcome::Finished);
+        if period.is_closed() && !finished_here {
+            return problem(
+                format!("goals.goals[{g}].period_id"),
+                format!(
+                    "the goal belongs to closed period {:?} but has no finished result in it.",
+                    period.id.as_str()
+                ),
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,397 @@
+use super::close::PeriodError;
+use super::*;
+use crate::core::goals::fixtures::{d, plain_goal};
+use crate::core::goals::{CheckIn, Direction, Milestone};
+use crate::core::plan::Plan;
+
+fn check_in(date: NaiveDate, value: f64) -> CheckIn {
+    CheckIn {
+        id: format!("c{date}").into(),
+        date,
+        value,
+        ..CheckIn::default()
+    }
+}
+
+/// Two goals (120 → 180 contributors; 40 → 20 hours to first response), a Q3 2026 period.
+fn plan() -> Plan {
+    let mut plan = Plan::new("plan-1", "Program");
+    let mut grow = plain_goal();
+    grow.objective_id = None;
+    grow.check_ins = vec![check_in(d(2026, 9, 1), 150.0)];
+    grow.milestones = vec![Milestone {
+        id: "m1".into(),
+        date: d(2026, 8, 1),
+        value: 140.0,
+        note: String::new(),
+    }];
+    let mut cut = plain_goal();
+    cut.id = "g2".into();
+    cut.objective_id = None;
+    cut.title = "Answer faster".into();
+    cut.metric.direction = Direction::Decrease;
+    cut.metric.unit = "hours".into();
+    cut.baseline = Some(40.0);
+    cut.target = Some(20.0);
+    cut.check_ins = vec![check_in(d(2026, 9, 20), 25.0)];
+    cut.key_players
+        .iter_mut()
+        .for_each(|p| p.id = format!("{}b", p.id).into());
+    cut.steps.iter_mut().for_each(|s| {
+        s.id = format!("{}b", s.id).into();
+        s.owner_id = s.owner_id.take().map(|o| format!("{o}b").into());
+    });
+    plan.goals.goals = vec![grow, cut];
+    plan.next_id = 100;
+    start_period(&mut plan, &quarter(d(2026, 7, 1))).unwrap();
+    plan
+}
+
+fn quarter(start: NaiveDate) -> NewPeriod {
+    NewPeriod {
+        kind: PeriodKind::Quarter,
+        start,
+        end: None,
+        name: String::new(),
+    }
+}
+
+fn decide(goal: &str, outcome: Outcome) -> Decision {
+    Decision {
+        goal: goal.into(),
+        adjusted: None,
+        reason: String::new(),
+        outcome,
+    }
+}
+
+fn request(decisions: Vec<Decision>) -> CloseRequest {
+    CloseRequest {
+        closed_on: d(2026, 10, 2),
+        what_worked: "Office hours".into(),
+        what_did_not: "The newsletter".into(),
+        decisions,
+        next: quarter(d(2026, 10, 1)),
+    }
+}
+
+#[test]
+fn an_increase_goal_scores_its_share_of_the_way() {
+    let goal = plan().goals.goals[0].clone();
+    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(50.0));
+}
+
+#[test]
+fn a_decrease_goal_scores_in_its_direction() {
+    let goal = plan().goals.goals[1].clone();
+    // 40 → 25 of 40 → 20 is three quarters of the way.
+    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(75.0));
+}
+
+#[test]
+fn scores_are_clamped_to_0_and_100() {
+    let mut goal = plan().goals.goals[1].clone();
+    goal.check_ins = vec![check_in(d(2026, 9, 1), 50.0)];
+    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(0.0));
+    goal.check_ins = vec![check_in(d(2026, 9, 1), 5.0)];
+    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(100.0));
+}
+
+#[test]
+fn missing_data_is_not_scored_rather_than_zero() {
+    let mut goal = plan().goals.goals[0].clone();
+    // A check-in after the period's end does not count for it.
+    assert_eq!(
+        score(&goal, d(2026, 8, 31)),
+        Score::NotScored(NotScored::NoCheckIn)
+    );
+    assert_eq!(
+        Score::NotScored(NotScored::NoCheckIn).text(),
+        "not scored: no check-in"
+    );
+    goal.baseline = None;
+    assert_eq!(
+        score(&goal, d(2026, 9, 30)),
+        Score::NotScored(NotScored::NoBaseline)
+    );
+    goal.baseline = Some(200.0);
+    assert_eq!(
+        score(&goal, d(2026, 9, 30)),
+        Score::NotScored(NotScored::TargetNotAhead)
+    );
+    goal.target = None;
+    assert_eq!(
+        score(&goal, d(2026, 9, 30)),
+        Score::NotScored(NotScored::NoTarget)
+    );
+}
+
+#[test]
+fn keep_goals_score_whether_the_line_held() {
+    let mut goal = plan().goals.goals[0].clone();
+    goal.metric.direction = Direction::KeepBelow;
+    goal.target = Some(160.0);
+    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(100.0));
+    goal.target = Some(140.0);
+    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(0.0));
+}
+
+#[test]
+fn quarters_and_halves_get_their_end_and_name() {
+    let start = d(2026, 7, 1);
+    let end = PeriodKind::Quarter.end_from(start).unwrap();
+    assert_eq!(end, d(2026, 9, 30));
+    assert_eq!(PeriodKind::Quarter.default_name(start, end), "Q3 2026");
+    let half = PeriodKind::Half.end_from(start).unwrap();
+    assert_eq!(half, d(2026, 12, 31));
+    assert_eq!(PeriodKind::Half.default_name(start, half), "H2 2026");
+    assert_eq!(
+        PeriodKind::Quarter.default_name(d(2026, 7, 15), d(2026, 10, 14)),
+        "2026-07-15 to 2026-10-14"
+    );
+    assert_eq!(PeriodKind::Custom.end_from(start), None);
+}
+
+#[test]
+fn an_existing_plan_has_no_periods_and_round_trips_unchanged() {
+    let text = r#"{"objectives":[],"goals":[{"id":"g1","title":"T"}]}"#;
+    let book: GoalBook = serde_json::from_str(text).unwrap();
+    assert!(book.periods.is_empty() && open_period(&book).is_none());
+    assert!(in_open_period(&book, &book.goals[0]));
+    let back = serde_json::to_value(&book).unwrap();
+    assert!(back.get("periods").is_none());
+    assert!(back["goals"][0].get("period_id").is_none());
+}
+
+#[test]
+fn closing_scores_snapshots_and_carries_forward() {
+    let mut plan = plan();
+    let before_history = plan.goals.goals[0].check_ins.clone();
+    let mut adjusted = decide("g2", Outcome::Finished);
+    adjusted.adjusted = Some(90.0);
+    adjusted.reason = " Survey closed late ".into();
+    let next = close_period(
+        &mut plan,
+        &request(vec![decide("g1", Outcome::CarriedForward), adjusted]),
+    )
+    .unwrap();
+    let book = &plan.goals;
+    assert_eq!(book.periods.len(), 2);
+    let closed = &book.periods[0];
+    let closing = closed.closing.as_ref().unwrap();
+    assert_eq!(closing.what_worked, "Office hours");
+    assert_eq!(closing.results[0].computed, Score::Scored(50.0));
+    assert_eq!(closing.results[1].score_text(), "90% (adjusted from 75%)");
+    assert_eq!(closing.results[1].reason, "Survey closed late");
+    // The carried goal is the same goal, history and all, now in the next period.
+    let next_period = open_period(book).unwrap();
+    assert_eq!(next_period.id, next);
+    assert_eq!(next_period.name, "Q4 2026");
+    assert_eq!(book.goals[0].check_ins, before_history);
+    assert_eq!(book.goals[0].milestones.len(), 1);
+    assert!(in_open_period(book, &book.goals[0]));
+    assert_eq!(carried_from(book, "g1")[0].0.id, closed.id);
+    // The finished goal stays behind, missed at 90%.
+    assert_eq!(book.goals[1].period_id.as_ref(), Some(&closed.id));
+    assert_eq!(book.goals[1].status, GoalStatus::Missed);
+    assert_eq!(open_goals(book).len(), 1);
+    // Fresh ids stay unique.
+    assert_ne!(next, closed.id);
+    assert_eq!(crate::core::schema::check_plan(&plan), Ok(()));
+}
+
+#[test]
+fn a_refused_close_changes_nothing() {
+    let mut plan = plan();
+    let before = plan.clone();
+    let mut bad = decide("g2", Outcome::Finished);
+    bad.adjusted = Some(80.0);
+    let refused = close_period(
+        &mut plan,
+        &request(vec![decide("g1", Outcome::Finished), bad.clone()]),
+    );
+    assert_eq!(
+        refused,
+        Err(PeriodError::AdjustedWithoutReason("Answer faster".into()))
+    );
+    bad.adjusted = Some(120.0);
+    bad.reason = "why".into();
+    assert!(matches!(
+        close_period(
+            &mut plan,
+            &request(vec![decide("g1", Outcome::Finished), bad])
+        ),
+        Err(PeriodError::ScoreOutOfRange(_))
+    ));
+    assert_eq!(
+        close_period(&mut plan, &request(vec![decide("g1", Outcome::Finished)])),
+        Err(PeriodError::NoDecision("Answer faster".into()))
+    );
+    let mut overlapping = request(vec![
+        decide("g1", Outcome::Finished),
+        decide("g2", Outcome::Finished),
+    ]);
+    overlapping.next.start = d(2026, 9, 1);
+    assert!(matches!(
+        close_period(&mut plan, &overlapping),
+        Err(PeriodError::Overlaps { .. })
+    ));
+    assert_eq!(plan, before);
+}
+
+#[test]
+fn a_goal_of_another_period_cannot_be_scored() {
+    let mut plan = plan();
+    close_period(
+        &mut plan,
+        &request(vec![
+            decide("g1", Outcome::CarriedForward),
+            decide("g2", Outcome::Finished),
+        ]),
+    )
+    .unwrap();
+    let mut next = request(vec![
+        decide("g1", Outcome::Finished),
+        decide("g2", Outcome::Finished),
+    ]);
+    next.next = quarter(d(2027, 1, 1));
+    assert_eq!(
+        close_period(&mut plan, &next),
+        Err(PeriodError::GoalOfAnotherPeriod("Answer faster".into()))
+    );
+}
+
+#[test]
+fn only_one_period_is_open_at_a_time() {
+    let mut plan = plan();
+    assert!(matches!(
+        start_period(&mut plan, &quarter(d(2026, 10, 1))),
+        Err(PeriodError::AlreadyOpen(_))
+    ));
+}
+
+#[test]
+fn reopening_the_latest_closed_period_undoes_the_close() {
+    let mut plan = plan();
+    let before = plan.clone();
+    close_period(
+        &mut plan,
+        &request(vec![
+            decide("g1", Outcome::CarriedForward),
+            decide("g2", Outcome::Finished),
+        ]),
+    )
+    .unwrap();
+    let closed = plan.goals.periods[0].id.clone();
+    reopen_period(&mut plan, &closed).unwrap();
+    let mut expected = before;
+    expected.next_id = plan.next_id;
+    assert_eq!(plan, expected);
+}
+
+#[test]
+fn reopening_refuses_when_the_next_period_has_goals_of_its_own() {
+    let mut plan = plan();
+    close_period(
+        &mut plan,
+        &request(vec![
+            decide("g1", Outcome::CarriedForward),
+            decide("g2", Outcome::Finished),
+        ]),
+    )
+    .unwrap();
+    crate::core::goals::add_goal(&mut plan, None).unwrap();
+    let closed = plan.goals.periods[0].id.clone();
+    assert_eq!(
+        reopen_period(&mut plan, &closed),
+        Err(PeriodError::NextPeriodHasNewGoals("Q4 2026".into()))
+    );
+}
+
+#[test]
+fn the_report_and_a_citation_show_a_closed_period() {
+    let mut plan = plan();
+    let mut adjusted = decide("g1", Outcome::CarriedForward);
+    adjusted.adjusted = Some(60.0);
+    adjusted.reason = "Two *big* events moved".into();
+    close_period(
+        &mut plan,
+        &request(vec![adjusted, decide("g2", Outcome::Finished)]),
+    )
+    .unwrap();
+    let section = past_periods_markdown(&plan.goals);
+    assert!(section.contains("## Past periods"), "{section}");
+    assert!(
+        section.contains("### Q3 2026 (1 July 2026 to 30 September 2026, closed 2 October 2026)")
+    );
+    assert!(
+        section.contains("60% (adjusted from 50%): Two \\*big\\* events moved · carried forward"),
+        "{section}"
+    );
+    assert!(section.contains("**What worked:** Office hours"));
+    let closed = plan.goals.periods[0].id.clone();
+    let (statement, line) = period_citation(&plan.goals, &closed, "g2").unwrap();
+    assert!(statement.contains("20"), "{statement}");
+    assert_eq!(
+        line,
+        "Q3 2026 (closed 2 October 2026): scored 75%; latest check-in 25 hours on 20 September 2026"
+    );
+    assert!(period_citation(&plan.goals, &plan.goals.periods[1].id.clone(), "g1").is_none());
+}
+
+#[test]
+fn the_rules_refuse_a_score_on_a_goal_of_another_period() {
+    let mut plan = plan();
+    close_period(
+        &mut plan,
+        &request(vec![
+            decide("g1", Outcome::CarriedForward),
+            decide("g2", Outcome::Finished),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(check_periods(&plan.goals), Ok(()));
+    let mut broken = plan.clone();
+    broken.goals.goals[1].period_id = None;
+    let found = check_periods(&broken.goals).unwrap_err();
+    assert_eq!(found.path, "goals.periods[0].closing.results[1].goal");
+    let mut broken = plan.clone();
+    broken.goals.goals[0].period_id = Some(plan.goals.periods[0].id.clone());
+    assert_eq!(
+        check_periods(&broken.goals).unwrap_err().path,
+        "goals.goals[0].period_id"
+    );
+    let mut broken = plan.clone();
+    if let Some(c) = broken.goals.periods[0].closing.as_mut() {
+        c.results[0].adjusted = Some(10.0);
+    }
+    assert_eq!(
+        check_periods(&broken.goals).unwrap_err().path,
+        "goals.periods[0].closing.results[0].reason"
+    );
+    let mut broken = plan;
+    broken.goals.periods.swap(0, 1);
+    assert!(check_periods(&broken.goals).is_err());
+}
+
+#[test]
+fn undo_takes_a_whole_close_back_in_one_step() {
+    use crate::core::history::{Grouping, History};
+    let mut plan = plan();
+    let mut history = History::new();
+    history.record(plan.clone(), Grouping::Field("goal:g1:title"), 1.0);
+    plan.goals.goals[0].title = "Grow contributors".into();
+    let before_close = plan.clone();
+    history.record(plan.clone(), Grouping::OwnStep, 2.0);
+    close_period(
+        &mut plan,
+        &request(vec![
+            decide("g1", Outcome::CarriedForward),
+            decide("g2", Outcome::Finished),
+        ]),
+    )
+    .unwrap();
+    let undone = history.undo(&plan).unwrap();
+    assert_eq!(undone, before_close);
+    assert_eq!(history.redo(&undone), Some(plan));
+}
