@@ -8,6 +8,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::core::plan::Plan;
+
 pub mod examples;
 mod range;
 mod wording;
@@ -18,7 +20,7 @@ pub use range::{
 };
 pub use wording::{
     assumption_text, format_amount, model_markdown, plan_value, plan_value_markdown, stale_note,
-    value_summary, PlanValue, ValuedWork, NO_VALUE_YET, STALE_AFTER_DAYS,
+    value_lines, value_summary, PlanValue, ValuedWork, NO_VALUE_YET, STALE_AFTER_DAYS,
 };
 
 #[cfg(test)]
@@ -147,6 +149,44 @@ impl ValueModel {
             driver: Driver::first(owner),
             assumptions: vec![Assumption::default()],
             ..ValueModel::default()
+        }
+    }
+}
+
+/// The model slot of a goal or touch point of `plan` (`None` when the record is gone).
+pub fn model_slot<'a>(
+    plan: &'a Plan,
+    owner: OwnerKind,
+    id: &str,
+) -> Option<&'a Option<ValueModel>> {
+    match owner {
+        OwnerKind::Goal => plan.goals.goal(id).map(|g| &g.value),
+        OwnerKind::TouchPoint => plan.curve.touch_point(id).map(|t| &t.value),
+    }
+}
+
+pub fn model_slot_mut<'a>(
+    plan: &'a mut Plan,
+    owner: OwnerKind,
+    id: &str,
+) -> Option<&'a mut Option<ValueModel>> {
+    match owner {
+        OwnerKind::Goal => plan.goals.goal_mut(id).map(|g| &mut g.value),
+        OwnerKind::TouchPoint => plan.curve.touch_point_mut(id).map(|t| &mut t.value),
+    }
+}
+
+/// [`value_summary`] of the record's model, if it has one.
+pub fn summary_in(plan: &Plan, owner: OwnerKind, id: &str) -> Option<String> {
+    match owner {
+        OwnerKind::Goal => {
+            let goal = plan.goals.goal(id)?;
+            Some(value_summary(goal.value.as_ref()?, Subject::Goal(goal)))
+        }
+        OwnerKind::TouchPoint => {
+            let tp = plan.curve.touch_point(id)?;
+            let subject = Subject::TouchPoint(&plan.curve, tp);
+            Some(value_summary(tp.value.as_ref()?, subject))
         }
     }
 }

@@ -632,3 +632,18 @@ fn the_brief_includes_the_plan_value_when_given() {
     assert!(with.contains("## What the work in this plan is worth"));
     assert!(with.contains("Expected 12,000 USD"));
 }
+
+#[test]
+fn a_model_is_found_edited_and_summarised_where_it_sits() {
+    let mut plan = plan_with_values();
+    let summary = summary_in(&plan, OwnerKind::TouchPoint, "t1").unwrap();
+    assert!(summary.starts_with("Expected 1,200 USD"), "{summary}");
+    assert!(summary_in(&plan, OwnerKind::Goal, "g1")
+        .unwrap()
+        .starts_with("Expected 12,000 USD"));
+    assert_eq!(summary_in(&plan, OwnerKind::Goal, "t1"), None);
+    *model_slot_mut(&mut plan, OwnerKind::Goal, "g1").unwrap() = None;
+    assert_eq!(model_slot(&plan, OwnerKind::Goal, "g1"), Some(&None));
+    assert_eq!(summary_in(&plan, OwnerKind::Goal, "g1"), None);
+    assert!(model_slot_mut(&mut plan, OwnerKind::TouchPoint, "gone").is_none());
+}

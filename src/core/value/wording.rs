@@ -135,6 +135,21 @@ pub fn assumption_text(a: &Assumption, index: usize, today: NaiveDate) -> String
     text
 }
 
+/// The value line and one line per assumption, for a list on screen.
+pub fn value_lines(
+    model: &ValueModel,
+    subject: Subject,
+    today: NaiveDate,
+) -> (String, Vec<String>) {
+    let assumptions = model
+        .assumptions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| assumption_text(a, i, today))
+        .collect();
+    (value_summary(model, subject), assumptions)
+}
+
 /// The model as Markdown list items: the value line, then the driver and each assumption.
 pub fn model_markdown(model: &ValueModel, subject: Subject, today: NaiveDate) -> String {
     let mut out = format!("- **Value:** {}\n", t(&value_summary(model, subject)));

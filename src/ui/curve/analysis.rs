@@ -7,6 +7,7 @@ use crate::core::curve::flows::flow_bottleneck;
 use crate::core::curve::{
     bottleneck, conversions, gap_table, shares, warnings, Basis, WarningKind,
 };
+use crate::core::value::{value_lines, Subject};
 use crate::ui::state::use_app_state;
 
 use super::goal_link::{CreateGoalButton, GoalSource};
@@ -245,6 +246,8 @@ struct GapView {
     gap: Option<i64>,
     gap_pct: Option<f64>,
     touch_points: Vec<String>,
+    /// Touch points leading in that have a value model: name, value line, assumptions.
+    values: Vec<(String, String, Vec<String>)>,
     flagged: bool,
 }
 
@@ -252,6 +255,7 @@ struct GapView {
 pub fn GapAnalysis() -> impl IntoView {
     let state = use_app_state();
     let rows = Memo::new(move |_| {
+        let today = crate::ui::clock::today();
         state.plan.with(|p| {
             let Some(p) = p.as_ref() else {
                 return Vec::new();
@@ -265,6 +269,17 @@ pub fn GapAnalysis() -> impl IntoView {
                         .iter()
                         .filter_map(|t| p.curve.touch_point(t))
                         .map(|t| t.name.clone())
+                        .collect(),
+                    values: g
+                        .touch_point_ids
+                        .iter()
+                        .filter_map(|t| p.curve.touch_point(t))
+                        .filter_map(|t| {
+                            let model = t.value.as_ref()?;
+                            let subject = Subject::TouchPoint(&p.curve, t);
+                            let (line, assumptions) = value_lines(model, subject, today);
+                            Some((display_name(&t.name), line, assumptions))
+                        })
                         .collect(),
                     stage_id: g.stage_id,
                     now: g.now,
@@ -280,7 +295,7 @@ pub fn GapAnalysis() -> impl IntoView {
         <div class="card gap-analysis">
             <h2 id="gap-title" tabindex="-1">"Gap analysis"</h2>
             <p class="hint">
-                "How far each stage is from its target, and the touch points leading into it. "
+                "How far each stage is from its target, and the touch points leading into it, with the value of those that have a value model. "
                 "A gap with no touch point is flagged: nothing is planned to close it."
             </p>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Gap analysis table">
@@ -292,7 +307,7 @@ pub fn GapAnalysis() -> impl IntoView {
                             <th scope="col" class="num">"Target"</th>
                             <th scope="col" class="num">"Gap"</th>
                             <th scope="col" class="num">"Gap %"</th>
-                            <th scope="col">"Touch points leading in"</th>
+                            <th scope="col">"Touch points leading in, and their value"</th>
                             <th scope="col" class="no-print">"Goal"</th>
                         </tr>
                     </thead>
@@ -318,6 +333,16 @@ pub fn GapAnalysis() -> impl IntoView {
                                         <td>
                                             {tps}
                                             {r.flagged.then(|| view! { " " <span class="badge bad">"Gap without a touch point"</span> })}
+                                            {(!r.values.is_empty()).then(|| view! {
+                                                <ul class="value-list" data-testid="gap-values">
+                                                    {r.values.iter().map(|(name, line, assumptions)| view! {
+                                                        <li>
+                                                            <strong>{format!("{name}: ")}</strong>{line.clone()}
+                                                            <ul>{assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+                                                        </li>
+                                                    }).collect_view()}
+                                                </ul>
+                                            })}
                                         </td>
                                         <td class="no-print">
                                             {has_gap.then(|| view! {

@@ -315,6 +315,10 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
                     </div>
                 </fieldset>
                 <TextField label="Notes" value=notes_v on_change=notes_cb multiline=true />
+                <fieldset class="value-of-touch-point">
+                    <legend>"What it is worth"</legend>
+                    <crate::ui::value::ValueModelEditor kind=crate::core::value::OwnerKind::TouchPoint id=tid.get_value() />
+                </fieldset>
                 <WorkTags
                     kind=WorkKind::TouchPoint
                     scope=tp_field(state, id.clone(), |t| t.scope)

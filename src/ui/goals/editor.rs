@@ -28,6 +28,7 @@ const EDITOR_SECTIONS: &[(&str, &str)] = &[
     ("players-title", "Key players"),
     ("steps-title", "Steps"),
     ("result-title", "Result or benefit"),
+    ("value-title", "What it is worth"),
     ("career-work-title", "Scope and career key areas"),
     ("progress-title", "Progress"),
     ("milestones-title", "Milestones"),
@@ -111,6 +112,10 @@ fn Editor(ctx: GoalCtx) -> impl IntoView {
                     <super::people::KeyPlayers ctx />
                     <super::people::Steps ctx />
                     <ResultSection ctx />
+                    <section class="card" aria-labelledby="value-title">
+                        <h2 id="value-title">"What it is worth"</h2>
+                        <crate::ui::value::ValueModelEditor kind=crate::core::value::OwnerKind::Goal id=ctx.id() />
+                    </section>
                     <CareerWork ctx />
                     <super::tracking::Tracking ctx />
                     <super::review::Review ctx />
