@@ -462,7 +462,9 @@ fn assessment(
         }
         *out += &link(&e.link);
         *out += "\n";
-        match (e.goal_id.as_deref().and_then(goal), &e.cited_goal) {
+        // A closed period's result is cited by its snapshot: the goal has moved on since.
+        let live = e.goal_id.as_deref().filter(|_| e.period_id.is_none());
+        match (live.and_then(goal), &e.cited_goal) {
             (Some(g), _) => {
                 *out += &format!("  - Goal: {}\n", t(&g.statement));
                 if let Some(c) = g.final_check_in {
@@ -472,8 +474,13 @@ fn assessment(
             // Another plan's goal, or one since deleted: what it said when it was cited.
             (None, Some(c)) => {
                 *out += &format!("  - Goal: {} ({})\n", t(&c.statement), t(&cited_from(c)));
+                let label = if e.period_id.is_some() {
+                    "Result"
+                } else {
+                    "Final check-in"
+                };
                 if let Some(check_in) = &c.final_check_in {
-                    *out += &format!("  - Final check-in: {}\n", t(check_in));
+                    *out += &format!("  - {label}: {}\n", t(check_in));
                 }
             }
             (None, None) if e.goal_id.is_some() => {

@@ -10,7 +10,7 @@ use crate::core::career::citation::{
     achieved_goals, all_goals, citation_view, cite, cited_from, CitationView, Original, PlanLookup,
 };
 use crate::core::career::edit::{
-    cite_other_goal, cite_own_goal, clear_goal_citation, set_evidence_link,
+    cite_other_goal, cite_own_goal, cite_period_result, clear_goal_citation, set_evidence_link,
 };
 use crate::core::career::format::safe_link;
 use crate::core::career::{CitedGoal, Evidence};
@@ -21,6 +21,30 @@ use crate::ui::widgets::{CheckboxField, DateField, SelectField, TextField};
 /// Option value naming a goal in a plan.
 fn choice_value(plan: &str, goal: &str) -> String {
     serde_json::to_string(&[plan, goal]).unwrap_or_default()
+}
+
+/// Option value naming a goal's result in a closed period of this plan.
+fn period_choice_value(plan: &str, goal: &str, period: &str) -> String {
+    serde_json::to_string(&[plan, goal, period]).unwrap_or_default()
+}
+
+/// The results of this plan's closed periods, newest first: (period, goal, label).
+fn period_results(goals: &crate::core::goals::GoalBook) -> Vec<(String, String, String)> {
+    goals
+        .periods
+        .iter()
+        .rev()
+        .filter_map(|p| Some((p, p.closing.as_ref()?)))
+        .flat_map(|(p, c)| {
+            c.results.iter().map(move |r| {
+                (
+                    p.id.to_string(),
+                    r.goal.to_string(),
+                    format!("{} result · {} ({})", p.name, r.title, r.score_text()),
+                )
+            })
+        })
+        .collect()
 }
 
 fn lookup<'a>(others: &'a [OtherPlan], plan: &str) -> PlanLookup<'a> {
@@ -107,6 +131,13 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let own_results = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| period_results(&p.goals))
+                .unwrap_or_default()
+        })
+    });
     let citation = Memo::new(move |_| {
         item.with(|e| {
             if e.goal_id.is_none() && e.cited_goal.is_none() {
@@ -129,6 +160,12 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
                     g.title,
                     g.status.label().to_lowercase()
                 ),
+            )
+        }));
+        opts.extend(own_results.get().into_iter().map(|(period, goal, label)| {
+            (
+                period_choice_value(&this_id, &goal, &period),
+                format!("This plan · {label}"),
             )
         }));
         others.with(|o| {
@@ -161,7 +198,9 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
     });
     let chosen = Signal::derive(move || {
         item.with(|e| {
-            if let Some(g) = &e.goal_id {
+            if let (Some(g), Some(period)) = (&e.goal_id, &e.period_id) {
+                this_plan.with(|(id, _)| period_choice_value(id, g, period))
+            } else if let Some(g) = &e.goal_id {
                 this_plan.with(|(id, _)| choice_value(id, g))
             } else if let Some(c) = &e.cited_goal {
                 choice_value(&c.plan, &c.goal)
@@ -192,6 +231,13 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
             return;
         }
         if v == chosen.get_untracked() {
+            return;
+        }
+        if let Ok([_, goal, period]) = serde_json::from_str::<[String; 3]>(&v) {
+            let today = crate::ui::clock::today();
+            state.edit(&format!("career:evidence:{e}:goal"), move |p: &mut Plan| {
+                let _ = cite_period_result(p, &a, &e, &period, &goal, today);
+            });
             return;
         }
         let Ok([plan, goal]) = serde_json::from_str::<[String; 2]>(&v) else {
@@ -228,7 +274,7 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
             </div>
             {move || view! {
                 <SelectField label="Cites a goal" options=options.get() value=chosen on_change=choose_goal
-                    hint="Goals of this plan, and achieved goals of the other plans in this browser." />
+                    hint="Goals of this plan, their results in its closed periods, and achieved goals of the other plans in this browser." />
             }}
             {move || item.with(|e| {
                 let href = safe_link(e.link.trim())?.to_string();
@@ -239,7 +285,11 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
                 CitationView::Live(c) => view! {
                     <blockquote class="goal-citation" data-testid="goal-citation">
                         <p>{c.statement}</p>
-                        <p class="hint">{c.final_check_in.map(|t| format!("Latest check-in: {t}")).unwrap_or_else(|| "No check-ins yet.".into())}</p>
+                        <p class="hint">{match (c.period_result, c.final_check_in) {
+                            (Some(result), _) => format!("Result: {result}"),
+                            (None, Some(t)) => format!("Latest check-in: {t}"),
+                            (None, None) => "No check-ins yet.".into(),
+                        }}</p>
                     </blockquote>
                 }.into_any(),
                 CitationView::Snapshot { cited, original } => {

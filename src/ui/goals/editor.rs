@@ -102,6 +102,11 @@ fn Editor(ctx: GoalCtx) -> impl IntoView {
                 </span>
             </div>
             {move || linked.get().map(|text| view! { <p class="linked" data-testid="stage-link">{text}</p> })}
+            {move || {
+                let id = ctx.id();
+                state.plan.with(|p| p.as_ref().and_then(|p| crate::core::goals::periods::period_note(&p.goals, &id)))
+            }
+                .map(|text| view! { <p class="linked" data-testid="period-note">{text}</p> })}
         </header>
         <IndexedPage sections=fixed_sections(EDITOR_SECTIONS) compact=true label="Sections of this goal">
             <div class="goal-editor">

@@ -6,6 +6,7 @@ mod chart;
 mod editor;
 mod overview;
 mod people;
+mod periods;
 mod review;
 mod smart_panel;
 mod tracking;

@@ -61,7 +61,10 @@ pub fn Overview() -> impl IntoView {
     });
     // The index: reviews due, each objective by its title, goals without one, the add form.
     let index = Memo::new(move |_| {
-        let mut sections = vec![("reviews-due-title".to_string(), "Reviews due".to_string())];
+        let mut sections = vec![
+            ("period-title".to_string(), "Period".to_string()),
+            ("reviews-due-title".to_string(), "Reviews due".to_string()),
+        ];
         state.plan.with(|p| {
             if let Some(p) = p {
                 sections.extend(
@@ -78,8 +81,11 @@ pub fn Overview() -> impl IntoView {
     });
     let has_unlinked = Memo::new(move |_| {
         state.plan.with(|p| {
-            p.as_ref()
-                .is_some_and(|p| p.goals.goals.iter().any(|g| g.objective_id.is_none()))
+            p.as_ref().is_some_and(|p| {
+                p.goals.goals.iter().any(|g| {
+                    g.objective_id.is_none() && goals::periods::in_open_period(&p.goals, g)
+                })
+            })
         })
     });
     view! {
@@ -91,6 +97,7 @@ pub fn Overview() -> impl IntoView {
             "Objectives are the why of your program; each goal under one is a key result the team can measure, track and review."
         </p>
         <IndexedPage sections=index>
+            <super::periods::Periods />
             <ReviewsDue />
             <Show when=move || !is_empty.get()>
                 <Filters view_state />
@@ -601,6 +608,7 @@ fn GoalList(objective: Option<String>, view_state: View) -> impl IntoView {
                         list_goals(&p.goals, status, order)
                             .into_iter()
                             .filter(|g| g.objective_id.as_deref() == o.as_deref())
+                            .filter(|g| goals::periods::in_open_period(&p.goals, g))
                             .map(|g| g.id.to_string())
                             .collect::<Vec<_>>()
                     })
@@ -611,7 +619,15 @@ fn GoalList(objective: Option<String>, view_state: View) -> impl IntoView {
     let total = Memo::new(move |_| {
         state.plan.with(|p| {
             p.as_ref()
-                .map(|p| objective.with_value(|o| p.goals.goals_of(o.as_deref()).len()))
+                .map(|p| {
+                    objective.with_value(|o| {
+                        p.goals
+                            .goals_of(o.as_deref())
+                            .into_iter()
+                            .filter(|g| goals::periods::in_open_period(&p.goals, g))
+                            .count()
+                    })
+                })
                 .unwrap_or(0)
         })
     });

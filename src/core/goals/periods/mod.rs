@@ -20,7 +20,7 @@ mod rules;
 mod score;
 
 pub use close::{close_period, reopen_period, start_period, CloseRequest, Decision, NewPeriod};
-pub use report::{past_periods_markdown, period_citation};
+pub use report::{latest_line, past_periods_markdown, period_citation, period_note, result_line};
 pub use rules::{check_periods, PeriodProblem};
 pub use score::{score, NotScored, Score};
 
@@ -80,8 +80,24 @@ impl PeriodKind {
             PeriodKind::Half if start.day() == 1 && month0.is_multiple_of(6) => {
                 format!("H{} {}", month0 / 6 + 1, start.year())
             }
-            _ => format!("{start} to {end}"),
+            _ => format!(
+                "{} to {}",
+                start.format("%-d %b %Y"),
+                end.format("%-d %b %Y")
+            ),
         }
+    }
+
+    /// The first day of the calendar quarter or half `today` is in (a custom period starts
+    /// today): the natural first day to offer.
+    pub fn current_start(self, today: NaiveDate) -> NaiveDate {
+        let months = match self {
+            PeriodKind::Quarter => 3,
+            PeriodKind::Half => 6,
+            PeriodKind::Custom => return today,
+        };
+        let month = today.month0() / months * months + 1;
+        NaiveDate::from_ymd_opt(today.year(), month, 1).unwrap_or(today)
     }
 }
 

@@ -91,3 +91,28 @@ pub fn past_periods_markdown(book: &GoalBook) -> String {
     }
     format!("\n## Past periods\n{out}")
 }
+
+/// What the goal editor says of a goal's past periods: the period it was finished in, or
+/// those it was carried forward from (its link back), with the score in each.
+pub fn period_note(book: &GoalBook, goal: &str) -> Option<String> {
+    let lines: Vec<String> = book
+        .periods
+        .iter()
+        .filter_map(|p| Some((p, p.result(goal)?)))
+        .map(|(p, r)| match r.outcome {
+            super::Outcome::Finished => {
+                format!(
+                    "Finished in {} (closed), scored {}.",
+                    p.name.trim(),
+                    r.score_text()
+                )
+            }
+            super::Outcome::CarriedForward => format!(
+                "Carried forward from {}, where it scored {}.",
+                p.name.trim(),
+                r.score_text()
+            ),
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(" "))
+}

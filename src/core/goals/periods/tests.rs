@@ -147,7 +147,19 @@ fn quarters_and_halves_get_their_end_and_name() {
     assert_eq!(PeriodKind::Half.default_name(start, half), "H2 2026");
     assert_eq!(
         PeriodKind::Quarter.default_name(d(2026, 7, 15), d(2026, 10, 14)),
-        "2026-07-15 to 2026-10-14"
+        "15 Jul 2026 to 14 Oct 2026"
+    );
+    assert_eq!(
+        PeriodKind::Quarter.current_start(d(2026, 12, 3)),
+        d(2026, 10, 1)
+    );
+    assert_eq!(
+        PeriodKind::Half.current_start(d(2026, 5, 31)),
+        d(2026, 1, 1)
+    );
+    assert_eq!(
+        PeriodKind::Custom.current_start(d(2026, 5, 31)),
+        d(2026, 5, 31)
     );
     assert_eq!(PeriodKind::Custom.end_from(start), None);
 }
@@ -337,6 +349,14 @@ fn the_report_and_a_citation_show_a_closed_period() {
         "Q3 2026 (closed 2 October 2026): scored 75%; latest check-in 25 hours on 20 September 2026"
     );
     assert!(period_citation(&plan.goals, &plan.goals.periods[1].id.clone(), "g1").is_none());
+    assert_eq!(
+        period_note(&plan.goals, "g1").as_deref(),
+        Some("Carried forward from Q3 2026, where it scored 60% (adjusted from 50%).")
+    );
+    assert_eq!(
+        period_note(&plan.goals, "g2").as_deref(),
+        Some("Finished in Q3 2026 (closed), scored 75%.")
+    );
 }
 
 #[test]

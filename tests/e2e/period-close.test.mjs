@@ -1,0 +1,165 @@
+// A period that closes: start a period on the sample plan, close it (adjust one score with
+// a reason, carry one goal forward, finish the rest), Undo and Redo the whole close, read
+// the past period (read-only) and the goals report, cite its result in career evidence,
+// and find all of it again after a reload.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations } from "./harness.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function goTo(page, tool) {
+  await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: tool }).waitFor();
+}
+
+const CARRIED = "Grow monthly active contributors";
+const FINISHED = ["Answer forum questions within a day", "Cut time to first API call", "Publish framework quickstarts"];
+const REASON = "Two launch events slipped into the next period";
+
+test("closing a period scores, carries forward, undoes as one step, stays readable, reports and is cited", async () => {
+  const { context, page, problems } = await newSession(browser, { viewport: { width: 1280, height: 900 } });
+  await startWithSample(page, server);
+  await goTo(page, "Goals");
+  const card = page.getByTestId("period");
+  await card.getByRole("heading", { name: "Periods" }).waitFor();
+
+  // Start a quarter from today (the default first day).
+  await card.getByLabel("Period length").selectOption({ label: "Quarter" });
+  await card.getByRole("button", { name: "Start the period" }).click();
+  const heading = card.getByRole("heading", { level: 2, name: /^Period: / });
+  await heading.waitFor();
+  const firstName = (await heading.innerText()).replace(/^Period: /, "");
+  assert.match(await card.innerText(), /open · 4 goals/);
+
+  // Close it: adjust one score with a reason, carry that goal forward, finish the others.
+  await card.getByRole("button", { name: "Close this period" }).click();
+  const form = card.locator("form.close-period");
+  await form.getByRole("heading", { name: `Close ${firstName}` }).waitFor();
+  const row = form.getByTestId("close-goal").filter({ hasText: CARRIED });
+  const computed = await row.locator("strong").innerText();
+  assert.match(computed, /^(\d+%|not scored: .+)$/);
+  await form.getByLabel(`Adjusted score (%) for “${CARRIED}”`).fill("80");
+  // Without a reason the close is refused, and nothing changes.
+  await form.getByRole("button", { name: "Close the period" }).click();
+  await form.getByRole("alert").filter({ hasText: `Say why the score of goal “${CARRIED}” was adjusted.` }).waitFor();
+  assert.equal(await heading.innerText(), `Period: ${firstName}`);
+  await form.getByLabel(`Reason for the adjustment of “${CARRIED}”`).fill(REASON);
+  assert.equal(await form.getByLabel(`Next for “${CARRIED}”`).inputValue(), "carry");
+  for (const title of FINISHED) {
+    await form.getByLabel(`Next for “${title}”`).selectOption({ label: "Finish it in this period" });
+  }
+  await form.getByLabel("What worked").fill("Weekly office hours");
+  await form.getByLabel("What did not work").fill("The newsletter <b>never</b> shipped");
+  await form.getByRole("button", { name: "Close the period" }).click();
+
+  // The next period is open with the carried goal; the finished ones left the goal list.
+  await heading.filter({ hasNotText: firstName }).waitFor();
+  const nextName = (await heading.innerText()).replace(/^Period: /, "");
+  assert.match(await card.innerText(), /open · 1 goal\b/);
+  await page.getByRole("link", { name: CARRIED }).first().waitFor();
+  for (const title of FINISHED) assert.equal(await page.getByRole("link", { name: title }).count(), 0);
+  await waitSaved(page);
+
+  // Undo takes the whole close back in one step; Redo closes it again.
+  await page.getByRole("button", { name: "Undo", exact: true }).first().click();
+  await heading.filter({ hasText: firstName }).waitFor();
+  assert.match(await card.innerText(), /open · 4 goals/);
+  assert.equal(await page.getByRole("link", { name: FINISHED[0] }).count(), 1);
+  await page.getByRole("button", { name: "Redo", exact: true }).first().click();
+  await heading.filter({ hasText: nextName }).waitFor();
+  await waitSaved(page);
+
+  // The past period reads back, read-only.
+  await card.getByLabel("Past periods").selectOption({ label: firstName });
+  const past = card.getByTestId("past-period");
+  await past.getByRole("heading", { name: `${firstName} (closed)` }).waitFor();
+  const carriedRow = past.getByRole("row", { name: new RegExp(CARRIED) });
+  assert.match(await carriedRow.innerText(), new RegExp(`80% \\(adjusted from \\d+%\\): ${REASON}`));
+  assert.match(await carriedRow.innerText(), /Carried forward/);
+  assert.match(await past.getByRole("row", { name: new RegExp(FINISHED[2]) }).innerText(), /Finished/);
+  assert.match(await past.innerText(), /The newsletter <b>never<\/b> shipped/);
+  assert.equal(await past.locator("input, textarea, select").count(), 0);
+
+  await mkdir("test-results", { recursive: true });
+  await card.screenshot({ path: "test-results/period-close.png" });
+
+  // The goals report has the past period.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export goals report (Markdown)" }).click(),
+  ]);
+  const report = await readFile(await download.path(), "utf8");
+  assert.match(report, /^_Period: .+ \(.+ to .+\)\._$/m);
+  assert.match(report, /## Past periods/);
+  assert.match(report, new RegExp(`- \\*\\*${CARRIED}:\\*\\* 80% \\(adjusted from \\d+%\\): ${REASON} · carried forward`));
+  assert.match(report, /\*\*What worked:\*\* Weekly office hours/);
+
+  // The carried goal links back to the period it came from.
+  await page.getByRole("link", { name: CARRIED }).first().click();
+  await page.getByRole("heading", { level: 1, name: CARRIED }).waitFor();
+  assert.match(
+    await page.getByTestId("period-note").innerText(),
+    new RegExp(`^Carried forward from ${firstName.replace(/[()]/g, "\\$&")}, where it scored 80% \\(adjusted from \\d+%\\)\\.$`),
+  );
+
+  // Career evidence cites the closed period's result.
+  await goTo(page, "Career");
+  const evidence = page.locator("article.assessment").first().getByTestId("evidence").first();
+  const cites = evidence.getByLabel("Cites a goal");
+  const option = cites.locator("option").filter({ hasText: `${firstName} result · ${CARRIED} (80%` });
+  await cites.selectOption({ label: (await option.textContent()).trim() });
+  const citation = evidence.getByTestId("goal-citation");
+  await citation.filter({ hasText: "Result:" }).waitFor();
+  assert.match(await citation.innerText(), new RegExp(`Result: ${firstName.replace(/[()]/g, "\\$&")} \\(closed .+\\): scored 80% \\(adjusted from \\d+%\\): ${REASON}`));
+  await waitSaved(page);
+  await page.getByRole("button", { name: "Preview the brief" }).click();
+  assert.match(
+    await page.getByTestId("brief-preview").innerText(),
+    new RegExp(`- Result: .+: scored 80% \\(adjusted from \\d+%\\): ${REASON}`),
+  );
+
+  // After a reload everything is kept.
+  await open(page, server);
+  await goTo(page, "Career");
+  const reloaded = page.locator("article.assessment").first().getByTestId("evidence").first().getByTestId("goal-citation");
+  await reloaded.filter({ hasText: "scored 80%" }).waitFor();
+  await goTo(page, "Goals");
+  await card.getByRole("heading", { level: 2, name: `Period: ${nextName}` }).waitFor();
+  await card.getByLabel("Past periods").selectOption({ label: firstName });
+  await past.getByRole("row", { name: new RegExp(CARRIED) }).filter({ hasText: REASON }).waitFor();
+
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("on a phone the close flow fits the screen and works with the keyboard", async () => {
+  const { context, page, problems } = await newSession(browser, { viewport: { width: 375, height: 740 } });
+  await startWithSample(page, server);
+  await goTo(page, "Goals");
+  const card = page.getByTestId("period");
+  await card.getByRole("button", { name: "Start the period" }).focus();
+  await page.keyboard.press("Enter");
+  await card.getByRole("heading", { level: 2, name: /^Period: / }).waitFor();
+  await card.getByRole("button", { name: "Close this period" }).focus();
+  await page.keyboard.press("Enter");
+  await card.locator("form.close-period").waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await card.getByRole("button", { name: "Cancel" }).focus();
+  await page.keyboard.press("Enter");
+  await card.getByRole("button", { name: "Close this period" }).waitFor();
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
