@@ -56,7 +56,7 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   await form.getByLabel(`Reason for the adjustment of “${CARRIED}”`).fill(REASON);
   assert.equal(await form.getByLabel(`Next for “${CARRIED}”`).inputValue(), "carry");
   for (const title of FINISHED) {
-    await form.getByLabel(`Next for “${title}”`).selectOption({ label: "Finish it in this period" });
+    await form.getByLabel(`Next for “${title}”`).selectOption({ label: "Finish in this period" });
   }
   await form.getByLabel("What worked").fill("Weekly office hours");
   await form.getByLabel("What did not work").fill("The newsletter <b>never</b> shipped");
@@ -137,6 +137,12 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   await card.getByRole("heading", { level: 2, name: `Period: ${nextName}` }).waitFor();
   await card.getByLabel("Past periods").selectOption({ label: firstName });
   await past.getByRole("row", { name: new RegExp(CARRIED) }).filter({ hasText: REASON }).waitFor();
+
+  // The latest closed period reopens: the finished goals come back to it.
+  await past.getByRole("button", { name: "Reopen this period" }).click();
+  await card.getByRole("heading", { level: 2, name: `Period: ${firstName}` }).waitFor();
+  assert.match(await card.innerText(), /open · 4 goals/);
+  assert.equal(await card.getByLabel("Past periods").count(), 0);
 
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);

@@ -238,11 +238,8 @@ fn CloseForm(closing: RwSignal<bool>) -> impl IntoView {
         }
     };
     let outcomes = vec![
-        (
-            "carry".to_string(),
-            "Carry forward into the next period".to_string(),
-        ),
-        ("finish".to_string(), "Finish it in this period".to_string()),
+        ("carry".to_string(), "Carry forward".to_string()),
+        ("finish".to_string(), "Finish in this period".to_string()),
     ];
     view! {
         <form class="close-period" aria-labelledby="close-period-title" on:submit=|ev| ev.prevent_default()>
