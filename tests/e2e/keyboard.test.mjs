@@ -202,13 +202,13 @@ test("keyboard only: build a SMART goal on the Goals page and read its statement
   const deadline = page.getByLabel("Deadline", { exact: true });
   await tabTo(page, deadline);
   await typeDate(page, daysFromNow(274));
-  await fill("Accomplishing this goal will…", "spread maintenance across more people");
   await fill("New key player", "The community team");
   await page.keyboard.press("Enter");
   await page.getByLabel("Name of key player The community team").waitFor();
   await fill("New step", "labelling 40 good first issues");
   await page.keyboard.press("Enter");
   await page.getByLabel("Step 1", { exact: true }).waitFor();
+  await fill("Accomplishing this goal will…", "spread maintenance across more people");
 
   assert.equal(await baselineDate.inputValue(), daysFromNow(-60));
   assert.equal(await deadline.inputValue(), daysFromNow(274));
