@@ -12,4 +12,5 @@ pub mod section_index;
 pub mod shell;
 pub mod state;
 pub mod theme;
+pub mod tool_routes;
 pub mod widgets;
