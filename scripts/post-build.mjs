@@ -11,12 +11,15 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { ROUTES, NOT_FOUND, renderShell } from "./shell.mjs";
+import { splitWasm } from "./split-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set (run through trunk)");
   process.exit(1);
 }
+// 0. splits the wasm by tool (scripts/split-wasm.mjs): the chunks each route needs.
+const chunksByRoute = await splitWasm(dir);
 const template = readFileSync(join(dir, "index.html"), "utf8");
 for (const [placeholder, where] of [
   ["TRELLIS_SCRIPT_HASHES", "its CSP"],
@@ -29,9 +32,18 @@ for (const [placeholder, where] of [
   }
 }
 
+/** A tool's page fetches its chunks of the wasm beside the main module, not after it. */
+function chunkPreloads(route) {
+  const base = template.match(/<base href="([^"]*)"/)?.[1] ?? "/";
+  return (chunksByRoute[route.path] ?? [])
+    .map((file) => `<link rel="preload" href="${base}${file}" as="fetch" type="application/wasm" crossorigin="anonymous">`)
+    .join("\n");
+}
+
 function page(route) {
   let html = template
     .replace(/<!-- trellis:shell[^>]*-->/, renderShell(route))
+    .replace("</head>", `${chunkPreloads(route)}\n</head>`)
     .replace(/<title>[^<]*<\/title>/, (original) => (route.title ? `<title>${route.title}</title>` : original));
   const hashes = [];
   for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {

@@ -40,9 +40,9 @@ pub fn App() -> impl IntoView {
                 <ui::plans::share::SharedPlan />
                 <Routes fallback=ui::not_found::NotFound>
                     <Route path=path!("/") view=ui::plans::PlansPage />
-                    <Route path=path!("/goals") view=ui::goals::GoalsPage />
-                    <Route path=path!("/curve") view=ui::curve::CurvePage />
-                    <Route path=path!("/career") view=ui::career::CareerPage />
+                    <Route path=path!("/goals") view=ui::tool_routes::GoalsRoute />
+                    <Route path=path!("/curve") view=ui::tool_routes::CurveRoute />
+                    <Route path=path!("/career") view=ui::tool_routes::CareerRoute />
                 </Routes>
             </main>
             <ui::shell::Notices />

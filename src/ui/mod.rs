@@ -12,5 +12,6 @@ pub mod section_index;
 pub mod shell;
 pub mod state;
 pub mod theme;
+pub mod tool_routes;
 pub mod value;
 pub mod widgets;

@@ -1,0 +1,179 @@
+// Splits the app's wasm by tool (issue 16), from scripts/post-build.mjs, in trunk's staging
+// folder. Trunk has no step between `cargo build` and wasm-bindgen, so this redoes the end of its
+// Rust pipeline on cargo's output:
+// 1. wasm-split-cli (crate wasm_split_cli_support, installed by ./dev) cuts the wasm at each
+//    `wasm_split` function (src/ui/tool_routes.rs): a main module and one chunk per tool, plus
+//    chunks of code that several tools share, and a JS loader, `__wasm_split.js`;
+// 2. wasm-bindgen (the version Cargo.lock pins) on the main module, with `--keep-lld-exports`
+//    (the chunks link against the main module's exports);
+// 3. wasm-opt -Oz on every module (release builds; binaryen from npm, as trunk's own step);
+// 4. names every file by a hash of its content, puts them in the staging folder in place of
+//    trunk's wasm-bindgen output, renames them in index.html and recomputes its SRI hashes.
+// Returns, for each tool's route, the chunks its page needs, so that page can preload them.
+import { createHash } from "node:crypto";
+import { execFile, execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { promisify } from "node:util";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const NAME = "trellis";
+const LOADER = "__wasm_split.js";
+
+const digest = (bytes, algorithm = "sha256") => createHash(algorithm).update(bytes).digest();
+const hex16 = (bytes) => digest(bytes).toString("hex").slice(0, 16);
+
+function run(command, args) {
+  execFileSync(command, args, { stdio: ["ignore", "inherit", "inherit"] });
+}
+
+/** Runs `command` once per argument list, as many at a time as there are cores. */
+async function runEach(command, argLists) {
+  const queue = [...argLists];
+  const worker = async () => {
+    for (let args = queue.shift(); args; args = queue.shift()) {
+      const { stderr } = await promisify(execFile)(command, args, { maxBuffer: 64 << 20 });
+      // binaryen warns about the name section's newer subsections; nothing else is expected.
+      const other = stderr.split("\n").filter((line) => line && !line.includes("unknown name subsection"));
+      if (other.length) console.error(other.join("\n"));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+}
+
+/** Where cargo put the wasm trunk built: `target/wasm32-unknown-unknown/<profile>/trellis.wasm`. */
+function cargoOutput(source, release) {
+  const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, "target");
+  return join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", `${NAME}.wasm`);
+}
+
+/**
+ * The chunks each split point needs, from the loader: `export const __wasm_split_load_<split>_… =
+ * wrapAsyncCb(makeLoad(<fetch of its own file, if any>, [<shared chunks>]))`.
+ */
+function chunksBySplit(loader) {
+  const fileOf = (loaderBody) => loaderBody.match(/fetch\(new URL\("\.\/([^"]+)"/)?.[1];
+  const shared = new Map();
+  const needs = new Map();
+  for (const part of loader.split(/\n(?=const __chunk_|export const )/)) {
+    const chunk = part.match(/^const (__chunk_\d+) = makeLoad\(/);
+    if (chunk) shared.set(chunk[1], fileOf(part));
+    const split = part.match(/^export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(/);
+    if (!split) continue;
+    const files = [fileOf(part)].filter(Boolean);
+    const deps = part.match(/\n, \[([^\]]*)\]\)\);\s*$/)?.[1] ?? "";
+    for (const variable of deps.split(",").map((d) => d.trim()).filter(Boolean)) {
+      if (!shared.get(variable)) throw new Error(`split-wasm: the loader names an unknown chunk ${variable}`);
+      files.push(shared.get(variable));
+    }
+    needs.set(split[1], files);
+  }
+  return needs;
+}
+
+export async function splitWasm(staging) {
+  const source = process.env.TRUNK_SOURCE_DIR ?? ".";
+  const release = process.env.TRUNK_PROFILE === "release";
+  const input = cargoOutput(source, release);
+  if (!existsSync(input)) throw new Error(`split-wasm: no cargo output at ${input}`);
+  const work = join(source, "target", "wasm-split", release ? "release" : "debug");
+  rmSync(work, { recursive: true, force: true });
+  const split = join(work, "split");
+  const bound = join(work, "bindgen");
+  mkdirSync(split, { recursive: true });
+  mkdirSync(bound, { recursive: true });
+
+  run("wasm-split-cli", [input, split, "--out-name", NAME, "--target", "web"]);
+  run("wasm-bindgen", [
+    "--target=web",
+    "--keep-lld-exports",
+    "--no-typescript",
+    `--out-dir=${bound}`,
+    `--out-name=${NAME}`,
+    ...(release ? [] : ["--keep-debug"]),
+    join(split, `${NAME}.wasm`),
+  ]);
+  const modules = [join(bound, `${NAME}_bg.wasm`)];
+  const chunkNames = readdirSync(split).filter((file) => file.endsWith(".wasm") && file !== `${NAME}.wasm`);
+  modules.push(...chunkNames.map((file) => join(split, file)));
+  if (release) {
+    const wasmOpt = join(source, "node_modules", ".bin", "wasm-opt");
+    await runEach(wasmOpt, modules.map((module) => ["-Oz", `--output=${module}`, module]));
+  }
+
+  // Content-hashed names. The chunks hold no file names; the two scripts name each other (the
+  // loader imports the bindings' initSync, the bindings import the loader), so they share one
+  // hash, of everything the build produced.
+  let loader = readFileSync(join(split, LOADER), "utf8");
+  const renamed = new Map();
+  for (const file of chunkNames) {
+    const body = readFileSync(join(split, file));
+    renamed.set(file, `${file.replace(/\.wasm$/, "")}-${hex16(body)}.wasm`);
+  }
+  const needs = chunksBySplit(loader);
+  const mainWasm = readFileSync(modules[0]);
+  let bindings = readFileSync(join(bound, `${NAME}.js`), "utf8");
+  const build = createHash("sha256").update(mainWasm).update(bindings).update(loader);
+  for (const file of [...renamed.values()].sort()) build.update(file);
+  const hash = build.digest("hex").slice(0, 16);
+  const names = {
+    bindings: `${NAME}-${hash}.js`,
+    wasm: `${NAME}-${hash}_bg.wasm`,
+    loader: `${NAME}-split-${hash}.js`,
+  };
+  for (const [file, hashed] of renamed) loader = loader.replaceAll(`"./${file}"`, `"./${hashed}"`);
+  loader = loader.replaceAll(`"./${NAME}.js"`, `"./${names.bindings}"`);
+  if (!bindings.includes(`'./${LOADER}'`) && !bindings.includes(`"./${LOADER}"`)) {
+    throw new Error(`split-wasm: wasm-bindgen's output does not import ./${LOADER}`);
+  }
+  // Only the import statements: the import object's keys are the wasm's own module names.
+  bindings = bindings.replace(/(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g, `$1$2./${names.loader}$2`);
+
+  // Trunk's own output of the unsplit wasm goes; ours takes its place.
+  let html = readFileSync(join(staging, "index.html"), "utf8");
+  const trunkJs = html.match(new RegExp(`${NAME}-[0-9a-f]+\\.js`))?.[0];
+  const trunkWasm = html.match(new RegExp(`${NAME}-[0-9a-f]+_bg\\.wasm`))?.[0];
+  if (!trunkJs || !trunkWasm) throw new Error("split-wasm: index.html does not name trunk's wasm and JS");
+  rmSync(join(staging, trunkJs), { force: true });
+  rmSync(join(staging, trunkWasm), { force: true });
+  writeFileSync(join(staging, names.bindings), bindings);
+  writeFileSync(join(staging, names.wasm), mainWasm);
+  writeFileSync(join(staging, names.loader), loader);
+  for (const [file, hashed] of renamed) writeFileSync(join(staging, hashed), readFileSync(join(split, file)));
+  // The JS snippets of crates (`inline_js`), as this wasm-bindgen run named them.
+  rmSync(join(staging, "snippets"), { recursive: true, force: true });
+  if (existsSync(join(bound, "snippets"))) cpSync(join(bound, "snippets"), join(staging, "snippets"), { recursive: true });
+
+  html = html.replaceAll(trunkJs, names.bindings).replaceAll(trunkWasm, names.wasm);
+  // Subresource integrity of the renamed files, as trunk writes it (sha384).
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    const file = Object.values(names).find((name) => tag.includes(name));
+    if (!file || !tag.includes("integrity=")) return tag;
+    const sri = `sha384-${digest(readFileSync(join(staging, file)), "sha384").toString("base64")}`;
+    return tag.replace(/integrity="[^"]*"/, `integrity="${sri}"`);
+  });
+  // The bindings import the loader at once: fetch it beside them, not after them.
+  const preloadTag = html.match(new RegExp(`<link\\b[^>]*rel="modulepreload"[^>]*${names.bindings.replace(".", "\\.")}[^>]*>`))?.[0];
+  if (preloadTag) {
+    const base = preloadTag.match(/href="([^"]*)"/)[1].replace(names.bindings, "");
+    const sri = `sha384-${digest(Buffer.from(loader), "sha384").toString("base64")}`;
+    html = html.replace(
+      preloadTag,
+      `${preloadTag}\n<link rel="modulepreload" href="${base}${names.loader}" crossorigin="anonymous" integrity="${sri}">`,
+    );
+  }
+  for (const [, snippet] of html.matchAll(/"[^"]*?(snippets\/[^"]+)"/g)) {
+    if (!existsSync(join(staging, snippet))) throw new Error(`split-wasm: index.html names ${snippet}, which wasm-bindgen did not write`);
+  }
+  writeFileSync(join(staging, "index.html"), html);
+
+  const byRoute = {};
+  for (const [splitName, files] of needs) byRoute[splitName] = files.map((file) => renamed.get(file) ?? file);
+  console.log(
+    `split-wasm: main ${names.wasm} and ${renamed.size} chunk(s); ` +
+      Object.entries(byRoute)
+        .map(([route, files]) => `${route}: ${files.join(" + ")}`)
+        .join("; "),
+  );
+  return byRoute;
+}

@@ -1,0 +1,101 @@
+//! The routes of the three tools, each loaded only when it is opened (issue 16): the build
+//! (scripts/split-wasm.mjs) splits the wasm at each `wasm_split` function below, so a first visit
+//! to `/` downloads the shell and the plans page, and a tool's code arrives when its page opens.
+//! Until it has, the route shows the tool's heading and a placeholder, in the places the page's
+//! static shell had them; if it cannot arrive (offline before the first full visit), it says so.
+
+use leptos::prelude::*;
+#[cfg(feature = "split")]
+use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::SplitLoaderError;
+
+use crate::ui::career::CareerPage;
+use crate::ui::curve::CurvePage;
+use crate::ui::goals::GoalsPage;
+
+/// The id of the placeholder's heading: while it is on the page, the route waits for its chunk.
+pub const LOADING_ID: &str = "tool-loading-title";
+
+/// A tool's code could not be downloaded.
+pub struct ToolNotLoaded;
+
+impl From<SplitLoaderError> for ToolNotLoaded {
+    fn from(_: SplitLoaderError) -> Self {
+        ToolNotLoaded
+    }
+}
+
+/// A tool's page behind its split point. The browser tests (`tests/web.rs`) run wasm-bindgen
+/// without the splitter, so they build without the `split` feature: the same pages, in one wasm.
+macro_rules! tool_page {
+    ($split:ident, $load:ident, $page:ident) => {
+        #[cfg(feature = "split")]
+        #[wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $load() -> Result<AnyView, ToolNotLoaded> {
+            Ok(view! { <$page /> }.into_any())
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $load() -> Result<AnyView, ToolNotLoaded> {
+            Ok(view! { <$page /> }.into_any())
+        }
+    };
+}
+
+tool_page!(goals, goals_page, GoalsPage);
+tool_page!(curve, curve_page, CurvePage);
+tool_page!(career, career_page, CareerPage);
+
+#[component]
+pub fn GoalsRoute() -> impl IntoView {
+    tool_route("Goals", goals_page())
+}
+
+#[component]
+pub fn CurveRoute() -> impl IntoView {
+    tool_route("Commitment curve", curve_page())
+}
+
+#[component]
+pub fn CareerRoute() -> impl IntoView {
+    tool_route("Career", career_page())
+}
+
+fn tool_route(
+    heading: &'static str,
+    page: impl std::future::Future<Output = Result<AnyView, ToolNotLoaded>> + Send + 'static,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=move || view! { <ToolPlaceholder heading status="Opening this tool…" /> }>
+            {Suspend::new(async move {
+                let page = page.await;
+                crate::announce_interactive();
+                match page {
+                    Ok(page) => page,
+                    Err(ToolNotLoaded) => {
+                        view! {
+                            <ToolPlaceholder
+                                heading
+                                status="This tool could not be downloaded. Check the connection and reload the page."
+                            />
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The tool's heading and a placeholder, with the classes of the static shell's
+/// (scripts/shell.mjs), so nothing moves between the shell, this and the tool.
+#[component]
+fn ToolPlaceholder(heading: &'static str, status: &'static str) -> impl IntoView {
+    view! {
+        <section class="tool" aria-labelledby=LOADING_ID>
+            <h1 id=LOADING_ID>{heading}</h1>
+            <p class="shell-status" role="status">{status}</p>
+            <div class="shell-placeholder" aria-hidden="true"></div>
+        </section>
+    }
+}
