@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { launch, serve, newSession, open } from "./harness.mjs";
+import { launch, serve, newSession, open, heading1 } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -52,7 +52,7 @@ for (const width of [360, 768, 1280]) {
       await withSample(page);
       for (const [path, heading] of ROUTES) {
         await page.goto(server.url + path.slice(1));
-        await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+        await heading1(page, heading);
         await page.waitForTimeout(200);
         assert.deepEqual(await axeViolations(page), [], `${path} at ${width} px in ${scheme}`);
       }
@@ -76,7 +76,7 @@ test("no accessibility violations on the first visit and in an empty plan", asyn
   await page.getByRole("button", { name: "Start a blank plan" }).click();
   for (const [path, heading] of ROUTES.slice(1)) {
     await page.goto(server.url + path.slice(1));
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await heading1(page, heading);
     assert.deepEqual(await axeViolations(page), [], `empty ${path}`);
   }
   await context.close();

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, cspViolations, storedData } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, storedData, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -19,7 +19,7 @@ const SAMPLE = "Sample: Developer forum relaunch";
 
 async function goTo(page, tool) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
-  if (tool !== "Plans") await page.getByRole("heading", { level: 1, name: tool }).waitFor();
+  if (tool !== "Plans") await heading1(page, tool);
 }
 
 async function goToCareer(page) {
@@ -319,7 +319,7 @@ test("evidence cites an achieved goal of another plan, and keeps it when that pl
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
   await goTo(page, "Goals");
   await page.getByRole("link", { name: "Cut time to first API call" }).click();
-  await page.getByRole("heading", { level: 1, name: "Cut time to first API call" }).waitFor();
+  await heading1(page, "Cut time to first API call");
   await page.getByLabel("Status", { exact: true }).selectOption({ label: "Achieved" });
   await waitSaved(page);
 

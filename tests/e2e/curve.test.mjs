@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, cspViolations, storedData } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, storedData, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -22,7 +22,7 @@ async function startPlan(page, sample = false) {
     .getByRole("button", { name: sample ? "Start with the sample plan" : "Start a blank plan" })
     .click();
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
-  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  await heading1(page, "Commitment curve");
 }
 
 const editor = (page) => page.getByTestId("stage-editor");
@@ -127,7 +127,7 @@ test("a user builds a four-stage curve, drags and nudges points, sees the bottle
     .click();
   await page.waitForURL(/\/goals\?goal=g\d+/);
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
-  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  await heading1(page, "Commitment curve");
 
   // The drawing exports as SVG with the four stages.
   const [download] = await Promise.all([
@@ -140,7 +140,7 @@ test("a user builds a four-stage curve, drags and nudges points, sees the bottle
   assert.deepEqual(problems, []);
   await page.waitForTimeout(700); // the debounced save
   await page.reload();
-  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  await heading1(page, "Commitment curve");
   const after = await tableRows(page);
   assert.equal(after.length, 4);
   assert.match(after[0], /Aware\s+10\s+1000\s+2000/);
@@ -343,7 +343,7 @@ test("stages and touch points reorder by dragging, one undo step per drop, and t
 
   await page.waitForTimeout(700); // the debounced save
   await page.reload();
-  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  await heading1(page, "Commitment curve");
   assert.deepEqual(await stageNames(page), moved);
   assert.deepEqual(await drawingOrder(page), moved);
   assert.deepEqual(await touchPointNames(page), tpMoved);

@@ -2,7 +2,7 @@
 // keyboard-only flows, and help. (Accessibility checks with axe-core: accessibility.test.mjs.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open } from "./harness.mjs";
+import { launch, serve, newSession, open, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -34,7 +34,7 @@ for (const width of [360, 768, 1280]) {
     await withSample(page);
     for (const [path, heading] of ROUTES) {
       await page.goto(server.url + path.slice(1));
-      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await heading1(page, heading);
       await page.waitForTimeout(150);
       const overflow = await page.evaluate(() => {
         const doc = document.documentElement;
@@ -56,7 +56,7 @@ test("each tool prints as a report with the plan's title, without navigation", a
   await withSample(page);
   for (const [path, heading] of ROUTES.slice(1)) {
     await page.goto(server.url + path.slice(1));
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await heading1(page, heading);
     assert.equal(await page.title(), `${heading} — ${SAMPLE} — Trellis`);
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.locator("nav.app-nav").isVisible(), false, "navigation is not printed");
@@ -102,7 +102,7 @@ test("a plan can be created, renamed and opened with the keyboard alone", async 
   await page.locator(".plan-item .plan-name", { hasText: "Typed without a mouse" }).waitFor();
   await page.getByRole("button", { name: "Open Typed without a mouse" }).focus();
   await page.keyboard.press("Enter");
-  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  await heading1(page, "Goals");
   // Focus is visible: the next focused control draws an outline.
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press("Tab");

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve, newSession, open } from "./harness.mjs";
+import { launch, serve, newSession, open, heading1 } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 
 const require = createRequire(import.meta.url);
@@ -108,7 +108,7 @@ for (const [path, heading] of ROUTES) {
     // And the app works: its navigation leads to another tool.
     const [, other] = ROUTES.find(([p]) => p !== path);
     await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: other }).click();
-    await page.getByRole("heading", { level: 1, name: other }).waitFor();
+    await heading1(page, other);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -123,7 +123,7 @@ test("an unknown address is answered 404 with a page that says so, and the app a
 
   const { context, page } = await newSession(browser);
   await open(page, server, "/no-such-page");
-  await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  await heading1(page, "Page not found");
   await context.close();
 });
 
@@ -132,7 +132,7 @@ test("the shell follows the saved theme before the wasm (no flash) and passes ax
   await shellOnly(session);
   const { page, context } = session;
   await page.goto(server.url + "goals");
-  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  await heading1(page, "Goals");
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
   const [shellBg, darkBg] = await page.evaluate(() => [
     getComputedStyle(document.body).backgroundColor,
@@ -192,19 +192,19 @@ test("under a base path (a GitHub project page) every route answers 200 and the 
 
   const { context, page, problems } = await newSession(browser);
   await open(page, host, "curve");
-  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  await heading1(page, "Commitment curve");
   assert.equal(await page.locator(".brand").getAttribute("href"), "/trellis/");
   // The app's own links stay under the base, and a reload there answers 200.
   const tools = page.getByRole("navigation", { name: "Tools" });
   for (const [name, heading, path] of [["Goals", "Goals", "goals"], ["Career", "Career", "career"]]) {
     await tools.getByRole("link", { name }).click();
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await heading1(page, heading);
     assert.equal(new URL(page.url()).pathname, `/trellis/${path}`);
     assert.equal(await tools.getByRole("link", { name }).getAttribute("aria-current"), "page");
   }
   const reload = await page.reload();
   assert.equal(reload.status(), 200);
-  await page.getByRole("heading", { level: 1, name: "Career" }).waitFor();
+  await heading1(page, "Career");
   // After that visit the worker (scoped to the base) opens every route with the network off.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -217,7 +217,7 @@ test("under a base path (a GitHub project page) every route answers 200 and the 
   await context.setOffline(true);
   for (const [path, heading] of ROUTES) {
     await page.goto(host.url + path);
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await heading1(page, heading);
     await page.locator("header.app-header").waitFor();
   }
   await context.setOffline(false);
@@ -248,7 +248,7 @@ test("the service worker precaches only after the app has rendered, then the app
   await context.setOffline(true);
   await page.goto(server.url + "career");
   await page.waitForSelector("header.app-header");
-  await page.getByRole("heading", { level: 1, name: "Career" }).waitFor();
+  await heading1(page, "Career");
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
   await context.close();

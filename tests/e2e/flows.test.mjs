@@ -2,7 +2,7 @@
 // an observed rate (moved up ÷ were there) and move the bottleneck to where it is lowest.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, startWithSample, waitSaved, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, startWithSample, waitSaved, cspViolations, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -29,7 +29,7 @@ test("typed flows give observed rates, and the bottleneck follows them", async (
   const { context, page, problems } = await newSession(browser);
   await startWithSample(page, server);
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
-  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  await heading1(page, "Commitment curve");
   const bottleneck = page.getByTestId("bottleneck");
   assert.match(await bottleneck.innerText(), /^Bottleneck now: .* a ratio of the counts at the two stages today/);
 

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -30,7 +30,7 @@ async function startPlan(page, sample) {
     .getByRole("button", { name: sample ? "Start with the sample plan" : "Start a blank plan" })
     .click();
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Goals" }).click();
-  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  await heading1(page, "Goals");
 }
 
 /** Waits until the SMART panel does (or does not) contain `text`. */
@@ -63,7 +63,7 @@ test("a goal built from scratch passes the SMART check, message by message, and 
   assert.match(await page.getByTestId("objective").innerText(), /No goals yet/);
 
   await page.getByRole("button", { name: "Add goal" }).click();
-  await page.getByRole("heading", { level: 1, name: "Untitled goal" }).waitFor();
+  await heading1(page, "Untitled goal");
   assert.match(page.url(), /\/goals\?goal=g\d+$/);
 
   // An empty goal: every part of the statement is a visible placeholder, read as "missing: …".
@@ -72,7 +72,7 @@ test("a goal built from scratch passes the SMART check, message by message, and 
   assert.ok((await statement.locator(".missing").count()) >= 6);
 
   await page.getByLabel("Title", { exact: true }).fill("Grow monthly active contributors");
-  await page.getByRole("heading", { level: 1, name: "Grow monthly active contributors" }).waitFor();
+  await heading1(page, "Grow monthly active contributors");
 
   // Specific
   await smartShows(page, "Write the objective as an action verb");
@@ -175,7 +175,7 @@ test("a goal built from scratch passes the SMART check, message by message, and 
   // Everything is still there after a reload (the address opens the same goal).
   await page.waitForTimeout(600); // the debounced save
   await page.reload();
-  await page.getByRole("heading", { level: 1, name: "Grow monthly active contributors" }).waitFor();
+  await heading1(page, "Grow monthly active contributors");
   assert.equal(await page.getByLabel("Target value").inputValue(), "200");
   assert.equal(await page.getByLabel("Metric name").inputValue(), "monthly active contributors");
   assert.equal(await page.getByTestId("check-ins").locator("tbody tr").count(), 3);
@@ -266,13 +266,13 @@ test("the sample plan shows its objectives with their goals, which reorder, filt
   const href = await page.getByRole("link", { name: "Cut time to first API call" }).getAttribute("href");
   assert.match(href, /\/goals\?goal=g\d+$/);
   await page.goto(new URL(href, server.url).toString());
-  await page.getByRole("heading", { level: 1, name: "Cut time to first API call" }).waitFor();
+  await heading1(page, "Cut time to first API call");
   await page.getByTestId("progress-chart").waitFor();
   await smartShows(page, "criteria pass");
 
   // An address for a goal that is not in the plan says so.
   await page.goto(server.url + "goals?goal=nope");
-  await page.getByRole("heading", { level: 1, name: "Goal not found" }).waitFor();
+  await heading1(page, "Goal not found");
 
   assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);

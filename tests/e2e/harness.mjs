@@ -112,3 +112,13 @@ export async function storedData(page) {
     return out;
   });
 }
+
+/**
+ * Waits for the page's level-1 heading `name`, and for the tool behind it to have arrived: a
+ * tool's code is downloaded when its page opens (src/ui/tool_routes.rs), and until then the
+ * route shows the tool's heading over a placeholder (`#tool-loading-title`).
+ */
+export async function heading1(page, name) {
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  await page.locator("#tool-loading-title").waitFor({ state: "detached" });
+}

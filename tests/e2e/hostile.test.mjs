@@ -2,7 +2,7 @@
 // no script runs, no markup is created, no javascript: link exists, and the layout holds.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -65,7 +65,7 @@ test("hostile text in every field is rendered as plain text on every page", asyn
   await page.getByRole("button", { name: /^Open <img/ }).click();
   for (const [path, heading] of [["/goals", "Goals"], ["/curve", "Commitment curve"], ["/career", "Career"], ["/", "Plans"]]) {
     await page.goto(server.url + path.slice(1));
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await heading1(page, heading);
     await page.waitForTimeout(300);
     const found = await page.evaluate(() => ({
       pwned: window.__pwned ?? null,
@@ -98,7 +98,7 @@ test("a one-megabyte string imports, shows, and saves without freezing the page"
   await page.locator(".plan-item .plan-name", { hasText: "One megabyte" }).waitFor();
   await page.getByTestId("save-status").filter({ hasText: /^Saved$/ }).waitFor();
   await page.goto(server.url + "goals");
-  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  await heading1(page, "Goals");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0);
   assert.deepEqual(problems, []);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve, newSession, open, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, heading1 } from "./harness.mjs";
 
 let browser, server, scratch;
 before(async () => {
@@ -86,7 +86,7 @@ async function goTo(page, tool, heading) {
   await tabTo(page, page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool }));
   await assertFocusVisible(page, `the ${tool} link`);
   await page.keyboard.press("Enter");
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await heading1(page, heading);
 }
 
 /** A blank plan named `name`, made with the keyboard in the New plan form. */
@@ -176,7 +176,7 @@ test("keyboard only: build a SMART goal on the Goals page and read its statement
   await tabTo(page, page.getByRole("button", { name: "Add goal" }), { max: 3 });
   await assertFocusVisible(page, "Add goal");
   await page.keyboard.press("Enter");
-  await page.getByRole("heading", { level: 1, name: "Untitled goal" }).waitFor();
+  await heading1(page, "Untitled goal");
   // The new goal opens with its title field focused: that is what one writes next.
   await page.waitForFunction(() => document.activeElement?.labels?.[0]?.textContent === "Title");
   await assertFocusVisible(page, "the new goal's Title");
@@ -189,7 +189,7 @@ test("keyboard only: build a SMART goal on the Goals page and read its statement
     return field;
   };
   await fill("Title", "Grow monthly active contributors");
-  await page.getByRole("heading", { level: 1, name: "Grow monthly active contributors" }).waitFor();
+  await heading1(page, "Grow monthly active contributors");
   await fill("Objective statement", "grow monthly active contributors");
   await fill("Metric name", "monthly active contributors");
   await fill("Unit", "contributors");
@@ -248,7 +248,7 @@ test("keyboard only: export a plan as a file", async () => {
   await page.keyboard.press("Enter");
   await tabTo(page, page.getByLabel("Title", { exact: true }));
   await page.keyboard.type("Keyboard goal");
-  await page.getByRole("heading", { level: 1, name: "Keyboard goal" }).waitFor();
+  await heading1(page, "Keyboard goal");
 
   await goTo(page, "Plans", "Plans");
   const exportButton = page.getByRole("button", { name: "Export Exported by keyboard" });
@@ -373,7 +373,7 @@ test("keyboard only: the Goals page's confirmations take focus and give it back"
   // A goal's Remove, likewise.
   await tabTo(page, page.getByRole("link", { name: "Grow monthly active contributors" }));
   await page.keyboard.press("Enter");
-  await page.getByRole("heading", { level: 1, name: "Grow monthly active contributors" }).waitFor();
+  await heading1(page, "Grow monthly active contributors");
   const removeGoal = page.getByRole("button", { name: "Remove goal…" });
   // The editor is long: its "Jump to…" index takes the keyboard straight to the section.
   await tabTo(page, page.locator(".jump-to summary"), { max: 15 });

@@ -5,7 +5,7 @@ import { cp, mkdtemp, appendFile, readdir, readFile, rename, writeFile } from "n
 import { tmpdir } from "node:os";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { launch, serve, newSession, open, storedData, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, open, storedData, cspViolations, heading1 } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 
 let browser, server;
@@ -37,11 +37,11 @@ test("after one visit the app opens and works with the network off, deep links i
   await waitForServiceWorker(page);
   await context.setOffline(true);
   await page.reload();
-  await page.getByRole("heading", { level: 1, name: "Plans" }).waitFor();
+  await heading1(page, "Plans");
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
   await page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
   await page.goto(server.url + "curve");
-  await page.getByRole("heading", { level: 1, name: "Commitment curve" }).waitFor();
+  await heading1(page, "Commitment curve");
   await page.locator(".current-plan", { hasText: SAMPLE }).waitFor();
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -19,7 +19,7 @@ after(async () => {
 
 async function goTo(page, tool) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
-  await page.getByRole("heading", { level: 1, name: tool }).waitFor();
+  await heading1(page, tool);
 }
 
 const CARRIED = "Grow monthly active contributors";
@@ -106,7 +106,7 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
 
   // The carried goal links back to the period it came from.
   await page.getByRole("link", { name: CARRIED }).first().click();
-  await page.getByRole("heading", { level: 1, name: CARRIED }).waitFor();
+  await heading1(page, CARRIED);
   assert.match(
     await page.getByTestId("period-note").innerText(),
     new RegExp(`^Carried forward from ${firstName.replace(/[()]/g, "\\$&")}, where it scored 80% \\(adjusted from \\d+%\\)\\.$`),

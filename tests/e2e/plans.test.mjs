@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames,
+  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1,
 } from "./harness.mjs";
 
 let browser, server, scratch;
@@ -47,7 +47,7 @@ test("a new plan survives a reload exactly, and the last opened plan reopens", a
   await page.getByRole("button", { name: "Create blank plan" }).click();
   await waitSaved(page);
   await page.getByRole("button", { name: `Open ${SAMPLE}` }).click();
-  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  await heading1(page, "Goals");
   await waitSaved(page);
   const before = await storedData(page);
   await page.reload();

@@ -9,7 +9,7 @@ import { readFile, writeFile, mkdtemp, open as openFile } from "node:fs/promises
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames,
+  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1,
 } from "./harness.mjs";
 
 let browser, server, scratch;
@@ -50,7 +50,7 @@ async function renameInOldTab(a) {
 /** An edit made on the Goals page, reached through the app's own navigation (no reload). */
 async function addObjective(page, title) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Goals" }).click();
-  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  await heading1(page, "Goals");
   await page.getByLabel("Objective", { exact: true }).fill(title);
   await page.getByRole("button", { name: "Add objective" }).click();
   await page.getByRole("heading", { level: 2, name: title }).waitFor();

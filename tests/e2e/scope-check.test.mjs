@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -18,7 +18,7 @@ after(async () => {
 
 async function goTo(page, tool) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
-  await page.getByRole("heading", { level: 1, name: tool }).waitFor();
+  await heading1(page, tool);
 }
 
 const GOAL = "Grow monthly active contributors";
@@ -41,7 +41,7 @@ test("tagging a goal moves the scope check in Career, the offered evidence and t
   // Tag one goal: organisation scope, one key area of the Community track.
   await goTo(page, "Goals");
   await page.getByRole("link", { name: GOAL }).first().click();
-  await page.getByRole("heading", { level: 1, name: GOAL }).waitFor();
+  await heading1(page, GOAL);
   const tags = page.getByTestId("work-tags");
   await tags.getByLabel("Scope it demands").selectOption({ label: "Organisation" });
   await tags.locator("summary").click();
@@ -82,7 +82,7 @@ test("tagging a goal moves the scope check in Career, the offered evidence and t
 
   // A finding links to its goal.
   await page.getByTestId("scope-findings").getByRole("link", { name: GOAL }).click();
-  await page.getByRole("heading", { level: 1, name: GOAL }).waitFor();
+  await heading1(page, GOAL);
 
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);

@@ -2,7 +2,7 @@
 // works, and deep links survive a reload on a static host (each route has its own page).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, cspViolations, takeCspViolations } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, takeCspViolations, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -62,7 +62,7 @@ test("navigation links lead to each tool and mark the current one", async () => 
   await open(page, server);
   for (const [path, heading] of ROUTES.slice(1)) {
     await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: heading }).click();
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await heading1(page, heading);
     assert.equal(new URL(page.url()).pathname, path);
     const current = page.locator('nav a[aria-current="page"]');
     assert.equal(await current.innerText(), heading);
@@ -75,9 +75,9 @@ test("every route renders when opened directly and after a reload", async () => 
   const { context, page } = await newSession(browser);
   for (const [path, heading] of ROUTES) {
     await open(page, server, path);
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await heading1(page, heading);
     await page.reload();
-    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await heading1(page, heading);
     // A static host answers /goals with goals/index.html, after redirecting to /goals/ as
     // GitHub Pages does; the app reads either.
     assert.ok([path, `${path}/`].includes(new URL(page.url()).pathname), new URL(page.url()).pathname);
@@ -89,6 +89,6 @@ test("every route renders when opened directly and after a reload", async () => 
 test("an unknown address says so instead of showing a blank page", async () => {
   const { context, page } = await newSession(browser);
   await open(page, server, "/no-such-page");
-  await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  await heading1(page, "Page not found");
   await context.close();
 });

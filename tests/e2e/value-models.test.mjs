@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { launch, serve, newSession, startWithSample, waitSaved, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, startWithSample, waitSaved, cspViolations, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -18,7 +18,7 @@ after(async () => {
 
 async function goTo(page, tool) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
-  await page.getByRole("heading", { level: 1, name: tool }).waitFor();
+  await heading1(page, tool);
 }
 
 const GOAL = "Grow monthly active contributors";
@@ -29,7 +29,7 @@ const GOAL_VALUE = "Expected 24,000 USD (range 9,600 to 43,200 USD)";
 async function openGoal(page) {
   await goTo(page, "Goals");
   await page.getByRole("link", { name: GOAL }).first().click();
-  await page.getByRole("heading", { level: 1, name: GOAL }).waitFor();
+  await heading1(page, GOAL);
   return page.locator("section[aria-labelledby='value-title']");
 }
 

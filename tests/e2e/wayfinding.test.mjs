@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, startWithSample, waitSaved, storedData, SAMPLE } from "./harness.mjs";
+import { launch, serve, newSession, startWithSample, waitSaved, storedData, SAMPLE, heading1 } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -19,7 +19,7 @@ after(async () => {
 
 async function goTo(page, path, heading) {
   await page.goto(server.url + path);
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await heading1(page, heading);
 }
 
 /** Opens the first goal of the sample plan in the goal editor. */
@@ -322,7 +322,7 @@ test("collapsed sections stay collapsed after a reload, per plan, and never hide
   const stored = JSON.parse((await storedData(page))[`trellis.collapsed.${planId}`]);
   assert.equal(stored.length, 2, `both remembered: ${stored}`);
   await page.reload();
-  await page.getByRole("heading", { level: 1, name: "Career" }).waitFor();
+  await heading1(page, "Career");
   await page.getByTestId("behaviours-section").first().getByRole("button", { name: /^Behaviours to rate/ }).waitFor();
   assert.equal(await page.getByTestId("behaviours-section").first().getByTestId("readiness-areas").isVisible(), false);
   await goTo(page, "curve", "Commitment curve");

@@ -6,7 +6,7 @@
 // tabs' saves one at a time; this file races them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, startWithSample } from "../harness.mjs";
+import { launch, serve, newSession, open, startWithSample, heading1 } from "../harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -22,7 +22,7 @@ const ROUNDS = 30;
 
 async function toGoals(page) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Goals" }).click();
-  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  await heading1(page, "Goals");
 }
 
 async function addObjective(page, title) {
