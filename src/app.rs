@@ -22,8 +22,8 @@ pub fn App() -> impl IntoView {
         <Router base=router_base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
-                <a class="brand" href=home_href()>
-                    <img src=icon_href() alt="" width="28" height="28" />
+                <a class="brand" href=app_href("/")>
+                    <img src=app_href("/icons/icon.svg") alt="" width="28" height="28" />
                     <span>"Trellis"</span>
                 </a>
                 <ui::shell::CurrentPlan />
@@ -104,12 +104,4 @@ fn listen_to_the_browser(state: AppState, help: ui::help::Help) {
         ui::shell::on_shortcut(state, help, &event)
     });
     std::mem::forget(keys);
-}
-
-fn home_href() -> String {
-    format!("{}/", router_base())
-}
-
-fn icon_href() -> String {
-    format!("{}/icons/icon.svg", router_base())
 }

@@ -11,6 +11,7 @@ use crate::base_path::app_href;
 use crate::core::curve::{goal_seed_from_gap, goal_seed_from_touch_point};
 use crate::core::goals::add_goal_from_curve;
 use crate::ui::clock;
+use crate::ui::goals::goal_href;
 use crate::ui::state::use_app_state;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +47,7 @@ pub fn CreateGoalButton(
         });
         let id = created.borrow_mut().take();
         match id {
-            Some(id) => navigate(&format!("/goals?goal={id}"), Default::default()),
+            Some(id) => navigate(&goal_href(&id), Default::default()),
             None => state.notify(
                 "That goal could not be created: its stage is gone.".into(),
                 None,
@@ -97,7 +98,7 @@ pub fn LinkedGoals(stage_id: String) -> impl IntoView {
                     children=|(id, title)| {
                         view! {
                             <li>
-                                <A href=app_href(&format!("/goals?goal={id}"))>{title}</A>
+                                <A href=app_href(&goal_href(&id))>{title}</A>
                             </li>
                         }
                     }
