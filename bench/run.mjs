@@ -5,6 +5,7 @@
 //
 //   node bench/run.mjs [--no-build] [--skip-lighthouse] [--runs N]
 //   node bench/run.mjs --typing-only <dist> [--scale 1,5] [--typing-runs 3] [--against <dist>]   (3b)
+//   node bench/run.mjs --lighthouse-only <dist> [--paths ",goals"]   (Lighthouse per route, no build)
 //
 // --no-build reuses bench/.out from the last run. CARGO_TARGET_DIR is respected (both builds use
 // it, so the floor shares the compiled dependencies); CHROMIUM overrides /usr/bin/chromium.
@@ -788,6 +789,19 @@ async function main() {
   const started = new Date();
   // `--ten-plans-only <dist>`: only the start-up with ten stored plans, on a built dist folder.
   if (argv.includes("--typing-only")) return typingOnly(argValue("--typing-only"));
+  // `--lighthouse-only <dist> [--paths ",goals"]`: only Lighthouse, route by route, on a built dist.
+  if (argv.includes("--lighthouse-only")) {
+    mkdirSync(OUT, { recursive: true });
+    const server = await serveStatic(argValue("--lighthouse-only"), "/", 0, { gzip: true });
+    try {
+      for (const path of (argValue("--paths") ?? "").split(",")) {
+        console.log(`/${path}`, JSON.stringify(await lighthouse(server.url + path)));
+      }
+    } finally {
+      await server.close();
+    }
+    return;
+  }
   if (argv.includes("--ten-plans-only")) {
     const server = await serveStatic(argv[argv.indexOf("--ten-plans-only") + 1], "/", 0, { gzip: true });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
