@@ -38,7 +38,13 @@ function precache() {
     // Files named by their content hash cannot be stale, so the HTTP cache may answer (the page
     // has just downloaded them); the others straight from the network: an index.html still in
     // the HTTP cache from the last build would name assets that are no longer there.
-    await cache.addAll(missing.map((file) => new Request(file, { cache: isHashed(file) ? "default" : "reload" })));
+    const fetchInto = (files) =>
+      cache.addAll(files.map((file) => new Request(file, { cache: isHashed(file) ? "default" : "reload" })));
+    // The wasm's chunks first (the tools and the code loaded on demand), so the next tool a
+    // first visitor opens is already here; then the rest, for offline use.
+    const chunks = missing.filter((file) => file.endsWith(".wasm"));
+    await fetchInto(chunks);
+    await fetchInto(missing.filter((file) => !chunks.includes(file)));
   })().finally(() => {
     precaching = null;
   });

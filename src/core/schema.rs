@@ -57,9 +57,12 @@ const _: () = assert!(WORKSPACE_MIGRATIONS.len() as u64 + 1 == WORKSPACE_VERSION
 /// version, the plan's fields in declaration order, then unknown fields in the
 /// order they were read), so exported files diff well.
 pub fn export_plan(plan: &Plan) -> String {
-    // Through a `Value` rather than straight to text: the pretty writer would otherwise
-    // instantiate every type's `Serialize` once more, which costs download size.
-    serde_json::to_value(PlanDocument::new(plan, plan.revision))
+    // The compact text a save writes, re-read as a `Value` and pretty-printed: a pretty writer
+    // or `to_value` would instantiate every plan type's `Serialize` once more, which costs
+    // download size (issue 16). `preserve_order` keeps the key order and `float_roundtrip`
+    // every number as written.
+    let compact = stored::store_plan(plan);
+    serde_json::from_str::<Value>(&compact)
         .and_then(|doc| serde_json::to_string_pretty(&doc))
         .unwrap_or_default()
 }

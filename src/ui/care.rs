@@ -114,7 +114,7 @@ pub fn PersistStatus() -> impl IntoView {
         Some(Persistence::Refused) => view! {
             <span class="persist-status warn" data-testid="persist-status">
                 "The browser may clear this data: back it up"
-                <button class="small" on:click=move |_| crate::ui::plans::backup::back_up_now(state)>
+                <button class="small" on:click=move |_| crate::ui::on_demand::start_backup(state)>
                     "Back up"
                 </button>
             </span>
@@ -135,7 +135,7 @@ pub fn BackupReminder() -> impl IntoView {
         <Show when=due>
             <span class="backup-reminder" role="status" data-testid="backup-reminder">
                 "Plans changed since your last backup."
-                <button class="small primary" on:click=move |_| crate::ui::plans::backup::back_up_now(state)>
+                <button class="small primary" on:click=move |_| crate::ui::on_demand::start_backup(state)>
                     "Back up now"
                 </button>
                 <button

@@ -7,6 +7,7 @@ pub mod curve;
 pub mod goals;
 pub mod help;
 pub mod not_found;
+pub mod on_demand;
 pub mod plans;
 pub mod section_index;
 pub mod shell;

@@ -14,7 +14,6 @@ use crate::core::open_plan::{
     StorageProblem, StoredPlan, Theirs,
 };
 use crate::core::plan::Plan;
-use crate::core::sample;
 use crate::core::workspace::{
     self, DeletedPlan, ImportChoice, PlanSummary, ReplacedPlan, Workspace,
 };
@@ -284,8 +283,19 @@ impl AppState {
         self.add_plan(Plan::new(new_plan_id(), name));
     }
 
+    /// Adds the sample plan once its chunk of the wasm has arrived (`ui::on_demand`).
     pub fn create_sample(&self) {
-        self.add_plan(sample::sample_plan(new_plan_id(), clock::today()));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match crate::ui::on_demand::sample_plan(new_plan_id(), clock::today()).await {
+                Ok(plan) => state.add_plan(plan),
+                Err(_) => state.notify(
+                    "The sample plan could not be downloaded. Check the connection and try again."
+                        .into(),
+                    None,
+                ),
+            }
+        });
     }
 
     /// Renames a plan. Returns the user-facing reason when the name is refused.

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve, newSession, open, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, heading1, SAMPLE } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 
 const require = createRequire(import.meta.url);
@@ -242,6 +242,11 @@ test("the service worker precaches only after the app has rendered, then the app
   assert.ok(firstWorkerRequest > 0, `the worker fetched files: ${events.join(", ")}`);
   assert.equal(events.indexOf("mounted"), 0, `the app rendered before the precache began: ${events.join(", ")}`);
   assert.ok(events.includes("worker: /goals/index.html") && events.includes("worker: /career/index.html"));
+  // The wasm's chunks first, so the next tool opened is already here.
+  const fetched = events.filter((e) => e.startsWith("worker: ")).map((e) => e.slice("worker: ".length));
+  const firstOther = fetched.findIndex((path) => !path.endsWith(".wasm"));
+  assert.ok(fetched.slice(0, firstOther).some((path) => path.startsWith("/split_curve-")), `chunks first: ${fetched.join(", ")}`);
+  assert.ok(!fetched.slice(firstOther).some((path) => path.endsWith(".wasm")), `chunks first: ${fetched.join(", ")}`);
   const cached = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).length);
   assert.ok(cached >= 10, `every file is cached (${cached})`);
 
@@ -251,5 +256,44 @@ test("the service worker precaches only after the app has rendered, then the app
   await heading1(page, "Career");
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+});
+
+test("/ leaves import, backup and the sample plan's code until after the page is interactive, and they then work", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await open(page, server);
+  await page.getByRole("heading", { name: "Import a plan" }).waitFor();
+  await page.getByRole("heading", { name: "Back up and restore" }).waitFor();
+  const timing = await page.evaluate(() => ({
+    interactive: performance.getEntriesByName("trellis:interactive")[0].startTime,
+    wasm: performance
+      .getEntriesByType("resource")
+      .filter((entry) => entry.name.endsWith(".wasm"))
+      .map((entry) => ({ file: new URL(entry.name).pathname.slice(1), start: entry.startTime })),
+  }));
+  const panels = timing.wasm.filter((entry) => entry.file.startsWith("split_files-"));
+  assert.equal(panels.length, 1, `the panels' chunk was fetched once: ${JSON.stringify(timing.wasm)}`);
+  assert.ok(panels[0].start > timing.interactive, "the panels' chunk is fetched after the page is interactive");
+  assert.ok(!timing.wasm.some((entry) => entry.file.startsWith("split_sample-")), "the sample is not fetched unasked");
+
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item").filter({ hasText: SAMPLE }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a chunk that cannot be downloaded is said so, and nothing else breaks", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await context.route(/\/split_(sample|files)-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await open(page, server);
+  await page.getByText("Import and backup could not be downloaded. Check the connection and reload the page.").waitFor();
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.getByText("The sample plan could not be downloaded. Check the connection and try again.").waitFor();
+  await page.getByRole("button", { name: "Start a blank plan" }).click();
+  await page.locator(".plan-item").filter({ hasText: "My community plan" }).waitFor();
+  assert.deepEqual(
+    problems.filter((p) => !/Failed to load resource|Failed to fetch/.test(p)),
+    [],
+  );
   await context.close();
 });

@@ -39,8 +39,7 @@ pub fn PlansPage() -> impl IntoView {
                 </Show>
             </Show>
             <NewPlan />
-            <import::ImportPanel />
-            <backup::BackupPanel />
+            <FilePanels />
         </section>
     }
 }
@@ -120,5 +119,31 @@ fn NewPlan() -> impl IntoView {
                 </button>
             </div>
         </form>
+    }
+}
+
+/// The import and backup panels, loaded once the page has rendered and the browser is idle
+/// (`ui::on_demand`): the first render does not wait for their code. They come last on the
+/// page, so their arrival moves nothing above them.
+#[component]
+fn FilePanels() -> impl IntoView {
+    let wanted = RwSignal::new(false);
+    request_idle_callback(move || wanted.set(true));
+    let panels = move || {
+        Suspend::new(async move {
+            crate::ui::on_demand::file_panels().await.unwrap_or_else(|_| {
+                view! {
+                    <p class="banner bad" role="status">
+                        "Import and backup could not be downloaded. Check the connection and reload the page."
+                    </p>
+                }
+                .into_any()
+            })
+        })
+    };
+    view! {
+        <Show when=move || wanted.get()>
+            <Suspense fallback=|| ()>{panels}</Suspense>
+        </Show>
     }
 }

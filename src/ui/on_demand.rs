@@ -1,0 +1,76 @@
+//! Code that no page needs for its first render, in chunks of the wasm that arrive when first
+//! used (issue 16), like the tools' pages in `tool_routes`: the sample plan (its text is most of
+//! its size), and the plan page's import and backup panels with the backup they write. The
+//! service worker's precache fetches these chunks at idle after a first visit, so they are
+//! usually there before anyone asks for them.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+#[cfg(feature = "split")]
+use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::SplitLoaderError;
+
+use crate::core::plan::Plan;
+use crate::ui::state::AppState;
+
+/// A chunk of the wasm could not be downloaded (offline before the first full visit).
+pub struct NotDownloaded;
+
+impl From<SplitLoaderError> for NotDownloaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotDownloaded
+    }
+}
+
+/// An async function whose body is in the chunk `$split`. The browser tests (`tests/web.rs`)
+/// run wasm-bindgen without the splitter, so without the `split` feature it is a plain one.
+macro_rules! on_demand {
+    ($(#[$doc:meta])* $split:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, NotDownloaded> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<$out, NotDownloaded> {
+            Ok($body)
+        }
+    };
+}
+
+on_demand!(
+    /// The sample plan, dated from `today`.
+    sample, fn sample_plan(id: String, today: NaiveDate) -> Plan {
+        crate::core::sample::sample_plan(id, today)
+    }
+);
+
+on_demand!(
+    /// The plan page's import and backup panels.
+    files, fn file_panels() -> AnyView {
+        use crate::ui::plans::{backup::BackupPanel, import::ImportPanel};
+        view! { <ImportPanel /> <BackupPanel /> }.into_any()
+    }
+);
+
+on_demand!(
+    /// Downloads a backup of every plan and says how it went in a notice.
+    files, fn back_up_now(state: AppState) -> () {
+        crate::ui::plans::backup::back_up_now(state)
+    }
+);
+
+/// [`back_up_now`] from a button outside the plan page (the backup reminder).
+pub fn start_backup(state: AppState) {
+    leptos::task::spawn_local(async move {
+        if back_up_now(state).await.is_err() {
+            state.notify(
+                "The backup could not start: this part of Trellis could not be downloaded. Check the connection and try again.".into(),
+                None,
+            );
+        }
+    });
+}
