@@ -73,28 +73,37 @@ test("a new build is installed in the background and the user is told to reload"
 
 /**
  * Turns a copy of the build into the next deploy, as a real second build looks to a browser:
- * its script and wasm under new hashed names, an index.html that names them (with a marker to
- * recognise it by), and a service worker with a new cache and file list.
+ * its bindings, the split wasm's loader and the main wasm under a new build hash (the two
+ * scripts name each other, scripts/split-wasm.mjs), an index.html that names them with their
+ * integrity (and a marker to recognise it by), and a service worker with a new cache and file list.
  */
 const sha256 = (text) => createHash("sha256").update(text).digest("base64");
+const sha384 = (text) => createHash("sha384").update(text).digest("base64");
 
 async function nextDeploy(dir) {
-  const renamed = [];
-  for (const file of await readdir(dir)) {
-    const m = file.match(/^(trellis-[0-9a-f]+)(_bg\.wasm|\.js)$/);
-    if (m) renamed.push([file, file.replace(m[1], `${m[1]}b`)]);
-  }
-  assert.ok(renamed.length >= 2, "the build has a hashed script and wasm");
+  const files = await readdir(dir);
+  const hash = files.map((file) => file.match(/^trellis-([0-9a-f]+)\.js$/)?.[1]).find(Boolean);
+  assert.ok(hash, "the build has hashed bindings");
+  const next = `${hash}b`;
+  const renamed = files.filter((file) => file.includes(hash)).map((file) => [file, file.replace(hash, next)]);
+  assert.equal(renamed.length, 3, `the bindings, the loader and the main wasm share the build hash: ${renamed}`);
   for (const [from, to] of renamed) await rename(join(dir, from), join(dir, to));
+  for (const [, script] of renamed.filter(([file]) => file.endsWith(".js"))) {
+    await writeFile(join(dir, script), (await readFile(join(dir, script), "utf8")).replaceAll(hash, next));
+  }
+  const integrity = {};
+  for (const [, file] of renamed) integrity[file] = `sha384-${sha384(await readFile(join(dir, file)))}`;
   const pages = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".html"));
   for (const page of [...pages, "sw.js"]) {
-    let text = await readFile(join(dir, page), "utf8");
-    for (const [from, to] of renamed) text = text.replaceAll(from, to);
+    const old = await readFile(join(dir, page), "utf8");
+    let text = old.replaceAll(hash, next);
+    text = text.replace(/<link\b[^>]*>/g, (tag) => {
+      const file = Object.keys(integrity).find((name) => tag.includes(name));
+      return file && tag.includes("integrity=") ? tag.replace(/integrity="[^"]*"/, `integrity="${integrity[file]}"`) : tag;
+    });
     // The loader script names the files, so its hash in the Content-Security-Policy changes too.
     for (const [, body] of text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-      let old = body;
-      for (const [from, to] of renamed) old = old.replaceAll(to, from);
-      text = text.replace(`'sha256-${sha256(old)}'`, `'sha256-${sha256(body)}'`);
+      text = text.replace(`'sha256-${sha256(body.replaceAll(next, hash))}'`, `'sha256-${sha256(body)}'`);
     }
     if (page !== "sw.js") text = text.replace("<head>", '<head><meta name="trellis-deploy" content="2">');
     else text = text.replace(/const CACHE = "trellis-([0-9a-f]+)"/, 'const CACHE = "trellis-$1-2"');
