@@ -1,8 +1,11 @@
 // The size of a first visit, from the files of a build (no browser, a few seconds):
 // - the critical path of a page: the page itself and what it makes the browser fetch before the
 //   app can mount (its stylesheets, scripts, module preloads — the bindings and the split
-//   wasm's loader — and the wasm preloads: the main module, and on a tool's page that tool's
-//   chunks, scripts/split-wasm.mjs);
+//   wasm's loader — and the wasm preloads: the main module). A tool's page also names its
+//   chunks of the wasm (scripts/split-wasm.mjs) on boot.js's tag: they are on its critical path
+//   only when a plan is stored (boot.js preloads them then; with no plan open the tool shows the
+//   way to one and does not load its code). A first visit has no plan stored, so both figures
+//   are given: "first visit" and "with a plan";
 // - the whole app: every file the service worker precaches for offline use.
 // Sizes are gzip -9 (what budgets count: GitHub Pages and many hosts serve gzip only) and brotli
 // at quality 11 beside it.
@@ -33,8 +36,11 @@ export function sizes(file) {
   return compressed.get(file);
 }
 
-/** The files a page loads before the app mounts, as paths inside `dist`. */
-export function criticalFiles(dist, page) {
+/**
+ * The files a page loads before the app mounts, as paths inside `dist`; `withPlan`: when a plan
+ * is stored, which adds a tool's chunks.
+ */
+export function criticalFiles(dist, page, { withPlan = false } = {}) {
   const html = readFileSync(join(dist, page), "utf8");
   const base = html.match(/<base href="([^"]*)"/)?.[1] ?? "/";
   const local = (url) => (url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ""));
@@ -46,6 +52,10 @@ export function criticalFiles(dist, page) {
   for (const [tag] of tags) {
     const url = tag.match(/\b(?:href|src)="([^"]+)"/)?.[1];
     if (url && !/^[a-z]+:/i.test(url)) files.push(local(url));
+  }
+  if (withPlan) {
+    const chunks = html.match(/<script\b[^>]*\bdata-tool-chunks="([^"]*)"/)?.[1] ?? "";
+    files.push(...chunks.split(" ").filter(Boolean).map(local));
   }
   return [...new Set(files)];
 }
@@ -64,8 +74,8 @@ function total(dist, files) {
 /** Each route's page, as `bench/budget.json` names them. */
 export const PAGES = { "/": "index.html", "/goals": "goals/index.html", "/curve": "curve/index.html", "/career": "career/index.html" };
 
-export function criticalPath(dist, page = "index.html") {
-  return total(dist, criticalFiles(dist, page));
+export function criticalPath(dist, page = "index.html", options = {}) {
+  return total(dist, criticalFiles(dist, page, options));
 }
 
 /** Every file the service worker precaches (its list, written by scripts/post-build.mjs). */
@@ -85,8 +95,13 @@ function main() {
     process.exit(1);
   }
   const paths = Object.entries(PAGES).map(([route, page]) => [route, criticalPath(dist, page)]);
-  for (const [route, path] of paths) {
-    console.log(`Critical path of ${route}: ${kb(path.gzip)} gzip, ${kb(path.brotli)} brotli (${path.files.join(", ")})`);
+  const withPlan = Object.entries(PAGES).map(([route, page]) => [route, criticalPath(dist, page, { withPlan: true })]);
+  for (const [i, [route, path]] of paths.entries()) {
+    console.log(`Critical path of ${route}, first visit: ${kb(path.gzip)} gzip, ${kb(path.brotli)} brotli (${path.files.join(", ")})`);
+    const [, stored] = withPlan[i];
+    if (stored.gzip !== path.gzip) {
+      console.log(`  with a plan stored: ${kb(stored.gzip)} gzip, ${kb(stored.brotli)} brotli (+ ${stored.files.slice(path.files.length).join(", ")})`);
+    }
   }
   if (existsSync(join(dist, "sw.js"))) {
     const all = wholeApp(dist);
@@ -95,8 +110,11 @@ function main() {
   if (!args.includes("--check")) return;
   const budget = JSON.parse(readFileSync(BUDGET_FILE, "utf8"));
   let failed = false;
-  for (const [route, path] of paths) {
-    const committed = budget.critical_path_gzip_bytes[route];
+  const checked = [
+    ...paths.map(([route, path]) => [route, path, budget.critical_path_gzip_bytes[route]]),
+    ...withPlan.map(([route, path]) => [`${route} with a plan`, path, budget.critical_path_with_plan_gzip_bytes?.[route]]),
+  ];
+  for (const [route, path, committed] of checked) {
     if (committed === undefined) continue;
     const limit = Math.floor(committed * (1 + ALLOWED_GROWTH));
     if (path.gzip > limit) {

@@ -183,10 +183,11 @@ const ROUTES = ["/", "/goals", "/curve", "/career"];
  * service worker's precache waits until after the mark). Sizes are those of the served files,
  * gzip -9 and brotli 11, beside what the server sent (encoded body sizes).
  */
-async function criticalPaths(browser, server) {
+async function criticalPaths(browser, server, stored = null) {
   const out = {};
-  for (const route of ROUTES) {
-    const context = await browser.newContext();
+  // With a plan stored, a tool's page also fetches the tool's code (boot.js, src/ui/tool_routes.rs).
+  for (const route of stored ? ROUTES.filter((r) => r !== "/") : ROUTES) {
+    const context = stored ? await contextWithPlan(browser, stored) : await browser.newContext();
     const page = await context.newPage();
     await page.goto(server.url + route.slice(1));
     const mark = await waitForMark(page);
@@ -211,7 +212,7 @@ async function criticalPaths(browser, server) {
     out[route] = { ...sum, files, mark_ms: round(mark, 1) };
   }
   // The same figure for / from the files alone (what ./dev test checks against bench/budget.json).
-  out.from_files = { "/": criticalPath(APP_DIST) };
+  if (!stored) out.from_files = { "/": criticalPath(APP_DIST) };
   return out;
 }
 
@@ -835,6 +836,8 @@ async function main() {
     results.transfer_floor = (await transferSize(browser, floorServer)).total;
     say("Critical path of a first visit to each route");
     results.critical_path = await criticalPaths(browser, appServer);
+    say("The same with a plan stored (a returning visitor whose worker cache is gone)");
+    results.critical_path_with_plan = await criticalPaths(browser, appServer, stored);
     results.whole_app = wholeApp(APP_DIST);
     const wasmFile = join(APP_DIST, readdirSync(APP_DIST).find((f) => f.endsWith(".wasm")));
     results.wasm_opt = wasmOptApplied(wasmFile);
@@ -959,6 +962,8 @@ function table(r) {
   for (const route of ROUTES) {
     const cp = r.critical_path[route];
     lines.push(`| Critical path of ${route} (first visit until interactive), gzip / brotli | ${kb(cp.gzip)} / ${kb(cp.brotli)} (${cp.files.length} files) | floor ${kb(r.transfer_floor.gzip)} / ${kb(r.transfer_floor.brotli)} | — | ≤ ${BUDGET.criticalPathGzipBytes / 1000} KB gzip: ${status(`Critical path of ${route} `)} |`);
+    const stored = r.critical_path_with_plan?.[route];
+    if (stored) lines.push(`| … with a plan stored (the tool's code too; worker cache gone) | ${kb(stored.gzip)} / ${kb(stored.brotli)} (${stored.files.length} files) | — | — | — |`);
   }
   const w = r.whole_app;
   lines.push(`| Whole app (all the service worker precaches), gzip / brotli | ${kb(w.gzip)} / ${kb(w.brotli)} (${w.files.length} files; first visit as measured: wasm ${kb(t.wasm.gzip)}, JS ${kb(t.js.gzip)}, CSS ${kb(t.css.gzip)}, HTML ${kb(t.html.gzip)}, other ${kb(t.other.gzip)} gzip) | — | — | ≤ ${BUDGET.wholeAppGzipBytes / 1000} KB gzip: ${status("Whole app")} |`);

@@ -10,6 +10,35 @@
     // Storage blocked: follow the system theme.
   }
 
+  // A tool's page names its chunks of the wasm (scripts/post-build.mjs); they are fetched beside
+  // the main module only when a plan is stored, since with no plan open the tool shows only the
+  // way to one and never loads its code (src/ui/tool_routes.rs), as on every first visit.
+  var planStored = hasStoredPlan();
+  // The plan page's shell then shows the welcome the app will show (scripts/shell.mjs).
+  if (!planStored) document.documentElement.setAttribute("data-no-plan", "");
+  var chunks = (document.currentScript && document.currentScript.getAttribute("data-tool-chunks")) || "";
+  if (chunks && planStored) {
+    chunks.split(" ").forEach(function (href) {
+      var link = document.createElement("link");
+      link.rel = "preload";
+      link.href = href;
+      link.as = "fetch";
+      link.type = "application/wasm";
+      link.crossOrigin = "anonymous";
+      document.head.appendChild(link);
+    });
+  }
+  function hasStoredPlan() {
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        if ((localStorage.key(i) || "").indexOf("trellis.plan.") === 0) return true;
+      }
+    } catch (e) {
+      // Storage blocked: no plan can be open.
+    }
+    return false;
+  }
+
   if (!("serviceWorker" in navigator)) return;
   // The worker's precache (every file, for offline use) waits until the app has rendered and the
   // page is idle, so a first visit downloads only what the page it opened needs first.

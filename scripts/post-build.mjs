@@ -32,18 +32,24 @@ for (const [placeholder, where] of [
   }
 }
 
-/** A tool's page fetches its chunks of the wasm beside the main module, not after it. */
-function chunkPreloads(route) {
+/**
+ * A tool's page names its chunks of the wasm on boot.js's tag, which preloads them beside the
+ * main module when a plan is stored (with none, the tool does not load its code).
+ */
+function bootTag(route) {
   const base = template.match(/<base href="([^"]*)"/)?.[1] ?? "/";
-  return (chunksByRoute[route.path] ?? [])
-    .map((file) => `<link rel="preload" href="${base}${file}" as="fetch" type="application/wasm" crossorigin="anonymous">`)
-    .join("\n");
+  const chunks = (chunksByRoute[route.path] ?? []).map((file) => `${base}${file}`);
+  return chunks.length ? `<script src="boot.js" data-tool-chunks="${chunks.join(" ")}"></script>` : '<script src="boot.js"></script>';
 }
 
 function page(route) {
+  if (!template.includes('<script src="boot.js"></script>')) {
+    console.error("post-build: index.html does not load boot.js as expected");
+    process.exit(1);
+  }
   let html = template
     .replace(/<!-- trellis:shell[^>]*-->/, renderShell(route))
-    .replace("</head>", `${chunkPreloads(route)}\n</head>`)
+    .replace('<script src="boot.js"></script>', bootTag(route))
     .replace(/<title>[^<]*<\/title>/, (original) => (route.title ? `<title>${route.title}</title>` : original));
   const hashes = [];
   for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {

@@ -22,6 +22,21 @@ export const NOT_FOUND = {
   message: "There is no page at this address. Choose a tool above.",
 };
 
+/**
+ * What the plan page shows a visitor with no plan stored (src/ui/plans/mod.rs, `Welcome`, the
+ * same words: an e2e test compares them), painted before the wasm when boot.js finds no plan in
+ * storage (`html[data-no-plan]`, style/main.css), as on every first visit. Its buttons work
+ * once the app has mounted.
+ */
+const WELCOME =
+  '<div class="empty-state shell-welcome">' +
+  "<h2>Welcome to Trellis</h2>" +
+  '<p class="lede">Trellis plans a community program in one place: SMART goals your team can track, ' +
+  "the commitment curve your members climb, and the career case for the people who run it. " +
+  "Everything stays in this browser; share a plan by exporting it as a file.</p>" +
+  '<div class="actions"><button class="primary" disabled>Start with the sample plan</button>' +
+  "<button disabled>Start a blank plan</button></div></div>";
+
 const FOOTER =
   "Your plans stay in this browser: nothing is sent to a server. " +
   "Browsers can clear stored data, so export plans you care about.";
@@ -34,7 +49,8 @@ export function renderShell(route) {
   }).join("");
   const body = route.message
     ? `<p>${route.message}</p>`
-    : '<p class="shell-status" role="status">Opening Trellis…</p>' +
+    : (route.path === "" ? WELCOME : "") +
+      '<p class="shell-status" role="status">Opening Trellis…</p>' +
       '<div class="shell-placeholder" aria-hidden="true"></div>';
   return `<div id="app-shell">
   <a class="skip-link" href="#main">Skip to content</a>

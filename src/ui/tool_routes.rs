@@ -12,6 +12,8 @@ use leptos::wasm_split::SplitLoaderError;
 use crate::ui::career::CareerPage;
 use crate::ui::curve::CurvePage;
 use crate::ui::goals::GoalsPage;
+use crate::ui::shell::NoPlanOpen;
+use crate::ui::state::use_app_state;
 
 /// The id of the placeholder's heading: while it is on the page, the route waits for its chunk.
 pub const LOADING_ID: &str = "tool-loading-title";
@@ -48,42 +50,65 @@ tool_page!(career, career_page, CareerPage);
 
 #[component]
 pub fn GoalsRoute() -> impl IntoView {
-    tool_route("Goals", goals_page())
+    tool_route("Goals", goals_page)
 }
 
 #[component]
 pub fn CurveRoute() -> impl IntoView {
-    tool_route("Commitment curve", curve_page())
+    tool_route("Commitment curve", curve_page)
 }
 
 #[component]
 pub fn CareerRoute() -> impl IntoView {
-    tool_route("Career", career_page())
+    tool_route("Career", career_page)
 }
 
-fn tool_route(
-    heading: &'static str,
-    page: impl std::future::Future<Output = Result<AnyView, ToolNotLoaded>> + Send + 'static,
-) -> impl IntoView {
-    view! {
-        <Suspense fallback=move || view! { <ToolPlaceholder heading status="Opening this tool…" /> }>
-            {Suspend::new(async move {
-                let page = page.await;
-                crate::announce_interactive();
-                match page {
-                    Ok(page) => page,
-                    Err(ToolNotLoaded) => {
-                        view! {
-                            <ToolPlaceholder
-                                heading
-                                status="This tool could not be downloaded. Check the connection and reload the page."
-                            />
+/// With no plan open a tool has nothing to show but the way to one, so its code is not
+/// fetched: a first visit to a tool's address (no plan is stored yet) needs only the main
+/// module. The tool's code comes when a plan is open.
+fn tool_route<F>(heading: &'static str, page: fn() -> F) -> impl IntoView
+where
+    F: std::future::Future<Output = Result<AnyView, ToolNotLoaded>> + Send + 'static,
+{
+    let state = use_app_state();
+    let has_plan = move || state.plan.with(|p| p.is_some());
+    let tool = move || {
+        view! {
+            <Suspense fallback=move || view! { <ToolPlaceholder heading status="Opening this tool…" /> }>
+                {Suspend::new(async move {
+                    let page = page().await;
+                    crate::announce_interactive();
+                    match page {
+                        Ok(page) => page,
+                        Err(ToolNotLoaded) => {
+                            view! {
+                                <ToolPlaceholder
+                                    heading
+                                    status="This tool could not be downloaded. Check the connection and reload the page."
+                                />
+                            }
+                                .into_any()
                         }
-                            .into_any()
                     }
-                }
-            })}
-        </Suspense>
+                })}
+            </Suspense>
+        }
+    };
+    view! {
+        <Show when=has_plan fallback=move || view! { <NoPlanTool heading /> }>
+            {tool}
+        </Show>
+    }
+}
+
+/// A tool's page with no plan open, as the tool itself shows it (`ui::shell::NoPlanOpen`).
+#[component]
+fn NoPlanTool(heading: &'static str) -> impl IntoView {
+    view! {
+        <section class="tool" aria-labelledby="no-plan-tool-title">
+            <h1 id="no-plan-tool-title">{heading}</h1>
+            <NoPlanOpen />
+        </section>
     }
 }
 

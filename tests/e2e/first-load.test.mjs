@@ -81,6 +81,10 @@ for (const [path, heading] of ROUTES) {
       nav: await boxOf(before.page.locator("nav.app-nav")),
       brand: await boxOf(before.page.locator(".brand")),
     };
+    // The plan page's shell shows a first visitor the welcome the app will show, in its words.
+    const shellWelcome = path === "" ? before.page.locator(".shell-welcome") : null;
+    const welcome = shellWelcome && { box: await boxOf(shellWelcome), text: await shellWelcome.innerText() };
+    if (welcome) assert.match(welcome.text, /Welcome to Trellis/);
     await before.context.close();
 
     // Then the app: it replaces the shell, with everything where the shell had it.
@@ -100,6 +104,10 @@ for (const [path, heading] of ROUTES) {
       shellBoxes,
       "the app's header, navigation and heading sit exactly where the shell's were",
     );
+    if (welcome) {
+      const appWelcome = page.getByTestId("welcome");
+      assert.deepEqual({ box: await boxOf(appWelcome), text: await appWelcome.innerText() }, welcome, "the shell's welcome is the app's");
+    }
     // Layout-shift entries are reported after the frame that moved something.
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     const shift = await page.evaluate(() => window.__layoutShift);
@@ -243,7 +251,10 @@ test("the service worker precaches only after the app has rendered, then the app
   assert.equal(events.indexOf("mounted"), 0, `the app rendered before the precache began: ${events.join(", ")}`);
   assert.ok(events.includes("worker: /goals/index.html") && events.includes("worker: /career/index.html"));
   // The wasm's chunks first, so the next tool opened is already here.
-  const fetched = events.filter((e) => e.startsWith("worker: ")).map((e) => e.slice("worker: ".length));
+  // (From its first chunk: a request of the page's own that the worker passed on, say the icon,
+  // can come before.)
+  const workerRequests = events.filter((e) => e.startsWith("worker: ")).map((e) => e.slice("worker: ".length));
+  const fetched = workerRequests.slice(workerRequests.findIndex((path) => path.endsWith(".wasm")));
   const firstOther = fetched.findIndex((path) => !path.endsWith(".wasm"));
   assert.ok(fetched.slice(0, firstOther).some((path) => path.startsWith("/split_curve-")), `chunks first: ${fetched.join(", ")}`);
   assert.ok(!fetched.slice(firstOther).some((path) => path.endsWith(".wasm")), `chunks first: ${fetched.join(", ")}`);
@@ -295,5 +306,35 @@ test("a chunk that cannot be downloaded is said so, and nothing else breaks", as
     problems.filter((p) => !/Failed to load resource|Failed to fetch/.test(p)),
     [],
   );
+  await context.close();
+});
+
+test("a tool's page with no plan stored shows the way to one without fetching the tool's code; with a plan it preloads and opens the tool", async () => {
+  const { context, page, problems } = await newSession(browser);
+  const wasmFetched = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((entry) => new URL(entry.name).pathname.slice(1))
+        .filter((file) => file.endsWith(".wasm")),
+    );
+  await open(page, server, "goals");
+  await page.getByTestId("no-plan").getByRole("link", { name: "Go to your plans" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Goals" }).waitFor();
+  assert.equal(await page.locator("link[rel=preload][href*='split_goals-']").count(), 0, "no preload of the tool's code");
+  assert.ok(!(await wasmFetched()).some((file) => file.startsWith("split_goals-")), "the goals code is not fetched");
+
+  await page.getByRole("link", { name: "Go to your plans" }).click();
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item").filter({ hasText: SAMPLE }).waitFor();
+  await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Goals" }).click();
+  await heading1(page, "Goals");
+  await page.getByTestId("no-plan").waitFor({ state: "detached" });
+  assert.ok((await wasmFetched()).some((file) => file.startsWith("split_goals-")), "the goals code arrived once a plan was open");
+
+  await page.reload();
+  await heading1(page, "Goals");
+  assert.ok((await page.locator("link[rel=preload][href*='split_goals-']").count()) > 0, "with a plan stored, the page preloads the tool's code");
+  assert.deepEqual(problems, []);
   await context.close();
 });
