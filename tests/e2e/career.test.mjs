@@ -33,6 +33,7 @@ async function waitSaved(page) {
 async function startPlan(page, sample) {
   await open(page, server);
   await page.getByRole("button", { name: sample ? "Start with the sample plan" : "Start a blank plan" }).click();
+  await page.locator(".plan-item").first().waitFor();
   await goToCareer(page);
 }
 
@@ -170,6 +171,7 @@ test("the sample plan warns, like with like, that the community role sits 25% be
   const { context, page, problems } = await newSession(browser);
   await open(page, server);
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item").first().waitFor();
   await goToCareer(page);
   const warning = page.getByRole("alert").filter({ hasText: "25% below" });
   await warning.waitFor();
@@ -317,6 +319,7 @@ test("evidence cites an achieved goal of another plan, and keeps it when that pl
   // Plan A: the sample plan, with one goal marked achieved.
   await open(page, server);
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item").first().waitFor();
   await goTo(page, "Goals");
   await page.getByRole("link", { name: "Cut time to first API call" }).click();
   await heading1(page, "Cut time to first API call");

@@ -21,6 +21,7 @@ async function startPlan(page, sample = false) {
   await page
     .getByRole("button", { name: sample ? "Start with the sample plan" : "Start a blank plan" })
     .click();
+  await page.locator(".plan-item").first().waitFor();
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
   await heading1(page, "Commitment curve");
 }

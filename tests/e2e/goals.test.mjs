@@ -29,6 +29,7 @@ async function startPlan(page, sample) {
   await page
     .getByRole("button", { name: sample ? "Start with the sample plan" : "Start a blank plan" })
     .click();
+  await page.locator(".plan-item").first().waitFor();
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Goals" }).click();
   await heading1(page, "Goals");
 }

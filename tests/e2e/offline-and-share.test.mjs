@@ -55,6 +55,7 @@ test("a new build is installed in the background and the user is told to reload"
   const { context, page } = await newSession(browser);
   await open(page, local);
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item").first().waitFor();
   await waitForServiceWorker(page);
   const before = await storedData(page);
   // A new deploy: the worker script changes.
