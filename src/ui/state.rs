@@ -94,6 +94,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// True until the first load from storage finished.
     pub loading: RwSignal<bool>,
+    /// True while the sample plan's chunk of the wasm is on its way (`ui::on_demand`).
+    pub adding_sample: RwSignal<bool>,
     /// What is decided about the open plan: history, save state, conflicts (see the core).
     open: StoredValue<OpenPlan>,
     can_undo: RwSignal<bool>,
@@ -115,6 +117,7 @@ impl AppState {
             banners: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
             loading: RwSignal::new(true),
+            adding_sample: RwSignal::new(false),
             open: StoredValue::new(OpenPlan::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -286,8 +289,14 @@ impl AppState {
     /// Adds the sample plan once its chunk of the wasm has arrived (`ui::on_demand`).
     pub fn create_sample(&self) {
         let state = *self;
+        if state.adding_sample.get_untracked() {
+            return;
+        }
+        state.adding_sample.set(true);
         leptos::task::spawn_local(async move {
-            match crate::ui::on_demand::sample_plan(new_plan_id(), clock::today()).await {
+            let sample = crate::ui::on_demand::sample_plan(new_plan_id(), clock::today()).await;
+            state.adding_sample.set(false);
+            match sample {
                 Ok(plan) => state.add_plan(plan),
                 Err(_) => state.notify(
                     "The sample plan could not be downloaded. Check the connection and try again."

@@ -338,3 +338,25 @@ test("a tool's page with no plan stored shows the way to one without fetching th
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("while the sample plan's code is on its way, its buttons say so, and a second click adds nothing more", async () => {
+  const { context, page, problems } = await newSession(browser);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await context.route(/\/split_sample-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await open(page, server);
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  const busy = page.getByRole("button", { name: "Adding the sample plan…" });
+  await busy.first().waitFor();
+  assert.equal(await busy.first().getAttribute("aria-busy"), "true");
+  await busy.first().click();
+  release();
+  await page.locator(".plan-item").filter({ hasText: SAMPLE }).waitFor();
+  await page.getByRole("button", { name: "Add the sample plan" }).waitFor();
+  assert.equal(await page.locator(".plan-item").count(), 1, "one sample plan, not two");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

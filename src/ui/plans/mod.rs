@@ -57,8 +57,12 @@ fn Welcome() -> impl IntoView {
                 "Everything stays in this browser; share a plan by exporting it as a file."
             </p>
             <div class="actions">
-                <button class="primary" on:click=move |_| state.create_sample()>
-                    "Start with the sample plan"
+                <button
+                    class="primary"
+                    aria-busy=move || state.adding_sample.get().to_string()
+                    on:click=move |_| state.create_sample()
+                >
+                    {move || if state.adding_sample.get() { "Adding the sample plan…" } else { "Start with the sample plan" }}
                 </button>
                 <button on:click=move |_| state.create_blank("My community plan")>
                     "Start a blank plan"
@@ -114,8 +118,12 @@ fn NewPlan() -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="submit" class="primary">"Create blank plan"</button>
-                <button type="button" on:click=move |_| state.create_sample()>
-                    "Add the sample plan"
+                <button
+                    type="button"
+                    aria-busy=move || state.adding_sample.get().to_string()
+                    on:click=move |_| state.create_sample()
+                >
+                    {move || if state.adding_sample.get() { "Adding the sample plan…" } else { "Add the sample plan" }}
                 </button>
             </div>
         </form>
