@@ -6,8 +6,6 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-#[cfg(feature = "split")]
-use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::core::plan::Plan;
@@ -22,24 +20,26 @@ impl From<SplitLoaderError> for NotDownloaded {
     }
 }
 
-/// An async function whose body is in the chunk `$split`. The browser tests (`tests/web.rs`)
-/// run wasm-bindgen without the splitter, so without the `split` feature it is a plain one.
+/// An async function whose body is in the chunk `$split` (also the tools' pages, `tool_routes`).
+/// The browser tests (`tests/web.rs`) run wasm-bindgen without the splitter, so without the
+/// `split` feature it is a plain one.
 macro_rules! on_demand {
     ($(#[$doc:meta])* $split:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
-        #[wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<$out, NotDownloaded> {
+        #[::leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, $crate::ui::on_demand::NotDownloaded> {
             Ok($body)
         }
 
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<$out, NotDownloaded> {
+        pub async fn $name($($arg: $ty),*) -> Result<$out, $crate::ui::on_demand::NotDownloaded> {
             Ok($body)
         }
     };
 }
+pub(crate) use on_demand;
 
 on_demand!(
     /// The sample plan, dated from `today`.

@@ -5,48 +5,35 @@
 //! static shell had them; if it cannot arrive (offline before the first full visit), it says so.
 
 use leptos::prelude::*;
-#[cfg(feature = "split")]
-use leptos::wasm_split::wasm_split;
-use leptos::wasm_split::SplitLoaderError;
 
 use crate::ui::career::CareerPage;
 use crate::ui::curve::CurvePage;
 use crate::ui::goals::GoalsPage;
+use crate::ui::on_demand::{on_demand, NotDownloaded};
 use crate::ui::shell::NoPlanOpen;
 use crate::ui::state::use_app_state;
 
 /// The id of the placeholder's heading: while it is on the page, the route waits for its chunk.
 pub const LOADING_ID: &str = "tool-loading-title";
 
-/// A tool's code could not be downloaded.
-pub struct ToolNotLoaded;
-
-impl From<SplitLoaderError> for ToolNotLoaded {
-    fn from(_: SplitLoaderError) -> Self {
-        ToolNotLoaded
+on_demand!(
+    goals,
+    fn goals_page() -> AnyView {
+        view! { <GoalsPage /> }.into_any()
     }
-}
-
-/// A tool's page behind its split point. The browser tests (`tests/web.rs`) run wasm-bindgen
-/// without the splitter, so they build without the `split` feature: the same pages, in one wasm.
-macro_rules! tool_page {
-    ($split:ident, $load:ident, $page:ident) => {
-        #[cfg(feature = "split")]
-        #[wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $load() -> Result<AnyView, ToolNotLoaded> {
-            Ok(view! { <$page /> }.into_any())
-        }
-
-        #[cfg(not(feature = "split"))]
-        async fn $load() -> Result<AnyView, ToolNotLoaded> {
-            Ok(view! { <$page /> }.into_any())
-        }
-    };
-}
-
-tool_page!(goals, goals_page, GoalsPage);
-tool_page!(curve, curve_page, CurvePage);
-tool_page!(career, career_page, CareerPage);
+);
+on_demand!(
+    curve,
+    fn curve_page() -> AnyView {
+        view! { <CurvePage /> }.into_any()
+    }
+);
+on_demand!(
+    career,
+    fn career_page() -> AnyView {
+        view! { <CareerPage /> }.into_any()
+    }
+);
 
 #[component]
 pub fn GoalsRoute() -> impl IntoView {
@@ -68,7 +55,7 @@ pub fn CareerRoute() -> impl IntoView {
 /// module. The tool's code comes when a plan is open.
 fn tool_route<F>(heading: &'static str, page: fn() -> F) -> impl IntoView
 where
-    F: std::future::Future<Output = Result<AnyView, ToolNotLoaded>> + Send + 'static,
+    F: std::future::Future<Output = Result<AnyView, NotDownloaded>> + Send + 'static,
 {
     let state = use_app_state();
     let has_plan = move || state.plan.with(|p| p.is_some());
@@ -80,7 +67,7 @@ where
                     crate::announce_interactive();
                     match page {
                         Ok(page) => page,
-                        Err(ToolNotLoaded) => {
+                        Err(NotDownloaded) => {
                             view! {
                                 <ToolPlaceholder
                                     heading

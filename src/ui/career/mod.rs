@@ -39,14 +39,11 @@ const CAREER_SECTIONS: &[(&str, &str)] = &[
 
 #[component]
 pub fn CareerPage() -> impl IntoView {
-    let state = use_app_state();
-    let has_plan = move || state.plan.with(|p| p.is_some());
+    // Shown only with a plan open (`ui::tool_routes`).
     view! {
         <section class="tool career" aria-labelledby="career-title">
             <h1 id="career-title">"Career"</h1>
-            <Show when=has_plan fallback=|| view! { <crate::ui::shell::NoPlanOpen /> }>
-                <Worksheet />
-            </Show>
+            <Worksheet />
         </section>
     }
 }

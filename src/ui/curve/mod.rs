@@ -76,19 +76,17 @@ pub fn CurvePage() -> impl IntoView {
         fresh_touch_point: RwSignal::new(None),
         focus_editor: RwSignal::new(false),
     });
-    let has_plan = move || state.plan.with(|p| p.is_some());
     let has_stages = Memo::new(move |_| {
         state
             .plan
             .with(|p| p.as_ref().is_some_and(|p| !p.curve.stages.is_empty()))
     });
+    // Shown only with a plan open (`ui::tool_routes`).
     view! {
         <section class="tool curve" aria-labelledby="curve-title">
             <h1 id="curve-title">"Commitment curve"</h1>
-            <Show when=has_plan fallback=|| view! { <crate::ui::shell::NoPlanOpen /> }>
-                <Show when=move || has_stages.get() fallback=start::StartCurve>
-                    <CurveWorkspace />
-                </Show>
+            <Show when=move || has_stages.get() fallback=start::StartCurve>
+                <CurveWorkspace />
             </Show>
         </section>
     }

@@ -19,37 +19,23 @@ use crate::core::goals::{
     Cadence, Direction, Goal, GoalError, GoalStatus, Growth, Totalling, Window,
 };
 use crate::core::plan::Plan;
-use crate::ui::shell::NoPlanOpen;
-use crate::ui::state::{use_app_state, AppState};
+use crate::ui::state::AppState;
 
 #[component]
 pub fn GoalsPage() -> impl IntoView {
-    let state = use_app_state();
     let query = use_query_map();
     let open_goal = Memo::new(move |_| {
         query
             .with(|q| q.get("goal"))
             .filter(|id| !id.trim().is_empty())
     });
-    let has_plan = move || state.plan.with(|p| p.is_some());
+    // Shown only with a plan open (`ui::tool_routes`).
     view! {
         <section class="tool goals" aria-labelledby="goals-title">
-            <Show when=move || !state.loading.get()>
-                <Show
-                    when=has_plan
-                    fallback=|| {
-                        view! {
-                            <h1 id="goals-title">"Goals"</h1>
-                            <NoPlanOpen />
-                        }
-                    }
-                >
-                    {move || match open_goal.get() {
-                        Some(id) => view! { <editor::GoalEditor id /> }.into_any(),
-                        None => view! { <overview::Overview /> }.into_any(),
-                    }}
-                </Show>
-            </Show>
+            {move || match open_goal.get() {
+                Some(id) => view! { <editor::GoalEditor id /> }.into_any(),
+                None => view! { <overview::Overview /> }.into_any(),
+            }}
         </section>
     }
 }
