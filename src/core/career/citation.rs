@@ -18,14 +18,6 @@ pub struct GoalChoice {
     pub status: GoalStatus,
 }
 
-fn title_of(goal: &crate::core::goals::Goal) -> String {
-    if goal.title.trim().is_empty() {
-        crate::core::goals::statement::statement_text(goal)
-    } else {
-        goal.title.trim().to_string()
-    }
-}
-
 /// Every goal of a plan, in its order (the open plan offers all of its goals).
 pub fn all_goals(goals: &GoalBook) -> Vec<GoalChoice> {
     goals
@@ -33,7 +25,7 @@ pub fn all_goals(goals: &GoalBook) -> Vec<GoalChoice> {
         .iter()
         .map(|g| GoalChoice {
             goal: g.id.to_string(),
-            title: title_of(g),
+            title: crate::core::goals::statement::goal_title(g),
             status: g.status,
         })
         .collect()

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Behaviour, Career, Evidence, KeyArea, Level, Scope, Track};
-use crate::core::goals::statement::statement_text;
+use crate::core::goals::statement::goal_title;
 use crate::core::goals::GoalStatus;
 use crate::core::ids::{BehaviourId, GoalId, KeyAreaId, LevelId};
 use crate::core::plan::Plan;
@@ -102,11 +102,7 @@ pub fn plan_work(plan: &Plan) -> Vec<WorkItem> {
         .iter()
         .filter(|g| g.status != GoalStatus::Dropped)
         .map(|g| {
-            let title = if g.title.trim().is_empty() {
-                statement_text(g)
-            } else {
-                g.title.trim().to_string()
-            };
+            let title = goal_title(g);
             item(WorkKind::Goal, &g.id, title, g.scope, &g.key_area_ids)
         });
     let touch_points = plan.curve.touch_points.iter().map(|t| {

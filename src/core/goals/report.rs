@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::commitment::drift_messages;
 use super::effort::effort_signal;
 use super::forecast::{progress, TrackStatus};
-use super::periods::{in_open_period, open_period, past_periods_markdown};
+use super::periods::{in_open_period, open_goals, open_period, past_periods_markdown};
 use super::review::{due_review, next_review};
 use super::statement::{statement_text, target_text};
 use super::text::{format_date, format_number, format_value};
@@ -51,10 +51,8 @@ pub fn goals_report_markdown(plan: &Plan, today: NaiveDate) -> String {
             goal_section(&mut out, &plan.curve, goal, today);
         }
     }
-    let orphans: Vec<&Goal> = book
-        .goals
-        .iter()
-        .filter(|g| in_open_period(book, g))
+    let orphans: Vec<&Goal> = open_goals(book)
+        .into_iter()
         .filter(|g| {
             g.objective_id
                 .as_deref()

@@ -167,6 +167,15 @@ pub fn statement_text(goal: &Goal) -> String {
     segments_text(&statement(goal))
 }
 
+/// What a goal is called where it is listed or cited: its title, or its statement when it has
+/// no title.
+pub fn goal_title(goal: &Goal) -> String {
+    match goal.title.trim() {
+        "" => statement_text(goal),
+        title => title.to_string(),
+    }
+}
+
 /// `true` when nothing in the statement is left to fill in.
 pub fn statement_is_complete(goal: &Goal) -> bool {
     statement(goal)

@@ -14,7 +14,7 @@ pub mod examples;
 mod range;
 mod wording;
 
-pub use examples::{examples, Example};
+pub use examples::{example, examples, Example};
 pub use range::{
     driver_value, factor, valuation, Bound, DriverValue, Subject, ValueProblem, ValueRange,
 };

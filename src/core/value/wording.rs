@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::range::{factor, valuation, DriverValue, Subject, ValueRange};
 use super::{Assumption, ValueModel};
 use crate::core::career::scope_check::WorkKind;
-use crate::core::goals::statement::statement_text;
+use crate::core::goals::statement::goal_title;
 use crate::core::goals::text::{format_date, format_number, with_unit};
 use crate::core::goals::GoalStatus;
 use crate::core::markdown::md_escape as t;
@@ -190,10 +190,7 @@ pub fn plan_value(plan: &Plan, today: NaiveDate) -> PlanValue {
         .filter(|g| g.status != GoalStatus::Dropped)
         .filter_map(|g| {
             let model = g.value.as_ref()?;
-            let title = match g.title.trim() {
-                "" => statement_text(g),
-                title => title.to_string(),
-            };
+            let title = goal_title(g);
             Some(ValuedWork {
                 kind: WorkKind::Goal,
                 title,

@@ -262,31 +262,31 @@ pub fn GapAnalysis() -> impl IntoView {
             };
             gap_table(&p.curve)
                 .into_iter()
-                .map(|g| GapView {
-                    name: display_name(&g.stage_name),
-                    touch_points: g
+                .map(|g| {
+                    let leading_in: Vec<_> = g
                         .touch_point_ids
                         .iter()
                         .filter_map(|t| p.curve.touch_point(t))
-                        .map(|t| t.name.clone())
-                        .collect(),
-                    values: g
-                        .touch_point_ids
-                        .iter()
-                        .filter_map(|t| p.curve.touch_point(t))
-                        .filter_map(|t| {
-                            let model = t.value.as_ref()?;
-                            let subject = Subject::TouchPoint(&p.curve, t);
-                            let (line, assumptions) = value_lines(model, subject, today);
-                            Some((display_name(&t.name), line, assumptions))
-                        })
-                        .collect(),
-                    stage_id: g.stage_id,
-                    now: g.now,
-                    target: g.target,
-                    gap: g.gap,
-                    gap_pct: g.gap_pct,
-                    flagged: g.flagged,
+                        .collect();
+                    GapView {
+                        name: display_name(&g.stage_name),
+                        touch_points: leading_in.iter().map(|t| t.name.clone()).collect(),
+                        values: leading_in
+                            .iter()
+                            .filter_map(|t| {
+                                let model = t.value.as_ref()?;
+                                let subject = Subject::TouchPoint(&p.curve, t);
+                                let (line, assumptions) = value_lines(model, subject, today);
+                                Some((display_name(&t.name), line, assumptions))
+                            })
+                            .collect(),
+                        stage_id: g.stage_id,
+                        now: g.now,
+                        target: g.target,
+                        gap: g.gap,
+                        gap_pct: g.gap_pct,
+                        flagged: g.flagged,
+                    }
                 })
                 .collect::<Vec<_>>()
         })

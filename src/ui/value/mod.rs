@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::core::value::{
-    examples, model_slot, model_slot_mut, stale_note, summary_in, Assumption, Driver, OwnerKind,
-    ValueModel,
+    example, examples, model_slot, model_slot_mut, stale_note, summary_in, Assumption, Driver,
+    OwnerKind, ValueModel,
 };
 use crate::ui::clock;
 use crate::ui::state::{use_app_state, AppState};
@@ -99,9 +99,7 @@ fn AddModel(owner: Owner) -> impl IntoView {
     options.extend(examples().iter().map(|e| (e.key.to_string(), e.label())));
     let add = move |_| {
         let key = choice.get_untracked();
-        let model = examples()
-            .iter()
-            .find(|e| e.key == key)
+        let model = example(&key)
             .map(|e| e.model(owner.kind))
             .unwrap_or_else(|| ValueModel::blank(owner.kind));
         owner.replace(state, Some(model));
@@ -143,10 +141,7 @@ fn ModelFields(owner: Owner) -> impl IntoView {
     });
     let example = Memo::new(move |_| {
         owner.read(state, |m| {
-            m.example
-                .as_deref()
-                .and_then(crate::core::value::examples::example)
-                .map(|e| e.label())
+            m.example.as_deref().and_then(example).map(|e| e.label())
         })
     });
     let count = Memo::new(move |_| owner.read(state, |m| m.assumptions.len()));

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::score::{latest_by, score};
 use super::{open_period, Closing, GoalResult, Outcome, Period, PeriodKind};
-use crate::core::goals::statement::statement_text;
+use crate::core::goals::statement::{goal_title, statement_text};
 use crate::core::goals::GoalStatus;
 use crate::core::ids::{GoalId, PeriodId};
 use crate::core::plan::Plan;
@@ -165,14 +165,6 @@ pub fn start_period(plan: &mut Plan, new: &NewPeriod) -> Result<PeriodId> {
     Ok(id)
 }
 
-fn title_of(goal: &crate::core::goals::Goal) -> String {
-    if goal.title.trim().is_empty() {
-        statement_text(goal)
-    } else {
-        goal.title.trim().to_string()
-    }
-}
-
 /// Closes the open period: scores and snapshots each of its goals, records the
 /// retrospective, marks finished goals as the period's (achieved at 100%, otherwise missed,
 /// when they were still open and have a score), and starts the next period, which the
@@ -186,15 +178,15 @@ pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId>
         let Some(goal) = members.iter().find(|g| g.id == decision.goal) else {
             let title = book
                 .goal(&decision.goal)
-                .map_or_else(|| decision.goal.to_string(), title_of);
+                .map_or_else(|| decision.goal.to_string(), goal_title);
             return Err(PeriodError::GoalOfAnotherPeriod(title));
         };
         if let Some(adjusted) = decision.adjusted {
             if !(0.0..=100.0).contains(&adjusted) {
-                return Err(PeriodError::ScoreOutOfRange(title_of(goal)));
+                return Err(PeriodError::ScoreOutOfRange(goal_title(goal)));
             }
             if decision.reason.trim().is_empty() {
-                return Err(PeriodError::AdjustedWithoutReason(title_of(goal)));
+                return Err(PeriodError::AdjustedWithoutReason(goal_title(goal)));
             }
         }
     }
@@ -203,14 +195,14 @@ pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId>
         let mut decided = request.decisions.iter().filter(|d| d.goal == goal.id);
         let decision = decided
             .next()
-            .ok_or_else(|| PeriodError::NoDecision(title_of(goal)))?;
+            .ok_or_else(|| PeriodError::NoDecision(goal_title(goal)))?;
         if decided.next().is_some() {
-            return Err(PeriodError::TwoDecisions(title_of(goal)));
+            return Err(PeriodError::TwoDecisions(goal_title(goal)));
         }
         let computed = score(goal, end);
         let mut result = GoalResult {
             goal: goal.id.clone(),
-            title: title_of(goal),
+            title: goal_title(goal),
             statement: statement_text(goal),
             unit: goal.metric.unit.trim().to_string(),
             direction: goal.metric.direction,
