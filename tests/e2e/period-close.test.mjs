@@ -169,3 +169,26 @@ test("on a phone the close flow fits the screen and works with the keyboard", as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a period closed after another joins the past periods at once", async () => {
+  const { context, page, problems } = await newSession(browser, { viewport: { width: 1280, height: 900 } });
+  await startWithSample(page, server);
+  await goTo(page, "Goals");
+  const card = page.getByTestId("period");
+  await card.getByLabel("Period length").selectOption({ label: "Quarter" });
+  await card.getByRole("button", { name: "Start the period" }).click();
+  const heading = card.getByRole("heading", { level: 2, name: /^Period: / });
+  const closed = [];
+  for (let i = 0; i < 2; i++) {
+    await heading.waitFor();
+    const name = (await heading.innerText()).replace(/^Period: /, "");
+    closed.push(name);
+    await card.getByRole("button", { name: "Close this period" }).click();
+    await card.locator("form.close-period").getByRole("button", { name: "Close the period" }).click();
+    await heading.filter({ hasNotText: name }).waitFor();
+  }
+  const listed = await card.getByLabel("Past periods").locator("option").allInnerTexts();
+  assert.deepEqual(listed, ["Choose a closed period", closed[1], closed[0]], "newest first, both listed");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -85,13 +85,16 @@ pub fn Periods() -> impl IntoView {
             }}
             <Show when=move || !past.with(|p| p.is_empty())>
                 <div class="past-periods">
-                    <SelectField
-                        label="Past periods"
-                        options=past_options()
-                        value=shown_past
-                        on_change=Callback::new(move |v| shown_past.set(v))
-                        hint="A closed period is read-only: its goals, scores, reasons and retrospective as they were when it closed."
-                    />
+                    // Re-made when a period closes or reopens: its options are a plain list.
+                    {move || view! {
+                        <SelectField
+                            label="Past periods"
+                            options=past_options()
+                            value=shown_past
+                            on_change=Callback::new(move |v| shown_past.set(v))
+                            hint="A closed period is read-only: its goals, scores, reasons and retrospective as they were when it closed."
+                        />
+                    }}
                     {move || {
                         let id = shown_past.get();
                         (!id.is_empty()).then(|| view! { <PastPeriod id /> })
