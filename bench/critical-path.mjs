@@ -54,7 +54,7 @@ export function criticalFiles(dist, page, { withPlan = false } = {}) {
     if (url && !/^[a-z]+:/i.test(url)) files.push(local(url));
   }
   if (withPlan) {
-    const chunks = html.match(/<script\b[^>]*\bdata-tool-chunks="([^"]*)"/)?.[1] ?? "";
+    const chunks = html.match(/<script\b[^>]*\bdata-plan-chunks="([^"]*)"/)?.[1] ?? "";
     files.push(...chunks.split(" ").filter(Boolean).map(local));
   }
   return [...new Set(files)];

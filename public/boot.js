@@ -10,13 +10,15 @@
     // Storage blocked: follow the system theme.
   }
 
-  // A tool's page names its chunks of the wasm (scripts/post-build.mjs); they are fetched beside
-  // the main module only when a plan is stored, since with no plan open the tool shows only the
-  // way to one and never loads its code (src/ui/tool_routes.rs), as on every first visit.
+  // Each page names the chunks of the wasm it needs when a plan is stored (scripts/post-build.mjs):
+  // the plan reader's, and a tool page's code. They are fetched beside the main module only when
+  // a plan is stored: with none (every first visit) the app starts without the reader, which it
+  // fetches at idle, and a tool's page shows only the way to a plan and never loads its code
+  // (src/ui/tool_routes.rs).
   var planStored = hasStoredPlan();
   // The plan page's shell then shows the welcome the app will show (scripts/shell.mjs).
   if (!planStored) document.documentElement.setAttribute("data-no-plan", "");
-  var chunks = (document.currentScript && document.currentScript.getAttribute("data-tool-chunks")) || "";
+  var chunks = (document.currentScript && document.currentScript.getAttribute("data-plan-chunks")) || "";
   if (chunks && planStored) {
     chunks.split(" ").forEach(function (href) {
       var link = document.createElement("link");

@@ -33,13 +33,17 @@ for (const [placeholder, where] of [
 }
 
 /**
- * A tool's page names its chunks of the wasm on boot.js's tag, which preloads them beside the
- * main module when a plan is stored (with none, the tool does not load its code).
+ * Each page names on boot.js's tag the chunks of the wasm it needs when a plan is stored, which
+ * boot.js then preloads beside the main module: the plan reader's (the app reads the stored plan
+ * before it mounts) and, on a tool's page, the tool's. With no plan stored the app needs neither
+ * to start: the reader comes at idle, and a tool does not load its code.
  */
 function bootTag(route) {
   const base = template.match(/<base href="([^"]*)"/)?.[1] ?? "/";
-  const chunks = (chunksByRoute[route.path] ?? []).map((file) => `${base}${file}`);
-  return chunks.length ? `<script src="boot.js" data-tool-chunks="${chunks.join(" ")}"></script>` : '<script src="boot.js"></script>';
+  if (!chunksByRoute.reader) throw new Error("post-build: the split made no chunk for the plan reader");
+  const files = new Set([...chunksByRoute.reader, ...(chunksByRoute[route.path] ?? [])]);
+  const chunks = [...files].map((file) => `${base}${file}`);
+  return `<script src="boot.js" data-plan-chunks="${chunks.join(" ")}"></script>`;
 }
 
 function page(route) {

@@ -16,6 +16,7 @@ pub fn App() -> impl IntoView {
     ui::plans::import::provide_import_context();
     let help = ui::help::provide_help();
     state.load();
+    state.fetch_reader_when_idle();
     listen_to_the_browser(state, help);
 
     view! {

@@ -29,7 +29,7 @@ thread_local! {
 /// Imports `text` like the Plans page: the number of goals, or -1 when the import is refused.
 #[wasm_bindgen]
 pub fn bench_import(text: &str) -> f64 {
-    match schema::import_plan(text) {
+    match schema::PlanReader::linked().import(text) {
         Ok(plan) => {
             let goals = plan.goals.goals.len() as f64;
             PLAN.with(|p| *p.borrow_mut() = Some(plan));
@@ -46,7 +46,7 @@ pub fn bench_import(text: &str) -> f64 {
 /// or -1 when the import is refused.
 #[wasm_bindgen]
 pub async fn bench_import_in_steps(text: String) -> f64 {
-    match crate::transfer::import_text(&text).await {
+    match crate::transfer::import_text(&text, schema::PlanReader::linked()).await {
         Ok(plan) => plan.goals.goals.len() as f64,
         Err(_) => -1.0,
     }

@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::plan::Plan;
-use crate::core::schema::{self, ImportError};
+use crate::core::schema::{self, ImportError, PlanReader};
 use crate::core::share;
 
 /// `<plan-name>.trellis.json`, with characters file systems dislike replaced.
@@ -66,7 +66,7 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
 }
 
 /// Reads and validates a plan file. The size limit is checked before the file is read.
-pub async fn read_plan_file(file: &web_sys::File) -> Result<Plan, String> {
+pub async fn read_plan_file(file: &web_sys::File, reader: PlanReader) -> Result<Plan, String> {
     let size = file.size() as u64;
     if size > schema::MAX_IMPORT_BYTES as u64 {
         return Err(ImportError::TooLarge {
@@ -80,17 +80,19 @@ pub async fn read_plan_file(file: &web_sys::File) -> Result<Plan, String> {
         .map_err(|err| format!("The file could not be read: {}", js_error(&err)))?
         .as_string()
         .unwrap_or_default();
-    import_text(&text).await.map_err(|err| err.to_string())
+    import_text(&text, reader)
+        .await
+        .map_err(|err| err.to_string())
 }
 
-/// [`schema::import_plan`], letting the browser paint and handle input between its steps, so a
+/// [`PlanReader::import`], letting the browser paint and handle input between its steps, so a
 /// large file does not freeze the page for the whole import.
-pub async fn import_text(text: &str) -> Result<Plan, ImportError> {
+pub async fn import_text(text: &str, reader: PlanReader) -> Result<Plan, ImportError> {
     let mut steps = schema::ImportSteps::begin(text)?;
     yield_to_browser().await;
-    steps.read_fields()?;
+    steps.read_fields(reader)?;
     yield_to_browser().await;
-    steps.finish()
+    steps.finish(reader)
 }
 
 /// Resolves in a later task (a zero-delay timer), after the browser has had its turn.
@@ -165,7 +167,7 @@ pub async fn share_link(plan: &Plan) -> Result<String, String> {
 
 /// The plan in a share link's fragment data, validated like any import. The length is checked
 /// before decoding, and unpacking stops at [`share::MAX_SHARED_JSON_BYTES`].
-pub async fn read_share_data(data: &str) -> Result<Plan, String> {
+pub async fn read_share_data(data: &str, reader: PlanReader) -> Result<Plan, String> {
     share::check_fragment_length(data).map_err(|err| err.to_string())?;
     let bytes = share::decode(data).map_err(|err| err.to_string())?;
     let inflated = inflate_capped(&bytes, share::MAX_SHARED_JSON_BYTES as u32)
@@ -176,7 +178,7 @@ pub async fn read_share_data(data: &str) -> Result<Plan, String> {
     }
     let text = inflated.as_string().unwrap_or_default();
     yield_to_browser().await;
-    import_text(&text)
+    import_text(&text, reader)
         .await
         .map_err(|err| format!("This share link's plan cannot be opened: {err}"))
 }
@@ -210,7 +212,10 @@ pub async fn read_text_file(file: &web_sys::File, limit: usize) -> Result<String
 
 /// Reads a backup file for a restore: the size is checked before the file is read, and its
 /// plans are checked one at a time, letting the browser paint between them.
-pub async fn read_backup_file(file: &web_sys::File) -> Result<crate::core::backup::Backup, String> {
+pub async fn read_backup_file(
+    file: &web_sys::File,
+    reader: PlanReader,
+) -> Result<crate::core::backup::Backup, String> {
     use crate::core::backup::{BackupError, BackupSteps, MAX_BACKUP_BYTES};
     let size = file.size() as usize;
     if size > MAX_BACKUP_BYTES {
@@ -222,7 +227,7 @@ pub async fn read_backup_file(file: &web_sys::File) -> Result<crate::core::backu
         .as_string()
         .unwrap_or_default();
     yield_to_browser().await;
-    let mut steps = BackupSteps::begin(&text).map_err(|err| err.to_string())?;
+    let mut steps = BackupSteps::begin(&text, reader).map_err(|err| err.to_string())?;
     drop(text);
     yield_to_browser().await;
     while steps.next_plan() {

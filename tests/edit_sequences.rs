@@ -822,7 +822,7 @@ fn check_invariants(plan: &Plan, context: &str, stored: bool) {
         }
     }
     let text = schema::export_plan(plan);
-    match schema::import_plan(&text) {
+    match schema::PlanReader::linked().import(&text) {
         Ok(back) => assert!(
             back == *plan,
             "{context}: export → import changed the plan\n{}",
@@ -832,7 +832,10 @@ fn check_invariants(plan: &Plan, context: &str, stored: bool) {
     }
     if stored {
         assert!(
-            schema::parse_stored_plan(&schema::store_plan(plan)).as_ref() == Ok(plan),
+            schema::PlanReader::linked()
+                .read_stored(&schema::store_plan(plan))
+                .as_ref()
+                == Ok(plan),
             "{context}: the stored plan does not read back"
         );
     }

@@ -9,8 +9,8 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use trellis::core::plan::Plan;
 use trellis::core::schema::{
-    export_plan, import_plan, import_plan_bytes, parse_stored_plan, parse_workspace, peek_header,
-    peek_leading_header, store_plan, ImportError, MAX_IMPORT_BYTES,
+    export_plan, parse_workspace, peek_header, peek_leading_header, store_plan, ImportError,
+    PlanReader, MAX_IMPORT_BYTES,
 };
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -19,7 +19,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn import_fixture(name: &str) -> Result<Plan, ImportError> {
-    import_plan_bytes(&fixture(name))
+    PlanReader::linked().import_bytes(&fixture(name))
 }
 
 fn message(name: &str) -> String {
@@ -161,7 +161,9 @@ fn ten_thousand_levels_of_nesting_are_refused_without_a_crash() {
 fn a_50_mb_file_is_refused_by_size() {
     let huge = vec![b'{'; 50 * 1024 * 1024];
     assert_eq!(
-        import_plan_bytes(&huge).map_err(|e| e.to_string()),
+        PlanReader::linked()
+            .import_bytes(&huge)
+            .map_err(|e| e.to_string()),
         Err("This file is 50 MB; Trellis opens plans up to 10 MB.".to_string())
     );
 }
@@ -171,7 +173,7 @@ fn binary_file_is_not_text() {
     let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
     bytes.extend([0u8, 0, 0, 13]);
     assert_eq!(
-        message_of(import_plan_bytes(&bytes)),
+        message_of(PlanReader::linked().import_bytes(&bytes)),
         "This file is not text (byte 1 is not UTF-8), so it is not a Trellis plan."
     );
 }
@@ -214,9 +216,15 @@ fn unknown_fields_inside_a_tool_survive_import_and_export() {
 fn exported_fixture_reimports_identically() {
     let plan = import_fixture("valid_with_unknown_fields.json").unwrap();
     let text = export_plan(&plan);
-    assert_eq!(import_plan(&text), Ok(plan.clone()));
-    assert_eq!(export_plan(&import_plan(&text).unwrap()), text);
-    assert_eq!(parse_stored_plan(&store_plan(&plan)), Ok(plan));
+    assert_eq!(PlanReader::linked().import(&text), Ok(plan.clone()));
+    assert_eq!(
+        export_plan(&PlanReader::linked().import(&text).unwrap()),
+        text
+    );
+    assert_eq!(
+        PlanReader::linked().read_stored(&store_plan(&plan)),
+        Ok(plan)
+    );
 }
 
 #[test]
@@ -230,7 +238,7 @@ fn a_plan_with_100_000_goals_imports() {
         "goals": {"objectives": [{"id": "o1"}], "goals": goals}});
     let text = doc.to_string();
     assert!(text.len() < MAX_IMPORT_BYTES);
-    assert!(import_plan(&text).is_ok());
+    assert!(PlanReader::linked().import(&text).is_ok());
 }
 
 // --- properties ---
@@ -347,8 +355,8 @@ fn plan() -> impl Strategy<Value = Plan> {
 proptest! {
     #[test]
     fn import_never_panics_on_arbitrary_text(text in any::<String>()) {
-        let _ = import_plan(&text);
-        let _ = parse_stored_plan(&text);
+        let _ = PlanReader::linked().import(&text);
+        let _ = PlanReader::linked().read_stored(&text);
         let _ = parse_workspace(&text);
         let _ = peek_header(&text);
         let _ = peek_leading_header(&text);
@@ -356,23 +364,23 @@ proptest! {
 
     #[test]
     fn import_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-        let _ = import_plan_bytes(&bytes);
+        let _ = PlanReader::linked().import_bytes(&bytes);
     }
 
     #[test]
     fn import_never_panics_on_arbitrary_json(value in json_value()) {
-        let _ = import_plan(&value.to_string());
-        let _ = import_plan(&as_plan_document(&value));
+        let _ = PlanReader::linked().import(&value.to_string());
+        let _ = PlanReader::linked().import(&as_plan_document(&value));
         let _ = parse_workspace(&value.to_string());
     }
 
     #[test]
     fn any_plan_survives_export_then_import(plan in plan()) {
         let text = export_plan(&plan);
-        prop_assert_eq!(import_plan(&text), Ok(plan.clone()));
+        prop_assert_eq!(PlanReader::linked().import(&text), Ok(plan.clone()));
         let stored = store_plan(&plan);
         prop_assert_eq!(peek_leading_header(&stored), Some(peek_header(&stored)));
-        prop_assert_eq!(parse_stored_plan(&stored), Ok(plan));
+        prop_assert_eq!(PlanReader::linked().read_stored(&stored), Ok(plan));
     }
 
     #[test]
@@ -381,7 +389,7 @@ proptest! {
         let end = text.trim_end().len() - 1;
         let at = cut.index(end);
         if text.is_char_boundary(at) {
-            prop_assert!(import_plan(&text[..at]).is_err());
+            prop_assert!(PlanReader::linked().import(&text[..at]).is_err());
         }
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use trellis::core::open_plan::store::{load_plan_at, load_workspace, save_plan, Base};
 use trellis::core::plan::Plan;
-use trellis::core::schema;
+use trellis::core::schema::{self, PlanReader};
 use trellis::storage::{self, LocalStore, SaveRefused, StorageProblem, StoredPlan};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -131,7 +131,7 @@ fn an_unreadable_stored_plan_is_backed_up_and_left_in_place() {
     storage::write(&key, "{\"format\":\"trellis-plan\",\"version\":1,\"id\":").unwrap();
     let Ok(Some(StoredPlan::Unreadable {
         backup_key, reason, ..
-    })) = load_plan_at(&LocalStore, &key)
+    })) = load_plan_at(&LocalStore, &key, PlanReader::linked())
     else {
         panic!("expected an unreadable plan");
     };
@@ -167,7 +167,7 @@ async fn the_welcome_screen_creates_the_sample_plan() {
             .collect()
     };
     assert_eq!(names, vec![trellis::core::sample::SAMPLE_NAME.to_string()]);
-    let stored = load_workspace(&LocalStore).unwrap();
+    let stored = load_workspace(&LocalStore, PlanReader::linked()).unwrap();
     assert_eq!(stored.plans.len(), 1);
     host.remove();
 }

@@ -16,7 +16,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::plan::Plan;
-use super::schema::{self, ImportError};
+use super::schema::{self, ImportError, PlanReader};
 use super::workspace::{ImportChoice, ImportOutcome, ReplacedPlan, Workspace, WorkspaceError};
 
 pub const BACKUP_FORMAT: &str = "trellis-backup";
@@ -185,10 +185,11 @@ pub struct BackupSteps {
     items: Vec<BackupItem>,
     seen_ids: Vec<String>,
     unreadable: Vec<UnreadableCopy>,
+    reader: PlanReader,
 }
 
 impl BackupSteps {
-    pub fn begin(text: &str) -> Result<Self, BackupError> {
+    pub fn begin(text: &str, reader: PlanReader) -> Result<Self, BackupError> {
         if text.len() > MAX_BACKUP_BYTES {
             return Err(BackupError::TooLarge { bytes: text.len() });
         }
@@ -268,6 +269,7 @@ impl BackupSteps {
             items: Vec::new(),
             seen_ids: Vec::new(),
             unreadable,
+            reader,
         })
     }
 
@@ -282,7 +284,7 @@ impl BackupSteps {
             .filter(|name| !name.trim().is_empty())
             .unwrap_or("(no name)")
             .to_string();
-        let item = match schema::import_plan(&doc.to_string()) {
+        let item = match self.reader.import(&doc.to_string()) {
             Ok(plan) if self.seen_ids.contains(&plan.id) => BackupItem::Refused {
                 name,
                 reason: format!("another plan in this backup has the same id {:?}", plan.id),
@@ -320,8 +322,8 @@ impl BackupSteps {
 }
 
 /// Reads a whole backup at once (the page uses [`BackupSteps`]).
-pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
-    Ok(BackupSteps::begin(text)?.finish())
+pub fn read_backup(text: &str, reader: PlanReader) -> Result<Backup, BackupError> {
+    Ok(BackupSteps::begin(text, reader)?.finish())
 }
 
 fn unreadable_copy(index: usize, entry: &Value) -> Result<UnreadableCopy, BackupError> {

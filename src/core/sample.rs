@@ -35,7 +35,7 @@ mod tests {
     #[test]
     fn sample_plan_survives_export_and_import_unchanged() {
         let plan = sample_plan("p1", today());
-        let back = schema::import_plan(&schema::export_plan(&plan));
+        let back = crate::core::schema::PlanReader::linked().import(&schema::export_plan(&plan));
         assert_eq!(back, Ok(plan));
     }
 

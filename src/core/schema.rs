@@ -35,9 +35,9 @@ pub const CURRENT_VERSION: u64 = 1;
 /// The workspace index format version this build writes and reads.
 pub const WORKSPACE_VERSION: u64 = 1;
 
-/// Largest file `import_plan` accepts: 10 MiB, checked before parsing so a
+/// Largest file [`PlanReader::import`] accepts: 10 MiB, checked before parsing so a
 /// huge file is refused at once. Far above any real plan (a plan with 100,000
-/// goals is a few MB). Stored plans are not held to it; see [`parse_stored_plan`].
+/// goals is a few MB). Stored plans are not held to it; see [`PlanReader::read_stored`].
 pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
 
 /// One step of the migration chain: a pure function from a version-N document
@@ -149,31 +149,66 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
-/// Reads an imported plan (file, paste or drop); see the module notes for
-/// the order of checks.
-pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
-    let mut steps = ImportSteps::begin(text)?;
-    steps.read_fields()?;
-    steps.finish()
+/// The code that reads plan documents into plans: every route to a [`Plan`] from text goes
+/// through one.
+///
+/// In the browser this code (the plan types' `Deserialize` and the checks) is a quarter of
+/// the wasm, so it arrives in a chunk of its own after the first render (issue 16; see
+/// `ui::on_demand::plan_reader`). Holding a `PlanReader` is the proof that it has arrived:
+/// nothing can read a plan without one, so no path can take "not downloaded yet" for "this
+/// plan is unreadable". It holds the reading functions as pointers, so only the place that
+/// calls [`PlanReader::linked`] refers to them directly; in the app that is the chunk.
+#[derive(Clone, Copy)]
+pub struct PlanReader {
+    fields: fn(&str) -> Result<Plan, ImportError>,
+    settle: fn(&mut Plan) -> Result<(), ImportError>,
 }
 
-/// `import_plan` for a file's raw bytes: the size is checked before the bytes
-/// are even decoded, and non-UTF-8 content is refused as not text.
-pub fn import_plan_bytes(bytes: &[u8]) -> Result<Plan, ImportError> {
-    check_size(bytes.len())?;
-    match std::str::from_utf8(bytes) {
-        Ok(text) => read_plan(text),
-        Err(err) => Err(ImportError::NotText {
-            valid_up_to: err.valid_up_to(),
-        }),
+impl std::fmt::Debug for PlanReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlanReader")
     }
 }
 
-/// Reads the plan kept in localStorage, with the same checks as an import
-/// except the size limit: the browser's storage quota already bounds it, and
-/// a plan that grew past the limit must not lock its owner out.
-pub fn parse_stored_plan(text: &str) -> Result<Plan, ImportError> {
-    read_plan(text)
+impl PlanReader {
+    /// The reader linked into this build. In the app, call it only inside the reader's chunk
+    /// (anywhere else it still reads correctly, but pulls the reading code into the first
+    /// download: `bench/budget.json`'s size check catches that).
+    pub fn linked() -> Self {
+        PlanReader {
+            fields: read_fields,
+            settle: check::check_and_settle,
+        }
+    }
+
+    /// Reads an imported plan (file, paste or drop); see the module notes for the order of
+    /// checks.
+    pub fn import(self, text: &str) -> Result<Plan, ImportError> {
+        let mut steps = ImportSteps::begin(text)?;
+        steps.read_fields(self)?;
+        steps.finish(self)
+    }
+
+    /// [`PlanReader::import`] for a file's raw bytes: the size is checked before the bytes
+    /// are even decoded, and non-UTF-8 content is refused as not text.
+    pub fn import_bytes(self, bytes: &[u8]) -> Result<Plan, ImportError> {
+        check_size(bytes.len())?;
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.read_stored(text),
+            Err(err) => Err(ImportError::NotText {
+                valid_up_to: err.valid_up_to(),
+            }),
+        }
+    }
+
+    /// Reads the plan kept in localStorage, with the same checks as an import except the
+    /// size limit: the browser's storage quota already bounds it, and a plan that grew past
+    /// the limit must not lock its owner out.
+    pub fn read_stored(self, text: &str) -> Result<Plan, ImportError> {
+        let mut steps = ImportSteps::unlimited(text);
+        steps.read_fields(self)?;
+        steps.finish(self)
+    }
 }
 
 /// Checks a plan held in memory the way an import would (unique ids,
@@ -220,14 +255,8 @@ fn check_size(bytes: usize) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn read_plan(text: &str) -> Result<Plan, ImportError> {
-    let mut steps = ImportSteps::unlimited(text);
-    steps.read_fields()?;
-    steps.finish()
-}
-
 /// An import in three steps, so a page can let the browser paint between them (a large file
-/// must not freeze the page in one go); [`import_plan`] runs them back to back.
+/// must not freeze the page in one go); [`PlanReader::import`] runs them back to back.
 ///
 /// A plan of the current version whose fields all read takes the direct route (see
 /// `direct.rs`): read straight into the plan's types. Anything else takes the full route,
@@ -252,23 +281,27 @@ impl<'t> ImportSteps<'t> {
 
     /// The second step: the text read into the plan's types (with the JSON path of the
     /// first wrong field, when one is).
-    pub fn read_fields(&mut self) -> Result<(), ImportError> {
-        let plan = match direct::read(self.text) {
-            Some(plan) => plan,
-            None => full_read(self.text)?,
-        };
-        self.plan = Some(plan);
+    pub fn read_fields(&mut self, reader: PlanReader) -> Result<(), ImportError> {
+        self.plan = Some((reader.fields)(self.text)?);
         Ok(())
     }
 
     /// The last step: ids, references, links and the id counter; then the plan.
-    pub fn finish(self) -> Result<Plan, ImportError> {
+    pub fn finish(self, reader: PlanReader) -> Result<Plan, ImportError> {
         let mut plan = match self.plan {
             Some(plan) => plan,
-            None => full_read(self.text)?,
+            None => (reader.fields)(self.text)?,
         };
-        check::check_and_settle(&mut plan)?;
+        (reader.settle)(&mut plan)?;
         Ok(plan)
+    }
+}
+
+/// The direct route when it reads, else the full one.
+fn read_fields(text: &str) -> Result<Plan, ImportError> {
+    match direct::read(text) {
+        Some(plan) => Ok(plan),
+        None => full_read(text),
     }
 }
 

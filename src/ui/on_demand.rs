@@ -1,6 +1,8 @@
 //! Code that no page needs for its first render, in chunks of the wasm that arrive when first
-//! used (issue 16), like the tools' pages in `tool_routes`: the sample plan (its text is most of
-//! its size), and the plan page's import and backup panels with the backup they write. The
+//! used (issue 16), like the tools' pages in `tool_routes`: the plan reader (a quarter of the
+//! wasm: it comes at idle on a first visit, and before the mount when plans are stored), the
+//! sample plan (its text is most of its size), and the plan page's import and backup panels
+//! with the backup they write. The
 //! service worker's precache fetches these chunks at idle after a first visit, so they are
 //! usually there before anyone asks for them.
 
@@ -9,6 +11,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::core::plan::Plan;
+use crate::core::schema::PlanReader;
 use crate::ui::state::AppState;
 
 /// A chunk of the wasm could not be downloaded (offline before the first full visit).
@@ -40,6 +43,38 @@ macro_rules! on_demand {
     };
 }
 pub(crate) use on_demand;
+
+on_demand!(
+    /// The code that reads plans from text (see [`PlanReader`]). The app gets it through
+    /// [`AppState::plan_reader`](crate::ui::state::AppState::plan_reader), or at start-up in
+    /// `crate::start` when plans are stored.
+    reader, fn linked_plan_reader() -> PlanReader {
+        PlanReader::linked()
+    }
+);
+
+thread_local! {
+    /// The plan reader once its chunk has arrived.
+    static PLAN_READER: std::cell::Cell<Option<PlanReader>> = const { std::cell::Cell::new(None) };
+}
+
+/// The plan reader if its chunk has arrived.
+pub fn loaded_plan_reader() -> Option<PlanReader> {
+    PLAN_READER.get()
+}
+
+/// The plan reader, downloading its chunk the first time.
+pub async fn plan_reader() -> Result<PlanReader, NotDownloaded> {
+    if let Some(reader) = loaded_plan_reader() {
+        return Ok(reader);
+    }
+    let reader = linked_plan_reader().await?;
+    PLAN_READER.set(Some(reader));
+    Ok(reader)
+}
+
+/// What the user is told when the plan reader's chunk could not be downloaded.
+pub const READER_NOT_DOWNLOADED: &str = "Trellis could not download the part of itself that reads plans, so nothing was read or changed. Check the connection and try again.";
 
 on_demand!(
     /// The sample plan, dated from `today`.

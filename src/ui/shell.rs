@@ -175,6 +175,24 @@ fn BannerView(banner: Banner) -> impl IntoView {
             </div>
         }
         .into_any(),
+        Banner::ReaderNotDownloaded => view! {
+            <div class="banner bad" data-testid="reader-banner">
+                <p>
+                    "Your plans are stored in this browser, but the part of Trellis that reads them "
+                    "could not be downloaded. Nothing was changed, and nothing is saved until it "
+                    "arrives: reload the page when you are online."
+                </p>
+                <button
+                    class="primary"
+                    on:click=move |_| {
+                        let _ = window().location().reload();
+                    }
+                >
+                    "Reload now"
+                </button>
+            </div>
+        }
+        .into_any(),
         Banner::NewerVersionStored { version } => view! {
             <div class="banner bad" data-testid="newer-banner">
                 <p>

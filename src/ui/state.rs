@@ -10,15 +10,17 @@ use leptos::prelude::*;
 
 use crate::core::history::Grouping;
 use crate::core::open_plan::{
-    self, Base, External, Flushed, ImportRefused, Imported, OpenPlan, SaveRefused, SaveState,
-    StorageProblem, StoredPlan, Theirs,
+    self, Base, External, Flushed, ImportRefused, Imported, OpenPlan, PlanStore, SaveRefused,
+    SaveState, StorageProblem, StoredPlan, Theirs,
 };
 use crate::core::plan::Plan;
+use crate::core::schema::PlanReader;
 use crate::core::workspace::{
     self, DeletedPlan, ImportChoice, PlanSummary, ReplacedPlan, Workspace,
 };
 use crate::storage::{self, LocalStore};
 use crate::ui::clock;
+use crate::ui::on_demand::{self, NotDownloaded};
 
 /// How long after the last keystroke a save happens.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(400);
@@ -68,6 +70,9 @@ pub enum Banner {
     },
     /// A new build of Trellis is installed and runs on the next load.
     UpdateReady,
+    /// Plans are stored, but the code that reads them could not be downloaded (offline before
+    /// a full first visit): nothing is listed or written until a reload brings it.
+    ReaderNotDownloaded,
 }
 
 /// A short-lived message with an optional undo.
@@ -96,6 +101,9 @@ pub struct AppState {
     pub loading: RwSignal<bool>,
     /// True while the sample plan's chunk of the wasm is on its way (`ui::on_demand`).
     pub adding_sample: RwSignal<bool>,
+    /// The code that reads plans, once its chunk of the wasm has arrived: before the mount
+    /// when plans are stored, at idle on a first visit (`ui::on_demand`).
+    pub reader: RwSignal<Option<PlanReader>>,
     /// What is decided about the open plan: history, save state, conflicts (see the core).
     open: StoredValue<OpenPlan>,
     can_undo: RwSignal<bool>,
@@ -118,6 +126,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             loading: RwSignal::new(true),
             adding_sample: RwSignal::new(false),
+            reader: RwSignal::new(on_demand::loaded_plan_reader()),
             open: StoredValue::new(OpenPlan::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -129,7 +138,11 @@ impl AppState {
     /// Reads the plan list from storage (each plan's header) and opens the last opened plan,
     /// or the first readable one: the only plan read in full. Called once at start.
     pub fn load(&self) {
-        match open_plan::list_workspace(&LocalStore) {
+        let Some(reader) = self.reader.get_untracked() else {
+            self.load_without_reader();
+            return;
+        };
+        match open_plan::list_workspace(&LocalStore, reader) {
             Ok(stored) => {
                 self.open.update_value(|o| o.set_storage_usable(true));
                 self.remove_banner(|b| {
@@ -149,7 +162,7 @@ impl AppState {
                     if !listed_ok {
                         continue;
                     }
-                    match open_plan::load_plan_at(&LocalStore, &storage::plan_key(&id)) {
+                    match open_plan::load_plan_at(&LocalStore, &storage::plan_key(&id), reader) {
                         Ok(Some(StoredPlan::Readable(plan))) => {
                             open = Some(*plan);
                             break;
@@ -170,6 +183,66 @@ impl AppState {
             }
         }
         self.loading.set(false);
+    }
+
+    /// Start-up before the plan reader has arrived. With no plan stored (a first visit) there
+    /// is nothing to read, and the reader comes at idle. With plans stored, `crate::start`
+    /// waited for it, so it could not be downloaded: nothing is listed, and nothing is
+    /// written until a reload brings it, so no stored plan is ever taken for a missing or an
+    /// unreadable one.
+    fn load_without_reader(&self) {
+        match LocalStore.keys_with_prefix(storage::PLAN_PREFIX) {
+            Ok(keys) if keys.is_empty() => {}
+            Ok(_) => {
+                self.open.update_value(|o| o.set_storage_usable(false));
+                self.add_banner(Banner::ReaderNotDownloaded);
+            }
+            Err(problem) => {
+                self.open.update_value(|o| o.set_storage_usable(false));
+                self.add_banner(Banner::Storage(problem));
+            }
+        }
+        self.loading.set(false);
+    }
+
+    /// The plan reader, downloading its chunk of the wasm if it has not arrived yet.
+    pub async fn plan_reader(&self) -> Result<PlanReader, NotDownloaded> {
+        let reader = on_demand::plan_reader().await?;
+        if self.reader.get_untracked().is_none() {
+            self.reader.set(Some(reader));
+        }
+        Ok(reader)
+    }
+
+    /// Runs `then` with the plan reader: at once when it has arrived, otherwise once it has.
+    /// When it cannot be downloaded the user is told, and nothing is read or changed.
+    pub fn with_reader(&self, then: impl FnOnce(PlanReader) + 'static) {
+        if let Some(reader) = self.reader.get_untracked() {
+            then(reader);
+            return;
+        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match state.plan_reader().await {
+                Ok(reader) => then(reader),
+                Err(NotDownloaded) => state.notify(on_demand::READER_NOT_DOWNLOADED.into(), None),
+            }
+        });
+    }
+
+    /// Downloads the plan reader once the browser is idle after the first render (a first
+    /// visit: nothing needed it to start).
+    pub fn fetch_reader_when_idle(&self) {
+        if self.reader.get_untracked().is_some() {
+            return;
+        }
+        let state = *self;
+        request_idle_callback(move || {
+            leptos::task::spawn_local(async move {
+                // A failure is told when something needs the reader.
+                let _ = state.plan_reader().await;
+            })
+        });
     }
 
     /// Shows `plan` as just read from storage: saved, no history, no conflict.
@@ -202,7 +275,12 @@ impl AppState {
         if self.current_id().as_deref() == Some(id) {
             return;
         }
-        match open_plan::load_plan_at(&LocalStore, &storage::plan_key(id)) {
+        let (state, id) = (*self, id.to_string());
+        self.with_reader(move |reader| state.open_with(&id, reader));
+    }
+
+    fn open_with(&self, id: &str, reader: PlanReader) {
+        match open_plan::load_plan_at(&LocalStore, &storage::plan_key(id), reader) {
             Ok(Some(StoredPlan::Readable(plan))) => {
                 self.show_plan(*plan);
                 self.save_index();
@@ -314,7 +392,11 @@ impl AppState {
             let new_name = name.clone();
             self.edit("plan:name", move |plan| plan.name = new_name);
         } else {
-            let Some(mut plan) = self.read_plan(id) else {
+            let Some(reader) = self.reader.get_untracked() else {
+                self.with_reader(|_| {});
+                return Err("Trellis is still downloading the part that reads plans. Try again in a moment.".into());
+            };
+            let Some(mut plan) = self.read_plan(id, reader) else {
                 return Err("That plan cannot be read, so it cannot be renamed.".into());
             };
             plan.name = name.clone();
@@ -335,7 +417,12 @@ impl AppState {
 
     pub fn duplicate(&self, id: &str) {
         self.flush();
-        let Some(plan) = self.read_plan(id) else {
+        let (state, id) = (*self, id.to_string());
+        self.with_reader(move |reader| state.duplicate_with(&id, reader));
+    }
+
+    fn duplicate_with(&self, id: &str, reader: PlanReader) {
+        let Some(plan) = self.read_plan(id, reader) else {
             return;
         };
         match self.with_workspace(|ws| ws.duplicate(&plan, &new_plan_id())) {
@@ -347,7 +434,12 @@ impl AppState {
     /// Deletes a plan; the notice offers to bring it back.
     pub fn delete(&self, id: &str) {
         self.flush();
-        let Some(plan) = self.read_plan(id) else {
+        let (state, id) = (*self, id.to_string());
+        self.with_reader(move |reader| state.delete_with(&id, reader));
+    }
+
+    fn delete_with(&self, id: &str, reader: PlanReader) {
+        let Some(plan) = self.read_plan(id, reader) else {
             return;
         };
         if let Err(problem) = storage::delete_plan(id) {
@@ -404,7 +496,10 @@ impl AppState {
                     Err(why) => self.notify(why.to_string(), None),
                 }
             }
-            Some(UndoAction::UndoRestore(undo)) => self.undo_restore(*undo),
+            Some(UndoAction::UndoRestore(undo)) => {
+                let state = *self;
+                self.with_reader(move |reader| state.undo_restore(*undo, reader));
+            }
             None => {}
         }
     }
@@ -412,8 +507,12 @@ impl AppState {
     /// Imports a plan whose id is not in the list yet, or with the user's choice on a collision.
     /// A plan this browser cannot store is refused with the reason, and nothing changes.
     pub fn import(&self, plan: Plan, replace: bool) -> Result<(), String> {
+        // A plan to import was read, so the reader has arrived; without it nothing is changed.
+        let Some(reader) = self.reader.get_untracked() else {
+            return Err(on_demand::READER_NOT_DOWNLOADED.into());
+        };
         self.flush();
-        let choice = match self.read_plan(&plan.id) {
+        let choice = match self.read_plan(&plan.id, reader) {
             Some(existing) if replace => ImportChoice::Replace {
                 existing: Box::new(existing),
             },
@@ -664,9 +763,14 @@ impl AppState {
 
     /// Resolves a conflict by loading the other tab's copy (this tab's edits are dropped).
     pub fn take_theirs(&self) {
-        if let Some(theirs) = self.with_open(|o, plan| o.take_theirs(&LocalStore, plan)) {
-            self.show_theirs(theirs);
-        }
+        let state = *self;
+        self.with_reader(move |reader| {
+            if let Some(theirs) =
+                state.with_open(|o, plan| o.take_theirs(&LocalStore, plan, reader))
+            {
+                state.show_theirs(theirs);
+            }
+        });
     }
 
     fn show_theirs(&self, theirs: Theirs) {
@@ -689,10 +793,15 @@ impl AppState {
 
     /// Another tab wrote `key` (the browser's `storage` event).
     pub fn on_external_change(&self, key: Option<String>) {
+        let state = *self;
+        self.with_reader(move |reader| state.follow_external_change(key, reader));
+    }
+
+    fn follow_external_change(&self, key: Option<String>, reader: PlanReader) {
         let current_key = self.current_id().map(|id| storage::plan_key(&id));
         match key {
             Some(key) if Some(&key) == current_key.as_ref() => {
-                match self.with_open(|o, plan| o.on_external_write(&LocalStore, plan)) {
+                match self.with_open(|o, plan| o.on_external_write(&LocalStore, plan, reader)) {
                     Some(External::Followed(theirs)) => self.show_theirs(theirs),
                     Some(External::Conflict) => {
                         let plan_id = self.current_id().unwrap_or_default();
@@ -701,20 +810,20 @@ impl AppState {
                     }
                     Some(External::Unchanged) | None => {}
                 }
-                self.relist(&key);
+                self.relist(&key, reader);
             }
             // Only the plan that changed is read again, and only its header.
-            Some(key) if key.starts_with(storage::PLAN_PREFIX) => self.relist(&key),
-            Some(key) if key == storage::INDEX_KEY => self.reload_list(),
+            Some(key) if key.starts_with(storage::PLAN_PREFIX) => self.relist(&key, reader),
+            Some(key) if key == storage::INDEX_KEY => self.reload_list(reader),
             Some(_) => {}
             // The other tab cleared all storage.
-            None => self.reload_list(),
+            None => self.reload_list(reader),
         }
     }
 
     /// The list entry of the plan stored under `key`, read again from its header.
-    fn relist(&self, key: &str) {
-        let Ok(listed) = open_plan::list_plan_at(&LocalStore, key) else {
+    fn relist(&self, key: &str, reader: PlanReader) {
+        let Ok(listed) = open_plan::list_plan_at(&LocalStore, key, reader) else {
             return;
         };
         let id = key
@@ -727,17 +836,17 @@ impl AppState {
         });
     }
 
-    fn reload_list(&self) {
-        if let Ok(stored) = open_plan::list_workspace(&LocalStore) {
+    fn reload_list(&self, reader: PlanReader) {
+        if let Ok(stored) = open_plan::list_workspace(&LocalStore, reader) {
             self.plans.set(stored.plans.iter().map(entry_of).collect());
         }
     }
 
-    fn read_plan(&self, id: &str) -> Option<Plan> {
+    fn read_plan(&self, id: &str, reader: PlanReader) -> Option<Plan> {
         if self.current_id().as_deref() == Some(id) {
             return self.plan.get_untracked();
         }
-        open_plan::read_plan(&LocalStore, id)
+        open_plan::read_plan(&LocalStore, id, reader)
     }
 
     pub fn save_index(&self) {

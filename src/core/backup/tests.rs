@@ -26,7 +26,7 @@ fn written() -> String {
 
 #[test]
 fn a_backup_round_trips_every_plan_and_keeps_unreadable_data_verbatim() {
-    let backup = read_backup(&written()).unwrap();
+    let backup = read_backup(&written(), PlanReader::linked()).unwrap();
     assert_eq!(backup.created, "2026-12-03T10:15:00.000Z");
     assert_eq!(
         backup.items,
@@ -50,7 +50,7 @@ fn each_plan_in_a_backup_is_in_the_plan_format() {
     assert_eq!(doc["format"], BACKUP_FORMAT);
     assert_eq!(doc["version"], BACKUP_VERSION);
     let first = doc["plans"][0].to_string();
-    assert_eq!(schema::import_plan(&first), Ok(plan("a", "Alpha")));
+    assert_eq!(PlanReader::linked().import(&first), Ok(plan("a", "Alpha")));
     assert_eq!(doc["unreadable"][0]["raw"], unreadable().raw);
     // Only listed plans' change times are written.
     assert!(doc["changed"].get("gone").is_none());
@@ -62,7 +62,7 @@ fn the_file_name_carries_the_date() {
 }
 
 fn refusal(text: &str) -> String {
-    match read_backup(text) {
+    match read_backup(text, PlanReader::linked()) {
         Err(err) => err.to_string(),
         Ok(backup) => panic!("accepted: {backup:?}"),
     }
@@ -134,7 +134,7 @@ fn a_bad_plan_inside_a_backup_is_listed_as_refused_and_the_rest_still_restores()
     let text = format!(
         r#"{{"format":"trellis-backup","version":1,"plans":[{good},{{"format":"trellis-plan","version":1,"id":"b","name":"Bad","goals":5}},{good}]}}"#
     );
-    let backup = read_backup(&text).unwrap();
+    let backup = read_backup(&text, PlanReader::linked()).unwrap();
     assert_eq!(backup.plans().count(), 1);
     match &backup.items[1] {
         BackupItem::Refused { name, reason } => {

@@ -17,6 +17,7 @@ mod tests;
 
 use crate::core::history::{Grouping, History};
 use crate::core::plan::Plan;
+use crate::core::schema::PlanReader;
 use crate::core::workspace::{ImportChoice, ImportOutcome, ReplacedPlan, Workspace};
 
 pub use store::{
@@ -283,11 +284,16 @@ impl OpenPlan {
 
     /// Resolves a conflict by loading the stored copy in place of `plan` (this tab's
     /// unsaved edits are dropped).
-    pub fn take_theirs(&mut self, store: &impl PlanStore, plan: &mut Plan) -> Theirs {
+    pub fn take_theirs(
+        &mut self,
+        store: &impl PlanStore,
+        plan: &mut Plan,
+        reader: PlanReader,
+    ) -> Theirs {
         let Some(id) = self.id.clone() else {
             return Theirs::Unreadable;
         };
-        match load_plan_at(store, &plan_key(&id)) {
+        match load_plan_at(store, &plan_key(&id), reader) {
             Ok(Some(StoredPlan::Readable(theirs))) => {
                 self.show(store, &theirs);
                 *plan = *theirs;
@@ -304,7 +310,12 @@ impl OpenPlan {
     /// Another tab wrote the open plan's key. With unsaved edits here, or when the write
     /// replaced this tab's last save at the same revision (the two saves raced), the user is
     /// asked; otherwise this tab follows the stored copy.
-    pub fn on_external_write(&mut self, store: &impl PlanStore, plan: &mut Plan) -> External {
+    pub fn on_external_write(
+        &mut self,
+        store: &impl PlanStore,
+        plan: &mut Plan,
+        reader: PlanReader,
+    ) -> External {
         let Some(id) = self.id.clone() else {
             return External::Followed(Theirs::Unreadable);
         };
@@ -326,7 +337,7 @@ impl OpenPlan {
             };
             return External::Conflict;
         }
-        External::Followed(self.take_theirs(store, plan))
+        External::Followed(self.take_theirs(store, plan, reader))
     }
 }
 

@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::core::plan::Plan;
-use crate::core::schema::{self, Header};
+use crate::core::schema::{self, Header, PlanReader};
 use crate::core::workspace::Workspace;
 
 pub const PLAN_PREFIX: &str = "trellis.plan.";
@@ -151,6 +151,7 @@ impl StoredPlan {
 pub fn load_plan_at(
     store: &impl PlanStore,
     key: &str,
+    reader: PlanReader,
 ) -> Result<Option<StoredPlan>, StorageProblem> {
     let Some(raw) = store.read(key)? else {
         return Ok(None);
@@ -168,7 +169,7 @@ pub fn load_plan_at(
             }));
         }
     }
-    match schema::parse_stored_plan(&raw) {
+    match reader.read_stored(&raw) {
         Ok(plan) => Ok(Some(StoredPlan::Readable(Box::new(plan)))),
         Err(err) => {
             let backup_key = format!("{BACKUP_PREFIX}{key}");
@@ -191,6 +192,7 @@ pub fn load_plan_at(
 pub fn list_plan_at(
     store: &impl PlanStore,
     key: &str,
+    reader: PlanReader,
 ) -> Result<Option<StoredPlan>, StorageProblem> {
     let Some(header) = store.header(key)? else {
         return Ok(None);
@@ -205,13 +207,13 @@ pub fn list_plan_at(
             id: key.strip_prefix(PLAN_PREFIX).unwrap_or(key).to_string(),
             name,
         })),
-        _ => load_plan_at(store, key),
+        _ => load_plan_at(store, key, reader),
     }
 }
 
 /// The readable plan stored under `id`, if there is one.
-pub fn read_plan(store: &impl PlanStore, id: &str) -> Option<Plan> {
-    match load_plan_at(store, &plan_key(id)) {
+pub fn read_plan(store: &impl PlanStore, id: &str, reader: PlanReader) -> Option<Plan> {
+    match load_plan_at(store, &plan_key(id), reader) {
         Ok(Some(StoredPlan::Readable(plan))) => Some(*plan),
         _ => None,
     }
@@ -225,18 +227,25 @@ pub struct StoredWorkspace {
 }
 
 /// Every stored plan, from headers ([`list_plan_at`]): start-up parses only the plan it opens.
-pub fn list_workspace(store: &impl PlanStore) -> Result<StoredWorkspace, StorageProblem> {
-    read_workspace(store, list_plan_at)
+pub fn list_workspace(
+    store: &impl PlanStore,
+    reader: PlanReader,
+) -> Result<StoredWorkspace, StorageProblem> {
+    read_workspace(store, reader, list_plan_at)
 }
 
 /// Every stored plan, each read in full.
-pub fn load_workspace(store: &impl PlanStore) -> Result<StoredWorkspace, StorageProblem> {
-    read_workspace(store, load_plan_at)
+pub fn load_workspace(
+    store: &impl PlanStore,
+    reader: PlanReader,
+) -> Result<StoredWorkspace, StorageProblem> {
+    read_workspace(store, reader, load_plan_at)
 }
 
 fn read_workspace<S: PlanStore>(
     store: &S,
-    read: fn(&S, &str) -> Result<Option<StoredPlan>, StorageProblem>,
+    reader: PlanReader,
+    read: fn(&S, &str, PlanReader) -> Result<Option<StoredPlan>, StorageProblem>,
 ) -> Result<StoredWorkspace, StorageProblem> {
     let index = store
         .read(INDEX_KEY)?
@@ -254,7 +263,7 @@ fn read_workspace<S: PlanStore>(
     });
     let mut plans = Vec::new();
     for key in keys {
-        if let Some(plan) = read(store, &key)? {
+        if let Some(plan) = read(store, &key, reader)? {
             plans.push(plan);
         }
     }

@@ -20,7 +20,7 @@ fn one_tab() -> (MemoryStore, OpenPlan, Plan) {
 
 /// Another tab opening `p1` from `store`.
 fn open_tab(store: &MemoryStore) -> (OpenPlan, Plan) {
-    let plan = read_plan(store, "p1").expect("p1 is stored and readable");
+    let plan = read_plan(store, "p1", PlanReader::linked()).expect("p1 is stored and readable");
     let mut open = OpenPlan::new();
     open.show(store, &plan);
     (open, plan)
@@ -32,7 +32,7 @@ fn rename(open: &mut OpenPlan, plan: &mut Plan, name: &str) {
 }
 
 fn stored(store: &MemoryStore) -> Plan {
-    read_plan(store, "p1").expect("p1 readable")
+    read_plan(store, "p1", PlanReader::linked()).expect("p1 readable")
 }
 
 /// Rewrites the stored `p1` document as another tab or a newer Trellis would.
@@ -168,7 +168,7 @@ fn another_failure_is_reported_in_the_browsers_words() {
 fn blocked_storage_is_reported_at_load_and_the_tab_works_in_memory() {
     let store = MemoryStore::new();
     store.fail(Some(Fault::Blocked));
-    let Err(problem) = load_workspace(&store) else {
+    let Err(problem) = load_workspace(&store, PlanReader::linked()) else {
         panic!("a blocked store cannot be loaded");
     };
     assert!(matches!(problem, StorageProblem::Unavailable(_)));
@@ -211,7 +211,7 @@ fn unreadable_stored_text_is_listed_backed_up_and_never_overwritten() {
     for (key, text) in garbage {
         store.put(key, text);
     }
-    let loaded = load_workspace(&store).unwrap();
+    let loaded = load_workspace(&store, PlanReader::linked()).unwrap();
     let unreadable: Vec<_> = loaded
         .plans
         .iter()
@@ -245,7 +245,7 @@ fn a_newer_trellis_save_is_listed_and_never_overwritten() {
         doc["hologram"] = serde_json::json!({"enabled": true});
     });
     let newer = store.snapshot();
-    match load_plan_at(&store, KEY).unwrap() {
+    match load_plan_at(&store, KEY, PlanReader::linked()).unwrap() {
         Some(StoredPlan::Newer { version, .. }) => assert_eq!(version, 2),
         other => panic!("listed as newer, got {other:?}"),
     }
@@ -275,7 +275,7 @@ fn unsaved_edits_when_another_tab_saves_ask_then_keep_mine_writes_over_it() {
         bump_revision(doc, 5);
     });
     assert_eq!(
-        open.on_external_write(&store, &mut plan),
+        open.on_external_write(&store, &mut plan, PlanReader::linked()),
         External::Conflict
     );
     assert_eq!(open.state(), &SaveState::Conflict { stored_revision: 6 });
@@ -301,9 +301,12 @@ fn take_theirs_loads_the_other_tabs_copy_and_writes_nothing() {
         doc["name"] = "Theirs".into();
         bump_revision(doc, 1);
     });
-    open.on_external_write(&store, &mut plan);
+    open.on_external_write(&store, &mut plan, PlanReader::linked());
     let before = store.snapshot();
-    assert_eq!(open.take_theirs(&store, &mut plan), Theirs::Loaded);
+    assert_eq!(
+        open.take_theirs(&store, &mut plan, PlanReader::linked()),
+        Theirs::Loaded
+    );
     assert_eq!((plan.name.as_str(), plan.revision), ("Theirs", 2));
     assert_eq!(open.state(), &SaveState::Clean);
     assert!(!open.can_undo());
@@ -320,11 +323,11 @@ fn taking_a_newer_trellis_copy_explains_it_cannot() {
         bump_revision(doc, 1);
     });
     assert_eq!(
-        open.on_external_write(&store, &mut plan),
+        open.on_external_write(&store, &mut plan, PlanReader::linked()),
         External::Conflict
     );
     assert_eq!(
-        open.take_theirs(&store, &mut plan),
+        open.take_theirs(&store, &mut plan, PlanReader::linked()),
         Theirs::Newer { version: 2 }
     );
     assert_eq!(open.state(), &SaveState::NewerElsewhere { version: 2 });
@@ -340,7 +343,7 @@ fn a_clean_tab_follows_another_tabs_save_keeping_unknown_fields() {
         bump_revision(doc, 1);
     });
     assert_eq!(
-        open.on_external_write(&store, &mut plan),
+        open.on_external_write(&store, &mut plan, PlanReader::linked()),
         External::Followed(Theirs::Loaded)
     );
     assert_eq!(plan.name, "Saved by a newer tab");
@@ -367,7 +370,10 @@ fn a_tab_that_missed_a_newer_save_asks_instead_of_overwriting_it() {
         open.flush(&store, &mut plan),
         Flushed::Refused(SaveRefused::Conflict { stored_revision: 4 })
     );
-    assert_eq!(open.take_theirs(&store, &mut plan), Theirs::Loaded);
+    assert_eq!(
+        open.take_theirs(&store, &mut plan, PlanReader::linked()),
+        Theirs::Loaded
+    );
     assert_eq!(plan.name, "Saved by a newer tab");
     assert_eq!(store.snapshot(), newer);
 }
@@ -415,7 +421,10 @@ fn a_write_between_one_tabs_check_and_write_is_surfaced_in_the_tab_that_lost() {
     // save, tells it otherwise.
     let mut b_next = b.clone();
     let mut plan_b_next = plan_b.clone();
-    assert_eq!(b.on_external_write(&store, &mut plan_b), External::Conflict);
+    assert_eq!(
+        b.on_external_write(&store, &mut plan_b, PlanReader::linked()),
+        External::Conflict
+    );
     assert_eq!(plan_b.name, "B's edit", "B's edit is still on screen");
     rename(&mut b_next, &mut plan_b_next, "B's next edit");
     assert_eq!(
@@ -433,7 +442,7 @@ fn a_tab_hearing_of_its_own_write_stays_as_it_is() {
     rename(&mut open, &mut plan, "Mine, typed on");
     // A late event for this tab's earlier write: what is stored is what this tab wrote.
     assert_eq!(
-        open.on_external_write(&store, &mut plan),
+        open.on_external_write(&store, &mut plan, PlanReader::linked()),
         External::Unchanged
     );
     assert_eq!(open.state(), &SaveState::Dirty);
@@ -515,7 +524,10 @@ fn an_import_is_added_or_replaces_and_is_stored_at_once() {
     assert_eq!(kept.plan.name, "Copy (imported)");
     assert_eq!(listed(&workspace), ["p1", "p2"]);
     assert_eq!(workspace.current.as_deref(), Some("p2"));
-    assert_eq!(read_plan(&store, "p2"), Some(kept.plan));
+    assert_eq!(
+        read_plan(&store, "p2", PlanReader::linked()),
+        Some(kept.plan)
+    );
     assert_eq!(open.state(), &SaveState::Clean);
 
     let existing = stored(&store);
@@ -548,7 +560,7 @@ fn the_plan_list_is_read_from_headers_and_unsound_ones_are_read_in_full() {
         "trellis.plan.p4",
         r#"{"format":"trellis-plan","version":9,"id":"p4","name":"Future","revision":1}"#,
     );
-    let listed = list_workspace(&store).unwrap().plans;
+    let listed = list_workspace(&store, PlanReader::linked()).unwrap().plans;
     assert_eq!(
         listed[..2],
         [
@@ -566,7 +578,7 @@ fn the_plan_list_is_read_from_headers_and_unsound_ones_are_read_in_full() {
     assert!(matches!(listed[3], StoredPlan::Newer { version: 9, .. }));
     assert!(store.get("trellis.backup.trellis.plan.p3").is_some());
     assert!(matches!(
-        load_plan_at(&store, "trellis.plan.p2").unwrap(),
+        load_plan_at(&store, "trellis.plan.p2", PlanReader::linked()).unwrap(),
         Some(StoredPlan::Unreadable { .. })
     ));
 }

@@ -3,7 +3,7 @@ use crate::core::workspace::{PlanSummary, Workspace};
 use serde_json::json;
 
 fn err(text: &str) -> String {
-    match import_plan(text) {
+    match PlanReader::linked().import(text) {
         Ok(plan) => panic!("expected an error, read {plan:?}"),
         Err(err) => err.to_string(),
     }
@@ -123,7 +123,10 @@ fn export_never_writes_the_markers_twice() {
     plan.extra.insert("version".into(), json!(99));
     let text = export_plan(&plan);
     assert_eq!(text.matches("\"format\"").count(), 1);
-    assert_eq!(import_plan(&text).map(|p| p.extra.len()), Ok(0));
+    assert_eq!(
+        PlanReader::linked().import(&text).map(|p| p.extra.len()),
+        Ok(0)
+    );
 }
 
 #[test]
@@ -133,7 +136,7 @@ fn export_then_import_gives_the_same_plan() {
     plan.next_id = 30;
     plan.extra
         .insert("later".into(), json!({"nested": [1, "two", null]}));
-    assert_eq!(import_plan(&export_plan(&plan)), Ok(plan));
+    assert_eq!(PlanReader::linked().import(&export_plan(&plan)), Ok(plan));
 }
 
 // --- import, in the order of the checks ---
@@ -142,7 +145,7 @@ fn export_then_import_gives_the_same_plan() {
 fn import_over_the_size_limit_is_refused_before_parsing() {
     let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
     assert_eq!(
-        import_plan(&huge),
+        PlanReader::linked().import(&huge),
         Err(ImportError::TooLarge {
             bytes: MAX_IMPORT_BYTES + 1,
             limit: MAX_IMPORT_BYTES
@@ -160,37 +163,46 @@ fn stored_plans_are_not_held_to_the_import_size_limit() {
     plan.extra
         .insert("big".into(), json!("x".repeat(MAX_IMPORT_BYTES)));
     let text = export_plan(&plan);
-    assert!(import_plan(&text).is_err());
-    assert_eq!(parse_stored_plan(&text), Ok(plan));
+    assert!(PlanReader::linked().import(&text).is_err());
+    assert_eq!(PlanReader::linked().read_stored(&text), Ok(plan));
 }
 
 #[test]
 fn import_of_bytes_that_are_not_text_is_refused() {
     assert_eq!(
-        import_plan_bytes(b"{\"a\": \xff\xfe}"),
+        PlanReader::linked().import_bytes(b"{\"a\": \xff\xfe}"),
         Err(ImportError::NotText { valid_up_to: 6 })
     );
     let big = vec![0xff_u8; MAX_IMPORT_BYTES + 1];
     assert!(matches!(
-        import_plan_bytes(&big),
+        PlanReader::linked().import_bytes(&big),
         Err(ImportError::TooLarge { .. })
     ));
     let plan = Plan::new("p", "N");
-    assert_eq!(import_plan_bytes(export_plan(&plan).as_bytes()), Ok(plan));
+    assert_eq!(
+        PlanReader::linked().import_bytes(export_plan(&plan).as_bytes()),
+        Ok(plan)
+    );
 }
 
 #[test]
 fn import_of_empty_or_blank_text_says_it_is_empty() {
-    assert_eq!(import_plan(""), Err(ImportError::Empty));
-    assert_eq!(import_plan(" \n\t "), Err(ImportError::Empty));
-    assert_eq!(import_plan("\u{feff}"), Err(ImportError::Empty));
+    assert_eq!(PlanReader::linked().import(""), Err(ImportError::Empty));
+    assert_eq!(
+        PlanReader::linked().import(" \n\t "),
+        Err(ImportError::Empty)
+    );
+    assert_eq!(
+        PlanReader::linked().import("\u{feff}"),
+        Err(ImportError::Empty)
+    );
 }
 
 #[test]
 fn import_tolerates_a_byte_order_mark() {
     let plan = Plan::new("p", "N");
     assert_eq!(
-        import_plan(&format!("\u{feff}{}", export_plan(&plan))),
+        PlanReader::linked().import(&format!("\u{feff}{}", export_plan(&plan))),
         Ok(plan)
     );
 }
@@ -222,7 +234,7 @@ fn truncated_json_says_the_file_is_cut_short() {
 fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert_eq!(
-        import_plan(&deep),
+        PlanReader::linked().import(&deep),
         Err(ImportError::TooDeep {
             line: 1,
             column: 128
@@ -230,7 +242,7 @@ fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
     );
     let deep_objects = format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
     assert!(matches!(
-        import_plan(&deep_objects),
+        PlanReader::linked().import(&deep_objects),
         Err(ImportError::TooDeep { .. })
     ));
 }
@@ -262,7 +274,10 @@ fn json_without_the_format_marker_is_not_a_plan() {
 #[test]
 fn a_workspace_index_is_recognised_and_refused_as_a_plan() {
     let index = export_workspace(&Workspace::default());
-    assert_eq!(import_plan(&index), Err(ImportError::WorkspaceNotPlan));
+    assert_eq!(
+        PlanReader::linked().import(&index),
+        Err(ImportError::WorkspaceNotPlan)
+    );
 }
 
 #[test]
@@ -274,7 +289,7 @@ fn import_of_newer_version_is_refused_with_its_version() {
          — update Trellis or open it where it was made."
     );
     assert_eq!(
-        parse_stored_plan(text),
+        PlanReader::linked().read_stored(text),
         Err(ImportError::NewerVersion {
             version: 7,
             supported: 1
@@ -321,7 +336,7 @@ fn fields_this_build_does_not_know_are_kept_and_only_their_links_are_judged() {
     // What a newer build's record names, and which kind, is not this build's to judge.
     let text = doc(json!({"id": "p", "name": "N",
         "later": {"items": [{"id": "p", "owner_id": "nobody", "timezone_id": "Europe/Paris"}]}}));
-    let plan = import_plan(&text).unwrap();
+    let plan = PlanReader::linked().import(&text).unwrap();
     assert_eq!(plan.extra["later"]["items"][0]["owner_id"], "nobody");
     // Its links are still held to the safe schemes.
     let text =
@@ -343,7 +358,7 @@ fn empty_plan_id_is_refused() {
 #[test]
 fn unknown_fields_survive_import_and_export() {
     let text = doc(json!({"id": "p", "name": "N", "fromTheFuture": {"x": [1, {"y": true}]}}));
-    let plan = import_plan(&text).unwrap();
+    let plan = PlanReader::linked().import(&text).unwrap();
     let again: Value = serde_json::from_str(&export_plan(&plan)).unwrap();
     assert_eq!(again["fromTheFuture"], json!({"x": [1, {"y": true}]}));
 }
@@ -443,7 +458,7 @@ fn stored_plans_are_compact_and_read_back() {
     let text = store_plan(&plan);
     assert!(!text.contains('\n'));
     assert!(text.starts_with(r#"{"format":"trellis-plan","version":1,"id":"p1""#));
-    assert_eq!(parse_stored_plan(&text), Ok(plan));
+    assert_eq!(PlanReader::linked().read_stored(&text), Ok(plan));
 }
 
 #[test]
@@ -476,8 +491,11 @@ fn document_lists_every_plan_field_in_order() {
     for (key, value) in &fields {
         assert_eq!(&stored[key], value, "{key}");
     }
-    assert_eq!(parse_stored_plan(&store_plan(&plan)), Ok(plan.clone()));
-    assert_eq!(import_plan(&export_plan(&plan)), Ok(plan));
+    assert_eq!(
+        PlanReader::linked().read_stored(&store_plan(&plan)),
+        Ok(plan.clone())
+    );
+    assert_eq!(PlanReader::linked().import(&export_plan(&plan)), Ok(plan));
 }
 
 #[test]
@@ -487,7 +505,7 @@ fn a_save_writes_the_revision_it_is_given_without_changing_the_plan() {
     let text = store_plan_at(&plan, 5);
     assert_eq!(plan.revision, 4);
     assert_eq!(peek_header(&text).revision, Some(5));
-    let back = parse_stored_plan(&text).unwrap();
+    let back = PlanReader::linked().read_stored(&text).unwrap();
     assert_eq!(back.revision, 5);
 }
 
@@ -525,26 +543,35 @@ fn leading_header_gives_up_when_the_start_does_not_hold_it() {
 }
 
 #[test]
-fn an_import_in_steps_reads_what_import_plan_reads() {
+fn an_import_in_steps_reads_what_an_import_reads() {
     let plan = crate::core::sample::sample_plan(
         "p1",
         chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     );
     let text = export_plan(&plan);
     let mut steps = ImportSteps::begin(&text).unwrap();
-    steps.read_fields().unwrap();
-    assert_eq!(steps.finish(), import_plan(&text));
-    // Each step refuses what it checks, with import_plan's words.
+    steps.read_fields(PlanReader::linked()).unwrap();
+    assert_eq!(
+        steps.finish(PlanReader::linked()),
+        PlanReader::linked().import(&text)
+    );
+    // Each step refuses what it checks, with PlanReader::import's words.
     let bad_type = doc(json!({"id": "p", "name": 5}));
     let mut steps = ImportSteps::begin(&bad_type).unwrap();
-    assert_eq!(steps.read_fields(), import_plan(&bad_type).map(|_| ()));
+    assert_eq!(
+        steps.read_fields(PlanReader::linked()),
+        PlanReader::linked().import(&bad_type).map(|_| ())
+    );
     let dangling = doc(
         json!({"id": "p", "name": "N", "goals": {"goals": [{"id": "g1", "objective_id": "o9"}]}}),
     );
     let mut steps = ImportSteps::begin(&dangling).unwrap();
-    steps.read_fields().unwrap();
-    assert_eq!(steps.finish(), import_plan(&dangling));
-    assert!(import_plan(&dangling).is_err());
+    steps.read_fields(PlanReader::linked()).unwrap();
+    assert_eq!(
+        steps.finish(PlanReader::linked()),
+        PlanReader::linked().import(&dangling)
+    );
+    assert!(PlanReader::linked().import(&dangling).is_err());
     let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
     assert!(matches!(
         ImportSteps::begin(&huge),
@@ -601,7 +628,7 @@ fn low_counter_doc() -> String {
 
 #[test]
 fn import_raises_next_id_past_every_id_already_in_the_plan() {
-    let mut plan = import_plan(&low_counter_doc()).unwrap();
+    let mut plan = PlanReader::linked().import(&low_counter_doc()).unwrap();
     // s12 and the unknown field's x30 count; the plan's own id and g007 (which
     // no fresh id can equal) do not.
     assert_eq!(plan.next_id, 30);
@@ -612,7 +639,9 @@ fn import_raises_next_id_past_every_id_already_in_the_plan() {
 
 #[test]
 fn a_stored_plan_with_a_low_next_id_never_hands_out_a_taken_id() {
-    let mut plan = parse_stored_plan(&low_counter_doc()).unwrap();
+    let mut plan = PlanReader::linked()
+        .read_stored(&low_counter_doc())
+        .unwrap();
     let ids: Vec<String> = (0..40).map(|_| plan.fresh_id("s")).collect();
     assert!(!ids.contains(&"s12".to_string()));
     assert_eq!(plan.next_id, 70);
@@ -622,7 +651,7 @@ fn a_stored_plan_with_a_low_next_id_never_hands_out_a_taken_id() {
 fn a_plan_whose_next_id_already_covers_its_ids_imports_unchanged() {
     let text =
         doc(json!({"id": "p1", "name": "N", "next_id": 5, "goals": {"goals": [{"id": "g3"}]}}));
-    assert_eq!(import_plan(&text).unwrap().next_id, 5);
+    assert_eq!(PlanReader::linked().import(&text).unwrap().next_id, 5);
 }
 
 #[test]
@@ -630,13 +659,13 @@ fn ids_numbered_beyond_any_counter_do_not_raise_next_id() {
     let huge = format!("g{}", u64::MAX);
     let text =
         doc(json!({"id": "p1", "name": "N", "next_id": 4, "goals": {"goals": [{"id": huge}]}}));
-    assert_eq!(import_plan(&text).unwrap().next_id, 4);
+    assert_eq!(PlanReader::linked().import(&text).unwrap().next_id, 4);
 }
 
 #[test]
 fn a_counter_at_its_top_is_kept_and_fresh_ids_do_not_overflow() {
     let text = doc(json!({"id": "p1", "name": "N", "next_id": u64::MAX}));
-    let mut plan = import_plan(&text).unwrap();
+    let mut plan = PlanReader::linked().import(&text).unwrap();
     assert_eq!(plan.next_id, u64::MAX);
     assert_eq!(plan.fresh_id("g"), format!("g{}", u64::MAX));
 }
@@ -647,15 +676,17 @@ fn a_record_without_an_id_is_refused_as_an_empty_id() {
         json!({"id": "p1", "name": "N", "goals": {"goals": [{"id": "g1"}, {"title": "No id"}]}}),
     );
     assert_eq!(err(&text), "`goals.goals[1].id`: an id can't be empty.");
-    assert!(parse_stored_plan(&text).is_err());
+    assert!(PlanReader::linked().read_stored(&text).is_err());
 }
 
 // --- the direct route (direct.rs) agrees with the full route ---
 
-/// The full route alone: what `import_plan` answered before the direct route existed.
+/// The full route alone: what `PlanReader::import` answered before the direct route existed.
 fn full_route(text: &str) -> Result<Plan, ImportError> {
     check_size(text.len())?;
-    ImportSteps::unlimited(text).finish()
+    let mut plan = full_read(text)?;
+    check::check_and_settle(&mut plan)?;
+    Ok(plan)
 }
 
 fn sample_text() -> String {
@@ -671,8 +702,8 @@ fn a_current_plan_takes_the_direct_route() {
     let text = sample_text();
     let plan = direct::read(&text).expect("read directly");
     assert!(!plan.extra.contains_key("format") && !plan.extra.contains_key("version"));
-    assert_eq!(import_plan(&text), full_route(&text));
-    assert_eq!(import_plan(&text), Ok(plan));
+    assert_eq!(PlanReader::linked().import(&text), full_route(&text));
+    assert_eq!(PlanReader::linked().import(&text), Ok(plan));
 }
 
 #[test]
@@ -682,7 +713,12 @@ fn every_fixture_gets_the_same_answer_from_both_routes() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(import_plan(&text), full_route(&text), "{}", path.display());
+        assert_eq!(
+            PlanReader::linked().import(&text),
+            full_route(&text),
+            "{}",
+            path.display()
+        );
         seen += 1;
     }
     assert!(seen >= 16);
@@ -726,12 +762,16 @@ fn what_the_check_refuses_is_refused_in_the_same_words_on_both_routes() {
         doc(json!({"id": "p", "name": "N", "goals": {"goals": [{"id": 7}]}})),
     ];
     for (n, text) in cases.iter().enumerate() {
-        assert_eq!(import_plan(text), full_route(text), "{text}");
+        assert_eq!(
+            PlanReader::linked().import(text),
+            full_route(text),
+            "{text}"
+        );
         // The first nine read into the types and are refused: only the check of the typed
         // plan stands between them and the app.
         if n < 9 {
             assert!(
-                direct::read(text).is_some() && import_plan(text).is_err(),
+                direct::read(text).is_some() && PlanReader::linked().import(text).is_err(),
                 "{text}"
             );
         }
@@ -741,7 +781,10 @@ fn what_the_check_refuses_is_refused_in_the_same_words_on_both_routes() {
     let counted = doc(json!({"id": "p99", "name": "N", "next_id": 2,
         "goals": {"objectives": [{"id": "o41", "title": "O"}]}, "later": {"id": "x60"}}));
     assert!(direct::read(&counted).is_some());
-    assert_eq!(import_plan(&counted).map(|p| p.next_id), Ok(60));
+    assert_eq!(
+        PlanReader::linked().import(&counted).map(|p| p.next_id),
+        Ok(60)
+    );
     assert_eq!(full_route(&counted).map(|p| p.next_id), Ok(60));
 }
 

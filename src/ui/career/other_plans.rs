@@ -4,9 +4,12 @@
 use leptos::prelude::*;
 
 use crate::core::goals::GoalBook;
-use crate::core::schema::parse_stored_plan;
+use crate::core::schema::PlanReader;
 use crate::storage;
 use crate::ui::state::{use_app_state, PlanCondition};
+
+/// Why another plan's goals are not listed while the plan reader is on its way.
+const NOT_READ_YET: &str = "not read yet: Trellis is still downloading the part that reads plans";
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct OtherPlan {
@@ -26,10 +29,19 @@ pub(crate) fn provide_other_plans(needed: Memo<bool>) {
     let current = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
     // The list is touched on every undo (to refresh names); only a real change re-reads.
     let entries = Memo::new(move |_| state.plans.get());
+    // The other plans are read with the plan reader, which a first visit fetches at idle.
+    Effect::new(move |_| {
+        if needed.get() && state.reader.get().is_none() {
+            leptos::task::spawn_local(async move {
+                let _ = state.plan_reader().await;
+            });
+        }
+    });
     let plans = Memo::new(move |_| {
         if !needed.get() {
             return Vec::new();
         }
+        let reader = state.reader.get();
         let current = current.get();
         entries.with(|entries| {
             entries
@@ -37,7 +49,10 @@ pub(crate) fn provide_other_plans(needed: Memo<bool>) {
                 .filter(|e| Some(&e.id) != current.as_ref())
                 .filter_map(|e| {
                     let goals = match &e.condition {
-                        PlanCondition::Ok => read_goals(&e.id)?,
+                        PlanCondition::Ok => match reader {
+                            Some(reader) => read_goals(&e.id, reader)?,
+                            None => Err(NOT_READ_YET.into()),
+                        },
                         PlanCondition::Unreadable { reason, .. } => Err(reason.clone()),
                         PlanCondition::Newer { version } => Err(format!(
                             "it was saved by a newer version of Trellis (format {version})"
@@ -56,10 +71,11 @@ pub(crate) fn provide_other_plans(needed: Memo<bool>) {
 }
 
 /// None when nothing is stored under the id any more.
-fn read_goals(id: &str) -> Option<Result<GoalBook, String>> {
+fn read_goals(id: &str, reader: PlanReader) -> Option<Result<GoalBook, String>> {
     match storage::read(&storage::plan_key(id)) {
         Ok(Some(raw)) => Some(
-            parse_stored_plan(&raw)
+            reader
+                .read_stored(&raw)
                 .map(|p| p.goals)
                 .map_err(|e| e.to_string()),
         ),

@@ -8,26 +8,28 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::core::backup::{self, Backup, BackupItem, RestoreChoice, UnreadableCopy};
 use crate::core::open_plan::{self, StoredPlan};
 use crate::core::plan::Plan;
+use crate::core::schema::PlanReader;
 use crate::storage::{self, LocalStore};
 use crate::transfer;
 use crate::ui::care;
 use crate::ui::clock;
+use crate::ui::on_demand::READER_NOT_DOWNLOADED;
 use crate::ui::state::{use_app_state, AppState};
 
 /// Downloads a backup of every plan; a failure is told in a notice.
 pub fn back_up_now(state: AppState) {
-    match back_up(state) {
+    state.with_reader(move |reader| match back_up(state, reader) {
         Ok(count) => state.notify(
             format!("Backed up {count} in one file. Keep it somewhere other than this browser."),
             None,
         ),
         Err(why) => state.notify(why, None),
-    }
+    });
 }
 
-fn back_up(state: AppState) -> Result<String, String> {
+fn back_up(state: AppState, reader: PlanReader) -> Result<String, String> {
     state.flush();
-    let (plans, unreadable) = collect(state);
+    let (plans, unreadable) = collect(state, reader);
     let changed: BTreeMap<String, String> = care::record().with_untracked(|care| {
         care.changed
             .iter()
@@ -53,9 +55,9 @@ fn back_up(state: AppState) -> Result<String, String> {
 
 /// Every stored plan: readable ones as plans (the open one as it is in this tab), the rest
 /// as their raw text.
-fn collect(state: AppState) -> (Vec<Plan>, Vec<UnreadableCopy>) {
+fn collect(state: AppState, reader: PlanReader) -> (Vec<Plan>, Vec<UnreadableCopy>) {
     let open = state.plan.get_untracked();
-    let stored = open_plan::load_workspace(&LocalStore).unwrap_or_default();
+    let stored = open_plan::load_workspace(&LocalStore, reader).unwrap_or_default();
     let mut plans = Vec::new();
     let mut unreadable = Vec::new();
     for entry in stored.plans {
@@ -79,7 +81,7 @@ fn collect(state: AppState) -> (Vec<Plan>, Vec<UnreadableCopy>) {
             }
             // A full read never answers "listed from its header"; read it in full all the same.
             StoredPlan::Listed { id, .. } => {
-                if let Some(plan) = open_plan::read_plan(&LocalStore, &id) {
+                if let Some(plan) = open_plan::read_plan(&LocalStore, &id, reader) {
                     plans.push(plan);
                 }
             }
@@ -131,7 +133,11 @@ pub fn BackupPanel() -> impl IntoView {
         error.set(None);
         pending.set(None);
         leptos::task::spawn_local(async move {
-            match transfer::read_backup_file(&file).await {
+            let read = match state.plan_reader().await {
+                Ok(reader) => transfer::read_backup_file(&file, reader).await,
+                Err(_) => Err(READER_NOT_DOWNLOADED.into()),
+            };
+            match read {
                 Ok(backup) => pending.set(Some(backup)),
                 Err(why) => error.set(Some(format!("{}: {why}", file.name()))),
             }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::plan::Plan;
 use crate::transfer;
+use crate::ui::on_demand::READER_NOT_DOWNLOADED;
 use crate::ui::plans::focus_later;
 use crate::ui::state::{use_app_state, AppState};
 
@@ -53,7 +54,11 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     let pending = expect_context::<PendingImport>().0;
     error.set(None);
     leptos::task::spawn_local(async move {
-        match transfer::read_plan_file(&file).await {
+        let read = match state.plan_reader().await {
+            Ok(reader) => transfer::read_plan_file(&file, reader).await,
+            Err(_) => Err(READER_NOT_DOWNLOADED.into()),
+        };
+        match read {
             Ok(plan) => {
                 if let Err(why) = offer_to(state, pending, plan) {
                     error.set(Some(format!("{}: {why}", file.name())));
@@ -83,7 +88,13 @@ pub fn ImportPanel() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         leptos::task::spawn_local(async move {
-            match transfer::import_text(&pasted.get_untracked()).await {
+            let read = match state.plan_reader().await {
+                Ok(reader) => transfer::import_text(&pasted.get_untracked(), reader)
+                    .await
+                    .map_err(|err| err.to_string()),
+                Err(_) => Err(READER_NOT_DOWNLOADED.into()),
+            };
+            match read {
                 Ok(plan) => {
                     pasted.set(String::new());
                     if let Err(why) = offer_to(state, pending, plan) {

@@ -6,16 +6,23 @@ use super::{new_plan_id, AppState, PlanCondition, UndoAction};
 use crate::core::backup::{self, RestoreChoice, RestoreUndo};
 use crate::core::open_plan::{self, Base, StoredPlan};
 use crate::core::plan::Plan;
+use crate::core::schema::PlanReader;
 use crate::storage::{self, LocalStore};
 
 impl AppState {
     /// Restores `plans` with the user's choice for each one already listed. When any plan
     /// cannot be stored, everything the restore wrote is taken back and nothing changes.
     pub fn restore(&self, plans: Vec<(Plan, RestoreChoice)>) -> Result<(), String> {
+        // A backup to restore was read, so the reader has arrived; without it nothing changes.
+        let Some(reader) = self.reader.get_untracked() else {
+            return Err(crate::ui::on_demand::READER_NOT_DOWNLOADED.into());
+        };
         self.flush();
         let before = self.plans.get_untracked();
         let restored = self
-            .with_workspace(|ws| backup::restore(ws, plans, |id| self.read_plan(id), new_plan_id))
+            .with_workspace(|ws| {
+                backup::restore(ws, plans, |id| self.read_plan(id, reader), new_plan_id)
+            })
             .map_err(|why| format!("Nothing was restored: {why}"))?;
         let count = restored.store.len();
         let mut written: Vec<(String, Option<String>)> = Vec::new();
@@ -33,7 +40,7 @@ impl AppState {
                     }
                 }
                 self.plans.set(before);
-                self.reopen_after_restore();
+                self.reopen_after_restore(reader);
                 return Err(format!(
                     "Nothing was restored: “{}” could not be stored ({why}).",
                     plan.name
@@ -41,7 +48,7 @@ impl AppState {
             }
             written.push((plan.id.clone(), previous));
         }
-        self.reopen_after_restore();
+        self.reopen_after_restore(reader);
         self.save_index();
         let text = match count {
             0 => "Nothing to restore: every plan was skipped.".to_string(),
@@ -54,7 +61,7 @@ impl AppState {
     }
 
     /// Takes a restore back: replaced plans return, added ones are removed.
-    pub(super) fn undo_restore(&self, undo: RestoreUndo) {
+    pub(super) fn undo_restore(&self, undo: RestoreUndo, reader: PlanReader) {
         match self.with_workspace(|ws| backup::undo_restore(ws, undo)) {
             Ok((put_back, removed)) => {
                 for id in &removed {
@@ -72,7 +79,7 @@ impl AppState {
                     self.open.update_value(|o| o.close());
                     self.refresh_history_flags();
                 }
-                self.reopen_after_restore();
+                self.reopen_after_restore(reader);
                 self.save_index();
             }
             Err(why) => self.notify(why.to_string(), None),
@@ -106,7 +113,7 @@ impl AppState {
 
     /// After a restore or its undo: the open plan is read again from storage, or, with none
     /// open, the first readable plan is opened.
-    fn reopen_after_restore(&self) {
+    fn reopen_after_restore(&self, reader: PlanReader) {
         let id = self.current_id().or_else(|| {
             self.plans.with_untracked(|plans| {
                 plans
@@ -117,7 +124,7 @@ impl AppState {
         });
         if let Some(id) = id {
             if let Ok(Some(StoredPlan::Readable(plan))) =
-                open_plan::load_plan_at(&LocalStore, &storage::plan_key(&id))
+                open_plan::load_plan_at(&LocalStore, &storage::plan_key(&id), reader)
             {
                 if !self.has_unsaved_edits() {
                     self.show_plan(*plan);

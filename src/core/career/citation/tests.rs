@@ -7,7 +7,7 @@ use crate::core::career::edit::{
 use crate::core::career::templates::{add_template, Template};
 use crate::core::goals::{CheckIn, Goal, GoalBook, GoalStatus};
 use crate::core::plan::Plan;
-use crate::core::schema::{parse_stored_plan, store_plan};
+use crate::core::schema::{store_plan, PlanReader};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -148,7 +148,9 @@ fn a_plan_citing_another_plans_goal_is_self_contained_and_reopens() {
     // The other plan's ids ("g1") are not ids of this plan: the reference check must not see them.
     let cited = cite("pA", "Launch 2024", &book(), "g1", d(2025, 1, 2)).unwrap();
     cite_other_goal(&mut plan.career, &a, &e, cited.clone()).unwrap();
-    let reopened = parse_stored_plan(&store_plan(&plan)).expect("the plan reopens");
+    let reopened = PlanReader::linked()
+        .read_stored(&store_plan(&plan))
+        .expect("the plan reopens");
     let ev = evidence(&reopened, &a, &e);
     assert_eq!(ev.cited_goal, Some(cited));
     // With no other plan around (an exported file opened elsewhere) the snapshot still shows.

@@ -277,9 +277,9 @@ fn band_and_evidence_links_the_file_format_refuses_are_not_stored() {
         plan.career.self_assessment(&a).unwrap().evidence[0].link,
         "mailto:hr@example.org"
     );
-    assert!(
-        crate::core::schema::parse_stored_plan(&crate::core::schema::store_plan(&plan)).is_ok()
-    );
+    assert!(crate::core::schema::PlanReader::linked()
+        .read_stored(&crate::core::schema::store_plan(&plan))
+        .is_ok());
 }
 
 #[test]

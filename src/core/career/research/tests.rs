@@ -91,7 +91,7 @@ fn a_research_log_survives_a_json_round_trip_and_old_levels_read_without_one() {
 #[test]
 fn a_plan_with_every_new_band_field_exports_and_imports_unchanged() {
     use crate::core::career::{Ageing, Population, Statistic};
-    use crate::core::schema::{export_plan, import_plan};
+    use crate::core::schema::{export_plan, PlanReader};
     let mut plan = plan();
     let mut p75 = from("Levels", 9_900_000);
     p75.statistic = Some(Statistic::Percentile(75));
@@ -108,7 +108,7 @@ fn a_plan_with_every_new_band_field_exports_and_imports_unchanged() {
         source: "ECI".into(),
     };
     let text = export_plan(&plan);
-    let back = import_plan(&text).unwrap();
+    let back = PlanReader::linked().import(&text).unwrap();
     assert_eq!(back.career, plan.career);
     // A count-anyway id that points nowhere is refused like any other dangling reference.
     let broken = text.replace(
@@ -116,5 +116,5 @@ fn a_plan_with_every_new_band_field_exports_and_imports_unchanged() {
         "\"count_anyway_level_ids\": [\n      \"gone\"",
     );
     assert!(broken != text, "the id was replaced");
-    assert!(import_plan(&broken).is_err());
+    assert!(PlanReader::linked().import(&broken).is_err());
 }

@@ -255,11 +255,13 @@ fn tags_survive_export_and_a_tag_naming_no_key_area_is_refused() {
     add_objective(&mut plan, "O");
     plan.goals.objectives[0].scope = Some(Scope::SeveralTeams);
     plan.goals.objectives[0].key_area_ids = vec![area.clone()];
-    let back = schema::import_plan(&schema::export_plan(&plan));
+    let back = crate::core::schema::PlanReader::linked().import(&schema::export_plan(&plan));
     assert_eq!(back, Ok(plan.clone()));
 
     plan.goals.goal_mut(&g).unwrap().key_area_ids = vec!["k-gone".into()];
-    let refused = schema::import_plan(&schema::export_plan(&plan)).unwrap_err();
+    let refused = crate::core::schema::PlanReader::linked()
+        .import(&schema::export_plan(&plan))
+        .unwrap_err();
     assert!(refused.to_string().contains("key_area_ids[0]"), "{refused}");
     assert!(refused.to_string().contains("k-gone"), "{refused}");
 }
@@ -319,7 +321,9 @@ fn a_tag_naming_a_record_that_is_not_a_key_area_is_refused() {
     let (mut plan, _) = community_plan();
     let g = goal_with(&mut plan, "Tagged", None);
     plan.goals.goal_mut(&g).unwrap().key_area_ids = vec![g.as_str().into()];
-    let refused = schema::import_plan(&schema::export_plan(&plan)).unwrap_err();
+    let refused = crate::core::schema::PlanReader::linked()
+        .import(&schema::export_plan(&plan))
+        .unwrap_err();
     assert!(refused.to_string().contains("key_area_ids[0]"), "{refused}");
     assert!(refused.to_string().contains("key area"), "{refused}");
 }

@@ -116,7 +116,7 @@ fn recording_flows_makes_the_end_snapshot_from_members_at_the_end() {
     assert_eq!(snap.count_for(&ids[3]), Some(12));
     assert_eq!(schema::check_plan(&plan), Ok(()));
     assert_eq!(
-        schema::import_plan(&schema::export_plan(&plan)),
+        crate::core::schema::PlanReader::linked().import(&schema::export_plan(&plan)),
         Ok(plan.clone())
     );
 }
@@ -263,7 +263,9 @@ fn a_dangling_stage_in_flows_is_refused_on_import() {
     if let Some(f) = plan.curve.snapshots[0].flows.as_mut() {
         f.stages[0].stage_id = "s-gone".into();
     }
-    let refused = schema::import_plan(&schema::export_plan(&plan)).unwrap_err();
+    let refused = crate::core::schema::PlanReader::linked()
+        .import(&schema::export_plan(&plan))
+        .unwrap_err();
     assert!(
         refused.to_string().contains("flows.stages[0].stage_id"),
         "{refused}"

@@ -14,7 +14,7 @@ use crate::core::goals::periods::{Closing, GoalResult, Outcome, Period, PeriodKi
 use crate::core::goals::{CheckIn, Goal, KeyPlayer, Milestone, Objective, Step};
 use crate::core::ids::PeriodId;
 use crate::core::plan::Plan;
-use crate::core::schema::{export_plan, import_plan, store_plan};
+use crate::core::schema::{export_plan, store_plan, PlanReader};
 use crate::core::value::{Assumption, Driver, ValueModel};
 use chrono::NaiveDate;
 
@@ -479,9 +479,9 @@ proptest! {
         prop_assert!(!plan.goals.goals.is_empty() && !plan.curve.stages.is_empty());
         prop_assert!(!plan.career.tracks.is_empty());
         let text = export_plan(&plan);
-        prop_assert_eq!(import_plan(&text), Ok(plan.clone()));
+        prop_assert_eq!(PlanReader::linked().import(&text), Ok(plan.clone()));
         prop_assert_eq!(full_route(&text), Ok(plan.clone()));
-        prop_assert_eq!(super::parse_stored_plan(&store_plan(&plan)), Ok(plan));
+        prop_assert_eq!(super::PlanReader::linked().read_stored(&store_plan(&plan)), Ok(plan));
     }
 
     #[test]
@@ -494,7 +494,7 @@ proptest! {
         let mut doc: Value = serde_json::from_str(&export_plan(&plan)).unwrap();
         let refused = mutate(&mut doc, how, which, other);
         let text = doc.to_string();
-        let direct = import_plan(&text);
+        let direct = PlanReader::linked().import(&text);
         prop_assert_eq!(&direct, &full_route(&text));
         if refused {
             prop_assert!(direct.is_err(), "{text}");
@@ -520,7 +520,7 @@ proptest! {
                 Err(_) => format!(".{step}"),
             })
             .collect();
-        let message = import_plan(&doc.to_string()).unwrap_err().to_string();
+        let message = PlanReader::linked().import(&doc.to_string()).unwrap_err().to_string();
         prop_assert!(message.starts_with(&format!("`{path}`")), "{} for {}", message, path);
     }
 }
