@@ -74,7 +74,7 @@ pub async fn plan_reader() -> Result<PlanReader, NotDownloaded> {
 }
 
 /// What the user is told when the plan reader's chunk could not be downloaded.
-pub const READER_NOT_DOWNLOADED: &str = "Trellis could not download the part of itself that reads plans, so nothing was read or changed. Check the connection and try again.";
+pub const READER_NOT_DOWNLOADED: &str = "Trellis could not download the part of itself that reads plans, so the plan could not be read. Check the connection and try again.";
 
 on_demand!(
     /// The sample plan, dated from `today`.

@@ -179,8 +179,8 @@ fn BannerView(banner: Banner) -> impl IntoView {
             <div class="banner bad" data-testid="reader-banner">
                 <p>
                     "Your plans are stored in this browser, but the part of Trellis that reads them "
-                    "could not be downloaded. Nothing was changed, and nothing is saved until it "
-                    "arrives: reload the page when you are online."
+                    "could not be downloaded. They are untouched: nothing is listed or saved until "
+                    "it arrives. Reload the page when you are online."
                 </p>
                 <button
                     class="primary"

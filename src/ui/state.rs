@@ -71,7 +71,7 @@ pub enum Banner {
     /// A new build of Trellis is installed and runs on the next load.
     UpdateReady,
     /// Plans are stored, but the code that reads them could not be downloaded (offline before
-    /// a full first visit): nothing is listed or written until a reload brings it.
+    /// a full first visit): nothing is listed or saved until it arrives.
     ReaderNotDownloaded,
 }
 
@@ -187,9 +187,9 @@ impl AppState {
 
     /// Start-up before the plan reader has arrived. With no plan stored (a first visit) there
     /// is nothing to read, and the reader comes at idle. With plans stored, `crate::start`
-    /// waited for it, so it could not be downloaded: nothing is listed, and nothing is
-    /// written until a reload brings it, so no stored plan is ever taken for a missing or an
-    /// unreadable one.
+    /// waited for it, so it could not be downloaded: nothing is listed, no plan is saved and
+    /// no new one offered until it arrives (then [`AppState::plan_reader`] loads again), so no
+    /// stored plan is ever taken for a missing or an unreadable one.
     fn load_without_reader(&self) {
         match LocalStore.keys_with_prefix(storage::PLAN_PREFIX) {
             Ok(keys) if keys.is_empty() => {}
@@ -210,8 +210,25 @@ impl AppState {
         let reader = on_demand::plan_reader().await?;
         if self.reader.get_untracked().is_none() {
             self.reader.set(Some(reader));
+            // Start-up found plans it could not read without it: it reads them now.
+            if self.reader_missing_untracked() {
+                self.remove_banner(|b| *b == Banner::ReaderNotDownloaded);
+                self.load();
+            }
         }
         Ok(reader)
+    }
+
+    /// Whether plans are stored that start-up could not read, the plan reader's chunk not
+    /// having arrived: the plan page then offers no new plan, which could not be saved.
+    pub fn reader_missing(&self) -> bool {
+        self.banners
+            .with(|banners| banners.contains(&Banner::ReaderNotDownloaded))
+    }
+
+    fn reader_missing_untracked(&self) -> bool {
+        self.banners
+            .with_untracked(|banners| banners.contains(&Banner::ReaderNotDownloaded))
     }
 
     /// Runs `then` with the plan reader: at once when it has arrived, otherwise once it has.
@@ -230,6 +247,14 @@ impl AppState {
         });
     }
 
+    /// Downloads the plan reader now, telling no one should it fail (what needs it says so).
+    fn fetch_reader_quietly(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let _ = state.plan_reader().await;
+        });
+    }
+
     /// Downloads the plan reader once the browser is idle after the first render (a first
     /// visit: nothing needed it to start).
     pub fn fetch_reader_when_idle(&self) {
@@ -237,12 +262,7 @@ impl AppState {
             return;
         }
         let state = *self;
-        request_idle_callback(move || {
-            leptos::task::spawn_local(async move {
-                // A failure is told when something needs the reader.
-                let _ = state.plan_reader().await;
-            })
-        });
+        request_idle_callback(move || state.fetch_reader_quietly());
     }
 
     /// Shows `plan` as just read from storage: saved, no history, no conflict.
@@ -271,12 +291,33 @@ impl AppState {
 
     /// Opens a plan from the list, saving the open one first.
     pub fn open(&self, id: &str) {
+        self.open_then(id, |_| {});
+    }
+
+    /// Opens a plan from the list, saving the open one first, then runs `then` with it once
+    /// it is open (when the plan reader has arrived: the open waits for it). Not run when the
+    /// plan cannot be opened: the list then says why.
+    pub fn open_then(&self, id: &str, then: impl FnOnce(Plan) + 'static) {
         self.flush();
         if self.current_id().as_deref() == Some(id) {
+            if let Some(plan) = self.plan.get_untracked() {
+                then(plan);
+            }
             return;
         }
         let (state, id) = (*self, id.to_string());
-        self.with_reader(move |reader| state.open_with(&id, reader));
+        self.with_reader(move |reader| {
+            // The wait may have let edits or another open in: save and look again.
+            state.flush();
+            if state.current_id().as_deref() != Some(id.as_str()) {
+                state.open_with(&id, reader);
+            }
+            if state.current_id().as_deref() == Some(id.as_str()) {
+                if let Some(plan) = state.plan.get_untracked() {
+                    then(plan);
+                }
+            }
+        });
     }
 
     fn open_with(&self, id: &str, reader: PlanReader) {
@@ -393,8 +434,8 @@ impl AppState {
             self.edit("plan:name", move |plan| plan.name = new_name);
         } else {
             let Some(reader) = self.reader.get_untracked() else {
-                self.with_reader(|_| {});
-                return Err("Trellis is still downloading the part that reads plans. Try again in a moment.".into());
+                self.fetch_reader_quietly();
+                return Err("Trellis has not downloaded the part that reads plans yet, so this plan cannot be renamed now. Try again in a moment.".into());
             };
             let Some(mut plan) = self.read_plan(id, reader) else {
                 return Err("That plan cannot be read, so it cannot be renamed.".into());
@@ -416,12 +457,12 @@ impl AppState {
     }
 
     pub fn duplicate(&self, id: &str) {
-        self.flush();
         let (state, id) = (*self, id.to_string());
         self.with_reader(move |reader| state.duplicate_with(&id, reader));
     }
 
     fn duplicate_with(&self, id: &str, reader: PlanReader) {
+        self.flush();
         let Some(plan) = self.read_plan(id, reader) else {
             return;
         };
@@ -433,12 +474,12 @@ impl AppState {
 
     /// Deletes a plan; the notice offers to bring it back.
     pub fn delete(&self, id: &str) {
-        self.flush();
         let (state, id) = (*self, id.to_string());
         self.with_reader(move |reader| state.delete_with(&id, reader));
     }
 
     fn delete_with(&self, id: &str, reader: PlanReader) {
+        self.flush();
         let Some(plan) = self.read_plan(id, reader) else {
             return;
         };
@@ -793,8 +834,18 @@ impl AppState {
 
     /// Another tab wrote `key` (the browser's `storage` event).
     pub fn on_external_change(&self, key: Option<String>) {
+        if let Some(reader) = self.reader.get_untracked() {
+            self.follow_external_change(key, reader);
+            return;
+        }
+        // Followed once the reader arrives. Should it not, the user did nothing to be told
+        // about, and start-up's banner already says that plans cannot be read.
         let state = *self;
-        self.with_reader(move |reader| state.follow_external_change(key, reader));
+        leptos::task::spawn_local(async move {
+            if let Ok(reader) = state.plan_reader().await {
+                state.follow_external_change(key, reader);
+            }
+        });
     }
 
     fn follow_external_change(&self, key: Option<String>, reader: PlanReader) {

@@ -4,7 +4,8 @@
 // offered for deletion, and nothing stored is changed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, storedData, SAMPLE } from "./harness.mjs";
+import { readFile } from "node:fs/promises";
+import { launch, serve, newSession, open, planNames, storedData, SAMPLE } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -19,7 +20,7 @@ after(async () => {
 const READER = /\/split_reader-[0-9a-f]+\.wasm$/;
 const STORED = JSON.stringify({ format: "trellis-plan", version: 1, id: "p1", name: "Forum relaunch 2027" });
 const NOT_DOWNLOADED =
-  "Trellis could not download the part of itself that reads plans, so nothing was read or changed. Check the connection and try again.";
+  "Trellis could not download the part of itself that reads plans, so the plan could not be read. Check the connection and try again.";
 
 /** A plan stored before the first page of the session loads (so no service worker serves it). */
 const storePlan = {
@@ -87,20 +88,28 @@ test("with a plan stored the app mounts only once the reader has arrived, and op
   await context.close();
 });
 
-test("with a plan stored and the reader not downloadable, the app says so, lists nothing as unreadable and writes nothing", async () => {
+test("with a plan stored and the reader not downloadable, the app says so, lists nothing as unreadable, offers no new plan; once it arrives it reads them", async () => {
   const { context, page, problems } = await newSession(browser, { init: [storePlan] });
   await context.route(READER, (route) => route.abort());
   await page.goto(server.url);
   await page.getByTestId("reader-banner").waitFor();
+  await page.waitForTimeout(500);
   const before = await storedData(page);
   assert.equal(before["trellis.plan.p1"], STORED);
   assert.equal(await page.getByText("Unreadable").count(), 0);
   assert.equal(await page.getByRole("button", { name: "Delete unreadable plan" }).count(), 0);
-  // A new plan in this state is shown but not stored: nothing can be overwritten.
-  await page.getByRole("button", { name: "Start a blank plan" }).click();
-  await page.locator(".plan-item").filter({ hasText: "My community plan" }).waitFor();
-  await page.waitForTimeout(800);
-  assert.deepEqual(await storedData(page), before, "storage is exactly as it was");
+  assert.equal(await page.getByRole("button", { name: /blank plan/ }).count(), 0, "no new plan that could not be saved");
+  assert.equal(await page.getByRole("button", { name: /sample plan/ }).count(), 0);
+
+  // The connection is back: the next thing that needs the reader fetches it, and the stored
+  // plans are read then, before the import goes on.
+  await context.unroute(READER);
+  await page.getByLabel("Or paste the plan's JSON").fill(STORED.replace('"p1"', '"p2"').replace("Forum relaunch 2027", "Pasted plan"));
+  await page.getByRole("button", { name: "Import pasted plan" }).click();
+  await page.locator(".plan-item").filter({ hasText: "Pasted plan" }).waitFor();
+  await page.locator(".plan-item").filter({ hasText: "Forum relaunch 2027" }).waitFor();
+  assert.equal(await page.getByTestId("reader-banner").count(), 0);
+  assert.equal((await storedData(page))["trellis.plan.p1"], STORED, "the stored plan is as it was");
   assert.deepEqual(
     problems.filter((p) => !/Failed to load resource|Failed to fetch/.test(p)),
     [],
@@ -151,6 +160,30 @@ test("a plan another tab adds before the reader has arrived is listed once it ar
   release();
   await page.locator(".plan-item").filter({ hasText: "My community plan" }).waitFor();
   assert.equal(await page.locator(".badge.bad").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("exporting or duplicating another plan before the reader has arrived acts on that plan once it has", async () => {
+  const { context, page, problems } = await newSession(browser);
+  const release = await holdReader(context);
+  await open(page, server);
+  await page.getByRole("button", { name: "Start a blank plan" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Second");
+  await page.getByRole("button", { name: "Create blank plan" }).click();
+  await page.locator("header .current-plan").filter({ hasText: "Second" }).waitFor();
+
+  await page.getByRole("button", { name: "Duplicate My community plan" }).click();
+  await page.getByRole("button", { name: "Export My community plan" }).click();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(".plan-item").count(), 2, "nothing is done before the reader arrives");
+  const download = page.waitForEvent("download");
+  release();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), "My community plan.trellis.json", "the plan clicked is exported, not the open one");
+  assert.match(await readFile(await file.path(), "utf8"), /"name": "My community plan"/);
+  await page.locator(".plan-item").nth(2).waitFor();
+  assert.deepEqual(await planNames(page), ["My community plan", "My community plan (copy)", "Second"]);
   assert.deepEqual(problems, []);
   await context.close();
 });

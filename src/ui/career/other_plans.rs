@@ -9,7 +9,7 @@ use crate::storage;
 use crate::ui::state::{use_app_state, PlanCondition};
 
 /// Why another plan's goals are not listed while the plan reader is on its way.
-const NOT_READ_YET: &str = "not read yet: Trellis is still downloading the part that reads plans";
+const NOT_READ_YET: &str = "not read: Trellis has not downloaded the part that reads plans yet";
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct OtherPlan {

@@ -33,12 +33,14 @@ pub fn PlansPage() -> impl IntoView {
     view! {
         <section class="tool" aria-labelledby="plans-title">
             <h1 id="plans-title">"Plans"</h1>
-            <Show when=move || !state.loading.get()>
+            // With plans stored that cannot be read yet (the banner says why), a new plan could
+            // not be saved: none is offered.
+            <Show when=move || !state.loading.get() && !state.reader_missing()>
                 <Show when=has_plans fallback=Welcome>
                     <PlanList />
                 </Show>
+                <NewPlan />
             </Show>
-            <NewPlan />
             <FilePanels />
         </section>
     }

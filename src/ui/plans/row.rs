@@ -95,29 +95,16 @@ fn PlanActions(
         state.open(&id.get_value());
         navigate("/goals", Default::default());
     };
+    // Each acts on the plan once it is open: opening may wait for the plan reader.
     let export = move |_| {
-        state.flush();
-        let plan = if state.current_id() == Some(id.get_value()) {
-            state.plan.get_untracked()
-        } else {
-            None
-        };
-        if let Some(plan) = plan {
+        state.open_then(&id.get_value(), move |plan| {
             if let Err(why) = transfer::download_plan(&plan) {
                 state.notify(why, None);
             }
-        } else {
-            state.open(&id.get_value());
-            if let Some(plan) = state.plan.get_untracked() {
-                if let Err(why) = transfer::download_plan(&plan) {
-                    state.notify(why, None);
-                }
-            }
-        }
+        });
     };
     let copy = move |_| {
-        state.open(&id.get_value());
-        if let Some(plan) = state.plan.get_untracked() {
+        state.open_then(&id.get_value(), move |plan| {
             let text = crate::core::schema::export_plan(&plan);
             leptos::task::spawn_local(async move {
                 match transfer::copy_text(&text).await {
@@ -125,11 +112,10 @@ fn PlanActions(
                     Err(why) => state.notify(why, None),
                 }
             });
-        }
+        });
     };
     let share = move |_| {
-        state.open(&id.get_value());
-        if let Some(plan) = state.plan.get_untracked() {
+        state.open_then(&id.get_value(), move |plan| {
             leptos::task::spawn_local(async move {
                 let result = match transfer::share_link(&plan).await {
                     Ok(link) => transfer::copy_text(&link).await.map(|_| {
@@ -141,7 +127,7 @@ fn PlanActions(
                     Ok(message) | Err(message) => state.notify(message, None),
                 }
             });
-        }
+        });
     };
     view! {
         <span class="actions">
