@@ -116,9 +116,12 @@ export async function storedData(page) {
 /**
  * Waits for the page's level-1 heading `name`, and for the tool behind it to have arrived: a
  * tool's code is downloaded when its page opens (src/ui/tool_routes.rs), and until then the
- * route shows the tool's heading over a placeholder (`#tool-loading-title`).
+ * route shows the tool's heading over a placeholder (`#tool-loading-title`). A page load shows
+ * the static shell's copy of the heading until the app mounts (`data-mounted`).
  */
 export async function heading1(page, name) {
   await page.getByRole("heading", { level: 1, name }).waitFor();
+  // The static shell has the heading too: the app must have mounted over it (src/lib.rs).
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-mounted"));
   await page.locator("#tool-loading-title").waitFor({ state: "detached" });
 }

@@ -53,7 +53,7 @@ test("a new plan survives a reload exactly, and the last opened plan reopens", a
   await page.reload();
   await page.waitForSelector("header.app-header");
   await page.locator(".current-plan", { hasText: SAMPLE }).waitFor();
-  await page.goto(server.url);
+  await open(page, server);
   assert.deepEqual(await planNames(page), [SAMPLE, "Forum relaunch 2027"]);
   assert.deepEqual(await storedData(page), before);
   assert.deepEqual(problems, []);
