@@ -41,24 +41,6 @@
     return false;
   }
 
-  // The first paint is the page's static shell (scripts/shell.mjs), which the app replaces when
-  // it mounts (src/lib.rs). The app waits for this promise first: until Chromium has recorded the
-  // shell's largest contentful paint, which it drops when the shell is gone before the paint was
-  // presented, so that the page's largest paint is the shell's text at first paint and not the
-  // app's copy of it after the wasm. Hidden pages and browsers without the entry record none.
-  window.__trellisShellPainted = new Promise(function (resolve) {
-    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-    if (document.visibilityState !== "visible" || types.indexOf("largest-contentful-paint") < 0) {
-      resolve();
-      return;
-    }
-    new PerformanceObserver(function (list, observer) {
-      observer.disconnect();
-      resolve();
-    }).observe({ type: "largest-contentful-paint", buffered: true });
-    setTimeout(resolve, 3000);
-  });
-
   if (!("serviceWorker" in navigator)) return;
   // The worker's precache (every file, for offline use) waits until the app has rendered and the
   // page is idle, so a first visit downloads only what the page it opened needs first.

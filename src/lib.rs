@@ -27,28 +27,15 @@ pub use app::App;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let reader_needed = plans_are_stored();
-    wasm_bindgen_futures::spawn_local(async move {
-        shell_painted().await;
-        if reader_needed {
-            // Start-up opens a stored plan, so the code that reads plans comes first (boot.js
-            // has preloaded its chunk). Should it not arrive, the app says so and changes nothing.
+    if plans_are_stored() {
+        // Start-up opens a stored plan, so the code that reads plans comes first (boot.js has
+        // preloaded its chunk). Should it not arrive, the app says so and changes nothing.
+        wasm_bindgen_futures::spawn_local(async {
             let _ = ui::on_demand::plan_reader().await;
-        }
+            mount();
+        });
+    } else {
         mount();
-    });
-}
-
-/// Resolves once the browser has recorded the static shell's first paint (boot.js's
-/// `__trellisShellPainted`), at once without boot.js.
-#[cfg(target_arch = "wasm32")]
-async fn shell_painted() {
-    use wasm_bindgen::JsCast;
-    let promise = web_sys::window()
-        .and_then(|window| js_sys::Reflect::get(&window, &"__trellisShellPainted".into()).ok())
-        .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
-    if let Some(promise) = promise {
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }
 

@@ -360,30 +360,3 @@ test("while the sample plan's code is on its way, its buttons say so, and a seco
   assert.deepEqual(problems, []);
   await context.close();
 });
-
-test("the app mounts only once the shell's first paint is recorded, so the shell's welcome is the largest paint even when the wasm is there first", async () => {
-  const { context, page, problems } = await newSession(browser, {
-    init: [
-      () => {
-        window.__lcp = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
-            window.__lcp.push({ shell: !!entry.element?.closest("#app-shell"), mounted: document.documentElement.hasAttribute("data-mounted") });
-          }
-        }).observe({ type: "largest-contentful-paint", buffered: true });
-      },
-    ],
-  });
-  // The stylesheet arrives last, so the wasm is ready before anything can be painted.
-  await context.route(/\/main-[0-9a-f]+\.css$/, async (route) => {
-    await new Promise((ok) => setTimeout(ok, 800));
-    await route.continue();
-  });
-  await open(page, server);
-  await page.getByRole("button", { name: "Start with the sample plan" }).waitFor();
-  await page.waitForFunction(() => document.documentElement.hasAttribute("data-mounted"));
-  const entries = await page.evaluate(() => window.__lcp);
-  assert.deepEqual(entries, [{ shell: true, mounted: false }], "one largest paint: the shell's, before the mount");
-  assert.deepEqual(problems, []);
-  await context.close();
-});
