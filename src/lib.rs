@@ -27,7 +27,8 @@ pub use app::App;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
-    if plans_are_stored() {
+    // Storage that cannot be read holds no plan to open; the app then says why.
+    if storage::plans_stored().unwrap_or(false) {
         // Start-up opens a stored plan, so the code that reads plans comes first (boot.js has
         // preloaded its chunk). Should it not arrive, the app says so and changes nothing.
         wasm_bindgen_futures::spawn_local(async {
@@ -37,15 +38,6 @@ pub fn start() {
     } else {
         mount();
     }
-}
-
-/// Whether any plan is stored (false too when storage cannot be read: the app then says why).
-#[cfg(target_arch = "wasm32")]
-fn plans_are_stored() -> bool {
-    use crate::core::open_plan::PlanStore;
-    storage::LocalStore
-        .keys_with_prefix(storage::PLAN_PREFIX)
-        .is_ok_and(|keys| !keys.is_empty())
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -132,6 +132,11 @@ pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageProblem> {
     Ok(keys)
 }
 
+/// Whether any plan is stored (start-up needs the plan reader first when one is).
+pub fn plans_stored() -> Result<bool, StorageProblem> {
+    keys_with_prefix(PLAN_PREFIX).map(|keys| !keys.is_empty())
+}
+
 /// Names an exception localStorage threw (see `core::open_plan::store::classify_failure`
 /// for the spellings of "storage full").
 pub fn classify(err: &JsValue) -> StorageProblem {

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::core::history::Grouping;
 use crate::core::open_plan::{
-    self, Base, External, Flushed, ImportRefused, Imported, OpenPlan, PlanStore, SaveRefused,
-    SaveState, StorageProblem, StoredPlan, Theirs,
+    self, Base, External, Flushed, ImportRefused, Imported, OpenPlan, SaveRefused, SaveState,
+    StorageProblem, StoredPlan, Theirs,
 };
 use crate::core::plan::Plan;
 use crate::core::schema::PlanReader;
@@ -191,9 +191,9 @@ impl AppState {
     /// no new one offered until it arrives (then [`AppState::plan_reader`] loads again), so no
     /// stored plan is ever taken for a missing or an unreadable one.
     fn load_without_reader(&self) {
-        match LocalStore.keys_with_prefix(storage::PLAN_PREFIX) {
-            Ok(keys) if keys.is_empty() => {}
-            Ok(_) => {
+        match storage::plans_stored() {
+            Ok(false) => {}
+            Ok(true) => {
                 self.open.update_value(|o| o.set_storage_usable(false));
                 self.add_banner(Banner::ReaderNotDownloaded);
             }
@@ -211,7 +211,10 @@ impl AppState {
         if self.reader.get_untracked().is_none() {
             self.reader.set(Some(reader));
             // Start-up found plans it could not read without it: it reads them now.
-            if self.reader_missing_untracked() {
+            let missing = self
+                .banners
+                .with_untracked(|banners| banners.contains(&Banner::ReaderNotDownloaded));
+            if missing {
                 self.remove_banner(|b| *b == Banner::ReaderNotDownloaded);
                 self.load();
             }
@@ -226,9 +229,11 @@ impl AppState {
             .with(|banners| banners.contains(&Banner::ReaderNotDownloaded))
     }
 
-    fn reader_missing_untracked(&self) -> bool {
-        self.banners
-            .with_untracked(|banners| banners.contains(&Banner::ReaderNotDownloaded))
+    /// [`AppState::plan_reader`], with what to tell the user when it cannot be downloaded.
+    pub async fn plan_reader_or_why(&self) -> Result<PlanReader, String> {
+        self.plan_reader()
+            .await
+            .map_err(|NotDownloaded| on_demand::READER_NOT_DOWNLOADED.to_string())
     }
 
     /// Runs `then` with the plan reader: at once when it has arrived, otherwise once it has.
@@ -298,8 +303,8 @@ impl AppState {
     /// it is open (when the plan reader has arrived: the open waits for it). Not run when the
     /// plan cannot be opened: the list then says why.
     pub fn open_then(&self, id: &str, then: impl FnOnce(Plan) + 'static) {
-        self.flush();
         if self.current_id().as_deref() == Some(id) {
+            self.flush();
             if let Some(plan) = self.plan.get_untracked() {
                 then(plan);
             }
@@ -307,7 +312,7 @@ impl AppState {
         }
         let (state, id) = (*self, id.to_string());
         self.with_reader(move |reader| {
-            // The wait may have let edits or another open in: save and look again.
+            // Saved here, after any wait for the reader (edits may have come in meanwhile).
             state.flush();
             if state.current_id().as_deref() != Some(id.as_str()) {
                 state.open_with(&id, reader);

@@ -13,7 +13,6 @@ use crate::storage::{self, LocalStore};
 use crate::transfer;
 use crate::ui::care;
 use crate::ui::clock;
-use crate::ui::on_demand::READER_NOT_DOWNLOADED;
 use crate::ui::state::{use_app_state, AppState};
 
 /// Downloads a backup of every plan; a failure is told in a notice.
@@ -133,11 +132,10 @@ pub fn BackupPanel() -> impl IntoView {
         error.set(None);
         pending.set(None);
         leptos::task::spawn_local(async move {
-            let read = match state.plan_reader().await {
-                Ok(reader) => transfer::read_backup_file(&file, reader).await,
-                Err(_) => Err(READER_NOT_DOWNLOADED.into()),
+            let read = async {
+                transfer::read_backup_file(&file, state.plan_reader_or_why().await?).await
             };
-            match read {
+            match read.await {
                 Ok(backup) => pending.set(Some(backup)),
                 Err(why) => error.set(Some(format!("{}: {why}", file.name()))),
             }

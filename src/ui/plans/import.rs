@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 
 use crate::core::plan::Plan;
 use crate::transfer;
-use crate::ui::on_demand::READER_NOT_DOWNLOADED;
 use crate::ui::plans::focus_later;
 use crate::ui::state::{use_app_state, AppState};
 
@@ -54,11 +53,9 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     let pending = expect_context::<PendingImport>().0;
     error.set(None);
     leptos::task::spawn_local(async move {
-        let read = match state.plan_reader().await {
-            Ok(reader) => transfer::read_plan_file(&file, reader).await,
-            Err(_) => Err(READER_NOT_DOWNLOADED.into()),
-        };
-        match read {
+        let read =
+            async { transfer::read_plan_file(&file, state.plan_reader_or_why().await?).await };
+        match read.await {
             Ok(plan) => {
                 if let Err(why) = offer_to(state, pending, plan) {
                     error.set(Some(format!("{}: {why}", file.name())));
@@ -88,13 +85,13 @@ pub fn ImportPanel() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         leptos::task::spawn_local(async move {
-            let read = match state.plan_reader().await {
-                Ok(reader) => transfer::import_text(&pasted.get_untracked(), reader)
+            let read = async {
+                let reader = state.plan_reader_or_why().await?;
+                transfer::import_text(&pasted.get_untracked(), reader)
                     .await
-                    .map_err(|err| err.to_string()),
-                Err(_) => Err(READER_NOT_DOWNLOADED.into()),
+                    .map_err(|err| err.to_string())
             };
-            match read {
+            match read.await {
                 Ok(plan) => {
                     pasted.set(String::new());
                     if let Err(why) = offer_to(state, pending, plan) {

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::core::plan::Plan;
 use crate::core::share;
 use crate::transfer;
-use crate::ui::on_demand::READER_NOT_DOWNLOADED;
 use crate::ui::plans::import;
 use crate::ui::state::use_app_state;
 
@@ -38,11 +37,9 @@ pub fn SharedPlan() -> impl IntoView {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
         }
         leptos::task::spawn_local(async move {
-            let read = match state.plan_reader().await {
-                Ok(reader) => transfer::read_share_data(&data, reader).await,
-                Err(_) => Err(READER_NOT_DOWNLOADED.into()),
-            };
-            incoming.set(Some(match read {
+            let read =
+                async { transfer::read_share_data(&data, state.plan_reader_or_why().await?).await };
+            incoming.set(Some(match read.await {
                 Ok(plan) => Incoming::Plan(Box::new(plan)),
                 Err(why) => Incoming::Error(why),
             }));
