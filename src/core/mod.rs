@@ -1,6 +1,7 @@
 //! The domain: plans and the three tools in them, the file format, import validation.
 //! Pure Rust: no browser APIs, no UI. Every figure the UI shows is computed here.
 
+pub mod audience;
 pub mod backup;
 pub mod care;
 pub mod career;

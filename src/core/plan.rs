@@ -33,6 +33,10 @@ pub struct Plan {
     pub curve: Curve,
     #[serde(default)]
     pub career: Career,
+    /// The parts a shared copy went without (`audience::redact`): importing it over the
+    /// author's plan keeps the author's own parts. Empty in every stored plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<super::audience::Part>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -84,6 +84,8 @@ struct PlanDocument<'a> {
     goals: &'a super::goals::GoalBook,
     curve: &'a super::curve::Curve,
     career: &'a super::career::Career,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    left_out: &'a [super::audience::Part],
     #[serde(flatten)]
     extra: ExtraFields<'a>,
 }
@@ -95,8 +97,9 @@ struct ExtraFields<'a>(&'a super::plan::Extra);
 impl serde::Serialize for ExtraFields<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        const WRITTEN: [&str; 9] = [
+        const WRITTEN: [&str; 10] = [
             "format", "version", "id", "name", "revision", "next_id", "goals", "curve", "career",
+            "left_out",
         ];
         let mut map = serializer.serialize_map(None)?;
         for (key, value) in self.0 {
@@ -120,6 +123,7 @@ impl<'a> PlanDocument<'a> {
             goals: &plan.goals,
             curve: &plan.curve,
             career: &plan.career,
+            left_out: &plan.left_out,
             extra: ExtraFields(&plan.extra),
         }
     }
