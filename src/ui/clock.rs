@@ -4,13 +4,28 @@ use chrono::NaiveDate;
 
 /// Today's date in the user's time zone.
 pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
+    local_date(&js_sys::Date::new_0())
+}
+
+/// The date, in the user's time zone, of `ms` milliseconds since the epoch.
+pub fn date_at(ms: f64) -> NaiveDate {
+    local_date(&js_sys::Date::new(&ms.into()))
+}
+
+/// The date, in the user's time zone, of an ISO 8601 time such as a backup's `created`;
+/// text that is not a time is shown as it is.
+pub fn date_of_iso(iso: &str) -> String {
+    let ms = js_sys::Date::parse(iso);
+    if ms.is_finite() {
+        date_at(ms).to_string()
+    } else {
+        iso.to_string()
+    }
+}
+
+fn local_date(at: &js_sys::Date) -> NaiveDate {
+    NaiveDate::from_ymd_opt(at.get_full_year() as i32, at.get_month() + 1, at.get_date())
+        .unwrap_or_default()
 }
 
 /// Milliseconds since the epoch.

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   launch, serve, newSession, open, storedData, SAMPLE, startWithSample, waitSaved, planNames,
+  TEST_NOW, testDay,
 } from "./harness.mjs";
 
 let browser, server, scratch;
@@ -189,22 +190,6 @@ test("persistent storage refused: the header says the browser may clear the data
   await context.close();
 });
 
-/** Moves the page's clock `days` ahead (Date.now and new Date()). */
-function clockAhead(days) {
-  return {
-    content: `{
-      const shift = ${days * DAY};
-      const RealDate = Date;
-      const realNow = RealDate.now;
-      class ShiftedDate extends RealDate {
-        constructor(...args) { super(...(args.length ? args : [realNow() + shift])); }
-        static now() { return realNow() + shift; }
-      }
-      globalThis.Date = ShiftedDate;
-    }`,
-  };
-}
-
 test("the backup reminder: due after the period with changes, snoozed by Not now, gone after a backup", async () => {
   const first = await newSession(browser);
   await startWithSample(first.page, server);
@@ -222,14 +207,14 @@ test("the backup reminder: due after the period with changes, snoozed by Not now
     content: `if (!localStorage.getItem("trellis.care")) for (const [k, v] of Object.entries(${JSON.stringify(data)})) localStorage.setItem(k, v);`,
   });
   // Two days later: within the period, no reminder.
-  const early = await newSession(browser, { init: [clockAhead(2), restore(stored)] });
+  const early = await newSession(browser, { now: TEST_NOW + 2 * DAY, init: [restore(stored)] });
   await open(early.page, server);
   await early.page.locator(".plan-item .plan-name", { hasText: "Edited" }).waitFor();
   assert.equal(await early.page.getByTestId("backup-reminder").count(), 0);
   await early.context.close();
 
   // Four days later: due.
-  const late = await newSession(browser, { init: [clockAhead(4), restore(stored)] });
+  const late = await newSession(browser, { now: TEST_NOW + 4 * DAY, init: [restore(stored)] });
   await open(late.page, server);
   const shown = late.page.getByTestId("backup-reminder");
   await shown.waitFor();
@@ -243,14 +228,13 @@ test("the backup reminder: due after the period with changes, snoozed by Not now
   await late.context.close();
 
   // Past the snooze: back again; backing up clears it and dates the last backup.
-  const later = await newSession(browser, { init: [clockAhead(8), restore(snoozed)] });
+  const later = await newSession(browser, { now: TEST_NOW + 8 * DAY, init: [restore(snoozed)] });
   await open(later.page, server);
   const again = later.page.getByTestId("backup-reminder");
   await again.waitFor();
   await download(later.page, again.getByRole("button", { name: "Back up now" }));
   await again.waitFor({ state: "detached" });
-  const today = await later.page.evaluate(() => new Date().toISOString().slice(0, 10));
-  await later.page.getByTestId("last-backup").filter({ hasText: `Last backup or export: ${today}.` }).waitFor();
+  await later.page.getByTestId("last-backup").filter({ hasText: `Last backup or export: ${testDay(8)}.` }).waitFor();
   await later.context.close();
 });
 

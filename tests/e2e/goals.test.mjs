@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, cspViolations, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, heading1, testDay } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -16,13 +16,6 @@ after(async () => {
   await server?.close();
 });
 
-const iso = (date) => date.toISOString().slice(0, 10);
-const daysFromNow = (n) => {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() + n);
-  return iso(d);
-};
 
 async function startPlan(page, sample) {
   await open(page, server);
@@ -96,7 +89,7 @@ test("a goal built from scratch passes the SMART check, message by message, and 
   await page.getByLabel("Baseline value").fill("120");
   await smartShows(page, "Enter the baseline:", false);
   await smartShows(page, "Add the date the baseline was measured");
-  await page.getByLabel("Baseline date").fill(daysFromNow(-60));
+  await page.getByLabel("Baseline date").fill(testDay(-60));
   await smartShows(page, "Add the date the baseline was measured", false);
   await smartShows(page, "Enter the target:");
   await page.getByLabel("Target value").fill("90");
@@ -107,7 +100,7 @@ test("a goal built from scratch passes the SMART check, message by message, and 
 
   // Time-bound
   await smartShows(page, "Set a deadline");
-  await page.getByLabel("Deadline", { exact: true }).fill(daysFromNow(274));
+  await page.getByLabel("Deadline", { exact: true }).fill(testDay(274));
   await smartShows(page, "Set a deadline", false);
   assert.equal(await criterion(page, "Time-bound"), "Pass");
   assert.doesNotMatch(await statement.textContent(), /missing: deadline/);
@@ -148,11 +141,11 @@ test("a goal built from scratch passes the SMART check, message by message, and 
     await page.getByLabel("Note", { exact: true }).fill(note);
     await page.getByRole("button", { name: "Add check-in" }).click();
   };
-  await addCheckIn(daysFromNow(-60), 120, 60, "Kick-off");
-  await addCheckIn(daysFromNow(-30), 121, 50, "Quiet month");
+  await addCheckIn(testDay(-60), 120, 60, "Kick-off");
+  await addCheckIn(testDay(-30), 121, 50, "Quiet month");
   await page.getByText("Off track").first().waitFor();
   assert.equal(await track.innerText(), "Off track");
-  await addCheckIn(daysFromNow(0), 150, 80, "Good first issues landed");
+  await addCheckIn(testDay(0), 150, 80, "Good first issues landed");
   await page.getByTestId("track-status").getByText("On track").waitFor();
   assert.match(await page.getByTestId("progress-summary").innerText(), /50% complete/);
   assert.match(await page.getByTestId("progress-summary").innerText(), /team confidence 80%/);

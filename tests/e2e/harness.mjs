@@ -22,6 +22,52 @@ export async function launch() {
   });
 }
 
+/**
+ * The day every browser session starts on, and its time zone: no test depends on the day or
+ * the zone it runs in. `./dev test` runs the files that touch dates a second time with
+ * TRELLIS_TEST_DATE and TRELLIS_TEST_TZ moved (see DATE_CHECK below); a contributor runs the
+ * suite "as if it were" another day the same way, e.g.
+ * `TRELLIS_TEST_DATE=2029-03-31 TRELLIS_TEST_TZ=America/Los_Angeles node --test tests/e2e/goals.test.mjs`.
+ */
+export const TEST_DATE = process.env.TRELLIS_TEST_DATE ?? "2026-12-09";
+export const TEST_TIME_ZONE = process.env.TRELLIS_TEST_TZ ?? "UTC";
+
+/** The zone's offset from UTC at `instant`, in milliseconds. */
+function zoneOffset(instant, timeZone) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - instant;
+}
+
+/** Noon of `isoDay` in `timeZone`, as milliseconds since the epoch. */
+export function noonIn(isoDay, timeZone = TEST_TIME_ZONE) {
+  const [y, m, d] = isoDay.split("-").map(Number);
+  const utcNoon = Date.UTC(y, m - 1, d, 12);
+  return utcNoon - zoneOffset(utcNoon, timeZone);
+}
+
+/** When every session's page clock starts: noon of TEST_DATE in TEST_TIME_ZONE. */
+export const TEST_NOW = noonIn(TEST_DATE);
+if (!Number.isFinite(TEST_NOW)) throw new Error(`TRELLIS_TEST_DATE must be YYYY-MM-DD, not ${TEST_DATE}`);
+
+/** The calendar day `days` after TEST_DATE (before, when negative), as YYYY-MM-DD. */
+export function testDay(days = 0) {
+  const [y, m, d] = TEST_DATE.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 export async function serve(base = "/") {
   return serveStatic(new URL("../../dist", import.meta.url).pathname, base);
 }
@@ -43,9 +89,24 @@ export function takeCspViolations() {
  * A fresh browser context with a page that records console errors, page errors and
  * Content-Security-Policy violations. `init` scripts run before the app in every page.
  * `hasTouch` makes it a touch screen (Playwright's touch emulation).
+ *
+ * The page clock starts at `now` (TEST_NOW unless a test needs another moment) in
+ * TEST_TIME_ZONE and then runs: Playwright's clock (`context.clock`), so a test can move it
+ * on with `context.clock.setSystemTime` or `fastForward`. The clock also fakes
+ * `performance`; the real one is put back, because the app's `trellis:interactive` mark and
+ * the first-load tests read the browser's own performance timeline.
  */
-export async function newSession(browser, { init = [], viewport, hasTouch = false } = {}) {
-  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 }, hasTouch });
+export async function newSession(browser, { init = [], viewport, hasTouch = false, now = TEST_NOW } = {}) {
+  const context = await browser.newContext({
+    viewport: viewport ?? { width: 1280, height: 900 },
+    hasTouch,
+    timezoneId: TEST_TIME_ZONE,
+    locale: "en-US",
+  });
+  await context.clock.install({ time: now });
+  await context.addInitScript(() => {
+    if (globalThis.__pwClock) globalThis.performance = globalThis.__pwClock.builtins.performance;
+  });
   await context.exposeBinding("__trellisCspViolation", (_source, text) => {
     sessionCspViolations.push(text);
   });

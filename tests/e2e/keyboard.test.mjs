@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve, newSession, open, cspViolations, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, heading1, testDay } from "./harness.mjs";
 
 let browser, server, scratch;
 before(async () => {
@@ -74,13 +74,6 @@ async function typeDate(page, iso) {
   for (const part of order) await page.keyboard.type({ year, month, day }[part]);
 }
 
-const iso = (date) => date.toISOString().slice(0, 10);
-const daysFromNow = (n) => {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() + n);
-  return iso(d);
-};
 
 async function goTo(page, tool, heading) {
   await tabTo(page, page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool }));
@@ -197,11 +190,11 @@ test("keyboard only: build a SMART goal on the Goals page and read its statement
   const baselineDate = page.getByLabel("Baseline date");
   await tabTo(page, baselineDate);
   await assertFocusVisible(page, "Baseline date");
-  await typeDate(page, daysFromNow(-60));
+  await typeDate(page, testDay(-60));
   await fill("Target value", "180");
   const deadline = page.getByLabel("Deadline", { exact: true });
   await tabTo(page, deadline);
-  await typeDate(page, daysFromNow(274));
+  await typeDate(page, testDay(274));
   await fill("New key player", "The community team");
   await page.keyboard.press("Enter");
   await page.getByLabel("Name of key player The community team").waitFor();
@@ -210,8 +203,8 @@ test("keyboard only: build a SMART goal on the Goals page and read its statement
   await page.getByLabel("Step 1", { exact: true }).waitFor();
   await fill("Accomplishing this goal will…", "spread maintenance across more people");
 
-  assert.equal(await baselineDate.inputValue(), daysFromNow(-60));
-  assert.equal(await deadline.inputValue(), daysFromNow(274));
+  assert.equal(await baselineDate.inputValue(), testDay(-60));
+  assert.equal(await deadline.inputValue(), testDay(274));
   const statement = page.getByTestId("statement");
   await page.getByTestId("smart-check").getByText("All five criteria pass.").waitFor();
   assert.equal(await statement.locator(".missing").count(), 0);

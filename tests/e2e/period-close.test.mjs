@@ -30,6 +30,10 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   const { context, page, problems } = await newSession(browser, { viewport: { width: 1280, height: 900 } });
   await startWithSample(page, server);
   await goTo(page, "Goals");
+  // The sample's story, on any day: its at-risk goal has one review due.
+  const reviews = page.locator("section.reviews-due");
+  await reviews.getByRole("heading", { name: "1 review is due" }).waitFor();
+  assert.equal(await reviews.getByRole("link").allInnerTexts().then((t) => t.join()), FINISHED[0]);
   const card = page.getByTestId("period");
   await card.getByRole("heading", { name: "Periods" }).waitFor();
 
@@ -74,7 +78,9 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   await page.getByRole("button", { name: "Undo", exact: true }).first().click();
   await heading.filter({ hasText: firstName }).waitFor();
   assert.match(await card.innerText(), /open · 4 goals/);
-  assert.equal(await page.getByRole("link", { name: FINISHED[0] }).count(), 1);
+  // The goal is back in the list, and its due review with it.
+  assert.equal(await page.getByRole("link", { name: FINISHED[0] }).count(), 2);
+  await reviews.getByRole("link", { name: FINISHED[0] }).waitFor();
   await page.getByRole("button", { name: "Redo", exact: true }).first().click();
   await heading.filter({ hasText: nextName }).waitFor();
   await waitSaved(page);
@@ -153,6 +159,10 @@ test("on a phone the close flow fits the screen and works with the keyboard", as
   const { context, page, problems } = await newSession(browser, { viewport: { width: 375, height: 740 } });
   await startWithSample(page, server);
   await goTo(page, "Goals");
+  // The sample's story, on any day: its at-risk goal has one review due.
+  const reviews = page.locator("section.reviews-due");
+  await reviews.getByRole("heading", { name: "1 review is due" }).waitFor();
+  assert.equal(await reviews.getByRole("link").allInnerTexts().then((t) => t.join()), FINISHED[0]);
   const card = page.getByTestId("period");
   await card.getByRole("button", { name: "Start the period" }).focus();
   await page.keyboard.press("Enter");
@@ -174,6 +184,10 @@ test("a period closed after another joins the past periods at once", async () =>
   const { context, page, problems } = await newSession(browser, { viewport: { width: 1280, height: 900 } });
   await startWithSample(page, server);
   await goTo(page, "Goals");
+  // The sample's story, on any day: its at-risk goal has one review due.
+  const reviews = page.locator("section.reviews-due");
+  await reviews.getByRole("heading", { name: "1 review is due" }).waitFor();
+  assert.equal(await reviews.getByRole("link").allInnerTexts().then((t) => t.join()), FINISHED[0]);
   const card = page.getByTestId("period");
   await card.getByLabel("Period length").selectOption({ label: "Quarter" });
   await card.getByRole("button", { name: "Start the period" }).click();

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use super::catalog::catalog_metric;
+use super::review::review_dates;
 use super::trajectory::milestone_points;
 use super::{
     Cadence, CheckIn, Commitment, Goal, GoalBook, GoalStatus, Growth, KeyPlayer, Milestone,
@@ -41,12 +42,17 @@ pub fn sample_as_of(plan: &mut Plan, today: NaiveDate) {
         "Simplify onboarding to increase developer success",
         "Get new developers from sign-up to a working integration in their first session.",
     );
-    let goals = vec![
+    let mut goals = vec![
         s.contributors(&growth),
         s.first_response(&growth),
         s.first_api_call(&onboarding),
         s.quickstarts(&onboarding),
     ];
+    // The sample's story: the at-risk goal has one review due, on whatever day it is added.
+    for goal in &mut goals {
+        let held = if goal.title == AT_RISK_GOAL { 1 } else { 0 };
+        goal.last_reviewed = review_held_before(goal, today, held).or(goal.last_reviewed);
+    }
     let mut objectives = std::mem::take(&mut s.objectives_made);
     // Who each objective belongs to: the community team owns and runs it; a business
     // leader sponsors it and owns the strategy it serves.
@@ -73,6 +79,22 @@ pub fn sample_as_of(plan: &mut Plan, today: NaiveDate) {
         periods: Vec::new(),
         extra,
     };
+}
+
+/// The sample goal that is behind its milestones and has a review due.
+pub const AT_RISK_GOAL: &str = "Answer forum questions within a day";
+
+/// The scheduled review `skipped` reviews before the latest one on or before `today`: with
+/// `skipped` = 0 the goal is reviewed up to date, with 1 exactly one review is due.
+fn review_held_before(goal: &Goal, today: NaiveDate, skipped: usize) -> Option<NaiveDate> {
+    let held: Vec<NaiveDate> = review_dates(goal)
+        .into_iter()
+        .take_while(|d| *d <= today)
+        .collect();
+    held.len()
+        .checked_sub(1 + skipped)
+        .and_then(|i| held.get(i))
+        .copied()
 }
 
 #[derive(Clone, Copy)]
@@ -277,7 +299,7 @@ impl Sampler<'_> {
     fn first_response(&mut self, objective: &str) -> Goal {
         let mut goal = self.goal(
             objective,
-            "Answer forum questions within a day",
+            AT_RISK_GOAL,
             "reduce median time to first response in the community forum",
             "median_time_to_first_response",
             (41.0, 24.0, 8),

@@ -108,10 +108,6 @@ fn iso_time(ms: f64) -> String {
     String::from(js_sys::Date::new(&JsValue::from_f64(ms)).to_iso_string())
 }
 
-fn date_of(iso: &str) -> String {
-    iso.get(..10).unwrap_or(iso).to_string()
-}
-
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let state = use_app_state();
@@ -119,7 +115,7 @@ pub fn BackupPanel() -> impl IntoView {
     let pending = RwSignal::new(None::<Backup>);
     let last_backup = move || {
         care::record().with(|care| match care.last_backup_ms {
-            Some(ms) => format!("Last backup or export: {}.", date_of(&iso_time(ms))),
+            Some(ms) => format!("Last backup or export: {}.", clock::date_at(ms)),
             None => "No backup or export yet.".to_string(),
         })
     };
@@ -188,7 +184,7 @@ fn RestorePreview(
     let created = if backup.created.is_empty() {
         "Backup".to_string()
     } else {
-        format!("Backup of {}", date_of(&backup.created))
+        format!("Backup of {}", clock::date_of_iso(&backup.created))
     };
     let mut index = 0;
     let rows = backup
@@ -200,7 +196,7 @@ fn RestorePreview(
                 index += 1;
                 let changed = changed
                     .as_deref()
-                    .map(|c| format!("last changed {}", date_of(c)))
+                    .map(|c| format!("last changed {}", clock::date_of_iso(c)))
                     .unwrap_or_else(|| "last change not recorded".into());
                 let collides = exists(&plan.id);
                 let select_id = format!("restore-choice-{index}");

@@ -1,6 +1,7 @@
 use super::super::effort::effort_signal;
 use super::super::forecast::{track_status, TrackStatus};
 use super::super::report::goals_report_markdown;
+use super::super::review::due_reviews;
 use super::super::smart::{is_output_only, smart_check};
 use super::super::statement::statement_is_complete;
 use super::*;
@@ -34,15 +35,16 @@ fn sample_has_two_objectives_and_four_goals_with_history() {
     }
 }
 
+/// Every day from 2026 to 2030: the sample is added on whatever day the user comes.
+fn every_day() -> impl Iterator<Item = NaiveDate> {
+    d(2026, 1, 1)
+        .iter_days()
+        .take_while(|day| *day <= d(2030, 12, 31))
+}
+
 #[test]
 fn sample_goals_pass_every_smart_criterion_whatever_the_date() {
-    for today in [
-        default_sample_today(),
-        d(2026, 3, 1),
-        d(2027, 1, 31),
-        d(2028, 2, 29),
-        d(2030, 12, 31),
-    ] {
+    for today in every_day() {
         let plan = sampled(today);
         for goal in &plan.goals.goals {
             let check = smart_check(goal, today);
@@ -55,18 +57,50 @@ fn sample_goals_pass_every_smart_criterion_whatever_the_date() {
 }
 
 #[test]
-fn sample_shows_a_mix_of_on_track_and_at_risk() {
-    let plan = sampled(default_sample_today());
-    let statuses: Vec<TrackStatus> = plan.goals.goals.iter().map(track_status).collect();
-    assert_eq!(
-        statuses,
-        vec![
-            TrackStatus::OnTrack,
-            TrackStatus::AtRisk,
-            TrackStatus::OnTrack,
-            TrackStatus::OnTrack
-        ]
-    );
+fn sample_shows_a_mix_of_on_track_and_at_risk_whatever_the_date() {
+    for today in every_day() {
+        let plan = sampled(today);
+        let statuses: Vec<TrackStatus> = plan.goals.goals.iter().map(track_status).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                TrackStatus::OnTrack,
+                TrackStatus::AtRisk,
+                TrackStatus::OnTrack,
+                TrackStatus::OnTrack
+            ],
+            "{today}"
+        );
+    }
+}
+
+#[test]
+fn sample_has_one_review_due_on_its_at_risk_goal_whatever_the_date() {
+    // The first of a month, the days before and after a fortnightly review, 29 February
+    // and 31 December are all in the range.
+    for today in every_day() {
+        let plan = sampled(today);
+        let due = due_reviews(&plan.goals, today);
+        let titles: Vec<&str> = due
+            .iter()
+            .filter_map(|r| plan.goals.goal(&r.goal_id))
+            .map(|g| g.title.as_str())
+            .collect();
+        assert_eq!(titles, vec![AT_RISK_GOAL], "{today}");
+        assert!(due[0].due <= today && due[0].due > today - chrono::Duration::days(14));
+    }
+}
+
+#[test]
+fn sample_history_is_never_in_the_future_whatever_the_date() {
+    for today in every_day() {
+        let plan = sampled(today);
+        for goal in &plan.goals.goals {
+            assert!(goal.check_ins.iter().all(|c| c.date <= today), "{today}");
+            assert!(goal.last_reviewed.is_some_and(|r| r <= today), "{today}");
+            assert!(goal.deadline.is_some_and(|end| end > today), "{today}");
+        }
+    }
 }
 
 #[test]
