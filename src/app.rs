@@ -14,6 +14,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     ui::plans::import::provide_import_context();
+    let shared_view = ui::plans::share::provide_shared_view().0;
     let help = ui::help::provide_help();
     state.load();
     state.fetch_reader_when_idle();
@@ -39,12 +40,15 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <ui::shell::Banners />
                 <ui::plans::share::SharedPlan />
-                <Routes fallback=ui::not_found::NotFound>
-                    <Route path=path!("/") view=ui::plans::PlansPage />
-                    <Route path=path!("/goals") view=ui::tool_routes::GoalsRoute />
-                    <Route path=path!("/curve") view=ui::tool_routes::CurveRoute />
-                    <Route path=path!("/career") view=ui::tool_routes::CareerRoute />
-                </Routes>
+                // A shared plan open for reading stands in for the page until it is closed.
+                <div class="route" hidden=move || shared_view.get()>
+                    <Routes fallback=ui::not_found::NotFound>
+                        <Route path=path!("/") view=ui::plans::PlansPage />
+                        <Route path=path!("/goals") view=ui::tool_routes::GoalsRoute />
+                        <Route path=path!("/curve") view=ui::tool_routes::CurveRoute />
+                        <Route path=path!("/career") view=ui::tool_routes::CareerRoute />
+                    </Routes>
+                </div>
             </main>
             <ui::shell::Notices />
             <ui::help::HelpDialog />

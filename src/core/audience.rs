@@ -275,6 +275,49 @@ pub fn summarise(plan: &Plan) -> Vec<PartSummary> {
         .collect()
 }
 
+/// Whether a copy made with `selection` carries everything `plan` holds (then it is also a
+/// backup of that plan).
+pub fn is_whole(plan: &Plan, selection: &Selection) -> bool {
+    summarise(plan)
+        .iter()
+        .all(|s| !s.present || selection.includes(s.part))
+}
+
+/// The plain warning shown while a private part is ticked: what will leave and who can read
+/// it. `carrier` is "link", "file" or "text". None when nothing private goes.
+pub fn private_warning(plan: &Plan, selection: &Selection, carrier: &str) -> Option<String> {
+    let going: Vec<String> = summarise(plan)
+        .into_iter()
+        .filter(|s| s.part.is_private() && s.present && selection.includes(s.part))
+        .map(|s| format!("{} ({})", lower_first(s.part.label()), s.contents))
+        .collect();
+    if going.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "This {carrier} will carry {}. Anyone who gets it can read them, and you cannot take \
+         them back.",
+        join_and(&going)
+    ))
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// The copy of `plan` that leaves with `selection`: what is not included is taken out, links
 /// into a part that stays behind are cut (so the copy passes the import check), and the copy
 /// records what was left out. `today` dates the snapshot kept when evidence cites a goal that
@@ -340,7 +383,17 @@ pub fn redact(plan: &Plan, selection: Selection, today: NaiveDate) -> Plan {
     if !all_private {
         copy.career.extra.clear();
     }
-    copy.left_out = Part::ALL.into_iter().filter(|p| !goes(*p)).collect();
+    // A part with nothing in it is left out too: a copy never stands for "delete all my
+    // offers" when its author simply had none.
+    let present: Vec<Part> = summarise(plan)
+        .into_iter()
+        .filter(|s| s.present)
+        .map(|s| s.part)
+        .collect();
+    copy.left_out = Part::ALL
+        .into_iter()
+        .filter(|p| !goes(*p) || !present.contains(p))
+        .collect();
     copy
 }
 

@@ -14,6 +14,7 @@ pub mod ids;
 pub mod markdown;
 pub mod open_plan;
 pub mod plan;
+pub mod readable;
 pub mod sample;
 pub mod schema;
 pub mod share;

@@ -30,10 +30,14 @@ pub struct Workspace {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WorkspaceError {
     EmptyName,
-    NameTooLong { max: usize },
+    NameTooLong {
+        max: usize,
+    },
     EmptyId,
     IdTaken(String),
     UnknownPlan(String),
+    /// A copy that left some parts behind does not fit with the author's own parts.
+    PartsDoNotFit(String),
 }
 
 impl fmt::Display for WorkspaceError {
@@ -46,6 +50,10 @@ impl fmt::Display for WorkspaceError {
             WorkspaceError::EmptyId => f.write_str("A plan needs an id."),
             WorkspaceError::IdTaken(id) => write!(f, "There is already a plan with id {id:?}."),
             WorkspaceError::UnknownPlan(id) => write!(f, "There is no plan with id {id:?}."),
+            WorkspaceError::PartsDoNotFit(why) => write!(
+                f,
+                "The imported copy left some parts out, and your own parts do not fit it ({why}). Nothing was replaced: keep both instead."
+            ),
         }
     }
 }
@@ -245,6 +253,8 @@ impl Workspace {
     ) -> Result<ImportOutcome, WorkspaceError> {
         incoming.name = fit_name(&incoming.name);
         let Some(index) = self.position(&incoming.id) else {
+            // A copy that went without some parts is added as what it is: a plan without them.
+            incoming.left_out.clear();
             if incoming.id.is_empty() {
                 return Err(WorkspaceError::EmptyId);
             }
@@ -254,6 +264,7 @@ impl Workspace {
         match choice {
             ImportChoice::KeepBoth { new_id } => {
                 self.check_new_id(&new_id)?;
+                incoming.left_out.clear();
                 incoming.id = new_id;
                 incoming.name = with_suffix(&incoming.name, " (imported)");
                 self.push(&incoming);
@@ -262,6 +273,12 @@ impl Workspace {
             ImportChoice::Replace { existing } => {
                 if existing.id != incoming.id {
                     return Err(WorkspaceError::UnknownPlan(existing.id));
+                }
+                // Parts the copy did not carry are the author's own, kept, not deleted.
+                if !incoming.left_out.is_empty() {
+                    incoming = super::audience::keep_own_parts(incoming, &existing);
+                    super::schema::check_plan(&incoming)
+                        .map_err(|why| WorkspaceError::PartsDoNotFit(why.to_string()))?;
                 }
                 self.plans[index].name = incoming.name.clone();
                 Ok(ImportOutcome::Replaced {

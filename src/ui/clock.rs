@@ -28,6 +28,11 @@ fn local_date(at: &js_sys::Date) -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// The time `ms` milliseconds after the epoch, as ISO 8601 in UTC ("2026-12-03T10:15:00.000Z").
+pub fn iso_time(ms: f64) -> String {
+    String::from(js_sys::Date::new(&ms.into()).to_iso_string())
+}
+
 /// Milliseconds since the epoch.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -1002,7 +1002,7 @@ fn put_entry(entries: &mut Vec<PlanEntry>, entry: PlanEntry) {
 
 /// A plan id that is unique across browsers and never reused: time plus randomness.
 pub fn new_plan_id() -> String {
-    let time = js_sys::Date::now() as u64;
+    let time = clock::now_ms() as u64;
     let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
     format!("p{time:x}{random:010x}")
 }

@@ -61,10 +61,12 @@ test("back up all plans (one unreadable), change and lose some, restore with a c
   await page.locator(".plan-item .badge.bad", { hasText: "Unreadable" }).waitFor();
 
   const backup = await download(page, page.getByRole("button", { name: "Back up all plans" }));
-  assert.match(backup.fileName, /^trellis-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(backup.fileName, `trellis-backup-${testDay()}.json`);
   const doc = JSON.parse(backup.text);
   assert.equal(doc.format, "trellis-backup");
   assert.equal(doc.version, 1);
+  const age = Date.parse(doc.created) - TEST_NOW;
+  assert.ok(age >= 0 && age < 10 * 60_000, `created ${doc.created}: the page clock's time`);
   assert.deepEqual(doc.plans.map((p) => p.name).sort(), ["Second", SAMPLE].sort());
   assert.ok(doc.plans.every((p) => p.format === "trellis-plan"));
   assert.deepEqual(doc.unreadable, [

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, cspViolations, heading1, testDay } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, heading1, testDay, longDate } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -202,6 +202,7 @@ test("the goals report, check-ins CSV and review schedule download with the plan
   const report = await fetchDownload("Export goals report (Markdown)");
   assert.match(report.name, /\.md$/);
   assert.match(report.text, /^# Goals: /);
+  assert.ok(report.text.includes(`_As of ${longDate(testDay())}._`), "dated the day it was made");
   assert.match(report.text, /## Build the infrastructure for sustainable community growth/);
   assert.match(report.text, /### Grow monthly active contributors/);
   assert.match(report.text, /> Our goal is to /);
@@ -211,11 +212,14 @@ test("the goals report, check-ins CSV and review schedule download with the plan
   assert.match(csv.name, /\.csv$/);
   assert.ok(csv.text.startsWith("objective,goal,date,value,unit,confidence,note\r\n"));
   assert.ok(csv.text.split("\r\n").length > 5);
+  // The sample's check-ins fall on the first of each month, the latest on this month's.
+  assert.ok(csv.text.includes(`,${testDay().slice(0, 8)}01,`), "the latest check-in is this month's");
 
   const ics = await fetchDownload("Download review schedule (.ics)");
   assert.match(ics.name, /\.ics$/);
   assert.match(ics.text, /^BEGIN:VCALENDAR/);
   assert.match(ics.text, /BEGIN:VEVENT/);
+  assert.ok(ics.text.includes(`DTSTAMP:${testDay().replace(/-/g, "")}T000000Z`), "stamped the day it was made");
 
   assert.deepEqual(problems, []);
   await context.close();

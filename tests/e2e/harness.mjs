@@ -29,7 +29,7 @@ export async function launch() {
  * suite "as if it were" another day the same way, e.g.
  * `TRELLIS_TEST_DATE=2029-03-31 TRELLIS_TEST_TZ=America/Los_Angeles node --test tests/e2e/goals.test.mjs`.
  */
-export const TEST_DATE = process.env.TRELLIS_TEST_DATE ?? "2026-12-09";
+export const TEST_DATE = process.env.TRELLIS_TEST_DATE ?? "2026-11-10";
 export const TEST_TIME_ZONE = process.env.TRELLIS_TEST_TZ ?? "UTC";
 
 /** The zone's offset from UTC at `instant`, in milliseconds. */
@@ -185,4 +185,39 @@ export async function heading1(page, name) {
   // The static shell has the heading too: the app must have mounted over it (src/lib.rs).
   await page.waitForFunction(() => document.documentElement.hasAttribute("data-mounted"));
   await page.locator("#tool-loading-title").waitFor({ state: "detached" });
+}
+
+const ROUTE_BUTTONS = {
+  link: (name) => `Share a link to ${name}`,
+  file: (name) => `Export ${name}`,
+  json: (name) => `Copy ${name} as JSON`,
+};
+const ROUTE_ACTIONS = { link: "Copy the link", file: "Download the file", json: "Copy the JSON" };
+export const PRIVATE_PARTS = ["My current pay", "My offers", "My pay targets", "My self-assessment (ratings and evidence)"];
+
+/**
+ * Opens the step that asks what leaves the browser with plan `name` (`route`: "link",
+ * "file" or "json"), ticks the parts named in `include` (labels such as "My offers") and
+ * confirms; `include: "all"` ticks every private part the plan holds. Returns the step.
+ */
+export async function leaveThrough(page, name, route, { include = [] } = {}) {
+  await page.getByRole("button", { name: ROUTE_BUTTONS[route](name), exact: true }).click();
+  const step = page.getByTestId("share-step");
+  await step.waitFor();
+  // "all": every private part the plan holds (a part with nothing in it cannot be ticked).
+  const labels = include === "all" ? PRIVATE_PARTS : include;
+  for (const label of labels) {
+    const box = step.getByLabel(new RegExp(`^${label.replace(/[()]/g, "\\$&")} — `));
+    if (include === "all" && (await box.isDisabled())) continue;
+    await box.check();
+  }
+  await step.getByRole("button", { name: ROUTE_ACTIONS[route] }).click();
+  return step;
+}
+
+/** A YYYY-MM-DD day as the app writes dates in text: "10 November 2026". */
+export function longDate(isoDay) {
+  const [y, m, d] = isoDay.split("-").map(Number);
+  const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return `${d} ${month} ${y}`;
 }

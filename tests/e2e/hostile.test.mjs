@@ -2,7 +2,7 @@
 // no script runs, no markup is created, no javascript: link exists, and the layout holds.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, cspViolations, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, heading1, leaveThrough, SAMPLE } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -43,7 +43,7 @@ function poison(value, counter = { n: 0 }, key = "") {
 async function exportedSample(page) {
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.getByRole("button", { name: /^Copy .* as JSON$/ }).click();
+  await leaveThrough(page, SAMPLE, "json", { include: "all" });
   await page.locator(".notice", { hasText: "Copied the plan as JSON" }).waitFor();
   return JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
 }

@@ -247,7 +247,13 @@ test("keyboard only: export a plan as a file", async () => {
   const exportButton = page.getByRole("button", { name: "Export Exported by keyboard" });
   await tabTo(page, exportButton);
   await assertFocusVisible(page, "Export button");
+  // Enter opens the step that asks what leaves; its first button downloads.
+  await page.keyboard.press("Enter");
+  const step = page.getByTestId("share-step");
+  await step.waitFor();
+  assert.ok(await isFocused(step.getByRole("button", { name: "Download the file" })), "focus moves into the step");
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  await step.waitFor({ state: "detached" });
   assert.equal(download.suggestedFilename(), "Exported by keyboard.trellis.json");
   const doc = JSON.parse(await readFile(await download.path(), "utf8"));
   assert.equal(doc.format, "trellis-plan");

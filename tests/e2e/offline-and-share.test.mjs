@@ -168,12 +168,13 @@ test("a navigation the network does not answer within a few seconds opens the ca
 
 async function copyShareLink(page, name) {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.getByRole("button", { name: `Copy a share link to ${name}` }).click();
+  await page.getByRole("button", { name: `Share a link to ${name}` }).click();
+  await page.getByTestId("share-step").getByRole("button", { name: "Copy the link" }).click();
   await page.locator(".notice", { hasText: "Copied a share link" }).waitFor();
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
-test("a share link carries the plan in its fragment; opening it previews, then adds on request", async () => {
+test("a share link carries the plan in its fragment; it opens read-only, then adds on request", async () => {
   const first = await newSession(browser);
   await open(first.page, server);
   await first.page.getByRole("button", { name: "Start with the sample plan" }).click();
@@ -181,15 +182,24 @@ test("a share link carries the plan in its fragment; opening it previews, then a
   assert.ok(link.startsWith(server.url + "#plan="), link.slice(0, 80));
   await first.context.close();
 
+  // A fresh browser: the reader has no plans of her own.
   const second = await newSession(browser);
   await second.page.goto(link);
-  const preview = second.page.getByTestId("share-preview");
-  await preview.waitFor();
-  assert.match(await preview.innerText(), new RegExp(`Shared plan: ${SAMPLE}`));
-  assert.match(await preview.innerText(), /4 goals in 2 objectives · 4 curve stages · 4 career tracks/);
+  const view = second.page.getByTestId("shared-view");
+  await view.getByRole("heading", { level: 1, name: SAMPLE }).waitFor();
+  assert.match(await view.innerText(), /Shared plan · read-only/);
+  // The goals with their statement and status, the curve with its bottleneck.
+  assert.equal(await view.getByTestId("shared-goal").count(), 4);
+  assert.match(await view.getByTestId("shared-goal").first().innerText(), /Our goal is to grow monthly active contributors[\s\S]*Active · On track/);
+  await view.getByRole("img", { name: /^The commitment curve's stages: Discover/ }).waitFor();
+  assert.match(await view.getByTestId("shared-bottleneck").innerText(), /^Bottleneck: /);
+  await view.getByRole("heading", { level: 2, name: "The career case" }).waitFor();
+  // Read-only: nothing to edit, and the Plans page's welcome waits behind it.
+  assert.equal(await view.locator("input, textarea, select").count(), 0);
+  assert.equal(await second.page.getByTestId("welcome").isVisible(), false);
   assert.equal(new URL(second.page.url()).hash, "", "the plan leaves the address bar");
   assert.deepEqual(await storedData(second.page), {}, "nothing is added before the user asks");
-  await preview.getByRole("button", { name: "Add to my plans" }).click();
+  await view.getByRole("button", { name: "Add to my plans" }).click();
   await second.page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
   assert.deepEqual(second.problems, []);
   assert.deepEqual(await cspViolations(second.page), []);
@@ -231,7 +241,8 @@ test("a plan too large for a link gets a message suggesting file export", async 
   await page.getByRole("button", { name: "Import pasted plan" }).click();
   await page.locator(".plan-item .plan-name", { hasText: "Big plan" }).waitFor();
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.getByRole("button", { name: "Copy a share link to Big plan" }).click();
+  await page.getByRole("button", { name: "Share a link to Big plan" }).click();
+  await page.getByTestId("share-step").getByRole("button", { name: "Copy the link" }).click();
   await page.locator(".notice", { hasText: "too large to share as a link" }).waitFor();
   assert.match(await page.locator(".notice").last().innerText(), /Export it as a file/);
   await context.close();

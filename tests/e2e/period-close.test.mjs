@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations, heading1, testDay } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -43,6 +43,11 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   const heading = card.getByRole("heading", { level: 2, name: /^Period: / });
   await heading.waitFor();
   const firstName = (await heading.innerText()).replace(/^Period: /, "");
+  // The quarter that holds today, then the one after it.
+  const [year, month] = testDay().split("-").map(Number);
+  const quarter = Math.floor((month - 1) / 3) + 1;
+  assert.equal(firstName, `Q${quarter} ${year}`);
+  const following = quarter === 4 ? `Q1 ${year + 1}` : `Q${quarter + 1} ${year}`;
   assert.match(await card.innerText(), /open · 4 goals/);
 
   // Close it: adjust one score with a reason, carry that goal forward, finish the others.
@@ -69,6 +74,7 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   // The next period is open with the carried goal; the finished ones left the goal list.
   await heading.filter({ hasNotText: firstName }).waitFor();
   const nextName = (await heading.innerText()).replace(/^Period: /, "");
+  assert.equal(nextName, following);
   assert.match(await card.innerText(), /open · 1 goal\b/);
   await page.getByRole("link", { name: CARRIED }).first().waitFor();
   for (const title of FINISHED) assert.equal(await page.getByRole("link", { name: title }).count(), 0);

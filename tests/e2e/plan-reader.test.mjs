@@ -177,8 +177,11 @@ test("exporting or duplicating another plan before the reader has arrived acts o
   await page.getByRole("button", { name: "Export My community plan" }).click();
   await page.waitForTimeout(300);
   assert.equal(await page.locator(".plan-item").count(), 2, "nothing is done before the reader arrives");
-  const download = page.waitForEvent("download");
   release();
+  const step = page.getByTestId("share-step");
+  await step.getByRole("heading", { name: "Export “My community plan” as a file" }).waitFor();
+  const download = page.waitForEvent("download");
+  await step.getByRole("button", { name: "Download the file" }).click();
   const file = await download;
   assert.equal(file.suggestedFilename(), "My community plan.trellis.json", "the plan clicked is exported, not the open one");
   assert.match(await readFile(await file.path(), "utf8"), /"name": "My community plan"/);

@@ -6,8 +6,7 @@ import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1,
-} from "./harness.mjs";
+  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1, leaveThrough } from "./harness.mjs";
 
 let browser, server, scratch;
 before(async () => {
@@ -32,7 +31,7 @@ async function rename(page, from, to) {
 async function exportPlan(page, name) {
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: `Export ${name}` }).click(),
+    leaveThrough(page, name, "file", { include: "all" }),
   ]);
   const path = join(scratch, download.suggestedFilename());
   await download.saveAs(path);

@@ -227,3 +227,45 @@ fn every_private_part_says_why_it_is_off() {
         assert_eq!(part.reason().is_some(), part.is_private(), "{part:?}");
     }
 }
+
+#[test]
+fn a_part_with_nothing_in_it_is_left_out_even_when_ticked() {
+    let mut plan = plan_with_everything();
+    plan.career
+        .comp_records
+        .retain(|r| r.kind != CompKind::Target);
+    let copy = redact(&plan, Selection::everything(), today());
+    assert_eq!(copy.left_out, vec![Part::Targets]);
+    let own = plan_with_everything();
+    let back = keep_own_parts(copy, &own);
+    assert_eq!(
+        back.career.comp_records.len(),
+        own.career.comp_records.len()
+    );
+}
+
+#[test]
+fn ticking_a_private_part_warns_in_plain_words() {
+    let plan = plan_with_everything();
+    assert_eq!(private_warning(&plan, &Selection::default(), "link"), None);
+    let selection = Selection::default()
+        .with(Part::CurrentPay, true)
+        .with(Part::Offers, true);
+    assert_eq!(
+        private_warning(&plan, &selection, "link").as_deref(),
+        Some(
+            "This link will carry my current pay (1 pay record: Current employer) and my offers \
+             (1 offer: Globex Corporation). Anyone who gets it can read them, and you cannot \
+             take them back."
+        )
+    );
+}
+
+#[test]
+fn only_a_copy_of_everything_the_plan_holds_is_whole() {
+    let plan = plan_with_everything();
+    assert!(!is_whole(&plan, &Selection::default()));
+    assert!(is_whole(&plan, &Selection::everything()));
+    let blank = Plan::new("p", "n");
+    assert!(is_whole(&blank, &Selection::default()));
+}

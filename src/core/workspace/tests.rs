@@ -302,3 +302,82 @@ fn opening_an_unlisted_plan_is_refused() {
     );
     assert_eq!(workspace.current.as_deref(), Some("b"));
 }
+
+mod copies_without_private_parts {
+    use super::*;
+    use crate::core::audience::{redact, Part, Selection};
+    use crate::core::sample::sample_plan;
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()
+    }
+
+    /// The author's sample plan in a workspace, and the copy she shared by default.
+    fn shared() -> (Workspace, Plan, Plan) {
+        let mut workspace = Workspace::new();
+        let own = sample_plan("p1", today());
+        workspace
+            .import(own.clone(), ImportChoice::KeepBoth { new_id: "x".into() })
+            .unwrap();
+        let copy = redact(&own, Selection::default(), today());
+        (workspace, own, copy)
+    }
+
+    #[test]
+    fn replacing_with_the_copy_keeps_the_authors_pay_and_assessment() {
+        let (mut workspace, own, mut copy) = shared();
+        assert!(copy.career.comp_records.is_empty());
+        copy.goals.goals[0].target = Some(190.0);
+        let outcome = workspace
+            .import(
+                copy,
+                ImportChoice::Replace {
+                    existing: Box::new(own.clone()),
+                },
+            )
+            .unwrap();
+        let ImportOutcome::Replaced { plan, .. } = outcome else {
+            panic!("not replaced")
+        };
+        assert_eq!(plan.goals.goals[0].target, Some(190.0));
+        assert_eq!(plan.career.comp_records, own.career.comp_records);
+        assert_eq!(plan.career.self_assessments, own.career.self_assessments);
+        assert!(plan.left_out.is_empty());
+    }
+
+    #[test]
+    fn keeping_both_adds_the_copy_as_it_is_without_marks() {
+        let (mut workspace, _, copy) = shared();
+        let outcome = workspace
+            .import(
+                copy,
+                ImportChoice::KeepBoth {
+                    new_id: "p2".into(),
+                },
+            )
+            .unwrap();
+        let ImportOutcome::Added(plan) = outcome else {
+            panic!("not added")
+        };
+        assert!(plan.career.comp_records.is_empty());
+        assert!(plan.left_out.is_empty());
+    }
+
+    #[test]
+    fn a_copy_whose_parts_do_not_fit_replaces_nothing() {
+        let (mut workspace, own, mut copy) = shared();
+        // The copy's evidence rates a behaviour that is not in the author's tracks.
+        copy.left_out = vec![Part::Tracks];
+        copy.career.tracks.clear();
+        copy.career.self_assessments = own.career.self_assessments.clone();
+        let mut other = own.clone();
+        other.career.tracks.clear();
+        let refused = workspace.import(
+            copy,
+            ImportChoice::Replace {
+                existing: Box::new(other),
+            },
+        );
+        assert!(matches!(refused, Err(WorkspaceError::PartsDoNotFit(_))));
+    }
+}

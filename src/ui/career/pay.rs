@@ -70,7 +70,8 @@ pub fn PayRecords() -> impl IntoView {
             <h2 id="career-pay-title">"Pay: current, offers and targets"</h2>
             <p class="hint">
                 "Amounts are annual, in whole units of the record's currency. Your own figures "
-                "stay in this browser."
+                "stay in this browser: a share link, an exported plan or the brief carries them "
+                "only when you tick them for it. Only your backup of all plans keeps them."
             </p>
             <Show when=move || !ids.with(|i| i.is_empty())>
                 <div class="records">

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::core::backup::{self, Backup, BackupItem, RestoreChoice, UnreadableCopy};
 use crate::core::open_plan::{self, StoredPlan};
@@ -32,10 +32,15 @@ fn back_up(state: AppState, reader: PlanReader) -> Result<String, String> {
     let changed: BTreeMap<String, String> = care::record().with_untracked(|care| {
         care.changed
             .iter()
-            .map(|(id, ms)| (id.clone(), iso_time(*ms)))
+            .map(|(id, ms)| (id.clone(), clock::iso_time(*ms)))
             .collect()
     });
-    let text = backup::write_backup(&plans, &changed, &unreadable, &iso_time(clock::now_ms()));
+    let text = backup::write_backup(
+        &plans,
+        &changed,
+        &unreadable,
+        &clock::iso_time(clock::now_ms()),
+    );
     let name = backup::file_name(&clock::today().format("%Y-%m-%d").to_string());
     transfer::download(&name, "application/json", &text)?;
     care::backed_up();
@@ -104,10 +109,6 @@ fn collect(state: AppState, reader: PlanReader) -> (Vec<Plan>, Vec<UnreadableCop
     (plans, unreadable)
 }
 
-fn iso_time(ms: f64) -> String {
-    String::from(js_sys::Date::new(&JsValue::from_f64(ms)).to_iso_string())
-}
-
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let state = use_app_state();
@@ -143,6 +144,11 @@ pub fn BackupPanel() -> impl IntoView {
             <p class="hint">
                 "One file with every plan in this browser, including the raw data of any plan "
                 "that cannot be read. Keep it somewhere other than this browser."
+            </p>
+            <p class="hint" data-testid="backup-keeps-everything">
+                "It is your own copy, so it keeps everything: your pay, offers, targets and "
+                "self-assessment too. To send a plan to someone, use its Export or Share link, "
+                "which leave those out unless you tick them."
             </p>
             <p data-testid="last-backup">{last_backup}</p>
             <div class="actions">

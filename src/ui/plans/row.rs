@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::transfer;
+use super::share_step::{Route, ShareStep};
+use crate::core::plan::Plan;
 use crate::ui::state::{use_app_state, PlanCondition, PlanEntry};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -11,6 +12,8 @@ enum Mode {
     Normal,
     Renaming,
     ConfirmingDelete,
+    /// Choosing what leaves with a link, a file or copied JSON (the plan in `sharing`).
+    Sharing(Route),
 }
 
 #[component]
@@ -33,6 +36,8 @@ pub fn PlanRow(entry: PlanEntry) -> impl IntoView {
         }
     };
     let navigate = use_navigate();
+    let sharing = RwSignal::new(None::<Plan>);
+    let share_name = StoredValue::new(entry.name.clone());
 
     let body = match entry.condition.clone() {
         PlanCondition::Ok => {
@@ -45,8 +50,27 @@ pub fn PlanRow(entry: PlanEntry) -> impl IntoView {
                     <span class="badge ok">"Open"</span>
                 </Show>
                 <Show when=move || mode.get() == Mode::Normal>
-                    <PlanActions id=id.get_value() name=name.clone() mode navigate=navigate.clone() />
+                    <PlanActions id=id.get_value() name=name.clone() mode sharing navigate=navigate.clone() />
                 </Show>
+                {move || match (mode.get(), sharing.get()) {
+                    (Mode::Sharing(route), Some(plan)) => Some(view! {
+                        <ShareStep
+                            plan
+                            route
+                            done=move |()| {
+                                mode.set(Mode::Normal);
+                                sharing.set(None);
+                                // Focus goes back to the button that opened the step.
+                                super::focus_later(&format!(
+                                    "[data-plan-id=\"{}\"] button[aria-label=\"{}\"]",
+                                    id.get_value(),
+                                    route.button_label(&share_name.get_value())
+                                ));
+                            }
+                        />
+                    }),
+                    _ => None,
+                }}
                 <Show when=move || mode.get() == Mode::Renaming>
                     <RenameForm id=id.get_value() current=rename_from.clone() mode error />
                 </Show>
@@ -87,6 +111,7 @@ fn PlanActions(
     id: String,
     name: String,
     mode: RwSignal<Mode>,
+    sharing: RwSignal<Option<Plan>>,
     navigate: impl Fn(&str, leptos_router::NavigateOptions) + Clone + 'static,
 ) -> impl IntoView {
     let state = use_app_state();
@@ -95,38 +120,11 @@ fn PlanActions(
         state.open(&id.get_value());
         navigate("/goals", Default::default());
     };
-    // Each acts on the plan once it is open: opening may wait for the plan reader.
-    let export = move |_| {
+    // Each asks what leaves, about the plan once it is open: opening may wait for the reader.
+    let choose = move |route: Route| {
         state.open_then(&id.get_value(), move |plan| {
-            if let Err(why) = transfer::download_plan(&plan) {
-                state.notify(why, None);
-            }
-        });
-    };
-    let copy = move |_| {
-        state.open_then(&id.get_value(), move |plan| {
-            let text = crate::core::schema::export_plan(&plan);
-            leptos::task::spawn_local(async move {
-                match transfer::copy_text(&text).await {
-                    Ok(()) => state.notify("Copied the plan as JSON.".into(), None),
-                    Err(why) => state.notify(why, None),
-                }
-            });
-        });
-    };
-    let share = move |_| {
-        state.open_then(&id.get_value(), move |plan| {
-            leptos::task::spawn_local(async move {
-                let result = match transfer::share_link(&plan).await {
-                    Ok(link) => transfer::copy_text(&link).await.map(|_| {
-                        "Copied a share link. The plan is inside the link itself: it is never sent to a server.".to_string()
-                    }),
-                    Err(why) => Err(why),
-                };
-                match result {
-                    Ok(message) | Err(message) => state.notify(message, None),
-                }
-            });
+            sharing.set(Some(plan));
+            mode.set(Mode::Sharing(route));
         });
     };
     view! {
@@ -138,9 +136,9 @@ fn PlanActions(
             <button on:click=move |_| state.duplicate(&id.get_value()) aria-label=format!("Duplicate {name}")>
                 "Duplicate"
             </button>
-            <button on:click=export aria-label=format!("Export {name}")>"Export"</button>
-            <button on:click=copy aria-label=format!("Copy {name} as JSON")>"Copy JSON"</button>
-            <button on:click=share aria-label=format!("Copy a share link to {name}")>"Share link"</button>
+            <button on:click=move |_| choose(Route::File) aria-label=Route::File.button_label(&name)>"Export"</button>
+            <button on:click=move |_| choose(Route::CopyJson) aria-label=Route::CopyJson.button_label(&name)>"Copy JSON"</button>
+            <button on:click=move |_| choose(Route::Link) aria-label=Route::Link.button_label(&name)>"Share link"</button>
             <button
                 class="danger"
                 on:click=move |_| mode.set(Mode::ConfirmingDelete)

@@ -1,11 +1,14 @@
-//! Opening a share link: a preview of the plan in the link, and "Add to my plans".
-//! Nothing is added until the user says so; the fragment leaves the address bar at once.
+//! Opening a share link: the plan in the link opens as a read-only view (`core::readable`):
+//! its goals, curve and, when it came along, the career case, with "Add to my plans" beside
+//! it. Nothing is stored until the reader says so; the fragment leaves the address bar at once.
 
 use leptos::prelude::*;
 
 use crate::core::plan::Plan;
+use crate::core::readable::{readable, ReadableGoal, ReadablePlan, Tone};
 use crate::core::share;
 use crate::transfer;
+use crate::ui::clock;
 use crate::ui::plans::import;
 use crate::ui::state::use_app_state;
 
@@ -15,11 +18,23 @@ enum Incoming {
     Error(String),
 }
 
+/// Whether a shared plan is open for reading: the page's own content waits behind it.
+#[derive(Clone, Copy)]
+pub struct SharedViewOpen(pub RwSignal<bool>);
+
+pub fn provide_shared_view() -> SharedViewOpen {
+    let open = SharedViewOpen(RwSignal::new(false));
+    provide_context(open);
+    open
+}
+
 /// Reads a share link's fragment now and whenever it changes.
 #[component]
 pub fn SharedPlan() -> impl IntoView {
     let state = use_app_state();
     let incoming = RwSignal::new(None::<Incoming>);
+    let open = expect_context::<SharedViewOpen>().0;
+    Effect::new(move || open.set(incoming.with(|i| matches!(i, Some(Incoming::Plan(_))))));
     let read = move || {
         let Some(fragment) = window().location().hash().ok() else {
             return;
@@ -59,34 +74,124 @@ pub fn SharedPlan() -> impl IntoView {
         }
         .into_any(),
         Some(Incoming::Plan(plan)) => {
-            let summary = format!(
-                "{} goals in {} objectives · {} curve stages · {} career tracks",
-                plan.goals.goals.len(),
-                plan.goals.objectives.len(),
-                plan.curve.stages.len(),
-                plan.career.tracks.len(),
-            );
-            let name = plan.name.clone();
+            let view = readable(&plan, clock::today());
             let add = move |_| {
                 if let Some(Incoming::Plan(plan)) = incoming.get_untracked() {
                     incoming.set(None);
                     import::offer(state, *plan);
                 }
             };
-            view! {
-                <section class="banner ok share-preview" aria-labelledby="share-title" data-testid="share-preview">
-                    <div>
-                        <h2 id="share-title">{format!("Shared plan: {name}")}</h2>
-                        <p>{summary}</p>
-                        <p class="hint">"Adding it never replaces one of your plans without asking."</p>
-                    </div>
-                    <div class="actions">
-                        <button class="primary" on:click=add>"Add to my plans"</button>
-                        <button on:click=move |_| incoming.set(None)>"Not now"</button>
-                    </div>
-                </section>
-            }
-            .into_any()
+            let close = move |_| incoming.set(None);
+            view! { <SharedView view add=Callback::new(add) close=Callback::new(close) /> }
+                .into_any()
         }
+    }
+}
+
+#[component]
+fn SharedView(
+    view: ReadablePlan,
+    add: Callback<leptos::ev::MouseEvent>,
+    close: Callback<leptos::ev::MouseEvent>,
+) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H1>::new();
+    // The reader starts at the plan's name.
+    Effect::new(move || {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let holds = if view.holds.is_empty() {
+        "This copy holds nothing yet.".to_string()
+    } else {
+        format!("This copy holds: {}.", view.holds.join(", ").to_lowercase())
+    };
+    let left_out = (!view.left_out.is_empty()).then(|| {
+        format!(
+            "It came without the sender's private parts ({}).",
+            view.left_out.join(", ").to_lowercase().replace("my ", "")
+        )
+    });
+    let has_goals = !view.objectives.is_empty() || !view.other_goals.is_empty();
+    view! {
+        <article class="shared-view" aria-labelledby="shared-title" data-testid="shared-view">
+            <p class="kicker">"Shared plan · read-only"</p>
+            <h1 id="shared-title" tabindex="-1" node_ref=heading>{view.name.clone()}</h1>
+            <p class="lede">
+                "Someone shared this copy of a plan with you. You are reading it: nothing is kept in this browser unless you add it to your plans."
+            </p>
+            <p class="hint">{holds} " " {left_out}</p>
+            <p class="hint">{format!("As of {}.", view.as_of)}</p>
+            <div class="actions no-print">
+                <button class="primary" on:click=move |ev| add.run(ev)>"Add to my plans"</button>
+                <button on:click=move |ev| close.run(ev)>"Close"</button>
+            </div>
+            {has_goals.then(|| view! {
+                <section aria-labelledby="shared-goals-title">
+                    <h2 id="shared-goals-title">"Goals"</h2>
+                    {view.objectives.iter().map(|o| view! {
+                        <section class="shared-objective">
+                            <h3>{o.title.clone()}</h3>
+                            {(!o.description.is_empty()).then(|| view! { <p>{o.description.clone()}</p> })}
+                            {(!o.accountable.is_empty()).then(|| view! { <p class="hint">{o.accountable.clone()}</p> })}
+                            {if o.goals.is_empty() {
+                                view! { <p class="hint">"No goals under this objective yet."</p> }.into_any()
+                            } else {
+                                o.goals.iter().cloned().map(|g| view! { <SharedGoal goal=g /> }).collect_view().into_any()
+                            }}
+                        </section>
+                    }).collect_view()}
+                    {(!view.other_goals.is_empty()).then(|| view! {
+                        <section class="shared-objective">
+                            <h3>"Goals without an objective"</h3>
+                            {view.other_goals.iter().cloned().map(|g| view! { <SharedGoal goal=g /> }).collect_view()}
+                        </section>
+                    })}
+                </section>
+            })}
+            {view.curve.clone().map(|c| {
+                let src = format!(
+                    "data:image/svg+xml;charset=utf-8,{}",
+                    String::from(js_sys::encode_uri_component(&c.svg))
+                );
+                view! {
+                    <section aria-labelledby="shared-curve-title">
+                        <h2 id="shared-curve-title">"Commitment curve"</h2>
+                        <img class="shared-curve" src=src alt=c.description.clone() data-testid="shared-curve" />
+                        {c.bottleneck.map(|b| view! { <p class="banner warn" data-testid="shared-bottleneck">{b}</p> })}
+                        {(!c.gaps.is_empty()).then(|| view! {
+                            <h3>"Where members are short of the target, and what addresses it"</h3>
+                            <ul>{c.gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+                        })}
+                    </section>
+                }
+            })}
+            {view.career.clone().map(|c| view! {
+                <section aria-labelledby="shared-career-title">
+                    <h2 id="shared-career-title">"The career case"</h2>
+                    <p>{c.role}</p>
+                    <p>{c.finding}</p>
+                </section>
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn SharedGoal(goal: ReadableGoal) -> impl IntoView {
+    let tone = match goal.tone {
+        Tone::Good => "badge ok",
+        Tone::Warn => "badge warn",
+        Tone::Bad => "badge bad",
+        Tone::Neutral => "badge",
+    };
+    view! {
+        <div class="shared-goal" data-testid="shared-goal">
+            <h4>{goal.title}</h4>
+            <blockquote>{goal.statement}</blockquote>
+            <p><span class=tone>{goal.status}</span></p>
+            {goal.forecast.map(|f| view! { <p>{f}</p> })}
+            <p class="hint">{goal.latest}</p>
+        </div>
     }
 }
