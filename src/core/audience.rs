@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::career::citation::cite;
 use super::career::CompKind;
 use super::plan::Plan;
+use super::schema::PlanReader;
 
 /// A part of a plan, as the share and export step lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -59,24 +60,22 @@ impl Part {
         }
     }
 
-    /// Why a private part is off until ticked; what the reader sees when it is ticked.
+    /// Why a private part is off until the author ticks it.
     pub fn reason(self) -> Option<&'static str> {
         match self {
             Part::CurrentPay => Some(
-                "Off unless you tick it: the advice this worksheet follows is not to disclose \
-                 your current or past pay.",
+                "The advice this worksheet follows is not to disclose your current or past pay.",
             ),
             Part::Offers => Some(
-                "Off unless you tick it: an outside offer names another employer and your \
-                 price, and is yours to use when and with whom you choose.",
+                "An outside offer names another employer and your price: it is yours to use \
+                 when and with whom you choose.",
             ),
             Part::Targets => Some(
-                "Off unless you tick it: the pay you are aiming for is your negotiating \
-                 position; state it when you choose to.",
+                "The pay you are aiming for is your negotiating position: state it when you \
+                 choose to.",
             ),
             Part::SelfAssessment => Some(
-                "Off unless you tick it: your own ratings and evidence are a draft until you \
-                 decide to share them.",
+                "Your own ratings and evidence are a draft until you decide to share them.",
             ),
             _ => None,
         }
@@ -468,6 +467,22 @@ pub fn keep_own_parts(mut incoming: Plan, own: &Plan) -> Plan {
     }
     incoming.next_id = incoming.next_id.max(own.next_id);
     incoming
+}
+
+/// The plan that replaces `own` when `incoming`, a copy that went without some parts, comes
+/// back: [`keep_own_parts`], checked the way an import is. Err: why they do not fit, and that
+/// nothing was replaced.
+pub fn replacement(incoming: Plan, own: &Plan, reader: PlanReader) -> Result<Plan, String> {
+    if incoming.left_out.is_empty() {
+        return Ok(incoming);
+    }
+    let mut plan = reader.keep_own_parts(incoming, own);
+    reader.check(&mut plan).map_err(|why| {
+        format!(
+            "The imported copy went without some parts, and your own parts do not fit it ({why}). Nothing was replaced: keep both instead."
+        )
+    })?;
+    Ok(plan)
 }
 
 /// The copy's objectives, goals and touch points lost their key-area tags with the tracks

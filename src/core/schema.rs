@@ -166,6 +166,7 @@ pub fn file_stem(name: &str) -> String {
 pub struct PlanReader {
     fields: fn(&str) -> Result<Plan, ImportError>,
     settle: fn(&mut Plan) -> Result<(), ImportError>,
+    keep_own: fn(Plan, &Plan) -> Plan,
 }
 
 impl std::fmt::Debug for PlanReader {
@@ -182,7 +183,15 @@ impl PlanReader {
         PlanReader {
             fields: read_fields,
             settle: check::check_and_settle,
+            keep_own: super::audience::keep_own_parts,
         }
+    }
+
+    /// [`audience::keep_own_parts`](super::audience::keep_own_parts): a returned copy put
+    /// together with the author's own parts (read with the plan's code, not in the first
+    /// download).
+    pub fn keep_own_parts(self, incoming: Plan, own: &Plan) -> Plan {
+        (self.keep_own)(incoming, own)
     }
 
     /// Reads an imported plan (file, paste or drop); see the module notes for the order of
@@ -203,6 +212,12 @@ impl PlanReader {
                 valid_up_to: err.valid_up_to(),
             }),
         }
+    }
+
+    /// Checks a plan assembled in memory (an import put together with the author's own
+    /// parts) the way an import is checked, settling its id counter.
+    pub fn check(self, plan: &mut Plan) -> Result<(), ImportError> {
+        (self.settle)(plan)
     }
 
     /// Reads the plan kept in localStorage, with the same checks as an import except the

@@ -36,8 +36,8 @@ pub enum WorkspaceError {
     EmptyId,
     IdTaken(String),
     UnknownPlan(String),
-    /// A copy that left some parts behind does not fit with the author's own parts.
-    PartsDoNotFit(String),
+    /// A copy that went without some parts, not yet put together with the author's own.
+    PartsLeftOut,
 }
 
 impl fmt::Display for WorkspaceError {
@@ -50,10 +50,10 @@ impl fmt::Display for WorkspaceError {
             WorkspaceError::EmptyId => f.write_str("A plan needs an id."),
             WorkspaceError::IdTaken(id) => write!(f, "There is already a plan with id {id:?}."),
             WorkspaceError::UnknownPlan(id) => write!(f, "There is no plan with id {id:?}."),
-            WorkspaceError::PartsDoNotFit(why) => write!(
-                f,
-                "The imported copy left some parts out, and your own parts do not fit it ({why}). Nothing was replaced: keep both instead."
+            WorkspaceError::PartsLeftOut => f.write_str(
+                "This copy went without some parts; it replaces nothing until your own parts are put back into it.",
             ),
+
         }
     }
 }
@@ -274,11 +274,10 @@ impl Workspace {
                 if existing.id != incoming.id {
                     return Err(WorkspaceError::UnknownPlan(existing.id));
                 }
-                // Parts the copy did not carry are the author's own, kept, not deleted.
+                // A copy that went without some parts replaces nothing until it has been put
+                // together with the author's own (`audience::replacement`).
                 if !incoming.left_out.is_empty() {
-                    incoming = super::audience::keep_own_parts(incoming, &existing);
-                    super::schema::check_plan(&incoming)
-                        .map_err(|why| WorkspaceError::PartsDoNotFit(why.to_string()))?;
+                    return Err(WorkspaceError::PartsLeftOut);
                 }
                 self.plans[index].name = incoming.name.clone();
                 Ok(ImportOutcome::Replaced {

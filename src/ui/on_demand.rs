@@ -109,3 +109,26 @@ pub fn start_backup(state: AppState) {
         }
     });
 }
+
+on_demand!(
+    /// The step that asks what leaves with a link, a file or copied JSON.
+    share_step, fn share_step(
+        plan: Plan,
+        route: crate::ui::plans::share_step::Route,
+        done: Callback<()>
+    ) -> AnyView {
+        use crate::ui::plans::share_step::ShareStep;
+        view! { <ShareStep plan route done /> }.into_any()
+    }
+);
+
+on_demand!(
+    /// A shared plan, read-only, as its link opens it.
+    shared_view, fn shared_view(
+        plan: Plan,
+        add: Callback<()>,
+        close: Callback<()>
+    ) -> AnyView {
+        crate::ui::plans::share::shared_view(plan, add, close)
+    }
+);

@@ -558,10 +558,14 @@ impl AppState {
             return Err(on_demand::READER_NOT_DOWNLOADED.into());
         };
         self.flush();
+        let mut plan = plan;
         let choice = match self.read_plan(&plan.id, reader) {
-            Some(existing) if replace => ImportChoice::Replace {
-                existing: Box::new(existing),
-            },
+            Some(existing) if replace => {
+                plan = crate::core::audience::replacement(plan, &existing, reader)?;
+                ImportChoice::Replace {
+                    existing: Box::new(existing),
+                }
+            }
             _ => ImportChoice::KeepBoth {
                 new_id: new_plan_id(),
             },

@@ -1,3 +1,4 @@
+// Touches dates: pay records, rates and evidence are dated; evidence cites periods.
 // The Career worksheet on the release build: tracks from templates, the side-by-side
 // comparison, the bucketing warning, pay, the evidence brief, and persistence.
 import { test, before, after } from "node:test";

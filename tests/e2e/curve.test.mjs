@@ -1,3 +1,4 @@
+// Touches dates: snapshots and the gap are dated from today.
 // The Commitment-curve tool on the release build: building a curve as a user would,
 // dragging and nudging points, conversions and the bottleneck, goals from gaps, exports
 // and persistence across a reload.

@@ -1,3 +1,4 @@
+// Touches dates: the backup reminder counts days; backups are named and stamped with the date.
 // Keeping the data: backup of all plans and restore, the browser's promise to keep the data,
 // the backup reminder, deleting unreadable plans, saving text typed into a field before it
 // loses focus. (Hostile share links, which time the main thread: alone/share-link-limits.test.mjs.)

@@ -1,3 +1,4 @@
+// Touches dates: flows end on a chosen day; the sample's goals are dated from today.
 // Flows between two dates on the commitment curve: typed per stage, they turn conversion into
 // an observed rate (moved up ÷ were there) and move the bottleneck to where it is lowest.
 import { test, before, after } from "node:test";

@@ -1,3 +1,4 @@
+// Touches dates: check-ins, forecasts, review dates and the .ics are dated from today.
 // The Goals tool on the release build, driven as a user would: build a SMART goal from an
 // empty plan and watch the check respond, track it with check-ins, reload, export, and
 // find the sample plan's objectives and goals.

@@ -152,3 +152,45 @@ test("a copy exported without the private parts, imported over the plan, keeps t
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a share link is as short as the parts it carries allow", async () => {
+  const { context, page } = await newSession(browser);
+  await startWithSample(page, server);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const lengthWith = async (options) => {
+    await page.evaluate(() => navigator.clipboard.writeText(""));
+    await leaveThrough(page, SAMPLE, "link", options);
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes("#plan="));
+    return (await page.evaluate(() => navigator.clipboard.readText())).length;
+  };
+  const everything = await lengthWith({ include: "all" });
+  const shared = await lengthWith({});
+  // What a VP needs for a quarterly plan: the goals and the curve.
+  await page.getByRole("button", { name: `Share a link to ${SAMPLE}`, exact: true }).click();
+  await page.getByTestId("share-step").getByLabel(/^Career tracks, levels and bands/).uncheck();
+  await page.evaluate(() => navigator.clipboard.writeText(""));
+  await page.getByTestId("share-step").getByRole("button", { name: "Copy the link" }).click();
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes("#plan="));
+  const goalsAndCurve = (await page.evaluate(() => navigator.clipboard.readText())).length;
+  console.log(`share link of the sample: everything ${everything}, by default ${shared}, goals and curve ${goalsAndCurve} characters`);
+  assert.ok(shared < everything && goalsAndCurve < shared, `${goalsAndCurve} < ${shared} < ${everything}`);
+  await context.close();
+});
+
+test("a plan file can be only viewed: read-only, nothing added until Add", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startCase(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), leaveThrough(page, CASE, "file")]);
+  const before = await storedData(page);
+  await page.locator("#view-file").setInputFiles(await download.path());
+  const view = page.getByTestId("shared-view");
+  await view.getByRole("heading", { level: 1, name: CASE }).waitFor();
+  assert.match(await view.innerText(), /It came without the sender's private parts/);
+  assert.ok(!(await view.innerText()).includes("Globex"), "the file carried no offer");
+  assert.deepEqual(await storedData(page), before, "viewing stores nothing");
+  await view.getByRole("button", { name: "Close" }).click();
+  await view.waitFor({ state: "detached" });
+  await page.locator(".plan-item .plan-name", { hasText: CASE }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

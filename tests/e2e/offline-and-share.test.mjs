@@ -1,3 +1,4 @@
+// Touches dates: the shared view is as of today, with the sample's forecasts.
 // Offline use through the service worker, update notices, and share links.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -187,7 +188,7 @@ test("a share link carries the plan in its fragment; it opens read-only, then ad
   await second.page.goto(link);
   const view = second.page.getByTestId("shared-view");
   await view.getByRole("heading", { level: 1, name: SAMPLE }).waitFor();
-  assert.match(await view.innerText(), /Shared plan · read-only/);
+  assert.match(await view.innerText(), /Shared plan · read-only/i);
   // The goals with their statement and status, the curve with its bottleneck.
   assert.equal(await view.getByTestId("shared-goal").count(), 4);
   assert.match(await view.getByTestId("shared-goal").first().innerText(), /Our goal is to grow monthly active contributors[\s\S]*Active · On track/);

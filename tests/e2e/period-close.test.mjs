@@ -1,3 +1,4 @@
+// Touches dates: the period starts on today's quarter; the sample is dated from today.
 // A period that closes: start a period on the sample plan, close it (adjust one score with
 // a reason, carry one goal forward, finish the rest), Undo and Redo the whole close, read
 // the past period (read-only) and the goals report, cite its result in career evidence,

@@ -1,3 +1,4 @@
+// Touches dates: assumptions are dated and their age is measured against today.
 // What the work is worth: a value model on a goal (from a catalog example) and on a touch
 // point, with dated, sourced assumptions; its range shows in the editor, the goals report,
 // the career brief and the curve's gap table, survives a reload, and undoes.

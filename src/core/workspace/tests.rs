@@ -328,9 +328,22 @@ mod copies_without_private_parts {
         let (mut workspace, own, mut copy) = shared();
         assert!(copy.career.comp_records.is_empty());
         copy.goals.goals[0].target = Some(190.0);
+        let refused = workspace.import(
+            copy.clone(),
+            ImportChoice::Replace {
+                existing: Box::new(own.clone()),
+            },
+        );
+        assert_eq!(refused, Err(WorkspaceError::PartsLeftOut));
+        let whole = crate::core::audience::replacement(
+            copy,
+            &own,
+            crate::core::schema::PlanReader::linked(),
+        )
+        .unwrap();
         let outcome = workspace
             .import(
-                copy,
+                whole,
                 ImportChoice::Replace {
                     existing: Box::new(own.clone()),
                 },
@@ -365,19 +378,18 @@ mod copies_without_private_parts {
 
     #[test]
     fn a_copy_whose_parts_do_not_fit_replaces_nothing() {
-        let (mut workspace, own, mut copy) = shared();
+        let (_, own, mut copy) = shared();
         // The copy's evidence rates a behaviour that is not in the author's tracks.
         copy.left_out = vec![Part::Tracks];
         copy.career.tracks.clear();
         copy.career.self_assessments = own.career.self_assessments.clone();
         let mut other = own.clone();
         other.career.tracks.clear();
-        let refused = workspace.import(
+        let refused = crate::core::audience::replacement(
             copy,
-            ImportChoice::Replace {
-                existing: Box::new(other),
-            },
+            &other,
+            crate::core::schema::PlanReader::linked(),
         );
-        assert!(matches!(refused, Err(WorkspaceError::PartsDoNotFit(_))));
+        assert!(refused.is_err_and(|why| why.contains("Nothing was replaced")));
     }
 }

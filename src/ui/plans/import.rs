@@ -81,6 +81,25 @@ pub fn ImportPanel() -> impl IntoView {
             input.set_value("");
         }
     };
+    // A file to read, not to add: it opens in the read-only view, with Add beside it.
+    let view_plan = crate::ui::plans::share::plan_viewer();
+    let on_view = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let Some(input) = input else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let read =
+                async { transfer::read_plan_file(&file, state.plan_reader_or_why().await?).await };
+            match read.await {
+                Ok(plan) => view_plan(plan),
+                Err(why) => error.set(Some(format!("{}: {why}", file.name()))),
+            }
+        });
+    };
     let import_pasted = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
@@ -113,6 +132,10 @@ pub fn ImportPanel() -> impl IntoView {
             <div class="field">
                 <label for="import-file">"Plan file"</label>
                 <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick />
+            </div>
+            <div class="field">
+                <label for="view-file">"Or only view a plan file (read-only, nothing is added)"</label>
+                <input id="view-file" type="file" accept=".json,application/json" on:change=on_view />
             </div>
             <form on:submit=import_pasted class="field">
                 <label for="import-text">"Or paste the plan's JSON"</label>

@@ -4,7 +4,7 @@ pub mod backup;
 pub mod import;
 mod row;
 pub mod share;
-mod share_step;
+pub mod share_step;
 mod unreadable;
 
 use leptos::prelude::*;

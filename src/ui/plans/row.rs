@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::share_step::{Route, ShareStep};
+use super::share_step::Route;
 use crate::core::plan::Plan;
 use crate::ui::state::{use_app_state, PlanCondition, PlanEntry};
 
@@ -53,22 +53,19 @@ pub fn PlanRow(entry: PlanEntry) -> impl IntoView {
                     <PlanActions id=id.get_value() name=name.clone() mode sharing navigate=navigate.clone() />
                 </Show>
                 {move || match (mode.get(), sharing.get()) {
-                    (Mode::Sharing(route), Some(plan)) => Some(view! {
-                        <ShareStep
-                            plan
-                            route
-                            done=move |()| {
-                                mode.set(Mode::Normal);
-                                sharing.set(None);
-                                // Focus goes back to the button that opened the step.
-                                super::focus_later(&format!(
-                                    "[data-plan-id=\"{}\"] button[aria-label=\"{}\"]",
-                                    id.get_value(),
-                                    route.button_label(&share_name.get_value())
-                                ));
-                            }
-                        />
-                    }),
+                    (Mode::Sharing(route), Some(plan)) => {
+                        let done = Callback::new(move |()| {
+                            mode.set(Mode::Normal);
+                            sharing.set(None);
+                            // Focus goes back to the button that opened the step.
+                            super::focus_later(&format!(
+                                "[data-plan-id=\"{}\"] button[aria-label=\"{}\"]",
+                                id.get_value(),
+                                route.button_label(&share_name.get_value())
+                            ));
+                        });
+                        Some(view! { <ShareStepOnDemand plan route done /> })
+                    }
                     _ => None,
                 }}
                 <Show when=move || mode.get() == Mode::Renaming>
@@ -242,4 +239,25 @@ fn ConfirmDelete(id: String, name: String, mode: RwSignal<Mode>) -> impl IntoVie
             </button>
         </span>
     }
+}
+
+/// The share step, from its chunk of the wasm (it is not needed until a plan leaves).
+#[component]
+fn ShareStepOnDemand(plan: Plan, route: Route, done: Callback<()>) -> impl IntoView {
+    let plan = StoredValue::new(plan);
+    let step = move || {
+        Suspend::new(async move {
+            crate::ui::on_demand::share_step(plan.get_value(), route, done)
+                .await
+                .unwrap_or_else(|_| {
+                    view! {
+                        <p class="banner bad" role="alert">
+                            "This part of Trellis could not be downloaded. Check the connection and try again."
+                        </p>
+                    }
+                    .into_any()
+                })
+        })
+    };
+    view! { <Suspense fallback=|| view! { <p class="hint" aria-busy="true">"Preparing…"</p> }>{step}</Suspense> }
 }

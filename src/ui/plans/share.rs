@@ -1,4 +1,4 @@
-//! Opening a share link: the plan in the link opens as a read-only view (`core::readable`):
+//! Opening a share link (or viewing a plan file): the plan opens as a read-only view (`core::readable`):
 //! its goals, curve and, when it came along, the career case, with "Add to my plans" beside
 //! it. Nothing is stored until the reader says so; the fragment leaves the address bar at once.
 
@@ -22,17 +22,29 @@ enum Incoming {
 #[derive(Clone, Copy)]
 pub struct SharedViewOpen(pub RwSignal<bool>);
 
+/// The plan open for reading (from a link, or a file the user chose to view).
+#[derive(Clone, Copy)]
+struct SharedIncoming(RwSignal<Option<Incoming>>);
+
 pub fn provide_shared_view() -> SharedViewOpen {
     let open = SharedViewOpen(RwSignal::new(false));
     provide_context(open);
+    provide_context(SharedIncoming(RwSignal::new(None)));
     open
+}
+
+/// What opens a plan (read from a file the user chose to view) in the read-only view; taken
+/// from the context before any `await`, where contexts can no longer be looked up.
+pub fn plan_viewer() -> impl Fn(Plan) + Copy + 'static {
+    let incoming = expect_context::<SharedIncoming>().0;
+    move |plan| incoming.set(Some(Incoming::Plan(Box::new(plan))))
 }
 
 /// Reads a share link's fragment now and whenever it changes.
 #[component]
 pub fn SharedPlan() -> impl IntoView {
     let state = use_app_state();
-    let incoming = RwSignal::new(None::<Incoming>);
+    let incoming = expect_context::<SharedIncoming>().0;
     let open = expect_context::<SharedViewOpen>().0;
     Effect::new(move || open.set(incoming.with(|i| matches!(i, Some(Incoming::Plan(_))))));
     let read = move || {
@@ -74,26 +86,42 @@ pub fn SharedPlan() -> impl IntoView {
         }
         .into_any(),
         Some(Incoming::Plan(plan)) => {
-            let view = readable(&plan, clock::today());
-            let add = move |_| {
+            let add = Callback::new(move |()| {
                 if let Some(Incoming::Plan(plan)) = incoming.get_untracked() {
                     incoming.set(None);
                     import::offer(state, *plan);
                 }
+            });
+            let close = Callback::new(move |()| incoming.set(None));
+            let plan = StoredValue::new(*plan);
+            let shown = move || {
+                Suspend::new(async move {
+                    crate::ui::on_demand::shared_view(plan.get_value(), add, close)
+                        .await
+                        .unwrap_or_else(|_| {
+                            view! {
+                                <p class="banner bad" role="alert" data-testid="share-error">
+                                    "The shared plan could not be shown: this part of Trellis could not be downloaded. Check the connection and reload the page."
+                                </p>
+                            }
+                            .into_any()
+                        })
+                })
             };
-            let close = move |_| incoming.set(None);
-            view! { <SharedView view add=Callback::new(add) close=Callback::new(close) /> }
-                .into_any()
+            view! { <Suspense fallback=|| view! { <p class="hint" aria-busy="true">"Opening the shared plan…"</p> }>{shown}</Suspense> }
+            .into_any()
         }
     }
 }
 
+/// The shared plan as a reader sees it (called inside its chunk of the wasm).
+pub fn shared_view(plan: Plan, add: Callback<()>, close: Callback<()>) -> AnyView {
+    let view = readable(&plan, clock::today());
+    view! { <SharedView view add close /> }.into_any()
+}
+
 #[component]
-fn SharedView(
-    view: ReadablePlan,
-    add: Callback<leptos::ev::MouseEvent>,
-    close: Callback<leptos::ev::MouseEvent>,
-) -> impl IntoView {
+fn SharedView(view: ReadablePlan, add: Callback<()>, close: Callback<()>) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     // The reader starts at the plan's name.
     Effect::new(move || {
@@ -123,8 +151,8 @@ fn SharedView(
             <p class="hint">{holds} " " {left_out}</p>
             <p class="hint">{format!("As of {}.", view.as_of)}</p>
             <div class="actions no-print">
-                <button class="primary" on:click=move |ev| add.run(ev)>"Add to my plans"</button>
-                <button on:click=move |ev| close.run(ev)>"Close"</button>
+                <button class="primary" on:click=move |_| add.run(())>"Add to my plans"</button>
+                <button on:click=move |_| close.run(())>"Close"</button>
             </div>
             {has_goals.then(|| view! {
                 <section aria-labelledby="shared-goals-title">
