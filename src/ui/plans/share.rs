@@ -126,7 +126,9 @@ fn SharedView(view: ReadablePlan, add: Callback<()>, close: Callback<()>) -> imp
     // The reader starts at the plan's name.
     Effect::new(move || {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
+            request_animation_frame(move || {
+                let _ = h.focus();
+            });
         }
     });
     let holds = if view.holds.is_empty() {

@@ -141,9 +141,12 @@ pub fn ShareStep(plan: Plan, route: Route, #[prop(into)] done: Callback<()>) -> 
         });
     };
     let first_ref = NodeRef::<leptos::html::Button>::new();
+    // On the next frame, once the step is in the document (the button that opened it is gone).
     Effect::new(move || {
         if let Some(button) = first_ref.get() {
-            let _ = button.focus();
+            request_animation_frame(move || {
+                let _ = button.focus();
+            });
         }
     });
     let heading_id = title_id.clone();
