@@ -10,6 +10,7 @@ pub mod curve;
 pub mod edits;
 pub mod goals;
 pub mod history;
+pub mod html;
 pub mod ids;
 pub mod markdown;
 pub mod open_plan;
