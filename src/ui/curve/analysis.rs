@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::curve::analysis::Conversion;
-use crate::core::curve::flows::flow_bottleneck;
+use crate::core::curve::analysis::{shown_bottleneck, Conversion, NO_BOTTLENECK};
 use crate::core::curve::{
     bottleneck, conversions, gap_table, shares, warnings, Basis, WarningKind,
 };
@@ -126,14 +125,7 @@ pub fn Distribution() -> impl IntoView {
                 })
                 .collect();
             // With flows, the bottleneck is where the observed rate of moving up is lowest.
-            let observed = flow_bottleneck(c).and_then(|b| {
-                let i = c.stage_index(&b.stage_id)?;
-                let next = c.stages.get(i + 1)?;
-                Some(b.bottleneck_headline(&name(&b.stage_id), &name(&next.id)))
-            });
-            let headline = observed.or_else(|| {
-                b_now.map(|b| b.headline(&name(&b.from_stage_id), &name(&b.to_stage_id)))
-            });
+            let headline = shown_bottleneck(c).map(|b| b.headline);
             (dist, conv, headline)
         })
     });
@@ -198,7 +190,7 @@ pub fn Distribution() -> impl IntoView {
                 {move || {
                     figures
                         .with(|f| f.2.clone())
-                        .unwrap_or_else(|| "No bottleneck: no stage loses members to the next.".into())
+                        .unwrap_or_else(|| NO_BOTTLENECK.into())
                 }}
             </p>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Conversion table">
