@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::assess::assess_record;
 use super::citation::cited_from;
-use super::compare::{bucketing_check, side_by_side, BucketingOutcome, ComparedLevel};
+use super::compare::{
+    bucketing_check, market_figures, side_by_side, BucketingOutcome, ComparedLevel, SAME_RANK_NOTE,
+};
 use super::format::{money, percent};
 use super::parity::parity_gaps;
 use super::readiness::readiness;
@@ -294,13 +296,8 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         *out += &format!("{}\n\n", t(problem));
     }
     let c = &check.currency;
-    if let Some(m) = check.proposed_midpoint {
-        *out += &format!(
-            "- {} (proposed): {}{}\n",
-            t(&chosen.title),
-            money(m, c),
-            aged_text(check.proposed_aged, c)
-        );
+    if let Some(line) = check.proposed_line(&chosen.title) {
+        *out += &format!("- {}\n", t(&line));
     }
     for p in &check.peers {
         let anyway = if p.comparable() {
@@ -308,20 +305,14 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         } else {
             format!(" — counted anyway, {}", t(&p.reasons_text()))
         };
-        *out += &format!(
-            "- {} · {}: midpoint {}{}{anyway}\n",
-            t(&p.track_name),
-            t(&p.level_title),
-            money(p.midpoint, c),
-            aged_text(p.aged, c)
-        );
+        *out += &format!("- {}{anyway}\n", t(&check.peer_line(p)));
     }
     for p in &check.not_comparable {
         *out += &format!(
             "- Left out: {} · {} ({}), {}\n",
             t(&p.track_name),
             t(&p.level_title),
-            money(p.midpoint, c),
+            t(&p.figure_text(c)),
             t(&p.reasons_text())
         );
     }
@@ -329,12 +320,19 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         *out += &format!("- Left out: {}\n", t(&why.message(name)));
     }
     *out += "\n";
-}
-
-/// ", aged to USD 75,000" when a figure was aged.
-fn aged_text(aged: Option<i64>, currency: &str) -> String {
-    aged.map(|a| format!(", aged {}", money(a, currency)))
-        .unwrap_or_default()
+    if check.proposed_midpoint.is_some() {
+        *out += &format!("{}\n\n", t(SAME_RANK_NOTE));
+        let market = market_figures(career, &chosen.level_id);
+        if market.is_empty() {
+            *out += "Market figures for this work: none in the level's research log yet.\n\n";
+        } else {
+            *out += "Market figures for this work (the level's research log):\n\n";
+            for m in market {
+                *out += &format!("- {}\n", t(&m));
+            }
+            *out += "\n";
+        }
+    }
 }
 
 fn pay(career: &Career, request: &BriefRequest, out: &mut String) {

@@ -57,6 +57,10 @@ pub struct Career {
     /// The annual rate (and its source) at which bands are brought to a common date.
     #[serde(skip_serializing_if = "Ageing::is_empty")]
     pub ageing: Ageing,
+    /// The owners, as the plan's work names them, that are the person in the role under
+    /// discussion or their team: the scope check counts only their work.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub role_owners: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -73,6 +77,7 @@ impl Default for Career {
             comparable_within_years: compare::DEFAULT_COMPARABLE_WITHIN_YEARS,
             count_anyway_level_ids: Vec::new(),
             ageing: Ageing::default(),
+            role_owners: Vec::new(),
             extra: Extra::new(),
         }
     }

@@ -77,7 +77,7 @@ pub struct Objective {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub business_goal: String,
     /// The width of influence owning it demands, when the team says; otherwise the scope
-    /// check's rule of thumb (`career::scope_check::default_scope`).
+    /// check lists it as not tagged (`career::scope_check`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Key areas of the plan's career tracks this work exercises.
@@ -121,7 +121,7 @@ pub struct Goal {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub touch_point_id: Option<TouchPointId>,
     /// The width of influence this goal demands, when the team says; otherwise the scope
-    /// check's rule of thumb (`career::scope_check::default_scope`).
+    /// check lists it as not tagged (`career::scope_check`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Key areas of the plan's career tracks this goal exercises.

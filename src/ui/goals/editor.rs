@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::core::career::scope_check::{toggle_key_area, WorkKind};
+use crate::core::career::scope_check::toggle_key_area;
 use crate::core::goals::catalog::{catalog, catalog_metric};
 use crate::core::goals::{self, progress};
 use crate::ui::section_index::{fixed_sections, IndexedPage};
@@ -231,7 +231,6 @@ fn CareerWork(ctx: GoalCtx) -> impl IntoView {
             <h2 id="career-work-title">"Scope and career key areas"</h2>
             <p class="hint">"The Career tool's scope check sets the work in this plan against the scope and behaviours of a level."</p>
             <WorkTags
-                kind=WorkKind::Goal
                 scope=ctx.signal(|g| g.scope)
                 key_areas=ctx.signal(|g| g.key_area_ids.clone())
                 on_scope=Callback::new(move |s| ctx.edit("scope", |g| g.scope = s))

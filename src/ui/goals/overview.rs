@@ -558,7 +558,7 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
 /// The scope an objective demands and the career key areas it exercises.
 #[component]
 fn ObjectiveWorkTags(id: String) -> impl IntoView {
-    use crate::core::career::scope_check::{toggle_key_area, WorkKind};
+    use crate::core::career::scope_check::toggle_key_area;
     let state = use_app_state();
     let oid = StoredValue::new(id);
     let tags = Memo::new(move |_| {
@@ -579,7 +579,6 @@ fn ObjectiveWorkTags(id: String) -> impl IntoView {
     };
     view! {
         <crate::ui::widgets::WorkTags
-            kind=WorkKind::Objective
             scope=Signal::derive(move || tags.with(|t| t.0))
             key_areas=Signal::derive(move || tags.with(|t| t.1.clone()))
             on_scope=Callback::new(move |s| edit("scope".into(), Box::new(move |o| o.scope = s)))

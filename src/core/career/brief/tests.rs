@@ -58,9 +58,9 @@ fn brief_lists_every_comparable_level_with_band_and_source() {
     let text = evidence_brief(&career(), &request(), &goals);
     assert!(text.starts_with("# Evidence brief: Community 2 (Community)"));
     assert!(text.contains(
-        "| Engineering | E2 Engineering 2 | Team | USD 104,000 – USD 156,000, mid USD 130,000 \
-         (base salary) | statistic not stated · population not stated · geography not stated · \
-         2024 (the source's year) | Example Co, 2024 (own estimate) |"
+        "| Engineering | E2 Engineering 2 | Team | USD 104,000 – USD 156,000, midpoint USD \
+         130,000 (base salary) | midpoint of a range · population not stated · geography not \
+         stated · 2024 (the source's year) | Example Co, 2024 (own estimate) |"
     ));
     // Every band here is an own estimate: the caveat about public figures does not apply.
     assert!(!text.contains("not current market rates"));
@@ -80,7 +80,15 @@ fn the_caveat_about_public_figures_appears_when_a_band_is_one() {
 fn brief_states_the_gap_as_a_warning() {
     let text = evidence_brief(&career(), &request(), &goals);
     assert!(text.contains("> **Warning:** Community 2's band midpoint is 26.3% below"));
-    assert!(text.contains("- Program · Program 2: midpoint USD 95,000"));
+    // Each peer names its statistic and date, and the gap to it, in grades of the structure.
+    assert!(text.contains(
+        "- Program · Program 2: midpoint USD 95,000 (2024); the proposed figure is 26.3% below \
+         it (about 1.3 grades)\n"
+    ));
+    assert!(text.contains(
+        "- Engineering · Engineering 2: midpoint USD 130,000 (2024); the proposed figure is \
+         46.2% below it (about 2.6 grades)\n"
+    ));
 }
 
 #[test]
@@ -286,8 +294,8 @@ fn brief_names_peers_left_out_with_their_reasons_and_marks_those_counted_anyway(
     let text = evidence_brief(&career, &request(), &goals);
     assert!(
         text.contains(
-            "- Left out: Engineering · Engineering 2 (USD 130,000), not comparable: statistic: \
-             mean (average), against not stated"
+            "- Left out: Engineering · Engineering 2 (mean USD 130,000 (2024)), not comparable: \
+             statistic: mean (average), against midpoint of a range"
         ),
         "{text}"
     );
@@ -296,7 +304,8 @@ fn brief_names_peers_left_out_with_their_reasons_and_marks_those_counted_anyway(
     let text = evidence_brief(&career, &request(), &goals);
     assert!(text.contains("> **Warning:** Includes non-comparable figures. Community 2's"));
     assert!(text.contains(
-        "- Engineering · Engineering 2: midpoint USD 130,000 — counted anyway, not comparable:"
+        "- Engineering · Engineering 2: mean USD 130,000 (2024); the proposed figure is 46.2% \
+         below it (about 2.6 grades) — counted anyway, not comparable:"
     ));
 }
 
@@ -316,7 +325,10 @@ fn brief_shows_the_aged_figures_and_what_explains_the_gap() {
     };
     let text = evidence_brief(&career, &request(), &goals);
     assert!(
-        text.contains("- Community 2 (proposed): USD 70,000, aged USD 74,263"),
+        text.contains(
+            "- Community 2 (proposed): midpoint USD 70,000 (2022), base salary, aged to USD \
+             74,263 over 2 years (to 2024)\n"
+        ),
         "{text}"
     );
     assert!(
