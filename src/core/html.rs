@@ -30,7 +30,7 @@ pub const DOCUMENT_CSS: &str = include_str!("../../style/document.css");
 /// The hash by which a document's Content-Security-Policy allows its `<style>`: base64 of
 /// the SHA-256 of [`DOCUMENT_CSS`]. `tests::the_style_hash_is_the_stylesheets` keeps it in step
 /// (and prints the right value when the stylesheet changes).
-pub const DOCUMENT_CSS_HASH: &str = "sha256-r5dlptSQTcniegPwLNcwa2S1mC7VKj4E4/FLQUecotU=";
+pub const DOCUMENT_CSS_HASH: &str = "sha256-s1xhdlAJq8eY/uz/kF49XBw/+qt2L9VDR8aJ9OBrcBc=";
 
 /// The policy a document carries: nothing may load or run but its own stylesheet and the
 /// images written into it.
@@ -57,9 +57,137 @@ pub fn standalone_document(title: &str, body: &str) -> String {
     )
 }
 
+/// Fails unless every tag in `html` is one the documents write, with no event handler, no
+/// `style` attribute and no link but to http(s): what user text could have smuggled in shows
+/// up here as a tag or attribute the documents never write.
+#[cfg(test)]
+pub(crate) fn assert_inert(html: &str) {
+    const TAGS: &[&str] = &[
+        "!doctype",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "article",
+        "header",
+        "footer",
+        "section",
+        "div",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "li",
+        "em",
+        "strong",
+        "code",
+        "a",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "dl",
+        "dt",
+        "dd",
+        "span",
+        "br",
+        "figure",
+        "figcaption",
+        "svg",
+        "g",
+        "rect",
+        "line",
+        "path",
+        "circle",
+        "text",
+        "desc",
+    ];
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        let tag = &rest[i + 1..];
+        let end = tag.find('>').unwrap_or(tag.len());
+        let inside = tag[..end].trim_start_matches('/');
+        let name = inside
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        assert!(TAGS.contains(&name.as_str()), "tag <{name}> in {inside}");
+        for (attr, value) in attributes(&inside[name.len().min(inside.len())..]) {
+            assert!(
+                !attr.starts_with("on"),
+                "event handler {attr} in <{inside}>"
+            );
+            assert!(attr != "style", "style attribute in <{inside}>");
+            if attr == "href" {
+                assert!(value.starts_with("http"), "link {value} in <{inside}>");
+            }
+        }
+        rest = &tag[end..];
+    }
+}
+
+/// The (name, value) of each attribute in the inside of a tag after its name.
+#[cfg(test)]
+fn attributes(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == '/') {
+            chars.next();
+        }
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=' && *c != '/'))
+                .collect();
+        if name.is_empty() {
+            return out;
+        }
+        let mut value = String::new();
+        if chars.next_if_eq(&'=').is_some() {
+            match chars.next_if(|c| *c == '"' || *c == '\'') {
+                Some(quote) => {
+                    value = std::iter::from_fn(|| chars.next_if(|c| *c != quote)).collect()
+                }
+                None => {
+                    value = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect()
+                }
+            }
+            chars.next();
+        }
+        out.push((name.to_lowercase(), value));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "tag <img>")]
+    fn the_inert_check_catches_a_tag_no_document_writes() {
+        assert_inert("<p>hi</p><img src=x onerror=alert(1)>");
+    }
+
+    #[test]
+    #[should_panic(expected = "event handler onmouseover")]
+    fn the_inert_check_catches_an_event_handler() {
+        assert_inert("<p class=\"x\" onmouseover=\"alert(1)\">hi</p>");
+    }
+
+    #[test]
+    #[should_panic(expected = "link javascript:alert(1)")]
+    fn the_inert_check_catches_a_script_link() {
+        assert_inert("<a href=\"javascript:alert(1)\">x</a>");
+    }
 
     #[test]
     fn escape_makes_markup_text() {

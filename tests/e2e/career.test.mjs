@@ -134,7 +134,7 @@ test("three tracks from templates, pay, bucketing warning that clears, brief, re
   }
   // Current pay stays out of the brief unless switched on for it.
   assert.ok(!brief.includes("USD 72,000"), "current pay is not disclosed by default");
-  assert.match(await page.getByTestId("current-pay-reason").innerText(), /not to disclose your current or past salary/);
+  assert.match(await page.getByTestId("current-pay-reason").innerText(), /not to disclose your current or past pay/);
   await page.getByLabel("Include my current pay").check();
   const [withPay] = await Promise.all([
     page.waitForEvent("download"),
@@ -231,7 +231,7 @@ test("a peer from another year is left out with its reason, counted on request w
   assert.match(await page.getByTestId("bucketing-peers").innerText(), /counted anyway|not comparable: 5 years apart/);
   await page.getByRole("button", { name: "Preview the brief" }).click();
   const preview = await page.getByTestId("brief-preview").innerText();
-  assert.ok(preview.includes("> **Warning:** Includes non-comparable figures."), "the brief carries the marker");
+  assert.ok(preview.includes("Warning: Includes non-comparable figures."), "the brief carries the marker");
   assert.ok(preview.includes("counted anyway, not comparable: 5 years apart (more than 2 years)"));
   assert.ok(!preview.includes("Current pay (illustrative)"), "no current pay unless switched on");
   await page.getByLabel("Include my current pay").check();
@@ -386,8 +386,9 @@ test("evidence cites an achieved goal of another plan, and keeps it when that pl
   assert.equal(await orphan.getByTestId("goal-citation").innerText(), cited);
   assert.match(await orphan.locator(".citation-note").innerText(), new RegExp(`Plan “${SAMPLE}” is not in this browser`));
 
-  // The brief carries the citation too.
+  // The brief carries the citation too, once the self-assessment is ticked for it.
   await page.getByLabel("Proposed role (track and level)").selectOption({ label: "Community · C2 Community Manager" });
+  await page.getByLabel("Include my self-assessment (ratings and evidence)").check();
   await page.getByRole("button", { name: "Preview the brief" }).click();
   const preview = await page.getByTestId("brief-preview").innerText();
   assert.match(preview, /Halved the time to first API call/);

@@ -128,10 +128,12 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   await citation.filter({ hasText: "Result:" }).waitFor();
   assert.match(await citation.innerText(), new RegExp(`Result: ${firstName.replace(/[()]/g, "\\$&")} \\(closed .+\\): scored 80% \\(adjusted from \\d+%\\): ${REASON}`));
   await waitSaved(page);
+  // The self-assessment goes into the brief only when ticked for it.
+  await page.getByLabel("Include my self-assessment (ratings and evidence)").check();
   await page.getByRole("button", { name: "Preview the brief" }).click();
   assert.match(
     await page.getByTestId("brief-preview").innerText(),
-    new RegExp(`- Result: .+: scored 80% \\(adjusted from \\d+%\\): ${REASON}`),
+    new RegExp(`Result: .+: scored 80% \\(adjusted from \\d+%\\): ${REASON}`),
   );
 
   // After a reload everything is kept.

@@ -1,21 +1,28 @@
-//! The evidence brief: a Markdown summary of the comparison to bring to a manager or HR.
+//! The evidence brief: the comparison to bring to a manager or HR, written once as Markdown
+//! (to download or copy) and read as a document (HTML to download, print or preview) through
+//! `markdown::markdown_to_html`. The author's current pay, offers, targets and self-assessment
+//! go in only when ticked for the brief.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::assess::assess_record;
 use super::citation::cited_from;
 use super::compare::{
-    bucketing_check, market_figures, side_by_side, BucketingOutcome, ComparedLevel, SAME_RANK_NOTE,
+    bucketing_check, market_figures, side_by_side, BucketingOutcome, ComparedLevel, SideBySide,
+    SAME_RANK_NOTE,
 };
 use super::format::{money, percent};
 use super::parity::parity_gaps;
 use super::readiness::readiness;
 use super::scope_check::{scope_check_markdown, ScopeCheck};
 use super::{reference, Band, Career, CompKind, CompRecord, Source};
+use crate::core::audience::{Part, Selection};
 use crate::core::goals::statement::statement_text;
 use crate::core::goals::text::{format_date, format_value};
 use crate::core::goals::GoalBook;
-use crate::core::markdown::md_escape as t;
+use crate::core::html::standalone_document;
+use crate::core::markdown::{markdown_to_html, md_escape as t};
 
 /// What the brief shows for an evidence item that cites a goal. The Goals tool supplies it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -53,50 +60,51 @@ pub fn goal_citation(goals: &GoalBook, goal_id: &str) -> Option<GoalCitation> {
 pub struct BriefRequest {
     pub level_id: String,
     pub assessment_id: Option<String>,
-    /// Which pay records the brief discloses.
-    pub disclose: Disclosure,
+    /// What the brief may carry: the author's current pay, offers, targets and
+    /// self-assessment (ratings and evidence) only when ticked for this brief
+    /// ([`Part::reason`] says why each is off).
+    #[serde(default)]
+    pub selection: Selection,
     /// The plan's work against the level (`scope_check::scope_check`), when the caller has
     /// the whole plan.
     pub scope: Option<ScopeCheck>,
     /// The value of the plan's work (`value::plan_value`), when the caller has the whole plan.
     #[serde(default)]
     pub value: Option<crate::core::value::PlanValue>,
+    /// Who prepared the brief (the plan's "Prepared by"), for its header; empty: not shown.
+    #[serde(default)]
+    pub prepared_by: String,
+    /// The day it is written, for its header; the core never reads the clock.
+    #[serde(default)]
+    pub as_of: Option<NaiveDate>,
+    /// Leave out the appendix with every behaviour in full (the plan report does).
+    #[serde(default)]
+    pub without_appendix: bool,
 }
 
-/// Which pay records go into a brief, by kind. Current pay stays out unless the user
-/// switches it on for that brief.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Disclosure {
-    pub current_pay: bool,
-    pub offers: bool,
-    pub targets: bool,
-}
+/// The private parts a brief can carry, in the order its switches list them.
+pub const BRIEF_PRIVATE_PARTS: [Part; 4] = [
+    Part::CurrentPay,
+    Part::Offers,
+    Part::Targets,
+    Part::SelfAssessment,
+];
 
-impl Default for Disclosure {
-    fn default() -> Self {
-        Disclosure {
-            current_pay: false,
-            offers: true,
-            targets: true,
-        }
-    }
+/// Whether the brief carries pay records of this kind.
+fn discloses(selection: &Selection, kind: CompKind) -> bool {
+    Part::ALL
+        .into_iter()
+        .find(|p| p.comp_kind() == Some(kind))
+        .is_some_and(|p| selection.includes(p))
 }
-
-impl Disclosure {
-    pub fn includes(self, kind: CompKind) -> bool {
-        match kind {
-            CompKind::Current => self.current_pay,
-            CompKind::Offer => self.offers,
-            CompKind::Target => self.targets,
-        }
-    }
-}
-
-/// Shown next to the switch that puts current pay in the brief.
-pub const CURRENT_PAY_REASON: &str = "Off unless you switch it on: the advice this worksheet \
-follows is not to disclose your current or past salary when negotiating.";
 
 /// Markdown text of the brief. `goal` looks up a cited goal (None if it is gone).
+///
+/// It opens with the finding (the bucketing check, then the work in the plan against the
+/// title), then the evidence (the role, the levels at its rank with a summary of their
+/// behaviours by key area, the value of the work, the pay records ticked, parity, the
+/// self-assessment if ticked, the sources and, only when a public figure is among them, the
+/// caveat about public figures), then an appendix with every behaviour in full.
 pub fn evidence_brief(
     career: &Career,
     request: &BriefRequest,
@@ -112,10 +120,13 @@ pub fn evidence_brief(
         t(&chosen.title),
         t(&chosen.track_name)
     );
-    let bands = std::iter::once(chosen).chain(&view.peers);
-    if reference::caveat_applies(bands.filter_map(|l| l.band.as_ref())) {
-        out += &format!("{}\n\n", reference::CAVEAT);
+    byline(request, &mut out);
+    // The finding.
+    bucketing(career, chosen, &mut out);
+    if let Some(check) = &request.scope {
+        out += &scope_check_markdown(check);
     }
+    // The evidence.
     role(career, chosen, &mut out);
     out += &format!("## Levels at rank {} in every track\n\n", chosen.rank);
     out += "| Track | Level | Scope | Band | What the figure is | Source |\n\
@@ -147,18 +158,7 @@ pub fn evidence_brief(
             t(&view.tracks_without_rank.join(", "))
         );
     }
-    out += "\n### Expected behaviours\n\n";
-    for level in std::iter::once(chosen).chain(&view.peers) {
-        out += &format!("**{} · {}**\n\n", t(&level.track_name), t(&level.title));
-        for (area, text) in &level.behaviours {
-            out += &format!("- *{}*: {}\n", t(area), t(text));
-        }
-        out += "\n";
-    }
-    bucketing(career, chosen, &mut out);
-    if let Some(check) = &request.scope {
-        out += &scope_check_markdown(check);
-    }
+    behaviours_by_area(&view, request.without_appendix, &mut out);
     if let Some(value) = &request.value {
         out += &crate::core::value::plan_value_markdown(value);
     }
@@ -177,8 +177,128 @@ pub fn evidence_brief(
     if sources.is_empty() {
         out += "No bands entered.\n";
     }
+    // Said only when a public figure is shown (a band at this rank, or a market figure from
+    // the level's research log), beside the sources.
+    let bands = std::iter::once(chosen).chain(&view.peers);
+    if reference::caveat_applies(bands.filter_map(|l| l.band.as_ref()))
+        || !market_figures(career, &chosen.level_id).is_empty()
+    {
+        out += &format!("\n{}\n", reference::CAVEAT);
+    }
+    if !request.without_appendix {
+        appendix(&view, &mut out);
+    }
     out
 }
+
+/// "_Prepared by Alex Kim · 9 December 2026_" when the request says either.
+fn byline(request: &BriefRequest, out: &mut String) {
+    let mut parts = Vec::new();
+    if !request.prepared_by.trim().is_empty() {
+        parts.push(format!("Prepared by {}", t(request.prepared_by.trim())));
+    }
+    if let Some(day) = request.as_of {
+        parts.push(format_date(day));
+    }
+    if !parts.is_empty() {
+        *out += &format!("_{}_\n\n", parts.join(" · "));
+    }
+}
+
+/// The key areas with a behaviour expected at this rank, and the tracks that expect one: the
+/// breadth of each role at a glance. The behaviours themselves are in the appendix.
+fn behaviours_by_area(view: &SideBySide, without_appendix: bool, out: &mut String) {
+    let levels: Vec<&ComparedLevel> = std::iter::once(&view.chosen).chain(&view.peers).collect();
+    let mut areas: Vec<(String, Vec<&str>)> = Vec::new();
+    for level in &levels {
+        for (area, _) in &level.behaviours {
+            let key = area.trim().to_lowercase();
+            match areas
+                .iter_mut()
+                .find(|(a, _)| a.trim().to_lowercase() == key)
+            {
+                Some((_, tracks)) => {
+                    if !tracks.contains(&level.track_name.as_str()) {
+                        tracks.push(&level.track_name);
+                    }
+                }
+                None => areas.push((area.trim().to_string(), vec![&level.track_name])),
+            }
+        }
+    }
+    *out += "\n### Expected behaviours by key area\n\n";
+    if areas.is_empty() {
+        *out += "No behaviours written for these levels.\n\n";
+        return;
+    }
+    *out +=
+        "Each key area with a behaviour expected at this rank, and the tracks that expect one:\n\n";
+    for (area, tracks) in &areas {
+        let who = if tracks.len() == levels.len() && levels.len() > 1 {
+            format!("all {} tracks", levels.len())
+        } else {
+            t(&tracks.join(", "))
+        };
+        *out += &format!("- *{}*: {who}\n", t(area));
+    }
+    if !without_appendix {
+        *out += "\nEvery behaviour in full is in the appendix.\n";
+    }
+    *out += "\n";
+}
+
+/// Every behaviour of every level at the rank. Text still as a template wrote it is marked as
+/// the template's (a level whose behaviours all are, once by its name): it is Trellis's
+/// starting point, not the employer's words.
+fn appendix(view: &SideBySide, out: &mut String) {
+    use super::templates::is_template_behaviour;
+    *out += &format!(
+        "\n## Appendix: expected behaviours at rank {}\n\n",
+        view.chosen.rank
+    );
+    let levels: Vec<&ComparedLevel> = std::iter::once(&view.chosen).chain(&view.peers).collect();
+    let any_template = levels
+        .iter()
+        .flat_map(|l| &l.behaviours)
+        .any(|(_, text)| is_template_behaviour(text));
+    if any_template {
+        *out += &format!("{TEMPLATE_WORDING_NOTE}\n\n");
+    }
+    for level in levels {
+        let all_template = !level.behaviours.is_empty()
+            && level
+                .behaviours
+                .iter()
+                .all(|(_, text)| is_template_behaviour(text));
+        let mark = if all_template {
+            " (template wording)"
+        } else {
+            ""
+        };
+        *out += &format!(
+            "**{} · {}**{mark}\n\n",
+            t(&level.track_name),
+            t(&level.title)
+        );
+        if level.behaviours.is_empty() {
+            *out += "No behaviours written.\n\n";
+            continue;
+        }
+        for (area, text) in &level.behaviours {
+            let mark = if !all_template && is_template_behaviour(text) {
+                " (template wording)"
+            } else {
+                ""
+            };
+            *out += &format!("- *{}*: {}{mark}\n", t(area), t(text));
+        }
+        *out += "\n";
+    }
+}
+
+/// What "(template wording)" means, at the head of the appendix.
+pub const TEMPLATE_WORDING_NOTE: &str = "Behaviours marked (template wording) are Trellis's \
+starting text for the track, not the employer's words.";
 
 /// "median · an occupation across all levels · United States (national) · May 2021":
 /// what a band's figure is, "not stated" for what the band does not say.
@@ -266,8 +386,12 @@ fn role(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         track.family.label(),
         track.kind.label().to_lowercase()
     );
-    if !track.hr_classification.is_empty() {
-        *out += &format!("- How HR classifies it: {}\n", t(&track.hr_classification));
+    // A template's note about HR is Trellis's wording, not HR's: only the author's own goes in.
+    let classification = track.hr_classification.trim();
+    if !classification.is_empty()
+        && !super::templates::is_template_hr_classification(classification)
+    {
+        *out += &format!("- How HR classifies it: {}\n", t(classification));
     }
     *out += &format!(
         "- Level: {} {}, rank {}, scope {}, typically {}\n\n",
@@ -339,7 +463,7 @@ fn pay(career: &Career, request: &BriefRequest, out: &mut String) {
     for record in career
         .comp_records
         .iter()
-        .filter(|r| request.disclose.includes(r.kind))
+        .filter(|r| discloses(&request.selection, r.kind))
     {
         pay_record(career, record, out);
     }
@@ -408,6 +532,9 @@ fn assessment(
     goal: &dyn Fn(&str) -> Option<GoalCitation>,
     out: &mut String,
 ) {
+    if !request.selection.includes(Part::SelfAssessment) {
+        return;
+    }
     let Some(a) = request
         .assessment_id
         .as_deref()
@@ -493,6 +620,40 @@ fn assessment(
         }
     }
     *out += "\n";
+}
+
+/// "Evidence brief: Community Manager (Community)", the document's title.
+pub fn brief_title(career: &Career, request: &BriefRequest) -> String {
+    match side_by_side(career, &request.level_id) {
+        Some(view) => format!(
+            "Evidence brief: {} ({})",
+            view.chosen.title.trim(),
+            view.chosen.track_name.trim()
+        ),
+        None => "Evidence brief".to_string(),
+    }
+}
+
+/// The brief as a readable document's body: an `<article>` for the app to preview or print,
+/// with headings `heading_offset` levels deeper (the plan report nests it under its own).
+pub fn brief_html_body(markdown: &str, heading_offset: usize) -> String {
+    format!(
+        "<article class=\"trellis-doc brief\">\n<p class=\"doc-kind\">Evidence brief</p>\n{}</article>\n",
+        markdown_to_html(markdown, heading_offset)
+    )
+}
+
+/// The brief as a self-contained HTML page (no script; its stylesheet allowed by its hash).
+pub fn brief_document(
+    career: &Career,
+    request: &BriefRequest,
+    goal: &dyn Fn(&str) -> Option<GoalCitation>,
+) -> String {
+    let markdown = evidence_brief(career, request, goal);
+    standalone_document(
+        &brief_title(career, request),
+        &brief_html_body(&markdown, 0),
+    )
 }
 
 #[cfg(test)]

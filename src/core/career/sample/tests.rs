@@ -212,7 +212,17 @@ fn sample_brief_carries_the_warning_sources_and_evidence() {
     assert!(text.contains("> **Warning:**"));
     assert!(!text.contains("Includes non-comparable figures"));
     assert!(text.contains("Example Co salary structure, 2024 (illustrative, not market data)"));
-    // The offer is in; current pay is not, unless switched on.
+    // Nothing of the author's own unless ticked: no pay record, no self-assessment.
+    assert!(!text.contains("## Pay"));
+    assert!(!text.contains("contributor summit"));
+    // The offer and the self-assessment ticked; current pay still not.
+    let request = BriefRequest {
+        selection: crate::core::audience::Selection::default()
+            .with(crate::core::audience::Part::Offers, true)
+            .with(crate::core::audience::Part::SelfAssessment, true),
+        ..request
+    };
+    let text = evidence_brief(&plan.career, &request, &|_| None);
     assert!(text.contains("## Pay: Offer as HR proposes it (illustrative)"));
     assert!(!text.contains("Current pay (illustrative)"));
     assert!(text.contains("contributor summit"));
