@@ -15,6 +15,7 @@ pub mod ids;
 pub mod markdown;
 pub mod open_plan;
 pub mod plan;
+pub mod report;
 pub mod sample;
 pub mod schema;
 pub mod share;

@@ -56,11 +56,11 @@ pub fn drawing_svg(curve: &Curve, plan_name: &str) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" role="img" aria-labelledby="curve-drawing-title curve-drawing-desc">"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" role="img" aria-labelledby="report-curve-title report-curve-desc">"##
     );
     let _ = write!(
         out,
-        r##"<title id="curve-drawing-title">{}</title><desc id="curve-drawing-desc">{}</desc>"##,
+        r##"<title id="report-curve-title">{}</title><desc id="report-curve-desc">{}</desc>"##,
         escape(&title),
         escape(&desc)
     );
@@ -283,12 +283,11 @@ mod tests {
         ]);
         c.touch_points = vec![touch("t1", "s1", "s2")];
         let svg = drawing_svg(&c, "Forum relaunch");
-        assert!(svg.contains(
-            "<title id=\"curve-drawing-title\">Commitment curve: Forum relaunch</title>"
-        ));
+        assert!(svg
+            .contains("<title id=\"report-curve-title\">Commitment curve: Forum relaunch</title>"));
         assert!(svg.contains(">Commitment curve: Forum relaunch</text>"));
         // Member → Belong keeps 10%, the lowest ratio: marked on the curve and in the legend.
-        assert!(svg.contains("<desc id=\"curve-drawing-desc\">Bottleneck now: Member → Belong."));
+        assert!(svg.contains("<desc id=\"report-curve-desc\">Bottleneck now: Member → Belong."));
         assert!(svg.contains(">Bottleneck</text>"));
         assert_eq!(svg.matches(&format!("stroke=\"{BOTTLENECK}\"")).count(), 2);
         for item in [

@@ -12,6 +12,7 @@ use crate::core::goals::{
     self, due_reviews, list_goals, progress, GoalOrder, GoalStatus, TrackStatus,
 };
 use crate::ui::clock;
+use crate::ui::report::{ReportPanel, REPORT_SECTION, REPORT_TITLE_ID};
 use crate::ui::section_index::IndexedPage;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::unique_id;
@@ -77,6 +78,7 @@ pub fn Overview() -> impl IntoView {
         });
         sections.push(("unlinked-title".into(), "Goals without an objective".into()));
         sections.push(("new-objective-title".into(), "Add an objective".into()));
+        sections.push((REPORT_TITLE_ID.into(), REPORT_SECTION.into()));
         sections
     });
     let has_unlinked = Memo::new(move |_| {
@@ -126,6 +128,7 @@ pub fn Overview() -> impl IntoView {
                 </section>
             </Show>
             <NewObjective />
+            <ReportPanel />
         </IndexedPage>
     }
 }
