@@ -99,3 +99,38 @@ fn csv_defuses_spreadsheet_formulas() {
     assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
     assert_eq!(csv_field("-2 after the outage"), "'-2 after the outage");
 }
+
+#[test]
+fn a_plan_grown_from_the_sample_reports_each_of_its_goals_once_under_its_own_objective() {
+    // The way a new user works: the sample plan, with an objective and goals of their own
+    // added. Each goal comes once, under its own objective; nothing from elsewhere.
+    let today = d(2026, 12, 9);
+    let mut plan = crate::core::sample::sample_plan("p1", today);
+    plan.goals.objectives.push(Objective {
+        id: "mine".into(),
+        title: "Launch the champions program".into(),
+        ..Objective::default()
+    });
+    plan.goals.goals.push(Goal {
+        id: "g-mine".into(),
+        objective_id: Some("mine".into()),
+        title: "Recruit ten champions".into(),
+        ..Goal::default()
+    });
+    plan.goals.goals.push(Goal {
+        id: "g-loose".into(),
+        title: "Run a community survey".into(),
+        ..Goal::default()
+    });
+    let report = goals_report_markdown(&plan, today);
+    for goal in &plan.goals.goals {
+        let heading = format!("\n### {}\n", goal.title);
+        assert_eq!(report.matches(&heading).count(), 1, "{}", goal.title);
+    }
+    assert_eq!(report.matches("\n### ").count(), plan.goals.goals.len());
+    let mine = report.find("\n## Launch the champions program\n").unwrap();
+    let loose = report.find("\n## Goals without an objective\n").unwrap();
+    assert!(mine < report.find("### Recruit ten champions").unwrap());
+    assert!(report.find("### Recruit ten champions").unwrap() < loose);
+    assert!(loose < report.find("### Run a community survey").unwrap());
+}
