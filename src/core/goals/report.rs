@@ -91,6 +91,12 @@ fn goal_section(
     out.push_str(&format!("> {}\n\n", md_escape(&statement_text(goal))));
     let p = progress(goal);
     let mut status = goal.status.label().to_string();
+    if goal.ambition == super::Ambition::Aspirational {
+        status.push_str(&format!(
+            " · aspirational ({}% or more counts as success)",
+            super::ASPIRATIONAL_SUCCESS_PERCENT
+        ));
+    }
     if p.status != TrackStatus::NotEnoughData {
         status.push_str(&format!(" · {}", p.status.label()));
     }

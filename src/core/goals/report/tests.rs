@@ -99,3 +99,19 @@ fn csv_defuses_spreadsheet_formulas() {
     assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
     assert_eq!(csv_field("-2 after the outage"), "'-2 after the outage");
 }
+
+#[test]
+fn an_aspirational_goal_says_so_in_the_report() {
+    let mut plan = plan();
+    plan.goals.goals[0].ambition = crate::core::goals::Ambition::Aspirational;
+    let report = goals_report_markdown(&plan, today());
+    assert!(
+        report.contains("- **Status:** Active · aspirational (70% or more counts as success) ·"),
+        "{report}"
+    );
+    // Stored only when aspirational: older files read as committed.
+    let json = serde_json::to_value(&plan.goals.goals[0]).unwrap();
+    assert_eq!(json["ambition"], "aspirational");
+    let committed = serde_json::to_value(super::super::fixtures::plain_goal()).unwrap();
+    assert!(committed.get("ambition").is_none());
+}
