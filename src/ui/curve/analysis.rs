@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::curve::analysis::Conversion;
-use crate::core::curve::flows::flow_bottleneck;
+use crate::core::curve::flows::{flow_bottleneck, flow_bottleneck_note};
 use crate::core::curve::{
     bottleneck, conversions, gap_table, shares, warnings, Basis, WarningKind,
 };
@@ -93,7 +93,7 @@ pub fn Distribution() -> impl IntoView {
     let figures = Memo::new(move |_| {
         state.plan.with(|p| {
             let Some(p) = p.as_ref() else {
-                return (Vec::new(), Vec::new(), None);
+                return (Vec::new(), Vec::new(), None, None);
             };
             let c = &p.curve;
             let name =
@@ -134,7 +134,7 @@ pub fn Distribution() -> impl IntoView {
             let headline = observed.or_else(|| {
                 b_now.map(|b| b.headline(&name(&b.from_stage_id), &name(&b.to_stage_id)))
             });
-            (dist, conv, headline)
+            (dist, conv, headline, flow_bottleneck_note(c))
         })
     });
     // Bars are scaled to the largest count, now or target.
@@ -201,6 +201,7 @@ pub fn Distribution() -> impl IntoView {
                         .unwrap_or_else(|| "No bottleneck: no stage loses members to the next.".into())
                 }}
             </p>
+            {move || figures.with(|f| f.3.clone()).map(|note| view! { <p class="hint" data-testid="bottleneck-note">{note}</p> })}
             <div class="table-wrap" tabindex="0" role="region" aria-label="Conversion table">
                 <table aria-label="Conversion between stages" data-testid="conversion-table">
                     <thead>
