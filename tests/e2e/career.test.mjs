@@ -75,7 +75,7 @@ test("three tracks from templates, pay, bucketing warning that clears, brief, re
   const left = page.getByTestId("bucketing-not-comparable");
   assert.match(
     await left.innerText(),
-    /Software Engineering · Software Engineer II: mean USD 132,930 \(May 2022\)\s*not comparable: population: an occupation across all levels, against self-reported; 7 years apart \(more than 2 years\)/,
+    /Software Engineering · Software Engineer II: mean USD 132,930 \(May 2022\)\s*not comparable: levels covered: all levels of an occupation, against a job title, at the levels respondents gave; covers wages including incentive pay \(the OEWS definition\), against base salary; 7 years apart \(more than 2 years\)/,
   );
   // Each figure is named by its statistic: a median is not a midpoint.
   assert.match(await left.innerText(), /Marketing · Marketing Specialist: median USD 62,810 \(May 2020\)\s*not comparable: statistic: median, against mean \(average\)/);
@@ -480,7 +480,7 @@ test("a figure picked from the reference data shows its source and year", async 
   assert.match(await picked.innerText(), /Source: U\.S\. Bureau of Labor Statistics, Occupational Outlook Handbook, 2021 \(official statistic\)/);
   assert.equal(
     await level.getByTestId("reference-facts").innerText(),
-    "SOC 13-1082 · median · an occupation across all levels · United States (national) · May 2021 · sample: 781,400 jobs (2021)",
+    "SOC 13-1082 · median · levels: all levels of an occupation · collected: a statistics office's survey of employers · United States (national) · May 2021 · sample: 781,400 jobs (2021)",
   );
   await level.getByRole("button", { name: "Use as this level's band" }).click();
   const source = level.locator(".band-source");

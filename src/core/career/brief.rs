@@ -300,15 +300,18 @@ fn appendix(view: &SideBySide, out: &mut String) {
 pub const TEMPLATE_WORDING_NOTE: &str = "Behaviours marked (template wording) are Trellis's \
 starting text for the track, not the employer's words.";
 
-/// "median · an occupation across all levels · United States (national) · May 2021":
-/// what a band's figure is, "not stated" for what the band does not say.
+/// "median · levels: all levels of an occupation · collected: a statistics office's survey of
+/// employers · United States (national) · May 2021": what a band's figure is, which levels it
+/// covers and how it was collected (apart), "not stated" for what the band does not say.
 pub fn band_facts(band: &Band) -> String {
     let statistic = band
         .central_statistic()
         .map_or("statistic not stated".to_string(), |s| s.label());
-    let population = band
-        .population
-        .map_or("population not stated", |p| p.label());
+    let population = match band.population {
+        Some(p) => format!("levels: {}", p.label()),
+        None => "levels not stated".to_string(),
+    };
+    let population = format!("{population} · collected: {}", band.collection());
     let geography = if band.geography.trim().is_empty() {
         "geography not stated"
     } else {
@@ -499,14 +502,23 @@ fn pay_record(career: &Career, record: &CompRecord, out: &mut String) {
         let basis = a.basis.unwrap_or_default().label();
         *out += &format!("- Compared with the band ({basis}): {}\n", money(v, bc));
     }
-    if let Some(r) = a.compa_ratio {
-        *out += &format!("- Compa-ratio: {r:.2}\n");
+    let band_of = a.band_of.as_deref().map(t).unwrap_or_default();
+    if let (Some(r), Some(reference)) = (a.compa_ratio, &a.compa_reference) {
+        *out += &format!(
+            "- Compa-ratio: {r:.2} (the pay compared, against the {} of {band_of})\n",
+            t(reference)
+        );
     }
-    if let Some(r) = a.range_penetration {
-        *out += &format!("- Range penetration: {}\n", percent(r));
+    if let (Some(r), Some(range)) = (a.range_penetration, &a.range) {
+        *out += &format!(
+            "- Range penetration: {} (of the way from the minimum to the maximum of {band_of}, \
+             {})\n",
+            percent(r),
+            t(range)
+        );
     }
     if let Some(p) = &a.percentile {
-        *out += &format!("- Position: {}\n", p.describe());
+        *out += &format!("- Position: {} of {band_of}\n", p.describe());
     }
     for f in &a.flags {
         *out += &format!("- Note: {}\n", t(&f.message()));

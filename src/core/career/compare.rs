@@ -173,7 +173,7 @@ impl Reason {
                 stated(proposed.map(Statistic::label))
             ),
             Reason::Population { peer, proposed } => format!(
-                "population: {}, against {}",
+                "levels covered: {}, against {}",
                 stated(peer.map(|p| p.label().to_string())),
                 stated(proposed.map(|p| p.label().to_string()))
             ),

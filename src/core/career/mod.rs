@@ -290,6 +290,10 @@ pub enum PayBasis {
     TotalCash,
     /// Base, target bonus and annualised equity (and sign-on when spread).
     TotalComp,
+    /// Wages as the U.S. Bureau of Labor Statistics' OEWS survey counts them: the base rate
+    /// plus incentive pay (commissions, production bonuses, tips), without overtime or
+    /// nonproduction bonuses. Not a base salary.
+    Wages,
 }
 
 impl PayBasis {
@@ -298,6 +302,7 @@ impl PayBasis {
             PayBasis::Base => "base salary",
             PayBasis::TotalCash => "total cash",
             PayBasis::TotalComp => "total compensation",
+            PayBasis::Wages => "wages including incentive pay (the OEWS definition)",
         }
     }
 }
@@ -442,15 +447,17 @@ impl Statistic {
     }
 }
 
-/// Whose pay a figure describes.
+/// Which levels a figure covers. How it was collected is said apart ([`Band::collection`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Population {
-    /// One level at one employer, or one level in a survey.
+    /// One level (at one employer, or one level in a survey).
     OneLevel,
     /// Everyone in an occupation, all experience levels together.
     OccupationAllLevels,
-    /// What respondents reported about themselves, e.g. a community salary survey.
+    /// Everyone under a job title, at whatever level respondents gave (a community salary
+    /// survey); stored as `self_reported`, its name from when it also said how the figures
+    /// were collected.
     SelfReported,
 }
 
@@ -463,9 +470,9 @@ impl Population {
 
     pub fn label(self) -> &'static str {
         match self {
-            Population::OneLevel => "one level at one employer or survey",
-            Population::OccupationAllLevels => "an occupation across all levels",
-            Population::SelfReported => "self-reported",
+            Population::OneLevel => "one level",
+            Population::OccupationAllLevels => "all levels of an occupation",
+            Population::SelfReported => "a job title, at the levels respondents gave",
         }
     }
 
@@ -594,6 +601,21 @@ impl Band {
             Some(Statistic::RangeMidpoint)
         } else {
             self.statistic
+        }
+    }
+
+    /// How the figure was collected, from its source's kind (a population of self-reported
+    /// job titles is self-reported whatever its publisher).
+    pub fn collection(&self) -> &'static str {
+        if self.population == Some(Population::SelfReported) {
+            return "self-reported by respondents";
+        }
+        match self.source.kind {
+            SourceKind::OfficialStatistic => "a statistics office's survey of employers",
+            SourceKind::Survey => "a published survey",
+            SourceKind::SelfReported => "self-reported by respondents",
+            SourceKind::OwnEstimate => "an own estimate",
+            SourceKind::Illustrative => "made up for illustration, not collected",
         }
     }
 

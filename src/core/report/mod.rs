@@ -17,7 +17,9 @@ use crate::core::career::brief::{evidence_brief, goal_citation, BriefRequest};
 use crate::core::curve::analysis::{gap_table, shown_bottleneck, stage_name, NO_BOTTLENECK};
 use crate::core::curve::svg_export::drawing_svg;
 use crate::core::curve::{Curve, TouchPointStatus};
-use crate::core::goals::forecast::{progress, TrackStatus};
+use crate::core::goals::forecast::{
+    forecast, forecast_text, latest_confidence, progress, TrackStatus,
+};
 use crate::core::goals::periods::{in_open_period, open_goals, open_period};
 use crate::core::goals::statement::statement_text;
 use crate::core::goals::text::{format_date, format_value};
@@ -107,7 +109,7 @@ fn goals(book: &GoalBook, out: &mut String) {
         *out += "<p>No objectives or goals yet.</p>\n</section>\n";
         return;
     }
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; STATUSES.len()];
     for g in &goals {
         counts[status_index(progress(g).status)] += 1;
     }
@@ -124,24 +126,17 @@ fn goals(book: &GoalBook, out: &mut String) {
             format_date(period.end)
         );
     }
-    let by_status: Vec<String> = [
-        TrackStatus::OnTrack,
-        TrackStatus::AtRisk,
-        TrackStatus::OffTrack,
-        TrackStatus::NotEnoughData,
-    ]
-    .into_iter()
-    .filter(|s| counts[status_index(*s)] > 0)
-    .map(|s| {
-        let label = match s {
-            TrackStatus::NotEnoughData => "without enough check-ins to tell",
-            TrackStatus::OnTrack => "on track",
-            TrackStatus::AtRisk => "at risk",
-            TrackStatus::OffTrack => "off track",
-        };
-        format!("{} {label}", counts[status_index(s)])
-    })
-    .collect();
+    let by_status: Vec<String> = STATUSES
+        .into_iter()
+        .filter(|s| counts[status_index(*s)] > 0)
+        .map(|s| {
+            let label = match s {
+                TrackStatus::NotEnoughData => "without enough history to tell",
+                s => s.label(),
+            };
+            format!("{} {}", counts[status_index(s)], label.to_lowercase())
+        })
+        .collect();
     if !by_status.is_empty() {
         lede += &format!(": {}", by_status.join(", "));
     }
@@ -195,18 +190,23 @@ fn goals(book: &GoalBook, out: &mut String) {
     *out += "</section>\n";
 }
 
+/// Where a goal stands, in the order the report counts them.
+const STATUSES: [TrackStatus; 6] = [
+    TrackStatus::Achieved,
+    TrackStatus::TargetReached,
+    TrackStatus::OnTrack,
+    TrackStatus::AtRisk,
+    TrackStatus::OffTrack,
+    TrackStatus::NotEnoughData,
+];
+
 fn status_index(status: TrackStatus) -> usize {
-    match status {
-        TrackStatus::OnTrack => 0,
-        TrackStatus::AtRisk => 1,
-        TrackStatus::OffTrack => 2,
-        TrackStatus::NotEnoughData => 3,
-    }
+    STATUSES.iter().position(|s| *s == status).unwrap_or(0)
 }
 
 fn status_class(status: TrackStatus) -> &'static str {
     match status {
-        TrackStatus::OnTrack => "on-track",
+        TrackStatus::OnTrack | TrackStatus::TargetReached | TrackStatus::Achieved => "on-track",
         TrackStatus::AtRisk => "at-risk",
         TrackStatus::OffTrack => "off-track",
         TrackStatus::NotEnoughData => "no-data",
@@ -246,7 +246,9 @@ fn goal_card(goal: &Goal, out: &mut String) {
         status += &format!(" · {}% complete", pc.round());
     }
     *out += &format!("<dt>Status</dt><dd>{status}</dd>\n");
-    *out += &format!("<dt>Forecast</dt><dd>{}</dd>\n", h(&forecast_text(goal)));
+    if goal.status.is_open() && goal.target_value().is_some() {
+        *out += &format!("<dt>Forecast</dt><dd>{}</dd>\n", h(&forecast_line(goal)));
+    }
     if let Some(c) = &p.latest {
         *out += &format!(
             "<dt>Latest check-in</dt><dd>{}: {}</dd>\n",
@@ -257,42 +259,15 @@ fn goal_card(goal: &Goal, out: &mut String) {
     *out += "</dl>\n</div>\n";
 }
 
-/// The forecast and what it rests on: "184.28 contributors by 30 April 2027 (target 180
-/// contributors): the straight-line trend of 4 check-ins; team confidence 75%", or why there
-/// is none.
-pub fn forecast_text(goal: &Goal) -> String {
-    let unit = goal.metric.unit.trim();
-    let p = progress(goal);
-    let usable = goal
-        .check_ins
-        .iter()
-        .filter(|c| c.value.is_finite())
-        .count();
-    let mut text = match (p.forecast, goal.deadline) {
-        (Some(f), _) => {
-            let mut text = format!(
-                "{} by {}",
-                format_value(f.to.value, unit),
-                format_date(f.to.date)
-            );
-            if let Some(target) = goal.target_value() {
-                text += &format!(" (target {})", format_value(target, unit));
-            }
-            text + &format!(
-                ": the straight-line trend of {}, not a promise",
-                count(usable, "check-in", "check-ins")
-            )
-        }
-        (None, None) => "none: the goal has no deadline".to_string(),
-        (None, Some(_)) => format!(
-            "none yet: a trend needs at least two check-ins on different days ({} so far)",
-            usable
-        ),
-    };
-    if let Some(c) = p.confidence {
-        text += &format!("; team confidence {c}%");
+/// The forecast with its range and what it rests on, or why there is none (as
+/// `goals::forecast::forecast_text` words it, the goals report's own words), with the team's
+/// latest confidence when there is a forecast.
+pub fn forecast_line(goal: &Goal) -> String {
+    let mut line = forecast_text(goal);
+    if let (Some(_), Some(c)) = (forecast(goal), latest_confidence(goal)) {
+        line += &format!(" Team confidence {c}%.");
     }
-    text
+    line
 }
 
 fn curve(curve: &Curve, plan_name: &str, out: &mut String) {

@@ -109,9 +109,11 @@ fn goals_come_by_objective_with_statement_owner_status_and_forecast() {
     assert!(card.contains("<p class=\"statement\">Our goal is to reduce median time to first response in the community forum from 41 to 24 hours by 31 March 2027."));
     assert!(card.contains("<dt>Owner</dt><dd>"));
     assert!(card.contains("<dt>Status</dt><dd><span class=\"status at-risk\">At risk</span> Active · 47% complete</dd>"), "{card}");
+    // The forecast with its uncertainty, as the core words it for the goals report too.
     assert!(card.contains(
-        "<dt>Forecast</dt><dd>24.86 hours by 31 March 2027 (target 24 hours): the straight-line \
-         trend of 4 check-ins, not a promise; team confidence 55%</dd>"
+        "<dt>Forecast</dt><dd>Forecast 23.12 to 26.18 hours by 31 March 2027 (target 24 hours): \
+         90% prediction interval of the straight line through 5 points (the dated baseline and the \
+         check-ins) over 4 months. Team confidence 55%.</dd>"
     ), "{card}");
     assert!(card.contains("<dt>Latest check-in</dt><dd>1 December 2026: 33 hours</dd>"));
     // The objectives in the plan's order, each goal under its own.
@@ -125,13 +127,20 @@ fn goals_come_by_objective_with_statement_owner_status_and_forecast() {
 fn a_forecast_says_why_there_is_none() {
     let mut goal = plan().goals.goals[0].clone();
     goal.check_ins.truncate(1);
-    assert_eq!(
-        forecast_text(&goal),
-        "none yet: a trend needs at least two check-ins on different days (1 so far); team \
-         confidence 70%"
+    let line = forecast_line(&goal);
+    assert!(
+        line.starts_with("No forecast yet: it needs at least 3 points"),
+        "{line}"
+    );
+    assert!(
+        !line.contains("Team confidence"),
+        "no confidence without a forecast"
     );
     goal.deadline = None;
-    assert!(forecast_text(&goal).starts_with("none: the goal has no deadline"));
+    assert_eq!(
+        forecast_line(&goal),
+        "No forecast: the goal has no deadline."
+    );
 }
 
 #[test]

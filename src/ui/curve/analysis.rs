@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::curve::analysis::{shown_bottleneck, Conversion, NO_BOTTLENECK};
+use crate::core::curve::flows::flow_bottleneck_note;
 use crate::core::curve::{
     bottleneck, conversions, gap_table, shares, warnings, Basis, WarningKind,
 };
@@ -92,7 +93,7 @@ pub fn Distribution() -> impl IntoView {
     let figures = Memo::new(move |_| {
         state.plan.with(|p| {
             let Some(p) = p.as_ref() else {
-                return (Vec::new(), Vec::new(), None);
+                return (Vec::new(), Vec::new(), None, None);
             };
             let c = &p.curve;
             let name =
@@ -126,7 +127,7 @@ pub fn Distribution() -> impl IntoView {
                 .collect();
             // With flows, the bottleneck is where the observed rate of moving up is lowest.
             let headline = shown_bottleneck(c).map(|b| b.headline);
-            (dist, conv, headline)
+            (dist, conv, headline, flow_bottleneck_note(c))
         })
     });
     // Bars are scaled to the largest count, now or target.
@@ -193,6 +194,7 @@ pub fn Distribution() -> impl IntoView {
                         .unwrap_or_else(|| NO_BOTTLENECK.into())
                 }}
             </p>
+            {move || figures.with(|f| f.3.clone()).map(|note| view! { <p class="hint" data-testid="bottleneck-note">{note}</p> })}
             <div class="table-wrap" tabindex="0" role="region" aria-label="Conversion table">
                 <table aria-label="Conversion between stages" data-testid="conversion-table">
                     <thead>

@@ -63,8 +63,9 @@ fn brief_lists_every_comparable_level_with_band_and_source() {
     assert!(text.starts_with("# Evidence brief: Community 2 (Community)"));
     assert!(text.contains(
         "| Engineering | E2 Engineering 2 | Team | USD 104,000 – USD 156,000, midpoint USD \
-         130,000 (base salary) | midpoint of a range · population not stated · geography not \
-         stated · 2024 (the source's year) | Example Co, 2024 (own estimate) |"
+         130,000 (base salary) | midpoint of a range · levels not stated · collected: an own \
+         estimate · geography not stated · 2024 (the source's year) | Example Co, 2024 (own \
+         estimate) |"
     ));
     // Every band here is an own estimate: the caveat about public figures does not apply.
     assert!(!text.contains("not current market rates"));
@@ -99,8 +100,18 @@ fn brief_states_the_gap_as_a_warning() {
 fn brief_shows_pay_figures_for_the_chosen_record() {
     let text = evidence_brief(&career(), &request(), &goals);
     assert!(text.contains("## Pay: Offer"));
-    assert!(text.contains("- Compa-ratio: 1.00"));
-    assert!(text.contains("- Range penetration: 50%"));
+    // Each figure names what it is measured against.
+    assert!(
+        text.contains(
+            "- Compa-ratio: 1.00 (the pay compared, against the midpoint USD 70,000 of Community \
+             2's band (Example Co, 2024 (own estimate)))\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains(
+        "- Range penetration: 50% (of the way from the minimum to the maximum of Community 2's \
+         band (Example Co, 2024 (own estimate)), USD 56,000 to USD 84,000)\n"
+    ));
 }
 
 #[test]
@@ -386,7 +397,8 @@ fn band_facts_say_what_a_reference_figure_is() {
         .to_band();
     assert_eq!(
         band_facts(&band),
-        "median · an occupation across all levels · United States (national) · May 2021"
+        "median · levels: all levels of an occupation · collected: a statistics office's survey \
+         of employers · United States (national) · May 2021"
     );
 }
 

@@ -243,8 +243,7 @@ fn a_peer_with_another_population_is_not_comparable() {
     assert_eq!(p.track_name, "Program");
     assert_eq!(
         p.reasons_text(),
-        "not comparable: population: an occupation across all levels, against one level at \
-         one employer or survey"
+        "not comparable: levels covered: all levels of an occupation, against one level"
     );
 }
 
@@ -336,7 +335,7 @@ fn every_reason_is_listed_not_just_the_first() {
     let text = check.not_comparable[0].reasons_text();
     for part in [
         "statistic: mean (average), against median",
-        "population: self-reported, against one level",
+        "levels covered: a job title, at the levels respondents gave, against one level",
         "covers total cash, against base salary",
         "geography: Berlin, against United States (national)",
         "9 years apart (more than 2 years)",
@@ -419,8 +418,8 @@ fn when_nothing_comparable_is_left_the_check_says_so_and_names_the_figure_that_w
     assert!(
         text.contains(
             "What would work: a band for Engineering 2, Program 2 or Marketing 2 from the same \
-             source (Example Co), measured like Community 2's (median, one level at one employer \
-             or survey, June 2024, United States (national))"
+             source (Example Co), measured like Community 2's (median, one level, June 2024, \
+             United States (national))"
         ),
         "{text}"
     );

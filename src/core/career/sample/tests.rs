@@ -113,7 +113,8 @@ fn sample_shows_the_bucketing_warning_for_the_proposed_community_role() {
     assert!(
         brief.contains(
             "Market figures for this work (the level's research log):\n\n- mean USD 69,875 \
-             (base salary) · self-reported · United States (national) · 2015 · The Community \
+             (base salary) · levels: a job title, at the levels respondents gave · collected: \
+             self-reported by respondents · United States (national) · 2015 · The Community \
              Roundtable, State of Community Management, 2015 (survey)\n"
         ),
         "{brief}"
