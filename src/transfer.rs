@@ -235,3 +235,56 @@ pub async fn read_backup_file(
     }
     Ok(steps.finish())
 }
+
+/// The class on `<html>` while a document is being printed (style/document.css).
+const PRINTING_CLASS: &str = "printing-document";
+/// The class of the layer a document is printed from.
+const PRINT_LAYER_CLASS: &str = "print-document";
+
+/// Prints a document the core built (an `<article class="trellis-doc">`: the plan report or
+/// the evidence brief, every user text escaped, no script, no style attribute) from a layer of
+/// its own: while it prints, style/document.css hides the rest of the page, so the browser's
+/// "Save as PDF" makes a clean copy of the document alone, under the app's own CSP. The layer
+/// goes when the print dialog closes.
+pub fn print_document(body_html: &str) -> Result<(), String> {
+    let fail = |err: JsValue| format!("Printing could not start: {}", js_error(&err));
+    let window = web_sys::window().ok_or("Printing is not available here.")?;
+    let document = window
+        .document()
+        .ok_or("Printing is not available here: no document.")?;
+    let body = document
+        .body()
+        .ok_or("Printing is not available here: no page body.")?;
+    let root = document
+        .document_element()
+        .ok_or("Printing is not available here: no page.")?;
+    end_printing(&document);
+    let layer = document.create_element("div").map_err(fail)?;
+    layer.set_class_name(PRINT_LAYER_CLASS);
+    // The core's HTML: tags it wrote itself around text it escaped (core::html).
+    layer.set_inner_html(body_html);
+    body.append_child(&layer).map_err(fail)?;
+    root.class_list().add_1(PRINTING_CLASS).map_err(fail)?;
+    let after = wasm_bindgen::closure::Closure::once_into_js(move || end_printing(&document));
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    window
+        .add_event_listener_with_callback_and_add_event_listener_options(
+            "afterprint",
+            after.unchecked_ref(),
+            &options,
+        )
+        .map_err(fail)?;
+    window.print().map_err(fail)
+}
+
+/// Takes away the print layer and the page's printing class, if there are any.
+fn end_printing(document: &web_sys::Document) {
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().remove_1(PRINTING_CLASS);
+    }
+    let layers = document.get_elements_by_class_name(PRINT_LAYER_CLASS);
+    while let Some(layer) = layers.item(0) {
+        layer.remove();
+    }
+}

@@ -74,9 +74,9 @@ impl Part {
                 "The pay you are aiming for is your negotiating position: state it when you \
                  choose to.",
             ),
-            Part::SelfAssessment => Some(
-                "Your own ratings and evidence are a draft until you decide to share them.",
-            ),
+            Part::SelfAssessment => {
+                Some("Your own ratings and evidence are a draft until you decide to share them.")
+            }
             _ => None,
         }
     }

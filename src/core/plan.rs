@@ -21,6 +21,10 @@ pub struct Plan {
     /// Opaque, unique across the workspace; generated once, never reused.
     pub id: String,
     pub name: String,
+    /// Who prepared the plan, as the report and the brief name them ("Prepared by …");
+    /// empty until the author types it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prepared_by: String,
     /// Incremented on every save; lets a tab tell whether another tab saved after it loaded.
     #[serde(default)]
     pub revision: u64,

@@ -7,13 +7,14 @@ use chrono::NaiveDate;
 
 use super::audience::{summarise, Part};
 use super::career::compare::bucketing_check;
-use super::curve::analysis::{bottleneck, gap_table, Basis};
+use super::curve::analysis::{gap_table, shown_bottleneck};
 use super::curve::svg_export::drawing_svg;
 use super::goals::forecast::{progress, TrackStatus};
-use super::goals::statement::{goal_title, statement_text, target_text};
+use super::goals::statement::{goal_title, statement_text};
 use super::goals::text::{format_date, format_value};
 use super::goals::{Goal, GoalBook};
 use super::plan::Plan;
+use super::report::forecast_line;
 
 /// How a status reads at a glance; its words say the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,10 +30,13 @@ pub struct ReadableGoal {
     pub title: String,
     /// "Our goal is to … by …. … will accomplish this goal by …. …"
     pub statement: String,
+    /// "Owner: The community team", empty when no key player is marked owner.
+    pub owner: String,
     /// "Active · On track · 48% complete"
     pub status: String,
     pub tone: Tone,
-    /// "Forecast 171 contributors by 30 April 2027 (target 180 contributors)", when there is one.
+    /// The forecast with its range and what it rests on, or why there is none (the report's
+    /// words), for an open goal with a target.
     pub forecast: Option<String>,
     /// "Latest check-in: 1 December 2026, 149 contributors"
     pub latest: String,
@@ -53,7 +57,7 @@ pub struct ReadableCurve {
     pub svg: String,
     /// What the drawing shows, for its text alternative.
     pub description: String,
-    /// "Bottleneck: Join → Contribute, 11% of members move on (the lowest rate)."
+    /// The bottleneck the Curve page shows (observed flows first, else the counts now).
     pub bottleneck: Option<String>,
     /// "Contribute: 38 members short of 80 · Answer of the week, Docs sprint"
     pub gaps: Vec<String>,
@@ -167,23 +171,13 @@ fn readable_goal(goal: &Goal, _today: NaiveDate) -> ReadableGoal {
         status += &format!(" · {}% complete", pc.round());
     }
     let tone = match p.status {
-        TrackStatus::OnTrack => Tone::Good,
+        TrackStatus::OnTrack | TrackStatus::TargetReached | TrackStatus::Achieved => Tone::Good,
         TrackStatus::AtRisk => Tone::Warn,
         TrackStatus::OffTrack => Tone::Bad,
         TrackStatus::NotEnoughData => Tone::Neutral,
     };
-    let forecast = p.forecast.map(|f| {
-        let mut line = format!(
-            "Forecast {} by {} (target {})",
-            format_value(f.to.value, unit),
-            format_date(f.to.date),
-            target_text(goal)
-        );
-        if let Some(c) = p.confidence {
-            line += &format!(" · team confidence {c}%");
-        }
-        line
-    });
+    let forecast =
+        (goal.status.is_open() && goal.target_value().is_some()).then(|| forecast_line(goal));
     let latest = match &p.latest {
         Some(c) => format!(
             "Latest check-in: {}, {}",
@@ -192,9 +186,16 @@ fn readable_goal(goal: &Goal, _today: NaiveDate) -> ReadableGoal {
         ),
         None => "No check-in yet".to_string(),
     };
+    let owner = goal
+        .owner()
+        .map(|o| o.name.trim())
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("Owner: {n}"))
+        .unwrap_or_default();
     ReadableGoal {
         title: goal_title(goal),
         statement: statement_text(goal),
+        owner,
         status,
         tone,
         forecast,
@@ -215,17 +216,7 @@ fn readable_curve(plan: &Plan) -> Option<ReadableCurve> {
             .map(|s| s.name.clone())
             .unwrap_or_default()
     };
-    let bottleneck = bottleneck(curve, Basis::Now).map(|c| {
-        let rate = c
-            .rate_pct
-            .map(|r| format!(", {}% of members reach the next stage", r.round()))
-            .unwrap_or_default();
-        format!(
-            "Bottleneck: {} → {}{rate} (the lowest rate on the curve, from the members counted now).",
-            name(&c.from_stage_id),
-            name(&c.to_stage_id)
-        )
-    });
+    let bottleneck = shown_bottleneck(curve).map(|b| b.headline);
     let touch_point = |id: &String| {
         curve
             .touch_points

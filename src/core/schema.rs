@@ -79,6 +79,8 @@ struct PlanDocument<'a> {
     version: u64,
     id: &'a str,
     name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    prepared_by: &'a str,
     revision: u64,
     next_id: u64,
     goals: &'a super::goals::GoalBook,
@@ -97,8 +99,17 @@ struct ExtraFields<'a>(&'a super::plan::Extra);
 impl serde::Serialize for ExtraFields<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        const WRITTEN: [&str; 10] = [
-            "format", "version", "id", "name", "revision", "next_id", "goals", "curve", "career",
+        const WRITTEN: [&str; 11] = [
+            "format",
+            "version",
+            "id",
+            "name",
+            "prepared_by",
+            "revision",
+            "next_id",
+            "goals",
+            "curve",
+            "career",
             "left_out",
         ];
         let mut map = serializer.serialize_map(None)?;
@@ -118,6 +129,7 @@ impl<'a> PlanDocument<'a> {
             version: CURRENT_VERSION,
             id: &plan.id,
             name: &plan.name,
+            prepared_by: &plan.prepared_by,
             revision,
             next_id: plan.next_id,
             goals: &plan.goals,

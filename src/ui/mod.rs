@@ -9,6 +9,7 @@ pub mod help;
 pub mod not_found;
 pub mod on_demand;
 pub mod plans;
+pub mod report;
 pub mod section_index;
 pub mod shell;
 pub mod state;

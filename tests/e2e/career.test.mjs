@@ -76,9 +76,10 @@ test("three tracks from templates, pay, bucketing warning that clears, brief, re
   const left = page.getByTestId("bucketing-not-comparable");
   assert.match(
     await left.innerText(),
-    /Software Engineering · Software Engineer II: midpoint USD 132,930 \(May 2022\)\s*not comparable: population: an occupation across all levels, against self-reported; 7 years apart \(more than 2 years\)/,
+    /Software Engineering · Software Engineer II: mean USD 132,930 \(May 2022\)\s*not comparable: levels covered: all levels of an occupation, against a job title, at the levels respondents gave; covers wages including incentive pay \(the OEWS definition\), against base salary; 7 years apart \(more than 2 years\)/,
   );
-  assert.match(await left.innerText(), /Marketing · Marketing Specialist: midpoint USD 62,810 \(May 2020\)\s*not comparable: statistic: median, against mean \(average\)/);
+  // Each figure is named by its statistic: a median is not a midpoint.
+  assert.match(await left.innerText(), /Marketing · Marketing Specialist: median USD 62,810 \(May 2020\)\s*not comparable: statistic: median, against mean \(average\)/);
   assert.equal(await page.getByTestId("bucketing-warning").count(), 0);
 
   // Counted anyway on request: the warning comes back, marked.
@@ -134,7 +135,7 @@ test("three tracks from templates, pay, bucketing warning that clears, brief, re
   }
   // Current pay stays out of the brief unless switched on for it.
   assert.ok(!brief.includes("USD 72,000"), "current pay is not disclosed by default");
-  assert.match(await page.getByTestId("current-pay-reason").innerText(), /not to disclose your current or past salary/);
+  assert.match(await page.getByTestId("current-pay-reason").innerText(), /not to disclose your current or past pay/);
   await page.getByLabel("Include my current pay").check();
   const [withPay] = await Promise.all([
     page.waitForEvent("download"),
@@ -177,8 +178,17 @@ test("the sample plan warns, like with like, that the community role sits 25% be
   const warning = page.getByRole("alert").filter({ hasText: "25% below" });
   await warning.waitFor();
   assert.match(await warning.innerText(), /Community Manager's band midpoint is 25% below USD 112,000, the median of the midpoints of 3 comparable tracks/);
+  // In grades of the structure's own progression, with the gap to each peer.
+  assert.match(await warning.innerText(), /That is about 2\.1 grades at this structure's midpoint progression of 15% a grade/);
+  assert.match(
+    await page.getByTestId("bucketing-peers").innerText(),
+    /Software Engineering · Software Engineer II: midpoint USD 126,000 \(January 2024\); the proposed figure is 33\.3% below it \(about 2\.9 grades\)/,
+  );
   assert.ok(!(await warning.innerText()).includes("non-comparable"));
   assert.equal(await page.getByTestId("bucketing-not-comparable").count(), 0);
+  // The same rank is not the same market price: read with the market figures for the work.
+  assert.match(await page.getByTestId("same-rank-note").innerText(), /^The same rank is not the same market price/);
+  assert.match(await page.getByTestId("market-figures").innerText(), /mean USD 74,740 \(base salary\)/);
   // Its bands are one employer's illustrative structure, not public figures: no caveat about those.
   // (The reference pickers in the track editor, which offer public figures, keep it.)
   for (const section of ["career-bucketing-title", "career-side-title"]) {
@@ -222,7 +232,7 @@ test("a peer from another year is left out with its reason, counted on request w
   assert.match(await page.getByTestId("bucketing-peers").innerText(), /counted anyway|not comparable: 5 years apart/);
   await page.getByRole("button", { name: "Preview the brief" }).click();
   const preview = await page.getByTestId("brief-preview").innerText();
-  assert.ok(preview.includes("> **Warning:** Includes non-comparable figures."), "the brief carries the marker");
+  assert.ok(preview.includes("Warning: Includes non-comparable figures."), "the brief carries the marker");
   assert.ok(preview.includes("counted anyway, not comparable: 5 years apart (more than 2 years)"));
   assert.ok(!preview.includes("Current pay (illustrative)"), "no current pay unless switched on");
   await page.getByLabel("Include my current pay").check();
@@ -235,7 +245,11 @@ test("a peer from another year is left out with its reason, counted on request w
   // Aged to a common date, the peer is comparable again: no marker, both figures shown.
   await warning.filter({ hasText: "figures aged to January 2024" }).waitFor();
   assert.ok(!(await warning.innerText()).includes("non-comparable"));
-  assert.match(await page.getByTestId("bucketing-peers").innerText(), /USD 126,000 \(January 2019\); aged: USD 146,068\.53/);
+  // Five years apart is as far as figures are aged; past two, the line says to read it with care.
+  assert.match(
+    await page.getByTestId("bucketing-peers").innerText(),
+    /midpoint USD 126,000 \(January 2019\), aged to USD 146,068\.53 over 5 years \(to January 2024\) — aged more than 2 years/,
+  );
   assert.match(
     await page.getByTestId("gap-decomposition").innerText(),
     /^What explains the gap: as published, the proposed figure is 25% below its peers; .* \(aged to January 2024 at 3% a year, Employment Cost Index, wages and salaries\); .* remains\.$/,
@@ -373,8 +387,9 @@ test("evidence cites an achieved goal of another plan, and keeps it when that pl
   assert.equal(await orphan.getByTestId("goal-citation").innerText(), cited);
   assert.match(await orphan.locator(".citation-note").innerText(), new RegExp(`Plan “${SAMPLE}” is not in this browser`));
 
-  // The brief carries the citation too.
+  // The brief carries the citation too, once the self-assessment is ticked for it.
   await page.getByLabel("Proposed role (track and level)").selectOption({ label: "Community · C2 Community Manager" });
+  await page.getByLabel("Include my self-assessment (ratings and evidence)").check();
   await page.getByRole("button", { name: "Preview the brief" }).click();
   const preview = await page.getByTestId("brief-preview").innerText();
   assert.match(preview, /Halved the time to first API call/);
@@ -466,7 +481,7 @@ test("a figure picked from the reference data shows its source and year", async 
   assert.match(await picked.innerText(), /Source: U\.S\. Bureau of Labor Statistics, Occupational Outlook Handbook, 2021 \(official statistic\)/);
   assert.equal(
     await level.getByTestId("reference-facts").innerText(),
-    "SOC 13-1082 · median · an occupation across all levels · United States (national) · May 2021 · sample: 781,400 jobs (2021)",
+    "SOC 13-1082 · median · levels: all levels of an occupation · collected: a statistics office's survey of employers · United States (national) · May 2021 · sample: 781,400 jobs (2021)",
   );
   await level.getByRole("button", { name: "Use as this level's band" }).click();
   const source = level.locator(".band-source");

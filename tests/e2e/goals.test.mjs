@@ -132,9 +132,10 @@ test("a goal built from scratch passes the SMART check, message by message, and 
   await page.getByText("Statement copied.").waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
 
-  // Check-ins move the status: a flat start is off track, a jump puts it on track.
+  // Check-ins move the status: two a month apart are too little history for a forecast; a
+  // third, eight weeks from the first, gives one (a range), and a jump puts it on track.
   const track = page.getByTestId("track-status");
-  assert.equal(await track.innerText(), "Not enough check-ins");
+  assert.equal(await track.innerText(), "Not enough history");
   const addCheckIn = async (date, value, confidence, note) => {
     await page.getByLabel("Check-in date").fill(date);
     await page.getByLabel("Measured value").fill(String(value));
@@ -144,12 +145,22 @@ test("a goal built from scratch passes the SMART check, message by message, and 
   };
   await addCheckIn(testDay(-60), 120, 60, "Kick-off");
   await addCheckIn(testDay(-30), 121, 50, "Quiet month");
-  await page.getByText("Off track").first().waitFor();
-  assert.equal(await track.innerText(), "Off track");
+  const forecast = page.getByTestId("forecast-text");
+  await forecast.filter({ hasText: "there are 2 over 30 days" }).waitFor();
+  assert.equal(
+    await forecast.innerText(),
+    "No forecast yet: it needs at least 3 points (the dated baseline and check-ins) over 8 weeks; there are 2 over 30 days (a rule of thumb).",
+  );
+  assert.equal(await track.innerText(), "Not enough history");
   await addCheckIn(testDay(0), 150, 80, "Good first issues landed");
   await page.getByTestId("track-status").getByText("On track").waitFor();
   assert.match(await page.getByTestId("progress-summary").innerText(), /50% complete/);
-  assert.match(await page.getByTestId("progress-summary").innerText(), /team confidence 80%/);
+  assert.match(await page.getByTestId("progress-summary").innerText(), /Team confidence 80%/);
+  // A range in whole people, with what it rests on.
+  assert.match(
+    await forecast.innerText(),
+    /^Forecast \d+ to \d+ contributors by \d+ \w+ \d{4} \(target 180 contributors\): 90% prediction interval of the straight line through 3 points \(the dated baseline and the check-ins\) over 2 months\.$/,
+  );
   assert.equal(await page.getByTestId("check-ins").locator("tbody tr").count(), 3);
   const chart = page.getByTestId("progress-chart");
   assert.match(await chart.getAttribute("aria-label"), /3 check-ins, latest 150 contributors.*team confidence 80%.*On track/);

@@ -193,7 +193,7 @@ test("a share link carries the plan in its fragment; it opens read-only, then ad
   assert.equal(await view.getByTestId("shared-goal").count(), 4);
   assert.match(await view.getByTestId("shared-goal").first().innerText(), /Our goal is to grow monthly active contributors[\s\S]*Active · On track/);
   await view.getByRole("img", { name: /^The commitment curve's stages: Discover/ }).waitFor();
-  assert.match(await view.getByTestId("shared-bottleneck").innerText(), /^Bottleneck: /);
+  assert.match(await view.getByTestId("shared-bottleneck").innerText(), /^Bottleneck now: Discover → Join\./);
   await view.getByRole("heading", { level: 2, name: "The career case" }).waitFor();
   // Read-only: nothing to edit, and the Plans page's welcome waits behind it.
   assert.equal(await view.locator("input, textarea, select").count(), 0);

@@ -30,6 +30,11 @@ const REASON = "Two launch events slipped into the next period";
 test("closing a period scores, carries forward, undoes as one step, stays readable, reports and is cited", async () => {
   const { context, page, problems } = await newSession(browser, { viewport: { width: 1280, height: 900 } });
   await startWithSample(page, server);
+  // One goal is a stretch: graded as aspirational, 70% counts as success.
+  await goTo(page, "Goals");
+  await page.getByRole("link", { name: FINISHED[2] }).first().click();
+  await heading1(page, FINISHED[2]);
+  await page.getByLabel("Committed or aspirational").selectOption({ label: "Aspirational" });
   await goTo(page, "Goals");
   // The sample's story, on any day: its at-risk goal has one review due.
   const reviews = page.locator("section.reviews-due");
@@ -56,8 +61,15 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   const form = card.locator("form.close-period");
   await form.getByRole("heading", { name: `Close ${firstName}` }).waitFor();
   const row = form.getByTestId("close-goal").filter({ hasText: CARRIED });
-  const computed = await row.locator("strong").innerText();
-  assert.match(computed, /^(\d+%|not scored: .+)$/);
+  // The score says what it is measured from (the sample's baselines are months before the
+  // quarter), the verdict for a committed goal, and the team's last confidence.
+  const computed = await row.getByTestId("computed-score").innerText();
+  assert.match(computed, /^\d+% since baseline · short of a committed goal's 100% · team confidence \d+% at the last check-in$/);
+  // 4 of 6 quickstarts: 67%, short of even an aspirational goal's 70%.
+  assert.match(
+    await form.getByTestId("close-goal").filter({ hasText: FINISHED[2] }).getByTestId("computed-score").innerText(),
+    /^67% since baseline · short of an aspirational goal's 70%/,
+  );
   await form.getByLabel(`Adjusted score (%) for “${CARRIED}”`).fill("80");
   // Without a reason the close is refused, and nothing changes.
   await form.getByRole("button", { name: "Close the period" }).click();
@@ -97,11 +109,16 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   const past = card.getByTestId("past-period");
   await past.getByRole("heading", { name: `${firstName} (closed)` }).waitFor();
   const carriedRow = past.getByRole("row", { name: new RegExp(CARRIED) });
-  assert.match(await carriedRow.innerText(), new RegExp(`80% \\(adjusted from \\d+%\\): ${REASON}`));
+  assert.match(await carriedRow.innerText(), new RegExp(`80% \\(adjusted from \\d+% since baseline\\): ${REASON} · short of a committed goal's 100%`));
   assert.match(await carriedRow.innerText(), /Carried forward/);
   assert.match(await past.getByRole("row", { name: new RegExp(FINISHED[2]) }).innerText(), /Finished/);
   assert.match(await past.innerText(), /The newsletter <b>never<\/b> shipped/);
   assert.equal(await past.locator("input, textarea, select").count(), 0);
+  // Goals roll up into their objectives.
+  assert.match(
+    await past.getByTestId("objective-scores").innerText(),
+    /Build the infrastructure for sustainable community growth: \d+% \(the mean of 2 goals' scores\)/,
+  );
 
   await mkdir("test-results", { recursive: true });
   await card.screenshot({ path: "test-results/period-close.png" });
@@ -114,7 +131,8 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   const report = await readFile(await download.path(), "utf8");
   assert.match(report, /^_Period: .+ \(.+ to .+\)\._$/m);
   assert.match(report, /## Past periods/);
-  assert.match(report, new RegExp(`- \\*\\*${CARRIED}:\\*\\* 80% \\(adjusted from \\d+%\\): ${REASON} · carried forward`));
+  assert.match(report, new RegExp(`- \\*\\*${CARRIED}:\\*\\* 80% \\(adjusted from \\d+% since baseline\\): ${REASON} · short of a committed goal's 100% · .* · carried forward`));
+  assert.match(report, /\*\*By objective:\*\*/);
   assert.match(report, /\*\*What worked:\*\* Weekly office hours/);
 
   // The carried goal links back to the period it came from.
@@ -122,7 +140,7 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   await heading1(page, CARRIED);
   assert.match(
     await page.getByTestId("period-note").innerText(),
-    new RegExp(`^Carried forward from ${firstName.replace(/[()]/g, "\\$&")}, where it scored 80% \\(adjusted from \\d+%\\)\\.$`),
+    new RegExp(`^Carried forward from ${firstName.replace(/[()]/g, "\\$&")}, where it scored 80% \\(adjusted from \\d+% since baseline\\)\\.$`),
   );
 
   // Career evidence cites the closed period's result.
@@ -133,12 +151,14 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   await cites.selectOption({ label: (await option.textContent()).trim() });
   const citation = evidence.getByTestId("goal-citation");
   await citation.filter({ hasText: "Result:" }).waitFor();
-  assert.match(await citation.innerText(), new RegExp(`Result: ${firstName.replace(/[()]/g, "\\$&")} \\(closed .+\\): scored 80% \\(adjusted from \\d+%\\): ${REASON}`));
+  assert.match(await citation.innerText(), new RegExp(`Result: ${firstName.replace(/[()]/g, "\\$&")} \\(closed .+\\): scored 80% \\(adjusted from \\d+% since baseline\\): ${REASON}`));
   await waitSaved(page);
+  // The self-assessment goes into the brief only when ticked for it.
+  await page.getByLabel("Include my self-assessment (ratings and evidence)").check();
   await page.getByRole("button", { name: "Preview the brief" }).click();
   assert.match(
     await page.getByTestId("brief-preview").innerText(),
-    new RegExp(`- Result: .+: scored 80% \\(adjusted from \\d+%\\): ${REASON}`),
+    new RegExp(`Result: .+: scored 80% \\(adjusted from \\d+% since baseline\\): ${REASON}`),
   );
 
   // After a reload everything is kept.

@@ -1,6 +1,6 @@
 // The work against the title: tag goals, objectives and touch points with the scope they
-// demand and the career key areas they exercise, and see the scope check in Career, the
-// self-assessment's offered evidence and the brief follow.
+// demand and the career key areas they exercise, say whose work is the role's, and see the
+// scope check in Career, the self-assessment's offered evidence and the brief follow.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
@@ -27,16 +27,29 @@ test("tagging a goal moves the scope check in Career, the offered evidence and t
   const { context, page, problems } = await newSession(browser, { viewport: { width: 1280, height: 900 } });
   await startWithSample(page, server);
 
-  // Untagged, the sample's two objectives take organisation scope by the rule of thumb.
+  // The sample says whose work is the role's and tags what its data supports: the first
+  // objective and its contributor goal span several teams. Untagged work is listed, not guessed.
   await goTo(page, "Career");
   const findings = page.getByTestId("scope-findings");
   await findings.waitFor();
-  assert.match(
-    await findings.innerText(),
-    /This plan asks Community Manager \(scope: team\) to own 2 objectives at organisation scope \(scope by rule of thumb\): the work of C4 Lead Community Manager\./,
+  assert.equal(
+    await findings.locator("li > p").first().innerText(),
+    "1 goal and 1 objective owned by the role or its team are tagged at several teams scope, wider than Community Manager's (team): the scope of C3 Senior Community Manager.",
   );
-  assert.match(await page.getByTestId("scope-rule").innerText(), /^Rule of thumb for work without a scope of its own/);
+  assert.doesNotMatch(await page.locator("section[aria-labelledby='career-scope-title']").innerText(), /rule of thumb|asks .* to own/i);
+  assert.match(
+    await page.getByTestId("scope-not-tagged").innerText(),
+    /Simplify onboarding to increase developer success \(objective, owner: Developer community team, with developer education\)/,
+  );
   assert.equal(await page.getByTestId("scope-areas").count(), 0);
+
+  // Unticking an owner takes its work out of the count; ticking it back returns it.
+  const owners = page.getByTestId("role-owners");
+  await owners.getByLabel("The community team", { exact: true }).uncheck();
+  await page.getByTestId("scope-others").filter({ hasText: `${GOAL} (goal, owner: The community team)` }).waitFor();
+  assert.match(await findings.innerText(), /^1 objective owned by the role or its team is tagged at several teams scope/);
+  await owners.getByLabel("The community team", { exact: true }).check();
+  await findings.filter({ hasText: "1 goal and 1 objective owned by the role" }).waitFor();
 
   // Tag one goal: organisation scope, one key area of the Community track.
   await goTo(page, "Goals");
@@ -51,9 +64,12 @@ test("tagging a goal moves the scope check in Career, the offered evidence and t
 
   await goTo(page, "Career");
   await findings
-    .filter({ hasText: "to own 1 goal and 2 objectives at organisation scope (2 of them by rule of thumb): the work of C4 Lead Community Manager." })
+    .filter({ hasText: "1 goal owned by the role or its team is tagged at organisation scope, wider than Community Manager's (team): the scope of C4 Lead Community Manager." })
     .waitFor();
-  assert.match(await page.getByTestId("scope-summary").innerText(), /fit Community Manager's scope \(team\); 3 are wider\./);
+  assert.equal(
+    await page.getByTestId("scope-summary").innerText(),
+    "4 of the 10 pieces of work in this plan are owned by the role or its team (Developer community team, The community team and Community manager) and tagged with a scope: 2 fit Community Manager's scope (team); 2 are wider. Not counted: 6 not tagged with a scope.",
+  );
   assert.equal(await page.getByTestId("scope-next").innerText(), "The next level, C3 Senior Community Manager, has scope several teams.");
   const row = page.getByTestId("scope-areas").getByRole("row", { name: /Growing yourself and others/ });
   assert.match(await row.innerText(), new RegExp(GOAL));
@@ -73,12 +89,13 @@ test("tagging a goal moves the scope check in Career, the offered evidence and t
   // It shows the target level's (C3) behaviour in the goal's key area.
   assert.equal(await card.getByLabel(/^Growing yourself and others: Mentors other community staff/).isChecked(), true);
 
-  // The brief includes the check.
+  // The brief includes the check (its preview is the readable document).
   await page.getByRole("button", { name: "Preview the brief" }).click();
   const brief = await page.getByTestId("brief-preview").innerText();
-  assert.match(brief, /## The work in this plan against the title/);
-  assert.match(brief, /to own 1 goal and 2 objectives at organisation scope \(2 of them by rule of thumb\): the work of C4 Lead Community Manager\./);
-  assert.match(brief, new RegExp(`- ${GOAL} \\(goal\\)`));
+  await page.getByTestId("brief-preview").getByRole("heading", { name: "The work in this plan against the title" }).waitFor();
+  assert.match(brief, /1 goal owned by the role or its team is tagged at organisation scope, wider than Community Manager's \(team\): the scope of C4 Lead Community Manager\./);
+  assert.match(brief, new RegExp(`${GOAL} \\(goal, owner: The community team\\)`));
+  assert.match(brief, /Not tagged with a scope, not counted:/);
 
   // A finding links to its goal.
   await page.getByTestId("scope-findings").getByRole("link", { name: GOAL }).click();
@@ -89,7 +106,7 @@ test("tagging a goal moves the scope check in Career, the offered evidence and t
   await context.close();
 });
 
-test("an objective tagged narrower leaves the finding; the tag survives a reload", async () => {
+test("work tagged narrower, or untagged, leaves the finding; the tags survive a reload", async () => {
   const { context, page, problems } = await newSession(browser);
   await startWithSample(page, server);
   await goTo(page, "Goals");
@@ -99,13 +116,17 @@ test("an objective tagged narrower leaves the finding; the tag survives a reload
     await tags.getByLabel("Scope it demands").selectOption({ label: "Team" });
     await page.getByRole("button", { name: "Done" }).click();
   }
+  await page.getByRole("link", { name: GOAL }).first().click();
+  await heading1(page, GOAL);
+  await page.getByTestId("work-tags").getByLabel("Scope it demands").selectOption({ label: "Not tagged" });
   await waitSaved(page);
   await open(page, server);
   await goTo(page, "Career");
   const summary = page.getByTestId("scope-summary");
   await summary.waitFor();
-  assert.match(await summary.innerText(), /^\d+ of \d+ pieces of work in this plan fit Community Manager's scope \(team\)\./);
+  assert.match(await summary.innerText(), /^3 of the 10 pieces of work in this plan are owned by the role or its team \(.*\) and tagged with a scope: 3 fit Community Manager's scope \(team\)\./);
   assert.equal(await page.getByTestId("scope-findings").count(), 0);
+  assert.match(await page.getByTestId("scope-not-tagged").innerText(), new RegExp(`${GOAL} \\(goal, owner: The community team\\)`));
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();

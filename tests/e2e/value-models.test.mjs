@@ -1,7 +1,8 @@
 // Touches dates: assumptions are dated and their age is measured against today.
 // What the work is worth: a value model on a goal (from a catalog example) and on a touch
-// point, with dated, sourced assumptions; its range shows in the editor, the goals report,
-// the career brief and the curve's gap table, survives a reload, and undoes.
+// point, with dated, sourced three-point assumptions; its simulated interval shows in the
+// editor, the goals report, the career brief and the curve's gap table with its method,
+// survives a reload, and undoes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
@@ -23,9 +24,10 @@ async function goTo(page, tool) {
 }
 
 const GOAL = "Grow monthly active contributors";
-const EXAMPLE = "Example: merged outside contributions × engineering hours saved × loaded hourly cost";
-// 60 contributors (target 180 − baseline 120) × 2/4/6 hours × 80/100/120 USD per hour.
-const GOAL_VALUE = "Expected 24,000 USD (range 9,600 to 43,200 USD)";
+const EXAMPLE = "Example: gain in merged outside contributions × engineering hours saved × loaded hourly cost";
+// 60 contributors a month (target 180 − baseline 120) × 2/4/6 hours × 80/100/120 USD per hour,
+// simulated (src/core/value/simulate.rs; the corners would say 9,600 to 43,200).
+const GOAL_VALUE = "90% of simulated outcomes between 15,400 and 33,000 USD per month; median 23,800 USD per month";
 
 async function openGoal(page) {
   await goTo(page, "Goals");
@@ -36,7 +38,7 @@ async function openGoal(page) {
 
 async function fillAssumption(group, { low, expected, high, source, date }) {
   await group.getByLabel("Low", { exact: true }).fill(low);
-  await group.getByLabel("Expected", { exact: true }).fill(expected);
+  await group.getByLabel("Most likely", { exact: true }).fill(expected);
   await group.getByLabel("High", { exact: true }).fill(high);
   if (source) await group.getByLabel("Source", { exact: true }).fill(source);
   if (date) await group.getByLabel("Date of the figures", { exact: true }).fill(date);
@@ -56,7 +58,8 @@ test("a goal's value model from an example shows its range in the editor, report
   assert.doesNotMatch(await summary.innerText(), /NaN|\d/);
   await section.getByText(`Started from “${EXAMPLE}”`).waitFor();
 
-  await section.getByLabel("Driver").selectOption({ label: "The gain from baseline to target" });
+  // The example starts from the gain over the baseline.
+  assert.equal(await section.getByLabel("Driver").inputValue(), "gain_to_target");
   const hours = section.getByRole("group", { name: "Assumption 1: Engineering hours saved per contribution" });
   const cost = section.getByRole("group", { name: "Assumption 2: Loaded hourly cost of an engineer" });
   await fillAssumption(hours, { low: "2", expected: "4", high: "6", source: "SDK maintainers' review log", date: "2026-09-01" });
@@ -67,8 +70,9 @@ test("a goal's value model from an example shows its range in the editor, report
   await summary.filter({ hasText: GOAL_VALUE }).waitFor();
   assert.match(
     await summary.innerText(),
-    /: target 180 − baseline 120 = 60 .*× engineering hours saved per contribution × loaded hourly cost of an engineer\.$/,
+    /: target 180 − baseline 120 = 60 contributors per month × engineering hours saved per contribution × loaded hourly cost of an engineer\.$/,
   );
+  assert.match(await section.getByTestId("value-method").innerText(), /^Method: a simulation of 10,000 draws with a fixed seed/);
   await waitSaved(page);
 
   // The goals report shows the value with its driver and assumptions.
@@ -82,16 +86,17 @@ test("a goal's value model from an example shows its range in the editor, report
   const report = await readFile(await download.path(), "utf8");
   assert.ok(report.includes(`- **Value:** ${GOAL_VALUE}`), report);
   assert.match(report, /  - Driver: the gain from baseline to target \(target 180 − baseline 120 = 60/);
-  assert.match(report, /  - Loaded hourly cost of an engineer: low 80, expected 100, high 120 USD per hour\. Source: Finance, loaded cost 2026\. Dated 1 October 2026\./);
+  assert.match(report, /  - Loaded hourly cost of an engineer: low 80, most likely 100, high 120 USD per hour\. Source: Finance, loaded cost 2026\. Dated 1 October 2026\./);
+  assert.match(report, /  - Method: a simulation of 10,000 draws with a fixed seed/);
 
-  // The career brief lists the value of the plan's work.
+  // The career brief lists the value of the plan's work (its preview is the readable document).
   await goTo(page, "Career");
   await page.getByRole("button", { name: "Preview the brief" }).click();
   const brief = await page.getByTestId("brief-preview").innerText();
-  assert.match(brief, /## What the work in this plan is worth/);
-  assert.ok(brief.includes(`**${GOAL}** (goal)`), brief);
+  await page.getByTestId("brief-preview").getByRole("heading", { name: "What the work in this plan is worth" }).waitFor();
+  assert.ok(brief.includes(`${GOAL} (goal)`), brief);
   assert.ok(brief.includes(GOAL_VALUE), brief);
-  assert.match(brief, /Engineering hours saved per contribution: low 2, expected 4, high 6 hours\. Source: SDK maintainers' review log\./);
+  assert.match(brief, /Engineering hours saved per contribution: low 2, most likely 4, high 6 hours\. Source: SDK maintainers' review log\./);
 
   // Kept across a reload.
   await page.reload();
@@ -100,9 +105,9 @@ test("a goal's value model from an example shows its range in the editor, report
   await kept.getByTestId("value-summary").filter({ hasText: GOAL_VALUE }).waitFor();
   assert.equal(await kept.getByRole("group", { name: /^Assumption 2/ }).getByLabel("Source", { exact: true }).inputValue(), "Finance, loaded cost 2026");
 
-  // An edit changes the range; undo restores it. Removing the model undoes too.
-  await kept.getByRole("group", { name: /^Assumption 1/ }).getByLabel("Expected", { exact: true }).fill("5");
-  await kept.getByTestId("value-summary").filter({ hasText: "Expected 30,000 USD" }).waitFor();
+  // An edit changes the interval; undo restores it. Removing the model undoes too.
+  await kept.getByRole("group", { name: /^Assumption 1/ }).getByLabel("Most likely", { exact: true }).fill("5");
+  await kept.getByTestId("value-summary").filter({ hasText: "median 26,300 USD per month" }).waitFor();
   await page.getByRole("button", { name: "Undo", exact: true }).first().click();
   await kept.getByTestId("value-summary").filter({ hasText: GOAL_VALUE }).waitFor();
   await kept.getByRole("button", { name: "Remove value model" }).click();
@@ -127,15 +132,15 @@ test("a touch point's value model shows in the gap table, and the editor works a
   const details = card.locator("details.touch-point-details");
   if ((await details.getAttribute("open")) === null) await details.locator("summary").first().click();
   const model = card.getByTestId("value-model");
-  await model.getByLabel("Start the value model from").selectOption({ label: "Example: sign-ups × activation rate × value of an active account" });
+  await model.getByLabel("Start the value model from").selectOption({ label: "Example: gain in sign-ups × activation rate × value of an active account" });
   await model.getByRole("button", { name: "Add value model" }).click();
-  assert.equal(await model.getByLabel("Driver").inputValue(), "moved_now");
+  assert.equal(await model.getByLabel("Driver").inputValue(), "moved_gain");
   await fillAssumption(model.getByRole("group", { name: /^Assumption 1: Activation rate/ }), { low: "30", expected: "40", high: "50" });
   await fillAssumption(model.getByRole("group", { name: /^Assumption 2: Value of an active account/ }), { low: "10", expected: "20", high: "30", source: "Sales model", date: "2026-01-15" });
-  // 4,200 members of Discover now × 9% = 378 members × 30/40/50% × 10/20/30 USD.
-  const expected = "Expected 3,024 USD (range 1,134 to 5,670 USD)";
+  // 4,200 members of Discover now × (10% − 9%) = 42 members × 30/40/50% × 10/20/30 USD.
+  const expected = "90% of simulated outcomes between 214 and 468 USD; median 333 USD";
   await model.getByTestId("value-summary").filter({ hasText: expected }).waitFor();
-  assert.match(await model.getByTestId("value-summary").innerText(), /4,200 members of Discover now × current conversion 9% = 378 members/);
+  assert.match(await model.getByTestId("value-summary").innerText(), /4,200 members of Discover now × \(target 10% − current 9%\) = 42 members/);
   // Nothing spills past a phone's width.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
@@ -148,8 +153,9 @@ test("a touch point's value model shows in the gap table, and the editor works a
   await values.waitFor();
   const text = await values.innerText();
   assert.ok(text.includes(`Welcome email series with forum invitation: ${expected}`), text);
-  assert.match(text, /Value of an active account: low 10, expected 20, high 30 USD per account\. Source: Sales model\. Dated 15 January 2026\./);
-  assert.match(text, /Activation rate: low 30, expected 40, high 50% \(× 0\.4 expected\)\. No source given\. Undated\./);
+  assert.match(text, /Value of an active account: low 10, most likely 20, high 30 USD per account\. Source: Sales model\. Dated 15 January 2026\./);
+  assert.match(text, /Activation rate: low 30, most likely 40, high 50% \(× 0\.4 most likely\)\. No source given\. Undated\./);
+  assert.match(text, /Method: a simulation of 10,000 draws with a fixed seed/);
 
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);

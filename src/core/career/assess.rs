@@ -64,6 +64,16 @@ pub struct RecordAssessment {
     pub range_penetration: Option<f64>,
     pub percentile: Option<PercentilePosition>,
     pub flags: Vec<PayFlag>,
+    /// The band the figures are measured against: "Community Manager's band (Example Co
+    /// salary structure, 2024 (illustrative, not market data))".
+    #[serde(default)]
+    pub band_of: Option<String>,
+    /// What the compa-ratio divides by: "target USD 90,000" or "midpoint USD 84,000".
+    #[serde(default)]
+    pub compa_reference: Option<String>,
+    /// The band's minimum and maximum, which range penetration runs between.
+    #[serde(default)]
+    pub range: Option<String>,
 }
 
 fn ok_or_flag<T>(result: Result<T, PayError>, flags: &mut Vec<PayFlag>) -> Option<T> {
@@ -107,6 +117,29 @@ pub fn assess_record(career: &Career, record: &CompRecord) -> RecordAssessment {
     };
     out.basis = Some(band.basis);
     out.band_currency = Some(band.currency.clone());
+    out.band_of = Some(format!(
+        "{}'s band ({})",
+        level.title.trim(),
+        band.source.label()
+    ));
+    {
+        use super::format::money;
+        let word = band
+            .central_statistic()
+            .map_or("figure".to_string(), super::Statistic::short);
+        out.compa_reference = match (band.target, band.midpoint()) {
+            (Some(t), _) => Some(format!("target {}", money(t, &band.currency))),
+            (None, Some(m)) => Some(format!("{word} {}", money(m, &band.currency))),
+            _ => None,
+        };
+        out.range = band.min.zip(band.max).map(|(lo, hi)| {
+            format!(
+                "{} to {}",
+                money(lo, &band.currency),
+                money(hi, &band.currency)
+            )
+        });
+    }
     let Some(pay) = ok_or_flag(pay_for_basis(record, band.basis), &mut out.flags) else {
         return out;
     };

@@ -1,19 +1,28 @@
-//! The evidence brief: a Markdown summary of the comparison to bring to a manager or HR.
+//! The evidence brief: the comparison to bring to a manager or HR, written once as Markdown
+//! (to download or copy) and read as a document (HTML to download, print or preview) through
+//! `markdown::markdown_to_html`. The author's current pay, offers, targets and self-assessment
+//! go in only when ticked for the brief.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::assess::assess_record;
 use super::citation::cited_from;
-use super::compare::{bucketing_check, side_by_side, BucketingOutcome, ComparedLevel};
+use super::compare::{
+    bucketing_check, market_figures, side_by_side, BucketingOutcome, ComparedLevel, SideBySide,
+    SAME_RANK_NOTE,
+};
 use super::format::{money, percent};
 use super::parity::parity_gaps;
 use super::readiness::readiness;
 use super::scope_check::{scope_check_markdown, ScopeCheck};
 use super::{reference, Band, Career, CompKind, CompRecord, Source};
+use crate::core::audience::{Part, Selection};
 use crate::core::goals::statement::statement_text;
 use crate::core::goals::text::{format_date, format_value};
 use crate::core::goals::GoalBook;
-use crate::core::markdown::md_escape as t;
+use crate::core::html::standalone_document;
+use crate::core::markdown::{markdown_to_html, md_escape as t};
 
 /// What the brief shows for an evidence item that cites a goal. The Goals tool supplies it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -51,50 +60,51 @@ pub fn goal_citation(goals: &GoalBook, goal_id: &str) -> Option<GoalCitation> {
 pub struct BriefRequest {
     pub level_id: String,
     pub assessment_id: Option<String>,
-    /// Which pay records the brief discloses.
-    pub disclose: Disclosure,
+    /// What the brief may carry: the author's current pay, offers, targets and
+    /// self-assessment (ratings and evidence) only when ticked for this brief
+    /// ([`Part::reason`] says why each is off).
+    #[serde(default)]
+    pub selection: Selection,
     /// The plan's work against the level (`scope_check::scope_check`), when the caller has
     /// the whole plan.
     pub scope: Option<ScopeCheck>,
     /// The value of the plan's work (`value::plan_value`), when the caller has the whole plan.
     #[serde(default)]
     pub value: Option<crate::core::value::PlanValue>,
+    /// Who prepared the brief (the plan's "Prepared by"), for its header; empty: not shown.
+    #[serde(default)]
+    pub prepared_by: String,
+    /// The day it is written, for its header; the core never reads the clock.
+    #[serde(default)]
+    pub as_of: Option<NaiveDate>,
+    /// Leave out the appendix with every behaviour in full (the plan report does).
+    #[serde(default)]
+    pub without_appendix: bool,
 }
 
-/// Which pay records go into a brief, by kind. Current pay stays out unless the user
-/// switches it on for that brief.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Disclosure {
-    pub current_pay: bool,
-    pub offers: bool,
-    pub targets: bool,
-}
+/// The private parts a brief can carry, in the order its switches list them.
+pub const BRIEF_PRIVATE_PARTS: [Part; 4] = [
+    Part::CurrentPay,
+    Part::Offers,
+    Part::Targets,
+    Part::SelfAssessment,
+];
 
-impl Default for Disclosure {
-    fn default() -> Self {
-        Disclosure {
-            current_pay: false,
-            offers: true,
-            targets: true,
-        }
-    }
+/// Whether the brief carries pay records of this kind.
+fn discloses(selection: &Selection, kind: CompKind) -> bool {
+    Part::ALL
+        .into_iter()
+        .find(|p| p.comp_kind() == Some(kind))
+        .is_some_and(|p| selection.includes(p))
 }
-
-impl Disclosure {
-    pub fn includes(self, kind: CompKind) -> bool {
-        match kind {
-            CompKind::Current => self.current_pay,
-            CompKind::Offer => self.offers,
-            CompKind::Target => self.targets,
-        }
-    }
-}
-
-/// Shown next to the switch that puts current pay in the brief.
-pub const CURRENT_PAY_REASON: &str = "Off unless you switch it on: the advice this worksheet \
-follows is not to disclose your current or past salary when negotiating.";
 
 /// Markdown text of the brief. `goal` looks up a cited goal (None if it is gone).
+///
+/// It opens with the finding (the bucketing check, then the work in the plan against the
+/// title), then the evidence (the role, the levels at its rank with a summary of their
+/// behaviours by key area, the value of the work, the pay records ticked, parity, the
+/// self-assessment if ticked, the sources and, only when a public figure is among them, the
+/// caveat about public figures), then an appendix with every behaviour in full.
 pub fn evidence_brief(
     career: &Career,
     request: &BriefRequest,
@@ -110,10 +120,13 @@ pub fn evidence_brief(
         t(&chosen.title),
         t(&chosen.track_name)
     );
-    let bands = std::iter::once(chosen).chain(&view.peers);
-    if reference::caveat_applies(bands.filter_map(|l| l.band.as_ref())) {
-        out += &format!("{}\n\n", reference::CAVEAT);
+    byline(request, &mut out);
+    // The finding.
+    bucketing(career, chosen, &mut out);
+    if let Some(check) = &request.scope {
+        out += &scope_check_markdown(check);
     }
+    // The evidence.
     role(career, chosen, &mut out);
     out += &format!("## Levels at rank {} in every track\n\n", chosen.rank);
     out += "| Track | Level | Scope | Band | What the figure is | Source |\n\
@@ -145,18 +158,7 @@ pub fn evidence_brief(
             t(&view.tracks_without_rank.join(", "))
         );
     }
-    out += "\n### Expected behaviours\n\n";
-    for level in std::iter::once(chosen).chain(&view.peers) {
-        out += &format!("**{} · {}**\n\n", t(&level.track_name), t(&level.title));
-        for (area, text) in &level.behaviours {
-            out += &format!("- *{}*: {}\n", t(area), t(text));
-        }
-        out += "\n";
-    }
-    bucketing(career, chosen, &mut out);
-    if let Some(check) = &request.scope {
-        out += &scope_check_markdown(check);
-    }
+    behaviours_by_area(&view, request.without_appendix, &mut out);
     if let Some(value) = &request.value {
         out += &crate::core::value::plan_value_markdown(value);
     }
@@ -175,18 +177,141 @@ pub fn evidence_brief(
     if sources.is_empty() {
         out += "No bands entered.\n";
     }
+    // Said only when a public figure is shown (a band at this rank, or a market figure from
+    // the level's research log), beside the sources.
+    let bands = std::iter::once(chosen).chain(&view.peers);
+    if reference::caveat_applies(bands.filter_map(|l| l.band.as_ref()))
+        || !market_figures(career, &chosen.level_id).is_empty()
+    {
+        out += &format!("\n{}\n", reference::CAVEAT);
+    }
+    if !request.without_appendix {
+        appendix(&view, &mut out);
+    }
     out
 }
 
-/// "median · an occupation across all levels · United States (national) · May 2021":
-/// what a band's figure is, "not stated" for what the band does not say.
+/// "_Prepared by Alex Kim · 9 December 2026_" when the request says either.
+fn byline(request: &BriefRequest, out: &mut String) {
+    let mut parts = Vec::new();
+    if !request.prepared_by.trim().is_empty() {
+        parts.push(format!("Prepared by {}", t(request.prepared_by.trim())));
+    }
+    if let Some(day) = request.as_of {
+        parts.push(format_date(day));
+    }
+    if !parts.is_empty() {
+        *out += &format!("_{}_\n\n", parts.join(" · "));
+    }
+}
+
+/// The key areas with a behaviour expected at this rank, and the tracks that expect one: the
+/// breadth of each role at a glance. The behaviours themselves are in the appendix.
+fn behaviours_by_area(view: &SideBySide, without_appendix: bool, out: &mut String) {
+    let levels: Vec<&ComparedLevel> = std::iter::once(&view.chosen).chain(&view.peers).collect();
+    let mut areas: Vec<(String, Vec<&str>)> = Vec::new();
+    for level in &levels {
+        for (area, _) in &level.behaviours {
+            let key = area.trim().to_lowercase();
+            match areas
+                .iter_mut()
+                .find(|(a, _)| a.trim().to_lowercase() == key)
+            {
+                Some((_, tracks)) => {
+                    if !tracks.contains(&level.track_name.as_str()) {
+                        tracks.push(&level.track_name);
+                    }
+                }
+                None => areas.push((area.trim().to_string(), vec![&level.track_name])),
+            }
+        }
+    }
+    *out += "\n### Expected behaviours by key area\n\n";
+    if areas.is_empty() {
+        *out += "No behaviours written for these levels.\n\n";
+        return;
+    }
+    *out +=
+        "Each key area with a behaviour expected at this rank, and the tracks that expect one:\n\n";
+    for (area, tracks) in &areas {
+        let who = if tracks.len() == levels.len() && levels.len() > 1 {
+            format!("all {} tracks", levels.len())
+        } else {
+            t(&tracks.join(", "))
+        };
+        *out += &format!("- *{}*: {who}\n", t(area));
+    }
+    if !without_appendix {
+        *out += "\nEvery behaviour in full is in the appendix.\n";
+    }
+    *out += "\n";
+}
+
+/// Every behaviour of every level at the rank. Text still as a template wrote it is marked as
+/// the template's (a level whose behaviours all are, once by its name): it is Trellis's
+/// starting point, not the employer's words.
+fn appendix(view: &SideBySide, out: &mut String) {
+    use super::templates::is_template_behaviour;
+    *out += &format!(
+        "\n## Appendix: expected behaviours at rank {}\n\n",
+        view.chosen.rank
+    );
+    let levels: Vec<&ComparedLevel> = std::iter::once(&view.chosen).chain(&view.peers).collect();
+    let any_template = levels
+        .iter()
+        .flat_map(|l| &l.behaviours)
+        .any(|(_, text)| is_template_behaviour(text));
+    if any_template {
+        *out += &format!("{TEMPLATE_WORDING_NOTE}\n\n");
+    }
+    for level in levels {
+        let all_template = !level.behaviours.is_empty()
+            && level
+                .behaviours
+                .iter()
+                .all(|(_, text)| is_template_behaviour(text));
+        let mark = if all_template {
+            " (template wording)"
+        } else {
+            ""
+        };
+        *out += &format!(
+            "**{} · {}**{mark}\n\n",
+            t(&level.track_name),
+            t(&level.title)
+        );
+        if level.behaviours.is_empty() {
+            *out += "No behaviours written.\n\n";
+            continue;
+        }
+        for (area, text) in &level.behaviours {
+            let mark = if !all_template && is_template_behaviour(text) {
+                " (template wording)"
+            } else {
+                ""
+            };
+            *out += &format!("- *{}*: {}{mark}\n", t(area), t(text));
+        }
+        *out += "\n";
+    }
+}
+
+/// What "(template wording)" means, at the head of the appendix.
+pub const TEMPLATE_WORDING_NOTE: &str = "Behaviours marked (template wording) are Trellis's \
+starting text for the track, not the employer's words.";
+
+/// "median · levels: all levels of an occupation · collected: a statistics office's survey of
+/// employers · United States (national) · May 2021": what a band's figure is, which levels it
+/// covers and how it was collected (apart), "not stated" for what the band does not say.
 pub fn band_facts(band: &Band) -> String {
     let statistic = band
         .central_statistic()
         .map_or("statistic not stated".to_string(), |s| s.label());
-    let population = band
-        .population
-        .map_or("population not stated", |p| p.label());
+    let population = match band.population {
+        Some(p) => format!("levels: {}", p.label()),
+        None => "levels not stated".to_string(),
+    };
+    let population = format!("{population} · collected: {}", band.collection());
     let geography = if band.geography.trim().is_empty() {
         "geography not stated"
     } else {
@@ -264,8 +389,12 @@ fn role(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         track.family.label(),
         track.kind.label().to_lowercase()
     );
-    if !track.hr_classification.is_empty() {
-        *out += &format!("- How HR classifies it: {}\n", t(&track.hr_classification));
+    // A template's note about HR is Trellis's wording, not HR's: only the author's own goes in.
+    let classification = track.hr_classification.trim();
+    if !classification.is_empty()
+        && !super::templates::is_template_hr_classification(classification)
+    {
+        *out += &format!("- How HR classifies it: {}\n", t(classification));
     }
     *out += &format!(
         "- Level: {} {}, rank {}, scope {}, typically {}\n\n",
@@ -294,13 +423,8 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         *out += &format!("{}\n\n", t(problem));
     }
     let c = &check.currency;
-    if let Some(m) = check.proposed_midpoint {
-        *out += &format!(
-            "- {} (proposed): {}{}\n",
-            t(&chosen.title),
-            money(m, c),
-            aged_text(check.proposed_aged, c)
-        );
+    if let Some(line) = check.proposed_line(&chosen.title) {
+        *out += &format!("- {}\n", t(&line));
     }
     for p in &check.peers {
         let anyway = if p.comparable() {
@@ -308,20 +432,14 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         } else {
             format!(" — counted anyway, {}", t(&p.reasons_text()))
         };
-        *out += &format!(
-            "- {} · {}: midpoint {}{}{anyway}\n",
-            t(&p.track_name),
-            t(&p.level_title),
-            money(p.midpoint, c),
-            aged_text(p.aged, c)
-        );
+        *out += &format!("- {}{anyway}\n", t(&check.peer_line(p)));
     }
     for p in &check.not_comparable {
         *out += &format!(
             "- Left out: {} · {} ({}), {}\n",
             t(&p.track_name),
             t(&p.level_title),
-            money(p.midpoint, c),
+            t(&p.figure_text(c)),
             t(&p.reasons_text())
         );
     }
@@ -329,19 +447,26 @@ fn bucketing(career: &Career, chosen: &ComparedLevel, out: &mut String) {
         *out += &format!("- Left out: {}\n", t(&why.message(name)));
     }
     *out += "\n";
-}
-
-/// ", aged to USD 75,000" when a figure was aged.
-fn aged_text(aged: Option<i64>, currency: &str) -> String {
-    aged.map(|a| format!(", aged {}", money(a, currency)))
-        .unwrap_or_default()
+    if check.proposed_midpoint.is_some() {
+        *out += &format!("{}\n\n", t(SAME_RANK_NOTE));
+        let market = market_figures(career, &chosen.level_id);
+        if market.is_empty() {
+            *out += "Market figures for this work: none in the level's research log yet.\n\n";
+        } else {
+            *out += "Market figures for this work (the level's research log):\n\n";
+            for m in market {
+                *out += &format!("- {}\n", t(&m));
+            }
+            *out += "\n";
+        }
+    }
 }
 
 fn pay(career: &Career, request: &BriefRequest, out: &mut String) {
     for record in career
         .comp_records
         .iter()
-        .filter(|r| request.disclose.includes(r.kind))
+        .filter(|r| discloses(&request.selection, r.kind))
     {
         pay_record(career, record, out);
     }
@@ -377,14 +502,23 @@ fn pay_record(career: &Career, record: &CompRecord, out: &mut String) {
         let basis = a.basis.unwrap_or_default().label();
         *out += &format!("- Compared with the band ({basis}): {}\n", money(v, bc));
     }
-    if let Some(r) = a.compa_ratio {
-        *out += &format!("- Compa-ratio: {r:.2}\n");
+    let band_of = a.band_of.as_deref().map(t).unwrap_or_default();
+    if let (Some(r), Some(reference)) = (a.compa_ratio, &a.compa_reference) {
+        *out += &format!(
+            "- Compa-ratio: {r:.2} (the pay compared, against the {} of {band_of})\n",
+            t(reference)
+        );
     }
-    if let Some(r) = a.range_penetration {
-        *out += &format!("- Range penetration: {}\n", percent(r));
+    if let (Some(r), Some(range)) = (a.range_penetration, &a.range) {
+        *out += &format!(
+            "- Range penetration: {} (of the way from the minimum to the maximum of {band_of}, \
+             {})\n",
+            percent(r),
+            t(range)
+        );
     }
     if let Some(p) = &a.percentile {
-        *out += &format!("- Position: {}\n", p.describe());
+        *out += &format!("- Position: {} of {band_of}\n", p.describe());
     }
     for f in &a.flags {
         *out += &format!("- Note: {}\n", t(&f.message()));
@@ -410,6 +544,9 @@ fn assessment(
     goal: &dyn Fn(&str) -> Option<GoalCitation>,
     out: &mut String,
 ) {
+    if !request.selection.includes(Part::SelfAssessment) {
+        return;
+    }
     let Some(a) = request
         .assessment_id
         .as_deref()
@@ -495,6 +632,40 @@ fn assessment(
         }
     }
     *out += "\n";
+}
+
+/// "Evidence brief: Community Manager (Community)", the document's title.
+pub fn brief_title(career: &Career, request: &BriefRequest) -> String {
+    match side_by_side(career, &request.level_id) {
+        Some(view) => format!(
+            "Evidence brief: {} ({})",
+            view.chosen.title.trim(),
+            view.chosen.track_name.trim()
+        ),
+        None => "Evidence brief".to_string(),
+    }
+}
+
+/// The brief as a readable document's body: an `<article>` for the app to preview or print,
+/// with headings `heading_offset` levels deeper (the plan report nests it under its own).
+pub fn brief_html_body(markdown: &str, heading_offset: usize) -> String {
+    format!(
+        "<article class=\"trellis-doc brief\">\n<p class=\"doc-kind\">Evidence brief</p>\n{}</article>\n",
+        markdown_to_html(markdown, heading_offset)
+    )
+}
+
+/// The brief as a self-contained HTML page (no script; its stylesheet allowed by its hash).
+pub fn brief_document(
+    career: &Career,
+    request: &BriefRequest,
+    goal: &dyn Fn(&str) -> Option<GoalCitation>,
+) -> String {
+    let markdown = evidence_brief(career, request, goal);
+    standalone_document(
+        &brief_title(career, request),
+        &brief_html_body(&markdown, 0),
+    )
 }
 
 #[cfg(test)]

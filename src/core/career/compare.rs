@@ -1,5 +1,11 @@
 //! Side-by-side comparison of a level with the levels of the same rank in other tracks,
 //! and the bucketing check: is the proposed track's band well below its peers?
+//!
+//! A peer counts only when both figures state their statistic and their date and nothing
+//! stated differs; where population or geography is stated on neither side the result says
+//! "no stated difference", never "comparable". Figures are aged only at an entered rate, and
+//! not across more than [`AGE_REFUSE_YEARS`]. The gap is shown to each peer as well as to their
+//! median, in grades of the structure's own midpoint progression when it has one.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +18,22 @@ pub const DEFAULT_BUCKETING_THRESHOLD_PERCENT: f64 = 10.0;
 
 /// Bands further apart than this many years are not comparable unless aged.
 pub const DEFAULT_COMPARABLE_WITHIN_YEARS: u32 = 2;
+
+/// A figure aged over more than this many years is shown with a warning. A rule of thumb: one
+/// yearly rate stands for how pay moved over the whole span, and pay moves unevenly.
+pub const AGE_WARN_YEARS: u32 = 2;
+
+/// Figures further apart than this many years are not compared even when aged (a rule of
+/// thumb): at 3.5% a year, eight years is a third of the figure, enough to flip a verdict on
+/// the rate alone.
+pub const AGE_REFUSE_YEARS: u32 = 5;
+
+/// Said with every bucketing result: a gap at the same rank is about the structure, not the
+/// market price of the work.
+pub const SAME_RANK_NOTE: &str = "The same rank is not the same market price: the market can \
+pay an engineering level more than a community level of the same rank. A gap to the peers says \
+how this structure prices its ranks; read it with the scope check (the work the role owns \
+against the level) and a market figure for the work itself.";
 
 /// One level in the side-by-side table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -129,6 +151,12 @@ pub enum Reason {
     DateUnknown {
         peer_has_date: bool,
     },
+    /// Neither figure has an effective date.
+    NoDates,
+    /// Aged, but further apart than [`AGE_REFUSE_YEARS`].
+    TooFarToAge {
+        months: i64,
+    },
 }
 
 fn stated(label: Option<String>) -> String {
@@ -145,7 +173,7 @@ impl Reason {
                 stated(proposed.map(Statistic::label))
             ),
             Reason::Population { peer, proposed } => format!(
-                "population: {}, against {}",
+                "levels covered: {}, against {}",
                 stated(peer.map(|p| p.label().to_string())),
                 stated(proposed.map(|p| p.label().to_string()))
             ),
@@ -171,6 +199,12 @@ impl Reason {
                 "no effective date"
             }
             .into(),
+            Reason::NoDates => "neither figure has an effective date".into(),
+            Reason::TooFarToAge { months } => format!(
+                "{} apart: too far to age (more than {AGE_REFUSE_YEARS} years, a rule of \
+                 thumb: one yearly rate cannot stand for pay over that long)",
+                years_text(*months)
+            ),
         }
     }
 }
@@ -197,12 +231,14 @@ pub fn years_text(months: i64) -> String {
     }
 }
 
-/// Every reason `peer` is not comparable with `proposed`; empty when it is.
-/// `aged` says the figures are brought to a common date, so years apart do not count.
+/// Every reason `peer` is not comparable with `proposed`; empty when it is. A statistic and
+/// a date must be stated on both: two figures that say nothing are not known to measure the
+/// same thing. `aged` says the figures are brought to a common date, so years apart count only
+/// beyond [`AGE_REFUSE_YEARS`].
 pub fn comparability(peer: &Band, proposed: &Band, within_years: u32, aged: bool) -> Vec<Reason> {
     let mut reasons = Vec::new();
     let (ps, qs) = (peer.central_statistic(), proposed.central_statistic());
-    if ps != qs {
+    if ps != qs || ps.is_none() {
         reasons.push(Reason::Statistic {
             peer: ps,
             proposed: qs,
@@ -235,14 +271,16 @@ pub fn comparability(peer: &Band, proposed: &Band, within_years: u32, aged: bool
     match (peer.effective(), proposed.effective()) {
         (Some(p), Some(q)) => {
             let months = q.months_until(p).abs();
-            if !aged && months > i64::from(within_years) * 12 {
+            if aged && months > i64::from(AGE_REFUSE_YEARS) * 12 {
+                reasons.push(Reason::TooFarToAge { months });
+            } else if !aged && months > i64::from(within_years) * 12 {
                 reasons.push(Reason::YearsApart {
                     months,
                     limit_years: within_years,
                 });
             }
         }
-        (None, None) => {}
+        (None, None) => reasons.push(Reason::NoDates),
         (p, _) => reasons.push(Reason::DateUnknown {
             peer_has_date: p.is_some(),
         }),
@@ -271,8 +309,12 @@ pub struct PeerMidpoint {
     pub level_title: String,
     /// As published (converted with an entered rate when the currency differs).
     pub midpoint: i64,
+    /// What the figure is (median, mean, …); None when the band does not say.
+    pub statistic: Option<Statistic>,
     /// Brought to the common date, when ageing is on and the band has a date.
     pub aged: Option<i64>,
+    /// How long it was aged over, in months, when aged.
+    pub aged_months: Option<i64>,
     pub effective: Option<YearMonth>,
     pub rate_id: Option<String>,
     /// Why it is not comparable; empty when it is.
@@ -299,6 +341,131 @@ impl PeerMidpoint {
     pub fn reasons_text(&self) -> String {
         let parts: Vec<String> = self.reasons.iter().map(Reason::message).collect();
         format!("not comparable: {}", parts.join("; "))
+    }
+
+    /// "median USD 95,000 (January 2024)": the figure, named by its statistic, and its date.
+    pub fn figure_text(&self, currency: &str) -> String {
+        use super::format::money;
+        let word = self
+            .statistic
+            .map_or("figure".to_string(), Statistic::short);
+        let when = self
+            .effective
+            .map(|d| format!(" ({})", d.label()))
+            .unwrap_or_default();
+        format!("{word} {}{when}", money(self.midpoint, currency))
+    }
+}
+
+/// ", aged to USD 74,263 over 2 years (to June 2024)", with a warning past
+/// [`AGE_WARN_YEARS`]; empty when not aged.
+pub fn aged_text(
+    aged: Option<i64>,
+    months: Option<i64>,
+    ageing: Option<&AgeingApplied>,
+    currency: &str,
+) -> String {
+    use super::format::money;
+    let (Some(aged), Some(months), Some(ageing)) = (aged, months, ageing) else {
+        return String::new();
+    };
+    if months == 0 {
+        return String::new();
+    }
+    let mut text = format!(
+        ", aged to {} over {} (to {})",
+        money(aged, currency),
+        years_text(months),
+        ageing.to.label()
+    );
+    if months > i64::from(AGE_WARN_YEARS) * 12 {
+        text += &format!(
+            " — aged more than {AGE_WARN_YEARS} years: one yearly rate stands for the whole \
+             span, read with care (a rule of thumb)"
+        );
+    }
+    text
+}
+
+/// A structure's midpoint progression: how much each grade's midpoint rises over the one
+/// below, from the bands of the proposed track that share its source, currency and basis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progression {
+    /// 0.15: each grade's midpoint is 15% above the one below (geometric mean).
+    pub per_grade: f64,
+    /// The lowest and highest level it was measured between, "C1 Community Specialist".
+    pub from: String,
+    pub to: String,
+    /// How many levels' bands it rests on.
+    pub levels: usize,
+}
+
+impl Progression {
+    /// How many grades `ratio` (a peer's figure ÷ the proposed one) is at this progression.
+    pub fn grades(&self, ratio: f64) -> f64 {
+        ratio.ln() / (1.0 + self.per_grade).ln()
+    }
+
+    /// "15% a grade (geometric mean from C1 Community Specialist to C3 Senior Community
+    /// Manager, 3 levels of the same structure)".
+    pub fn text(&self) -> String {
+        format!(
+            "{} a grade (geometric mean from {} to {}, {} levels of the same structure)",
+            super::format::percent(self.per_grade),
+            self.from,
+            self.to,
+            self.levels
+        )
+    }
+}
+
+/// The midpoint progression of `track`'s bands that share `band`'s source, currency and basis;
+/// None with fewer than two such levels, no rise between them, or when the source is a
+/// published survey or statistic: its job titles are not the grades of a structure.
+pub fn progression(track: &Track, band: &Band) -> Option<Progression> {
+    use super::SourceKind;
+    if !matches!(
+        band.source.kind,
+        SourceKind::OwnEstimate | SourceKind::Illustrative
+    ) {
+        return None;
+    }
+    let publisher = |b: &Band| b.source.publisher.trim().to_lowercase();
+    let mut points: Vec<(u32, String, i64)> = track
+        .levels
+        .iter()
+        .filter_map(|l| {
+            let b = l.band.as_ref()?;
+            let same = publisher(b) == publisher(band)
+                && b.source.kind == band.source.kind
+                && b.currency == band.currency
+                && b.basis == band.basis;
+            let mid = b.midpoint().filter(|m| *m > 0)?;
+            let name = format!("{} {}", l.code.trim(), l.title.trim());
+            same.then(|| (l.rank, name.trim().to_string(), mid))
+        })
+        .collect();
+    points.sort_by_key(|p| p.0);
+    let (first, last) = (points.first()?, points.last()?);
+    let steps = f64::from(last.0.checked_sub(first.0).filter(|d| *d > 0)?);
+    let per_grade = (last.2 as f64 / first.2 as f64).powf(1.0 / steps) - 1.0;
+    (per_grade.is_finite() && per_grade > 0.0).then(|| Progression {
+        per_grade,
+        from: first.1.clone(),
+        to: last.1.clone(),
+        levels: points.len(),
+    })
+}
+
+/// "about 2.1 grades" / "about 0.4 of a grade".
+fn grades_text(grades: f64) -> String {
+    let g = (grades.abs() * 10.0).round() / 10.0;
+    if g < 1.0 {
+        format!("about {g} of a grade")
+    } else if g == 1.0 {
+        "about 1 grade".to_string()
+    } else {
+        format!("about {g} grades")
     }
 }
 
@@ -394,6 +561,11 @@ pub struct BucketingCheck {
     /// Why ageing was asked for but not applied.
     pub ageing_problem: Option<String>,
     pub decomposition: Option<GapDecomposition>,
+    /// The proposed structure's midpoint progression, to express gaps in grades.
+    pub progression: Option<Progression>,
+    /// What the proposed band (and so every counted peer) does not state: "population",
+    /// "geography". The peers then show no stated difference, not a known like-for-like.
+    pub unstated: Vec<String>,
     pub outcome: BucketingOutcome,
 }
 
@@ -412,39 +584,157 @@ impl BucketingCheck {
         self.proposed_aged.or(self.proposed_midpoint)
     }
 
+    /// The proposed figure against one peer's (both aged when ageing applies): -0.25 is 25%
+    /// below it.
+    pub fn gap_to(&self, peer: &PeerMidpoint) -> Option<f64> {
+        let p = self.proposed_value()?;
+        (peer.value() > 0).then(|| gap(p, peer.value()))
+    }
+
+    /// "; 26.3% below it (about 2.1 grades)": the gap to one peer, in grades when the
+    /// structure has a progression.
+    fn gap_text(&self, peer: &PeerMidpoint) -> String {
+        use super::format::percent;
+        let Some(g) = self.gap_to(peer) else {
+            return String::new();
+        };
+        let side = if g < 0.0 { "below" } else { "above" };
+        let grades = self
+            .progression
+            .as_ref()
+            .map(|pr| format!(" ({})", grades_text(pr.grades(1.0 / (1.0 + g)))))
+            .unwrap_or_default();
+        format!(
+            "; the proposed figure is {} {side} it{grades}",
+            percent(g.abs())
+        )
+    }
+
+    /// One peer as the brief and the worksheet list it: its figure named by its statistic,
+    /// its date, its age when aged, and the gap to it.
+    pub fn peer_line(&self, peer: &PeerMidpoint) -> String {
+        format!(
+            "{} · {}: {}{}{}",
+            peer.track_name.trim(),
+            peer.level_title.trim(),
+            peer.figure_text(&self.currency),
+            aged_text(
+                peer.aged,
+                peer.aged_months,
+                self.ageing.as_ref(),
+                &self.currency
+            ),
+            self.gap_text(peer)
+        )
+    }
+
+    /// "Community 2 (proposed): midpoint USD 70,000 (June 2020), base salary, aged to …".
+    pub fn proposed_line(&self, title: &str) -> Option<String> {
+        use super::format::money;
+        let m = self.proposed_midpoint?;
+        let word = self
+            .proposed_statistic
+            .map_or("figure".to_string(), Statistic::short);
+        let when = self
+            .proposed_effective
+            .map(|d| format!(" ({})", d.label()))
+            .unwrap_or_default();
+        let months = match (self.proposed_effective, self.ageing.as_ref()) {
+            (Some(from), Some(a)) => Some(from.months_until(a.to).abs()),
+            _ => None,
+        };
+        Some(format!(
+            "{} (proposed): {word} {}{when}, {}{}",
+            title.trim(),
+            money(m, &self.currency),
+            self.basis.label(),
+            aged_text(
+                self.proposed_aged,
+                months,
+                self.ageing.as_ref(),
+                &self.currency
+            )
+        ))
+    }
+
     /// One sentence for the banner; starts with the marker when non-comparable figures count.
-    /// It names the statistic compared: a mean is never called a midpoint.
+    /// It names the statistic compared (a mean is never called a midpoint), says one peer is
+    /// one peer, and says "no stated difference" where the figures do not state what they
+    /// cover.
     pub fn message(&self, proposed_title: &str) -> String {
         use super::format::{money, percent};
         let median = self.peer_median.map(|m| money(m, &self.currency));
         let count = self.peers.len();
         let mixed = self.includes_non_comparable();
-        let noun = match (mixed, count) {
-            (true, 1) => "track",
-            (true, _) => "tracks",
-            (false, 1) => "comparable track",
-            (false, _) => "comparable tracks",
-        };
         let (word, words) = statistic_words(self.proposed_statistic);
-        let words = if mixed { "figures".to_string() } else { words };
         let aged = self
             .ageing
             .as_ref()
             .map(|a| format!(" (figures aged to {})", a.to.label()))
             .unwrap_or_default();
+        let kind = match (mixed, self.unstated.is_empty()) {
+            (true, _) => ("track counted", "tracks"),
+            (false, true) => ("comparable track", "comparable tracks"),
+            (false, false) => (
+                "track with no stated difference",
+                "tracks with no stated difference",
+            ),
+        };
+        let against = |median: &str| match self.peers.as_slice() {
+            [one] => format!(
+                "{median}, {}'s {} (the only {}){aged}",
+                one.level_title.trim(),
+                one.statistic.map_or("figure".to_string(), Statistic::short),
+                kind.0
+            ),
+            _ => {
+                let words = if mixed { "figures" } else { words.as_str() };
+                format!(
+                    "{median}, the median of the {words} of {count} {}{aged}",
+                    kind.1
+                )
+            }
+        };
+        let grades = match (&self.outcome, &self.progression) {
+            (BucketingOutcome::BelowPeers { gap } | BucketingOutcome::Fair { gap }, Some(pr))
+                if *gap != 0.0 =>
+            {
+                format!(
+                    " That is {} at this structure's midpoint progression of {}.",
+                    grades_text(pr.grades(1.0 / (1.0 + gap))),
+                    pr.text()
+                )
+            }
+            _ => String::new(),
+        };
+        let unstated = if self.unstated.is_empty() || count == 0 {
+            String::new()
+        } else {
+            let what = crate::core::goals::text::join_list(&self.unstated);
+            let what = crate::core::goals::text::capitalise(&what);
+            format!(
+                " {what} {} stated on none of these figures: they show no stated difference, \
+                 not a known like-for-like.",
+                if self.unstated.len() == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
+            )
+        };
         let text = match (&self.outcome, median) {
             (BucketingOutcome::BelowPeers { gap }, Some(median)) => format!(
-                "{proposed_title}'s band {word} is {} below {median}, the median of the {words} \
-                 of {count} {noun}{aged} (threshold {}). The title may be bucketing the role \
-                 into a lower-paid track.",
+                "{proposed_title}'s band {word} is {} below {} (threshold {}). The title may be \
+                 bucketing the role into a lower-paid track.{grades}{unstated}",
                 percent(gap.abs()),
+                against(&median),
                 percent(self.threshold_percent / 100.0),
             ),
             (BucketingOutcome::Fair { gap }, Some(median)) => format!(
-                "{proposed_title}'s band {word} is {} {} {median}, the median of the {words} of \
-                 {count} {noun}{aged}.",
+                "{proposed_title}'s band {word} is {} {} {}.{grades}{unstated}",
                 percent(gap.abs()),
                 if *gap < 0.0 { "below" } else { "above" },
+                against(&median),
             ),
             (BucketingOutcome::NotComparable { reason }, _) => reason.clone(),
             (_, None) => "No comparable bands.".into(),
@@ -458,10 +748,11 @@ impl BucketingCheck {
 }
 
 /// ("mean", "means"): what a band figure of this statistic is called, one and several.
-/// An entered midpoint with no statistic stated is a midpoint.
+/// A figure whose statistic is not stated is a "figure", never a midpoint.
 pub fn statistic_words(statistic: Option<Statistic>) -> (String, String) {
     match statistic {
-        None | Some(Statistic::RangeMidpoint) => ("midpoint".into(), "midpoints".into()),
+        None => ("figure".into(), "figures".into()),
+        Some(Statistic::RangeMidpoint) => ("midpoint".into(), "midpoints".into()),
         Some(Statistic::Median) => ("median".into(), "medians".into()),
         Some(Statistic::Mean) => ("mean".into(), "means".into()),
         Some(Statistic::Percentile(n)) => {
@@ -505,6 +796,8 @@ fn not_comparable(
         ageing: None,
         ageing_problem: None,
         decomposition: None,
+        progression: None,
+        unstated: Vec::new(),
         outcome: BucketingOutcome::NotComparable {
             reason: reason.into(),
         },
@@ -544,6 +837,13 @@ pub fn bucketing_check(career: &Career, level_id: &str, threshold_percent: f64) 
     check.proposed_midpoint = Some(proposed);
     check.proposed_effective = band.effective();
     check.proposed_statistic = band.central_statistic();
+    check.progression = progression(track, band);
+    if band.population.is_none() {
+        check.unstated.push("population".into());
+    }
+    if band.geography.trim().is_empty() {
+        check.unstated.push("geography".into());
+    }
     let rate = career.ageing.applied_rate();
     check.ageing_problem = match (rate, career.ageing.is_empty(), check.proposed_effective) {
         (None, false, _) => Some(
@@ -572,6 +872,28 @@ pub fn bucketing_check(career: &Career, level_id: &str, threshold_percent: f64) 
             .fold(from, YearMonth::latest);
         for p in &mut check.peers {
             p.aged = p.effective.map(|e| age(p.midpoint, e, to, rate));
+            p.aged_months = p.effective.map(|e| e.months_until(to).abs());
+        }
+        // A peer further from the common date than the rule allows is not aged that far.
+        let too_far = |p: &PeerMidpoint| {
+            p.aged_months
+                .is_some_and(|m| m > i64::from(AGE_REFUSE_YEARS) * 12)
+        };
+        let (far, near): (Vec<PeerMidpoint>, Vec<PeerMidpoint>) = std::mem::take(&mut check.peers)
+            .into_iter()
+            .partition(too_far);
+        check.peers = near;
+        for mut p in far {
+            p.reasons.push(Reason::TooFarToAge {
+                months: p.aged_months.unwrap_or_default(),
+            });
+            p.aged = None;
+            p.aged_months = None;
+            if p.counted_anyway {
+                check.peers.push(p);
+            } else {
+                check.not_comparable.push(p);
+            }
         }
         check.proposed_aged = Some(age(proposed, from, to, rate));
         check.ageing = Some(AgeingApplied {
@@ -655,6 +977,46 @@ fn nothing_comparable(title: &str, band: &Band, peers: &[PeerMidpoint]) -> Strin
     )
 }
 
+/// Market figures for the work of a level: the published figures in its research log (an
+/// official statistic, a survey, a self-reported survey), each with what it is and its source.
+/// The bucketing result is read with these: a structure can be fair across its own ranks and
+/// still pay the work below its market.
+pub fn market_figures(career: &Career, level_id: &str) -> Vec<String> {
+    use super::format::money;
+    use super::SourceKind;
+    let Some((_, level)) = career.level(level_id) else {
+        return Vec::new();
+    };
+    level
+        .research
+        .iter()
+        .map(|e| &e.band)
+        .filter(|b| {
+            matches!(
+                b.source.kind,
+                SourceKind::OfficialStatistic | SourceKind::Survey | SourceKind::SelfReported
+            )
+        })
+        .filter_map(|b| {
+            let mid = b.midpoint()?;
+            let word = b
+                .central_statistic()
+                .map_or("figure".to_string(), Statistic::short);
+            // What the figure is, less the statistic already named first.
+            let facts = super::brief::band_facts(b);
+            let facts = facts
+                .split_once(" · ")
+                .map_or(facts.as_str(), |(_, rest)| rest);
+            Some(format!(
+                "{word} {} ({}) · {facts} · {}",
+                money(mid, &b.currency),
+                b.basis.label(),
+                b.source.label()
+            ))
+        })
+        .collect()
+}
+
 fn peer_midpoint(
     career: &Career,
     track: &Track,
@@ -680,7 +1042,9 @@ fn peer_midpoint(
         level_id: level.id.to_string(),
         level_title: level.title.clone(),
         midpoint: converted.amount,
+        statistic: band.central_statistic(),
         aged: None,
+        aged_months: None,
         effective: band.effective(),
         rate_id: converted.rate_id,
         reasons,

@@ -57,6 +57,10 @@ pub struct Career {
     /// The annual rate (and its source) at which bands are brought to a common date.
     #[serde(skip_serializing_if = "Ageing::is_empty")]
     pub ageing: Ageing,
+    /// The owners, as the plan's work names them, that are the person in the role under
+    /// discussion or their team: the scope check counts only their work.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub role_owners: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -73,6 +77,7 @@ impl Default for Career {
             comparable_within_years: compare::DEFAULT_COMPARABLE_WITHIN_YEARS,
             count_anyway_level_ids: Vec::new(),
             ageing: Ageing::default(),
+            role_owners: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -285,6 +290,10 @@ pub enum PayBasis {
     TotalCash,
     /// Base, target bonus and annualised equity (and sign-on when spread).
     TotalComp,
+    /// Wages as the U.S. Bureau of Labor Statistics' OEWS survey counts them: the base rate
+    /// plus incentive pay (commissions, production bonuses, tips), without overtime or
+    /// nonproduction bonuses. Not a base salary.
+    Wages,
 }
 
 impl PayBasis {
@@ -293,6 +302,7 @@ impl PayBasis {
             PayBasis::Base => "base salary",
             PayBasis::TotalCash => "total cash",
             PayBasis::TotalComp => "total compensation",
+            PayBasis::Wages => "wages including incentive pay (the OEWS definition)",
         }
     }
 }
@@ -437,15 +447,17 @@ impl Statistic {
     }
 }
 
-/// Whose pay a figure describes.
+/// Which levels a figure covers. How it was collected is said apart ([`Band::collection`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Population {
-    /// One level at one employer, or one level in a survey.
+    /// One level (at one employer, or one level in a survey).
     OneLevel,
     /// Everyone in an occupation, all experience levels together.
     OccupationAllLevels,
-    /// What respondents reported about themselves, e.g. a community salary survey.
+    /// Everyone under a job title, at whatever level respondents gave (a community salary
+    /// survey); stored as `self_reported`, its name from when it also said how the figures
+    /// were collected.
     SelfReported,
 }
 
@@ -458,9 +470,9 @@ impl Population {
 
     pub fn label(self) -> &'static str {
         match self {
-            Population::OneLevel => "one level at one employer or survey",
-            Population::OccupationAllLevels => "an occupation across all levels",
-            Population::SelfReported => "self-reported",
+            Population::OneLevel => "one level",
+            Population::OccupationAllLevels => "all levels of an occupation",
+            Population::SelfReported => "a job title, at the levels respondents gave",
         }
     }
 
@@ -589,6 +601,21 @@ impl Band {
             Some(Statistic::RangeMidpoint)
         } else {
             self.statistic
+        }
+    }
+
+    /// How the figure was collected, from its source's kind (a population of self-reported
+    /// job titles is self-reported whatever its publisher).
+    pub fn collection(&self) -> &'static str {
+        if self.population == Some(Population::SelfReported) {
+            return "self-reported by respondents";
+        }
+        match self.source.kind {
+            SourceKind::OfficialStatistic => "a statistics office's survey of employers",
+            SourceKind::Survey => "a published survey",
+            SourceKind::SelfReported => "self-reported by respondents",
+            SourceKind::OwnEstimate => "an own estimate",
+            SourceKind::Illustrative => "made up for illustration, not collected",
         }
     }
 

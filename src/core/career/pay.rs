@@ -89,6 +89,8 @@ pub fn pay_for_basis(r: &CompRecord, basis: PayBasis) -> Result<i64, PayError> {
         PayBasis::Base => Ok(r.base),
         PayBasis::TotalCash => sum(&[r.base, r.target_bonus]),
         PayBasis::TotalComp => annualised_total(r),
+        // Base and incentive pay: the nearest a record comes is base plus target bonus.
+        PayBasis::Wages => sum(&[r.base, r.target_bonus]),
     }
 }
 

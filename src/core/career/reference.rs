@@ -298,7 +298,8 @@ impl ReferenceFigure {
             parts.push(format!("SOC {}", self.soc_code));
         }
         parts.push(self.statistic.label());
-        parts.push(self.population.label().to_string());
+        parts.push(format!("levels: {}", self.population.label()));
+        parts.push(format!("collected: {}", self.to_band().collection()));
         parts.push(self.geography.to_string());
         parts.push(self.period_label());
         if !self.sample.is_empty() {
@@ -329,6 +330,17 @@ impl ReferenceFigure {
         }
     }
 
+    /// What the figure covers: the Bureau of Labor Statistics' figures (OEWS, and the
+    /// Occupational Outlook Handbook, which reports OEWS wages) are wages including incentive
+    /// pay; the community surveys asked for salary.
+    pub fn basis(&self) -> PayBasis {
+        if self.kind == SourceKind::OfficialStatistic {
+            PayBasis::Wages
+        } else {
+            PayBasis::Base
+        }
+    }
+
     /// A band holding only what was published: a median goes in as the 50th percentile,
     /// a mean as the midpoint with its statistic; min and max stay unknown.
     pub fn to_band(&self) -> Band {
@@ -344,7 +356,7 @@ impl ReferenceFigure {
             max: None,
             target: None,
             percentiles,
-            basis: PayBasis::Base,
+            basis: self.basis(),
             source: self.source(),
             statistic: Some(self.statistic),
             population: Some(self.population),
@@ -427,17 +439,38 @@ mod tests {
     }
 
     #[test]
+    fn bls_figures_are_wages_including_incentive_pay_not_base_salary() {
+        use crate::core::career::brief::band_summary;
+        for key in [BLS_PR_SPECIALISTS_2020, BLS_PROJECT_MANAGEMENT_2021] {
+            let band = find(key).unwrap().to_band();
+            assert_eq!(band.basis, PayBasis::Wages);
+            let text = band_summary(&band);
+            assert!(
+                text.ends_with("(wages including incentive pay (the OEWS definition))"),
+                "{text}"
+            );
+            assert!(!text.contains("base salary"), "{text}");
+        }
+        assert_eq!(
+            find(TCR_COMMUNITY_MANAGER_2015).unwrap().to_band().basis,
+            PayBasis::Base
+        );
+    }
+
+    #[test]
     fn reference_facts_show_soc_statistic_population_geography_period_and_sample() {
         let pm = find(BLS_PROJECT_MANAGEMENT_2021).unwrap();
         assert_eq!(
             pm.facts(),
-            "SOC 13-1082 · median · an occupation across all levels · United States (national) \
-             · May 2021 · sample: 781,400 jobs (2021)"
+            "SOC 13-1082 · median · levels: all levels of an occupation · collected: a \
+             statistics office's survey of employers · United States (national) · May 2021 · \
+             sample: 781,400 jobs (2021)"
         );
         let cmx = find("cmx-2016-east-coast").unwrap();
         assert_eq!(
             cmx.facts(),
-            "mean (average) · self-reported · US East Coast · 2016 · sample: 116 respondents"
+            "mean (average) · levels: a job title, at the levels respondents gave · collected: \
+             self-reported by respondents · US East Coast · 2016 · sample: 116 respondents"
         );
         let band = pm.to_band();
         assert_eq!(

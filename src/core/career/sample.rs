@@ -1,6 +1,7 @@
 //! The career worksheet of the bundled sample plan: a community manager whose offer maps
 //! the role onto a Community track whose band, in one (illustrative) company structure,
-//! sits 25% below the bands of the same rank in its other tracks.
+//! sits 25% below the bands of the same rank in its other tracks: about two grades of the
+//! structure's own midpoint progression (15% a grade, from its Community bands at ranks 1-3).
 
 use chrono::NaiveDate;
 
@@ -18,8 +19,8 @@ use crate::core::plan::Plan;
 /// bucketing check compares like with like.
 pub const EXAMPLE_STRUCTURE: &str = "Example Co salary structure";
 
-/// A rank-2 band of the illustrative company structure: midpoint of a range running from
-/// 80% to 120% of it, one level at one employer, effective January 2024.
+/// A band of the illustrative company structure: midpoint of a range running from 80% to 120%
+/// of it, one level at one employer, effective January 2024.
 fn example_band(mid_dollars: i64) -> Band {
     let mid = mid_dollars * 100;
     Band {
@@ -45,13 +46,18 @@ fn example_band(mid_dollars: i64) -> Band {
     }
 }
 
-/// Puts the company band in use at rank 2 of a track and keeps the template's public
+/// Puts the company band in use at `rank` of a track and keeps the template's public
 /// figure (and any others) in the level's research log.
-fn use_example_band(plan: &mut Plan, track_id: &str, mid_dollars: i64, also: &[&str]) {
+fn use_example_band(
+    plan: &mut Plan,
+    (track_id, rank): (&str, u32),
+    mid_dollars: i64,
+    also: &[&str],
+) {
     let Some(level) = plan
         .career
         .track(track_id)
-        .and_then(|t| t.level_at_rank(2))
+        .and_then(|t| t.level_at_rank(rank))
         .cloned()
     else {
         return;
@@ -80,7 +86,7 @@ pub fn sample(plan: &mut Plan) {
     let program = add_template(plan, Template::TechnicalProgramManagement);
     use_example_band(
         plan,
-        &community,
+        (&community, 2),
         84_000,
         &[
             "cmx-2016-east-coast",
@@ -88,9 +94,12 @@ pub fn sample(plan: &mut Plan) {
             "cmx-2016-west-remote",
         ],
     );
-    use_example_band(plan, &engineering, 126_000, &[]);
-    use_example_band(plan, &marketing, 104_000, &[]);
-    use_example_band(plan, &program, 112_000, &[]);
+    // The structure's Community bands one rank below and above: 15% a grade.
+    use_example_band(plan, (&community, 1), 73_000, &[]);
+    use_example_band(plan, (&community, 3), 96_600, &[]);
+    use_example_band(plan, (&engineering, 2), 126_000, &[]);
+    use_example_band(plan, (&marketing, 2), 104_000, &[]);
+    use_example_band(plan, (&program, 2), 112_000, &[]);
     let Some(track) = plan.career.track(&community).cloned() else {
         return;
     };

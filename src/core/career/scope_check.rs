@@ -1,14 +1,19 @@
-//! The work against the title: what this plan asks of a role (its objectives, goals and
-//! touch points, each with the scope it demands and the key areas it exercises) against the
-//! scope and behaviours of the role's level and of the next one up.
+//! The work against the title: the work this plan gives the role under discussion (its
+//! objectives, goals and touch points, each with the scope the team tagged it with and the key
+//! areas it exercises) against the scope and behaviours of the role's level and of the next one
+//! up.
 //!
-//! Work the team has not tagged gets a scope by a rule of thumb ([`default_scope`]), and every
-//! figure says how much of it rests on that rule.
+//! It counts only what the plan's data says: work whose owner (an objective's owner, a goal's
+//! key player marked owner, a touch point's owner) is the person in the role or their team, as
+//! the user names them (`Career::role_owners`), and whose scope the team has tagged. Work
+//! without a scope is listed as not tagged, never given one by a rule; work owned by someone
+//! else (a sponsor's strategy, another team's goal) is not the role's, however wide it is.
 
 use serde::{Deserialize, Serialize};
 
 use super::{Behaviour, Career, Evidence, KeyArea, Level, Scope, Track};
 use crate::core::goals::statement::goal_title;
+use crate::core::goals::text::join_list;
 use crate::core::goals::GoalStatus;
 use crate::core::ids::{BehaviourId, GoalId, KeyAreaId, LevelId};
 use crate::core::plan::Plan;
@@ -33,35 +38,55 @@ impl WorkKind {
             (WorkKind::TouchPoint, false) => "touch points",
         }
     }
-}
 
-/// The scope a piece of work is taken to demand when the team has not said. A rule of thumb:
-/// an objective is owned for the whole program, a goal is a key result a team delivers
-/// together, a touch point is one activity with one owner.
-pub fn default_scope(kind: WorkKind) -> Scope {
-    match kind {
-        WorkKind::Objective => Scope::Organisation,
-        WorkKind::Goal => Scope::Team,
-        WorkKind::TouchPoint => Scope::OneSelf,
+    /// Where its owner is named, for the "no owner named" list.
+    pub fn owner_field(self) -> &'static str {
+        match self {
+            WorkKind::Objective => "the objective's owner",
+            WorkKind::Goal => "a key player marked owner",
+            WorkKind::TouchPoint => "the touch point's owner",
+        }
     }
 }
 
-/// Shown wherever a scope comes from [`default_scope`].
-pub const RULE_OF_THUMB: &str = "Rule of thumb for work without a scope of its own: an \
-objective is owned for the whole program (organisation), a goal is a key result a team \
-delivers (team), a touch point is one activity with one owner (self). Set the scope on the \
-item where yours differs.";
+/// Whether a piece of work counts in the check, and why not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Owned by the role or its team and tagged with a scope: counted.
+    Counted,
+    /// No scope tagged: not counted, and listed so it can be tagged.
+    NotTagged,
+    /// Tagged, but no owner is named on it.
+    NoOwner,
+    /// Tagged, and owned by someone who is not the role or its team.
+    OwnedByOthers,
+}
 
-/// One objective, goal or touch point of the plan, with the scope it demands.
+/// One objective, goal or touch point of the plan, with its owner and the scope tagged on it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkItem {
     pub kind: WorkKind,
     pub id: String,
     pub title: String,
-    pub scope: Scope,
-    /// The scope comes from the rule of thumb, not from the team.
-    pub by_rule: bool,
+    /// The scope the team tagged; None: not tagged.
+    pub scope: Option<Scope>,
+    /// The owner as the record names it; empty when none is named.
+    pub owner: String,
+    /// The owner is one of the names given for the role or its team.
+    pub role_owns: bool,
     pub key_area_ids: Vec<KeyAreaId>,
+}
+
+impl WorkItem {
+    pub fn standing(&self) -> Standing {
+        match (self.scope, self.owner.is_empty(), self.role_owns) {
+            (None, _, _) => Standing::NotTagged,
+            (Some(_), true, _) => Standing::NoOwner,
+            (Some(_), false, false) => Standing::OwnedByOthers,
+            (Some(_), false, true) => Standing::Counted,
+        }
+    }
 }
 
 fn or_untitled(title: &str, untitled: &str) -> String {
@@ -73,28 +98,53 @@ fn or_untitled(title: &str, untitled: &str) -> String {
     }
 }
 
+/// An owner's name as compared: spacing and case do not matter.
+fn normal(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether `owner` is one of `role_owners`.
+pub fn is_role_owner(role_owners: &[String], owner: &str) -> bool {
+    let owner = normal(owner);
+    !owner.is_empty() && role_owners.iter().any(|r| normal(r) == owner)
+}
+
 fn item(
     kind: WorkKind,
-    id: &str,
-    title: String,
+    (id, title): (&str, String),
     scope: Option<Scope>,
+    owner: &str,
+    role_owners: &[String],
     key_area_ids: &[KeyAreaId],
 ) -> WorkItem {
     WorkItem {
         kind,
         id: id.to_string(),
         title,
-        scope: scope.unwrap_or(default_scope(kind)),
-        by_rule: scope.is_none(),
+        scope,
+        owner: owner.trim().to_string(),
+        role_owns: is_role_owner(role_owners, owner),
         key_area_ids: key_area_ids.to_vec(),
     }
 }
 
 /// The work this plan assigns: every objective, every goal not dropped, every touch point.
 pub fn plan_work(plan: &Plan) -> Vec<WorkItem> {
+    let roles = &plan.career.role_owners;
     let objectives = plan.goals.objectives.iter().map(|o| {
         let title = or_untitled(&o.title, "Untitled objective");
-        item(WorkKind::Objective, &o.id, title, o.scope, &o.key_area_ids)
+        let at = (o.id.as_str(), title);
+        item(
+            WorkKind::Objective,
+            at,
+            o.scope,
+            &o.owner,
+            roles,
+            &o.key_area_ids,
+        )
     });
     let goals = plan
         .goals
@@ -102,14 +152,47 @@ pub fn plan_work(plan: &Plan) -> Vec<WorkItem> {
         .iter()
         .filter(|g| g.status != GoalStatus::Dropped)
         .map(|g| {
-            let title = goal_title(g);
-            item(WorkKind::Goal, &g.id, title, g.scope, &g.key_area_ids)
+            let owner = g.owner().map_or("", |p| p.name.as_str());
+            let at = (g.id.as_str(), goal_title(g));
+            item(WorkKind::Goal, at, g.scope, owner, roles, &g.key_area_ids)
         });
     let touch_points = plan.curve.touch_points.iter().map(|t| {
         let title = or_untitled(&t.name, "Untitled touch point");
-        item(WorkKind::TouchPoint, &t.id, title, t.scope, &t.key_area_ids)
+        let at = (t.id.as_str(), title);
+        item(
+            WorkKind::TouchPoint,
+            at,
+            t.scope,
+            &t.owner,
+            roles,
+            &t.key_area_ids,
+        )
     });
     objectives.chain(goals).chain(touch_points).collect()
+}
+
+/// Every owner named in the plan's work, once each (spacing and case aside), in plan order:
+/// the choices for who the role or its team is.
+pub fn owner_names(plan: &Plan) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in plan_work(plan) {
+        if !w.owner.is_empty() && !out.iter().any(|o| normal(o) == normal(&w.owner)) {
+            out.push(w.owner);
+        }
+    }
+    out
+}
+
+/// Says (`on`) or unsays that `owner` is the person in the role or their team, keeping the
+/// list free of repeats.
+pub fn set_role_owner(career: &mut Career, owner: &str, on: bool) {
+    let wanted = normal(owner);
+    let present = career.role_owners.iter().any(|o| normal(o) == wanted);
+    if !on {
+        career.role_owners.retain(|o| normal(o) != wanted);
+    } else if !present && !wanted.is_empty() {
+        career.role_owners.push(owner.trim().to_string());
+    }
 }
 
 /// A level as the check names it.
@@ -141,7 +224,7 @@ impl LevelRef {
     }
 }
 
-/// Work at one scope wider than the level's.
+/// Counted work tagged at one scope wider than the level's.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScopeFinding {
     pub scope: Scope,
@@ -151,30 +234,27 @@ pub struct ScopeFinding {
 }
 
 impl ScopeFinding {
-    /// "This plan asks Community Manager (scope: team) to own 3 goals at organisation
-    /// scope: the work of C4 Lead Community Manager."
+    /// "1 goal owned by the role or its team is tagged at organisation scope, wider than
+    /// Community Manager's (team): the scope of C4 Lead Community Manager."
     pub fn message(&self, level: &LevelRef, track_name: &str) -> String {
         let work = counts_text(&self.items);
+        let verb = if self.items.len() == 1 { "is" } else { "are" };
         let whose = match &self.work_of {
-            Some(l) => format!("the work of {}", l.name()),
+            Some(l) => format!("the scope of {}", l.name()),
             None => format!("wider than any level of the {track_name} track"),
         };
-        let rule = match self.items.iter().filter(|i| i.by_rule).count() {
-            0 => String::new(),
-            n if n == self.items.len() => " (scope by rule of thumb)".to_string(),
-            n => format!(" ({n} of them by rule of thumb)"),
-        };
         format!(
-            "This plan asks {} (scope: {}) to own {work} at {} scope{rule}: {whose}.",
+            "{work} owned by the role or its team {verb} tagged at {} scope, wider than {}'s \
+             ({}): {whose}.",
+            self.scope.label().to_lowercase(),
             level.title,
             level.scope.label().to_lowercase(),
-            self.scope.label().to_lowercase(),
         )
     }
 }
 
 /// "3 goals and 1 objective".
-fn counts_text(items: &[WorkItem]) -> String {
+pub fn counts_text(items: &[WorkItem]) -> String {
     let parts: Vec<String> = [WorkKind::Goal, WorkKind::Objective, WorkKind::TouchPoint]
         .into_iter()
         .filter_map(|kind| {
@@ -184,8 +264,7 @@ fn counts_text(items: &[WorkItem]) -> String {
         .collect();
     match parts.as_slice() {
         [] => "no work".to_string(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        _ => join_list(&parts),
     }
 }
 
@@ -209,39 +288,93 @@ pub struct ScopeCheck {
     pub level: LevelRef,
     /// The level of the next rank up in the same track, if any.
     pub next: Option<LevelRef>,
-    /// Work wider than the level's scope, one finding per scope, narrowest first.
+    /// The names given for the person in the role or their team.
+    pub role_owners: Vec<String>,
+    /// Counted work wider than the level's scope, one finding per scope, narrowest first.
     pub findings: Vec<ScopeFinding>,
-    /// How many pieces of work fit the level's scope.
+    /// How many pieces of counted work fit the level's scope.
     pub within: usize,
+    /// How many pieces of work are counted: owned by the role or its team, and tagged.
+    pub counted: usize,
     /// How many pieces of work there are in all.
     pub total: usize,
-    /// How many take their scope from the rule of thumb.
-    pub by_rule: usize,
-    /// Key areas of the track with the work tagged with them, in the track's order.
+    /// Work with no scope tagged, in plan order.
+    pub not_tagged: Vec<WorkItem>,
+    /// Tagged work with no owner named.
+    pub no_owner: Vec<WorkItem>,
+    /// Tagged work owned by someone else.
+    pub owned_by_others: Vec<WorkItem>,
+    /// Key areas of the track with the role's work tagged with them, in the track's order.
     pub areas: Vec<AreaWork>,
 }
 
+/// "the 1 piece" / "the 9 pieces".
+fn pieces(n: usize) -> String {
+    if n == 1 {
+        "the 1 piece".into()
+    } else {
+        format!("the {n} pieces")
+    }
+}
+
+/// "1 is" / "3 are".
+fn are(n: usize) -> String {
+    if n == 1 {
+        "1 is".into()
+    } else {
+        format!("{n} are")
+    }
+}
+
 impl ScopeCheck {
-    /// "6 of 9 pieces of work fit Community Manager's scope (team); 3 are wider."
+    /// "3 of the 9 pieces of work in this plan are owned by the role or its team (…) and tagged
+    /// with a scope: 2 fit Community Manager's scope (team); 1 is wider."
     pub fn summary(&self) -> String {
-        let wider = self.total - self.within;
-        let mut text = format!(
-            "{} of {} pieces of work in this plan fit {}'s scope ({})",
-            self.within,
-            self.total,
-            self.level.title,
-            self.level.scope.label().to_lowercase()
-        );
-        text += &match wider {
-            0 => ".".to_string(),
-            1 => "; 1 is wider.".to_string(),
-            n => format!("; {n} are wider."),
-        };
-        if self.by_rule > 0 {
-            text += &format!(
-                " {} of the {} take their scope from the rule of thumb.",
-                self.by_rule, self.total
+        if self.role_owners.is_empty() {
+            return format!(
+                "No work is counted yet: say which owners named in this plan are the person in \
+                 the role or their team. Of {} of work in this plan, {} tagged with a scope.",
+                pieces(self.total),
+                are(self.total - self.not_tagged.len())
             );
+        }
+        let who = join_list(&self.role_owners);
+        let mut text = if self.counted == 0 {
+            format!(
+                "None of {} of work in this plan is both owned by the role or its team \
+                 ({who}) and tagged with a scope, so none is counted.",
+                pieces(self.total)
+            )
+        } else {
+            let wider = self.counted - self.within;
+            format!(
+                "{} of {} of work in this plan {} owned by the role or its team ({who}) and \
+                 tagged with a scope: {} {} {}'s scope ({}){}",
+                self.counted,
+                pieces(self.total),
+                if self.counted == 1 { "is" } else { "are" },
+                self.within,
+                if self.within == 1 { "fits" } else { "fit" },
+                self.level.title,
+                self.level.scope.label().to_lowercase(),
+                match wider {
+                    0 => ".".to_string(),
+                    n => format!("; {} wider.", are(n)),
+                }
+            )
+        };
+        let mut left_out = Vec::new();
+        if !self.owned_by_others.is_empty() {
+            left_out.push(format!("{} owned by others", self.owned_by_others.len()));
+        }
+        if !self.no_owner.is_empty() {
+            left_out.push(format!("{} with no owner named", self.no_owner.len()));
+        }
+        if !self.not_tagged.is_empty() {
+            left_out.push(format!("{} not tagged with a scope", self.not_tagged.len()));
+        }
+        if !left_out.is_empty() {
+            text += &format!(" Not counted: {}.", join_list(&left_out));
         }
         text
     }
@@ -270,6 +403,10 @@ impl ScopeCheck {
         out
     }
 }
+
+/// Said under the "not tagged" list: how to tag, and why untagged work is not guessed.
+pub const NOT_TAGGED_NOTE: &str = "Not counted until tagged: set the scope it demands where \
+you edit it. The check does not guess a scope for work nobody has tagged.";
 
 fn behaviour_at(area: &KeyArea, level_id: &str) -> Option<(BehaviourId, String)> {
     area.behaviours
@@ -300,9 +437,20 @@ fn lowest_reaching(track: &Track, scope: Scope) -> Option<&Level> {
 pub fn scope_check(plan: &Plan, level_id: &str) -> Option<ScopeCheck> {
     let (track, level) = plan.career.level(level_id)?;
     let work = plan_work(plan);
+    let of = |standing: Standing| -> Vec<WorkItem> {
+        work.iter()
+            .filter(|i| i.standing() == standing)
+            .cloned()
+            .collect()
+    };
+    let counted = of(Standing::Counted);
     let mut findings: Vec<ScopeFinding> = Vec::new();
     for scope in Scope::ALL.into_iter().filter(|s| *s > level.scope) {
-        let items: Vec<WorkItem> = work.iter().filter(|i| i.scope == scope).cloned().collect();
+        let items: Vec<WorkItem> = counted
+            .iter()
+            .filter(|i| i.scope == Some(scope))
+            .cloned()
+            .collect();
         if !items.is_empty() {
             findings.push(ScopeFinding {
                 scope,
@@ -320,7 +468,7 @@ pub fn scope_check(plan: &Plan, level_id: &str) -> Option<ScopeCheck> {
             name: or_untitled(&area.name, "Untitled key area"),
             items: work
                 .iter()
-                .filter(|i| i.key_area_ids.contains(&area.id))
+                .filter(|i| i.role_owns && i.key_area_ids.contains(&area.id))
                 .cloned()
                 .collect(),
             at_level: behaviour_at(area, &level.id),
@@ -331,9 +479,22 @@ pub fn scope_check(plan: &Plan, level_id: &str) -> Option<ScopeCheck> {
         track_name: or_untitled(&track.name, "Untitled track"),
         level: LevelRef::of(level),
         next: next.map(LevelRef::of),
-        within: work.iter().filter(|i| i.scope <= level.scope).count(),
+        role_owners: plan
+            .career
+            .role_owners
+            .iter()
+            .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty())
+            .collect(),
+        within: counted
+            .iter()
+            .filter(|i| i.scope.is_some_and(|s| s <= level.scope))
+            .count(),
+        counted: counted.len(),
         total: work.len(),
-        by_rule: work.iter().filter(|i| i.by_rule).count(),
+        not_tagged: of(Standing::NotTagged),
+        no_owner: of(Standing::NoOwner),
+        owned_by_others: of(Standing::OwnedByOthers),
         findings,
         areas,
     })
@@ -384,6 +545,17 @@ pub fn offered_evidence<'a>(
         .collect()
 }
 
+/// "Title (goal, owner: The community team)".
+fn item_line(i: &WorkItem) -> String {
+    use crate::core::markdown::md_escape as t;
+    let owner = if i.owner.is_empty() {
+        "no owner named".to_string()
+    } else {
+        format!("owner: {}", t(&i.owner))
+    };
+    format!("{} ({}, {owner})", t(&i.title), i.kind.noun(1))
+}
+
 /// The check as Markdown, for the evidence brief.
 pub fn scope_check_markdown(check: &ScopeCheck) -> String {
     use crate::core::markdown::md_escape as t;
@@ -392,12 +564,11 @@ pub fn scope_check_markdown(check: &ScopeCheck) -> String {
     for f in &check.findings {
         out += &format!("- {}\n", t(&f.message(&check.level, &check.track_name)));
         for i in &f.items {
-            let rule = if i.by_rule { ", by rule of thumb" } else { "" };
-            out += &format!("  - {} ({}{rule})\n", t(&i.title), i.kind.noun(1));
+            out += &format!("  - {}\n", item_line(i));
         }
     }
-    if check.findings.is_empty() {
-        out += "- No work in this plan is wider than the level's scope.\n";
+    if check.findings.is_empty() && check.counted > 0 {
+        out += "- No counted work is tagged wider than the level's scope.\n";
     }
     out += &format!("\n{}\n\n", t(&check.next_text()));
     let tagged: Vec<&AreaWork> = check.areas.iter().filter(|a| !a.items.is_empty()).collect();
@@ -420,8 +591,23 @@ pub fn scope_check_markdown(check: &ScopeCheck) -> String {
         }
         out += "\n";
     }
-    if check.by_rule > 0 {
-        out += &format!("{}\n\n", t(RULE_OF_THUMB));
+    let lists = [
+        ("Owned by others, not counted", &check.owned_by_others),
+        (
+            "Tagged but with no owner named, not counted",
+            &check.no_owner,
+        ),
+        ("Not tagged with a scope, not counted", &check.not_tagged),
+    ];
+    for (heading, items) in lists {
+        if items.is_empty() {
+            continue;
+        }
+        out += &format!("{heading}:\n\n");
+        for i in items.iter() {
+            out += &format!("- {}\n", item_line(i));
+        }
+        out += "\n";
     }
     out
 }

@@ -153,5 +153,23 @@ pub fn add_template(plan: &mut Plan, template: Template) -> String {
     id
 }
 
+/// Whether `text` is a template's note on how HR classifies its track, as the template wrote
+/// it: Trellis's wording, which a brief must not present as HR's.
+pub fn is_template_hr_classification(text: &str) -> bool {
+    let text = text.trim();
+    Template::ALL
+        .iter()
+        .any(|t| t.spec().hr_classification == text)
+}
+
+/// Whether `text` is one of the templates' behaviours, as the template wrote it.
+pub fn is_template_behaviour(text: &str) -> bool {
+    let text = text.trim();
+    Template::ALL
+        .iter()
+        .flat_map(|t| t.spec().areas)
+        .any(|a| a.behaviours.contains(&text))
+}
+
 #[cfg(test)]
 mod tests;

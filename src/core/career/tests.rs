@@ -3,12 +3,16 @@
 use super::*;
 
 /// A USD base-pay band: min 80% and max 120% of the midpoint.
+/// A band of one structure: min, midpoint and max (80/100/120%), the statistic stated (a range
+/// midpoint) and the source's year standing in for the date; population and geography not
+/// stated.
 pub(crate) fn band(mid: i64) -> Band {
     Band {
         currency: "USD".into(),
         min: Some(mid / 10 * 8),
         mid: Some(mid),
         max: Some(mid / 10 * 12),
+        statistic: Some(Statistic::RangeMidpoint),
         source: Source {
             publisher: "Example Co".into(),
             year: Some(2024),

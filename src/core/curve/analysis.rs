@@ -127,6 +127,52 @@ pub fn bottleneck(curve: &Curve, basis: Basis) -> Option<Conversion> {
     best.map(|(_, c)| c)
 }
 
+/// The bottleneck the curve tool shows and the drawings mark: with flows recorded, the stage
+/// whose observed rate of moving up is lowest (`flows::flow_bottleneck`); else the
+/// transition with the lowest ratio of counts now ([`bottleneck`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownBottleneck {
+    pub from_stage_id: String,
+    pub to_stage_id: String,
+    /// From observed flows rather than counts.
+    pub observed: bool,
+    /// The sentence the analysis shows, with the stages' names.
+    pub headline: String,
+}
+
+/// A stage's name as shown: "Untitled stage" when it has none.
+pub fn stage_name(curve: &Curve, stage_id: &str) -> String {
+    match curve.stage(stage_id).map(|s| s.name.trim()) {
+        Some(name) if !name.is_empty() => name.to_string(),
+        _ => "Untitled stage".to_string(),
+    }
+}
+
+pub fn shown_bottleneck(curve: &Curve) -> Option<ShownBottleneck> {
+    let name = |id: &str| stage_name(curve, id);
+    let observed = super::flows::flow_bottleneck(curve).and_then(|b| {
+        let i = curve.stage_index(&b.stage_id)?;
+        let next = curve.stages.get(i + 1)?;
+        Some(ShownBottleneck {
+            from_stage_id: b.stage_id.to_string(),
+            to_stage_id: next.id.to_string(),
+            observed: true,
+            headline: b.bottleneck_headline(&name(&b.stage_id), &name(&next.id)),
+        })
+    });
+    observed.or_else(|| {
+        bottleneck(curve, Basis::Now).map(|b| ShownBottleneck {
+            headline: b.headline(&name(&b.from_stage_id), &name(&b.to_stage_id)),
+            from_stage_id: b.from_stage_id,
+            to_stage_id: b.to_stage_id,
+            observed: false,
+        })
+    })
+}
+
+/// What the analysis says when no stage loses members to the next.
+pub const NO_BOTTLENECK: &str = "No bottleneck: no stage loses members to the next.";
+
 /// One row of the gap analysis table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GapRow {

@@ -133,12 +133,21 @@ pub fn flow_rates(curve: &Curve, snapshot: &Snapshot, flows: &Flows) -> Vec<Flow
         .collect()
 }
 
+/// The fewest members a stage must start a flow period with before its observed rate can
+/// name the bottleneck. A rule of thumb: below 20, one member more or less moves the rate by
+/// five points or more.
+pub const MIN_MEMBERS_FOR_BOTTLENECK: u64 = 20;
+
 /// The stage whose observed rate of moving up is lowest (ties: the outer one), from the
-/// latest flows; None without flows.
+/// latest flows, among stages that started the period with at least
+/// [`MIN_MEMBERS_FOR_BOTTLENECK`] members; None without flows or without such a stage.
 pub fn flow_bottleneck(curve: &Curve) -> Option<FlowRate> {
     let (snapshot, flows) = latest_flows(curve)?;
     let mut best: Option<FlowRate> = None;
     for r in flow_rates(curve, snapshot, flows) {
+        if r.were_there < MIN_MEMBERS_FOR_BOTTLENECK {
+            continue;
+        }
         let Some(rate) = r.rate_pct else { continue };
         if best
             .as_ref()
@@ -149,6 +158,25 @@ pub fn flow_bottleneck(curve: &Curve) -> Option<FlowRate> {
         }
     }
     best
+}
+
+/// Why the latest flows name no bottleneck, when they have rates but every stage started too
+/// small; None otherwise.
+pub fn flow_bottleneck_note(curve: &Curve) -> Option<String> {
+    let (snapshot, flows) = latest_flows(curve)?;
+    let rates = flow_rates(curve, snapshot, flows);
+    let small = !rates.is_empty()
+        && rates
+            .iter()
+            .all(|r| r.were_there < MIN_MEMBERS_FOR_BOTTLENECK);
+    small.then(|| {
+        format!(
+            "The flows since {} name no bottleneck: every stage started the period with fewer \
+             than {MIN_MEMBERS_FOR_BOTTLENECK} members, where one member more or less moves a \
+             rate by five points or more (a rule of thumb).",
+            flows.since
+        )
+    })
 }
 
 /// The observed rate into `stage_id` from the stage before it (the latest flows): what a
@@ -297,9 +325,12 @@ fn count(text: &str) -> Result<u64, String> {
     })
 }
 
-/// Checks flows against the snapshot of the end date, if there is one: a stage's members at
-/// the end (stayed + moved in) must match its count there; the innermost stage cannot move
-/// up, the outermost cannot move down.
+/// Checks flows against the snapshots of the start and end dates, where there are any: a
+/// stage's members at the start (stayed + moved up + moved down + left) must match its count
+/// on the start date, and at the end (stayed + moved in) its count on the end date; the
+/// innermost stage cannot move up, the outermost cannot move down; and when every stage has
+/// flows, the arrivals (moved in) must be at least the moves between stages (moved up + moved
+/// down), since every move lands in a stage.
 fn check(
     curve: &Curve,
     since: NaiveDate,
@@ -319,6 +350,7 @@ fn check(
         ));
     }
     let existing = curve.snapshots.iter().find(|s| s.date == until);
+    let start = curve.snapshots.iter().find(|s| s.date == since);
     let last = curve.stages.len().saturating_sub(1);
     for f in stages {
         let name = stage_name(curve, &f.stage_id);
@@ -333,6 +365,15 @@ fn check(
                 "{name} is the outermost stage: nobody can move down from it."
             ));
         }
+        if let Some(counted) = start.and_then(|s| s.count_for(&f.stage_id)) {
+            if counted != f.were_there() {
+                add(format!(
+                    "{name}: stayed + moved up + moved down + left is {}, but the snapshot of \
+                     {since} counts {counted} at the start.",
+                    f.were_there()
+                ));
+            }
+        }
         if let Some(counted) = existing.and_then(|s| s.count_for(&f.stage_id)) {
             if counted != f.are_there() {
                 add(format!(
@@ -340,6 +381,22 @@ fn check(
                     f.are_there()
                 ));
             }
+        }
+    }
+    let every_stage = !curve.stages.is_empty()
+        && curve
+            .stages
+            .iter()
+            .all(|s| stages.iter().any(|f| f.stage_id == s.id));
+    if every_stage {
+        let sum = |f: fn(&StageFlow) -> u64| stages.iter().map(f).fold(0u64, u64::saturating_add);
+        let arrivals = sum(|f| f.moved_in);
+        let moves = sum(|f| f.moved_up).saturating_add(sum(|f| f.moved_down));
+        if arrivals < moves {
+            add(format!(
+                "Moved in adds up to {arrivals} across the stages, fewer than the {moves} who \
+                 moved up or down: every move lands in a stage, so it counts as moved in there."
+            ));
         }
     }
     problems

@@ -120,7 +120,7 @@ pub struct TouchPoint {
     pub data_point: DataPoint,
     pub notes: String,
     /// The width of influence running it demands, when the team says; otherwise the scope
-    /// check's rule of thumb (`career::scope_check::default_scope`).
+    /// check lists it as not tagged (`career::scope_check`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Key areas of the plan's career tracks this touch point exercises.

@@ -1,14 +1,98 @@
-//! Forecast from check-ins (least squares), On track / At risk / Off track, percent complete.
+//! Forecast from the baseline and the check-ins (least squares, with a 90% prediction
+//! interval), On track / At risk / Off track / Target reached / Achieved, percent complete.
+//!
+//! A forecast needs a minimum history ([`MIN_POINTS_FOR_FORECAST`] points over
+//! [`MIN_DAYS_FOR_FORECAST`] days): two check-ins three days apart say nothing about where a
+//! metric will be months later. Counts of people are forecast in whole people.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::text::DAYS_PER_MONTH;
+use super::text::{format_date, format_number, with_unit, DAYS_PER_MONTH};
 use super::trajectory::Point;
-use super::{CheckIn, Direction, Goal};
+use super::{CheckIn, Direction, Goal, GoalStatus};
 
 /// Check-ins needed before a trend is drawn: two points make a line; fewer is a guess.
 pub const MIN_CHECK_INS_FOR_TREND: usize = 2;
+
+/// Points (the dated baseline and the check-ins) needed before the trend is carried to the
+/// deadline. A rule of thumb: with three, a straight line can at least be seen to bend.
+pub const MIN_POINTS_FOR_FORECAST: usize = 3;
+
+/// Days the points must span before the trend is carried to the deadline. A rule of thumb:
+/// eight weeks covers more than one monthly check-in and smooths a week's noise.
+pub const MIN_DAYS_FOR_FORECAST: i64 = 56;
+
+/// The share of outcomes the forecast's range holds: a 90% prediction interval.
+pub const FORECAST_INTERVAL_PERCENT: u32 = 90;
+
+/// Units that count people: their forecasts are in whole people.
+const PEOPLE_UNITS: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "contributors",
+    "contributor",
+    "members",
+    "member",
+    "attendees",
+    "attendee",
+    "developers",
+    "developer",
+    "users",
+    "user",
+    "participants",
+    "participant",
+    "maintainers",
+    "maintainer",
+    "champions",
+    "champion",
+    "speakers",
+    "speaker",
+    "volunteers",
+    "volunteer",
+    "moderators",
+    "moderator",
+    "subscribers",
+    "subscriber",
+    "customers",
+    "customer",
+];
+
+/// Whether `unit` counts people ("contributors", "active members").
+pub fn counts_people(unit: &str) -> bool {
+    unit.to_lowercase()
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| PEOPLE_UNITS.contains(&w))
+}
+
+/// A forecast figure for people: whole people for a count of people, else up to two decimals.
+pub fn forecast_value(value: f64, unit: &str) -> String {
+    let shown = if counts_people(unit) {
+        format_number(value.round())
+    } else {
+        format_number(value)
+    };
+    with_unit(&shown, unit)
+}
+
+/// The one-sided 95% quantile of Student's t for `df` degrees of freedom: the factor of a
+/// two-sided 90% interval. Tabulated to 30, then a step down to the normal's 1.645.
+fn t_90(df: usize) -> f64 {
+    const TABLE: [f64; 30] = [
+        6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782, 1.771,
+        1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706,
+        1.703, 1.701, 1.699, 1.697,
+    ];
+    match df {
+        0 => f64::INFINITY,
+        1..=30 => TABLE[df - 1],
+        31..=60 => 1.684,
+        61..=120 => 1.671,
+        _ => 1.645,
+    }
+}
 
 /// A forecast that falls short of the target by no more than this share of the planned
 /// change (baseline to target) is "At risk" rather than "Off track": within a tenth of the
@@ -22,11 +106,33 @@ pub struct Trend {
     pub origin: NaiveDate,
     pub intercept: f64,
     pub slope_per_day: f64,
+    /// How many points it was fitted through.
+    pub points: usize,
+    /// Days from the first point to the last.
+    pub span_days: i64,
+    /// The points' mean day (since `origin`) and Σ(day − mean)², for the interval.
+    pub mean_day: f64,
+    pub sxx: f64,
+    /// The residual standard error (0 when the points lie on the line, or with two points).
+    pub residual_se: f64,
 }
 
 impl Trend {
     pub fn value_at(&self, date: NaiveDate) -> f64 {
         self.intercept + self.slope_per_day * (date - self.origin).num_days() as f64
+    }
+
+    /// Half the width of the 90% prediction interval of one new value on `date`; None with
+    /// fewer than three points (no residual to measure the spread with).
+    pub fn half_width_at(&self, date: NaiveDate) -> Option<f64> {
+        if self.points < 3 || self.sxx <= 0.0 {
+            return None;
+        }
+        let n = self.points as f64;
+        let x = (date - self.origin).num_days() as f64;
+        let spread = (1.0 + 1.0 / n + (x - self.mean_day).powi(2) / self.sxx).sqrt();
+        let half = t_90(self.points - 2) * self.residual_se * spread;
+        half.is_finite().then_some(half)
     }
 
     pub fn per_month(&self) -> f64 {
@@ -58,10 +164,27 @@ pub fn trend(check_ins: &[CheckIn]) -> Option<Trend> {
         return None;
     }
     let slope = sxy / sxx;
+    let intercept = mean_y - slope * mean_x;
+    let sse: f64 = xs
+        .iter()
+        .zip(&usable)
+        .map(|(x, c)| (c.value - (intercept + slope * x)).powi(2))
+        .sum();
+    let residual_se = if usable.len() > 2 {
+        (sse / (n - 2.0)).sqrt()
+    } else {
+        0.0
+    };
+    let last = usable.iter().map(|c| c.date).max().unwrap_or(origin);
     let fitted = Trend {
         origin,
-        intercept: mean_y - slope * mean_x,
+        intercept,
         slope_per_day: slope,
+        points: usable.len(),
+        span_days: (last - origin).num_days(),
+        mean_day: mean_x,
+        sxx,
+        residual_se,
     };
     (fitted.intercept.is_finite() && fitted.slope_per_day.is_finite()).then_some(fitted)
 }
@@ -82,31 +205,149 @@ pub fn trend_from_baseline(goal: &Goal) -> Option<Trend> {
     trend(&points)
 }
 
-/// The trend line from the first check-in to the deadline, for the chart.
+/// The trend line from the first point to the deadline, for the chart.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Forecast {
     pub from: Point,
-    /// The forecast value at the deadline.
+    /// The forecast value at the deadline (the line's).
     pub to: Point,
+    /// The 90% prediction interval at the deadline.
+    pub low: f64,
+    pub high: f64,
     pub per_month: f64,
+    /// The points (the dated baseline and the check-ins) it rests on, and their span.
+    pub points: usize,
+    pub span_days: i64,
 }
 
-/// Where the check-ins' trend says the metric will be at the deadline.
-pub fn forecast(goal: &Goal) -> Option<Forecast> {
-    let deadline = goal.deadline?;
-    let line = trend(&goal.check_ins)?;
-    Some(Forecast {
+/// Why there is no forecast: too little history, or nothing to carry it to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoForecast {
+    NoDeadline,
+    /// Fewer points, or a shorter span, than a forecast needs.
+    TooLittleHistory {
+        points: usize,
+        span_days: i64,
+    },
+}
+
+impl NoForecast {
+    pub fn message(&self) -> String {
+        match self {
+            NoForecast::NoDeadline => "No forecast: the goal has no deadline.".into(),
+            NoForecast::TooLittleHistory { points, span_days } => format!(
+                "No forecast yet: it needs at least {MIN_POINTS_FOR_FORECAST} points (the dated \
+                 baseline and check-ins) over {} weeks; there {} {points} over {span_days} {} \
+                 (a rule of thumb).",
+                MIN_DAYS_FOR_FORECAST / 7,
+                if *points == 1 { "is" } else { "are" },
+                if *span_days == 1 { "day" } else { "days" },
+            ),
+        }
+    }
+}
+
+/// Where the trend of the baseline and check-ins says the metric will be at the deadline, with
+/// its 90% prediction interval, once there is enough history.
+pub fn try_forecast(goal: &Goal) -> Result<Forecast, NoForecast> {
+    let deadline = goal.deadline.ok_or(NoForecast::NoDeadline)?;
+    let line = trend_from_baseline(goal);
+    let (points, span_days) =
+        line.map_or_else(|| (history_points(goal), 0), |l| (l.points, l.span_days));
+    let line = line
+        .filter(|l| l.points >= MIN_POINTS_FOR_FORECAST && l.span_days >= MIN_DAYS_FOR_FORECAST)
+        .ok_or(NoForecast::TooLittleHistory { points, span_days })?;
+    let value = line.value_at(deadline);
+    let half = line.half_width_at(deadline).unwrap_or(0.0);
+    Ok(Forecast {
         from: Point {
             date: line.origin,
             value: line.intercept,
         },
         to: Point {
             date: deadline,
-            value: line.value_at(deadline),
+            value,
         },
+        low: value - half,
+        high: value + half,
         per_month: line.per_month(),
+        points: line.points,
+        span_days: line.span_days,
     })
+}
+
+/// How many usable points a goal's history has: its check-ins and a dated baseline.
+fn history_points(goal: &Goal) -> usize {
+    let check_ins = goal
+        .check_ins
+        .iter()
+        .filter(|c| c.value.is_finite())
+        .count();
+    let baseline = goal.baseline_value().is_some() && goal.baseline_date.is_some();
+    check_ins + usize::from(baseline)
+}
+
+/// [`try_forecast`], when there is one.
+pub fn forecast(goal: &Goal) -> Option<Forecast> {
+    try_forecast(goal).ok()
+}
+
+/// The forecast in words, or why there is none: "Forecast 150 to 172 contributors by 30 June
+/// 2027 (target 180): 90% prediction interval of a straight line through the baseline and 4
+/// check-ins over 4 months."
+pub fn forecast_text(goal: &Goal) -> String {
+    let unit = goal.metric.unit.trim();
+    match try_forecast(goal) {
+        Ok(f) => {
+            let range = range_text(&f, unit);
+            let target = goal
+                .target_value()
+                .map(|t| format!(" (target {})", with_unit(&format_number(t), unit)))
+                .unwrap_or_default();
+            format!(
+                "Forecast {range} by {}{target}: {}.",
+                format_date(f.to.date),
+                basis_text(&f)
+            )
+        }
+        Err(why) => why.message(),
+    }
+}
+
+/// "150 to 172 contributors" (whole people for a count of people), or one figure when the
+/// interval has no width.
+pub fn range_text(f: &Forecast, unit: &str) -> String {
+    let people = counts_people(unit);
+    let (lo, hi) = if people {
+        (f.low.round(), f.high.round())
+    } else {
+        (f.low, f.high)
+    };
+    if hi - lo < 1e-9 {
+        return forecast_value(f.to.value, unit);
+    }
+    format!(
+        "{} to {}",
+        format_number(lo),
+        with_unit(&format_number(hi), unit)
+    )
+}
+
+/// "90% prediction interval of the straight line through 5 points (the dated baseline and the
+/// check-ins) over 4 months".
+pub fn basis_text(f: &Forecast) -> String {
+    let months = (f.span_days as f64 / DAYS_PER_MONTH * 10.0).round() / 10.0;
+    let width = if f.high - f.low < 1e-9 {
+        "the straight line through".to_string()
+    } else {
+        format!("{FORECAST_INTERVAL_PERCENT}% prediction interval of the straight line through")
+    };
+    format!(
+        "{width} {} points (the dated baseline and the check-ins) over {} months",
+        f.points,
+        format_number(months)
+    )
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +356,10 @@ pub enum TrackStatus {
     OnTrack,
     AtRisk,
     OffTrack,
+    /// The latest check-in meets the target and the trend holds it there.
+    TargetReached,
+    /// The goal is marked achieved.
+    Achieved,
     #[default]
     NotEnoughData,
 }
@@ -125,13 +370,20 @@ impl TrackStatus {
             TrackStatus::OnTrack => "On track",
             TrackStatus::AtRisk => "At risk",
             TrackStatus::OffTrack => "Off track",
-            TrackStatus::NotEnoughData => "Not enough check-ins",
+            TrackStatus::TargetReached => "Target reached",
+            TrackStatus::Achieved => "Achieved",
+            TrackStatus::NotEnoughData => "Not enough history",
         }
     }
 }
 
-/// On track / At risk / Off track from the forecast at the deadline against the target.
+/// On track / At risk / Off track from the forecast at the deadline against the target;
+/// Target reached when the latest check-in meets it and nothing says it will slip; Achieved
+/// when the goal is marked so.
 pub fn track_status(goal: &Goal) -> TrackStatus {
+    if goal.status == GoalStatus::Achieved {
+        return TrackStatus::Achieved;
+    }
     let Some(target) = goal.target_value() else {
         return TrackStatus::NotEnoughData;
     };
@@ -149,13 +401,17 @@ pub fn track_status(goal: &Goal) -> TrackStatus {
     let reached = latest.is_some_and(|v| goal.meets_target(v));
     let Some(end) = predicted else {
         return if reached {
-            TrackStatus::OnTrack
+            TrackStatus::TargetReached
         } else {
             TrackStatus::NotEnoughData
         };
     };
     if goal.meets_target(end) {
-        return TrackStatus::OnTrack;
+        return if reached {
+            TrackStatus::TargetReached
+        } else {
+            TrackStatus::OnTrack
+        };
     }
     if reached {
         return TrackStatus::AtRisk;
@@ -309,15 +565,103 @@ mod tests {
     }
 
     #[test]
-    fn status_needs_two_check_ins_unless_the_target_is_already_met() {
+    fn status_needs_enough_history_unless_the_target_is_already_met() {
         assert_eq!(
             track_status(&with_check_ins(&[(2, 130.0)])),
             TrackStatus::NotEnoughData
         );
         assert_eq!(
             track_status(&with_check_ins(&[(2, 185.0)])),
-            TrackStatus::OnTrack
+            TrackStatus::TargetReached
         );
+        assert_eq!(TrackStatus::TargetReached.label(), "Target reached");
+    }
+
+    #[test]
+    fn two_check_ins_three_days_apart_give_no_forecast() {
+        // The issue's case: target 60, two check-ins three days apart, a line to 121.
+        let mut goal = plain_goal();
+        goal.baseline = Some(20.0);
+        goal.baseline_date = None;
+        goal.target = Some(60.0);
+        goal.check_ins = vec![
+            check_in("a", d(2026, 3, 1), 20.0),
+            check_in("b", d(2026, 3, 4), 21.0),
+        ];
+        assert!(trend(&goal.check_ins).is_some(), "a line can be drawn");
+        assert_eq!(forecast(&goal), None);
+        assert_eq!(track_status(&goal), TrackStatus::NotEnoughData);
+        assert_eq!(
+            forecast_text(&goal),
+            "No forecast yet: it needs at least 3 points (the dated baseline and check-ins) over \
+             8 weeks; there are 2 over 3 days (a rule of thumb)."
+        );
+    }
+
+    #[test]
+    fn the_forecast_counts_the_baseline_as_the_smart_check_does() {
+        // Baseline 120 on 1 January and check-ins on 1 February and 1 March: three points.
+        let goal = with_check_ins(&[(2, 130.0), (3, 140.0)]);
+        let f = forecast(&goal).unwrap();
+        assert_eq!((f.points, f.span_days), (3, 59));
+        assert_eq!(f.from.date, d(2026, 1, 1));
+        // Without the baseline, two check-ins a month apart are too little history.
+        let mut bare = goal.clone();
+        bare.baseline_date = None;
+        assert!(forecast(&bare).is_none());
+    }
+
+    #[test]
+    fn the_forecast_is_a_range_in_whole_people() {
+        // Baseline 120 (1 January), then 127.3, 135.9, 140.2, 149.6 on the first of each month.
+        let goal = with_check_ins(&[(2, 127.3), (3, 135.9), (4, 140.2), (5, 149.6)]);
+        let f = forecast(&goal).unwrap();
+        assert!(f.low < f.to.value && f.to.value < f.high, "{f:?}");
+        let text = forecast_text(&goal);
+        assert!(
+            text.starts_with(&format!(
+                "Forecast {} to {} contributors by 1 October 2026 (target 180 contributors): 90% \
+                 prediction \
+                 interval of the straight line through 5 points (the dated baseline and the \
+                 check-ins) over 3.9 months.",
+                f.low.round(),
+                f.high.round()
+            )),
+            "{text}"
+        );
+        assert_eq!(forecast_value(184.28, "contributors"), "184 contributors");
+        assert_eq!(forecast_value(184.28, "hours"), "184.28 hours");
+        assert!(counts_people("monthly active contributors"));
+        assert!(!counts_people("%"));
+    }
+
+    #[test]
+    fn an_achieved_goal_reads_achieved_not_on_track() {
+        let mut goal = with_check_ins(&[(1, 120.0), (2, 127.0), (3, 134.0)]);
+        assert_eq!(track_status(&goal), TrackStatus::OnTrack);
+        goal.status = GoalStatus::Achieved;
+        assert_eq!(track_status(&goal), TrackStatus::Achieved);
+        assert_eq!(TrackStatus::Achieved.label(), "Achieved");
+    }
+
+    #[test]
+    fn the_prediction_interval_uses_students_t_with_n_minus_2_degrees_of_freedom() {
+        assert_eq!(t_90(1), 6.314);
+        assert_eq!(t_90(3), 2.353);
+        assert_eq!(t_90(1000), 1.645);
+        // Points on a line: no spread, one figure.
+        let goal = with_check_ins(&[(2, 130.0), (3, 140.0), (4, 150.0)]);
+        let mut on_line = goal.clone();
+        on_line.check_ins = vec![
+            check_in("a", d(2026, 1, 1), 100.0),
+            check_in("b", d(2026, 2, 1), 131.0),
+            check_in("c", d(2026, 3, 1), 159.0),
+        ];
+        on_line.baseline_date = None;
+        let f = forecast(&on_line).unwrap();
+        assert!((f.high - f.low).abs() < 1e-6, "{f:?}");
+        assert!(forecast_text(&on_line).contains(": the straight line through 3 points"));
+        assert!(forecast(&goal).is_some());
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub struct Objective {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub business_goal: String,
     /// The width of influence owning it demands, when the team says; otherwise the scope
-    /// check's rule of thumb (`career::scope_check::default_scope`).
+    /// check lists it as not tagged (`career::scope_check`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Key areas of the plan's career tracks this work exercises.
@@ -121,7 +121,7 @@ pub struct Goal {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub touch_point_id: Option<TouchPointId>,
     /// The width of influence this goal demands, when the team says; otherwise the scope
-    /// check's rule of thumb (`career::scope_check::default_scope`).
+    /// check lists it as not tagged (`career::scope_check`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Key areas of the plan's career tracks this goal exercises.
@@ -134,8 +134,54 @@ pub struct Goal {
     /// period (or the plan has no periods).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period_id: Option<PeriodId>,
+    /// Committed (reached in full) or aspirational (a stretch, where most of the way counts).
+    #[serde(default, skip_serializing_if = "Ambition::is_committed")]
+    pub ambition: Ambition,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// How a goal is graded when its period closes, as OKR practice grades it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ambition {
+    /// The team commits to reaching it in full: success is 100%.
+    #[default]
+    Committed,
+    /// A stretch goal: reaching [`ASPIRATIONAL_SUCCESS_PERCENT`] of the way counts as success.
+    Aspirational,
+}
+
+/// The score an aspirational goal needs to count as a success. A rule of thumb from OKR
+/// practice: a stretch goal graded 0.7 was set well.
+pub const ASPIRATIONAL_SUCCESS_PERCENT: f64 = 70.0;
+
+impl Ambition {
+    pub fn is_committed(&self) -> bool {
+        *self == Ambition::Committed
+    }
+
+    /// The score (0–100) at which a goal of this ambition counts as a success.
+    pub fn success_percent(self) -> f64 {
+        match self {
+            Ambition::Committed => 100.0,
+            Ambition::Aspirational => ASPIRATIONAL_SUCCESS_PERCENT,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Ambition::Committed => "Committed",
+            Ambition::Aspirational => "Aspirational",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Ambition::Committed => "committed",
+            Ambition::Aspirational => "aspirational",
+        }
+    }
 }
 
 /// What a goal measures and how the numbers are to be read.

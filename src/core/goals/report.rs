@@ -7,7 +7,7 @@ use super::effort::effort_signal;
 use super::forecast::{progress, TrackStatus};
 use super::periods::{in_open_period, open_goals, open_period, past_periods_markdown};
 use super::review::{due_review, next_review};
-use super::statement::{statement_text, target_text};
+use super::statement::statement_text;
 use super::text::{format_date, format_number, format_value};
 use super::{Goal, GoalBook};
 pub use crate::core::markdown::md_escape;
@@ -91,6 +91,12 @@ fn goal_section(
     out.push_str(&format!("> {}\n\n", md_escape(&statement_text(goal))));
     let p = progress(goal);
     let mut status = goal.status.label().to_string();
+    if goal.ambition == super::Ambition::Aspirational {
+        status.push_str(&format!(
+            " · aspirational ({}% or more counts as success)",
+            super::ASPIRATIONAL_SUCCESS_PERCENT
+        ));
+    }
     if p.status != TrackStatus::NotEnoughData {
         status.push_str(&format!(" · {}", p.status.label()));
     }
@@ -98,15 +104,13 @@ fn goal_section(
         status.push_str(&format!(" · {}% complete", pc.round()));
     }
     out.push_str(&format!("- **Status:** {status}\n"));
-    if let Some(f) = p.forecast {
+    if goal.status.is_open() && goal.target_value().is_some() {
         let mut line = format!(
-            "- **Forecast:** {} by {} (target {})",
-            md_escape(&format_value(f.to.value, unit)),
-            format_date(f.to.date),
-            md_escape(&target_text(goal))
+            "- **Forecast:** {}",
+            md_escape(&super::forecast::forecast_text(goal))
         );
-        if let Some(c) = p.confidence {
-            line.push_str(&format!(" · team confidence {c}%"));
+        if let (Some(_), Some(c)) = (p.forecast, p.confidence) {
+            line.push_str(&format!(" Team confidence {c}%."));
         }
         out.push_str(&line);
         out.push('\n');

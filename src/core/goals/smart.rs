@@ -429,21 +429,27 @@ fn measurable(goal: &Goal) -> CriterionCheck {
     })
 }
 
-/// The pace a goal needs from where it stands now, and the pace seen so far.
+/// The pace a goal needs from its latest measured value, and the pace seen so far.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pace {
     /// The latest check-in's value, or the baseline before any check-in.
     pub current: f64,
+    /// When `current` was measured (None: an undated baseline, taken as today).
+    pub measured_on: Option<NaiveDate>,
+    /// Months from when `current` was measured to the deadline.
     pub months_left: f64,
     /// Absolute change needed per month (signed).
     pub required_per_month: f64,
-    /// Compound change needed per month (0.05 = 5%); `None` unless both values are positive.
+    /// Compound change needed per month (0.05 = 5%); `None` unless both values are positive,
+    /// and for a percentage, whose change is in points.
     pub required_relative_per_month: Option<f64>,
     /// Least-squares change per month over the check-ins (signed).
     pub observed_per_month: Option<f64>,
 }
 
-/// The required and observed pace, or `None` without baseline, target and deadline.
+/// The required and observed pace, or `None` without baseline, target and deadline. The
+/// required pace runs from the date the latest value was measured (the latest check-in, or
+/// the baseline's date before any), not from today: a baseline from March is March's value.
 pub fn pace(goal: &Goal, today: NaiveDate) -> Option<Pace> {
     let baseline = goal.baseline_value()?;
     let target = goal.target_value()?;
@@ -452,10 +458,11 @@ pub fn pace(goal: &Goal, today: NaiveDate) -> Option<Pace> {
         Some(c) => (c.value, Some(c.date)),
         None => (baseline, goal.baseline_date),
     };
-    let from = measured_on.map_or(today, |d| d.max(today));
+    let from = measured_on.unwrap_or(today);
     let months_left = months_between(from, deadline);
+    let percent = goal.metric.unit.trim() == "%";
     let (required_per_month, required_relative_per_month) = if months_left > 0.0 {
-        let relative = (current > 0.0 && target > 0.0)
+        let relative = (current > 0.0 && target > 0.0 && !percent)
             .then(|| (target / current).powf(1.0 / months_left) - 1.0);
         (
             (target - current) / months_left,
@@ -466,6 +473,7 @@ pub fn pace(goal: &Goal, today: NaiveDate) -> Option<Pace> {
     };
     Some(Pace {
         current,
+        measured_on,
         months_left,
         required_per_month,
         required_relative_per_month,
@@ -541,7 +549,7 @@ fn achievable(goal: &Goal, today: NaiveDate, inflow: Option<&ObservedInflow>) ->
             )
         });
     }
-    if p.months_left <= 0.0 {
+    if p.months_left <= 0.0 || goal.deadline.is_some_and(|d| d <= today) {
         let deadline = goal.deadline.map(format_date).unwrap_or_default();
         f.needs_work(format!(
             "No time is left before the deadline ({deadline}) to reach {target_text}. Agree a new deadline with the team, or close the goal."
@@ -609,7 +617,15 @@ fn achievable(goal: &Goal, today: NaiveDate, inflow: Option<&ObservedInflow>) ->
                 )
             })
             .unwrap_or_default();
-        format!("Needs {required}{relative} for {months} months{seen}{flows}.")
+        let from = match p.measured_on {
+            Some(date) => format!(
+                ", from {} on {}",
+                format_value(p.current, unit),
+                format_date(date)
+            ),
+            None => ", from the baseline (undated, so taken as today's)".to_string(),
+        };
+        format!("Needs {required}{relative} for {months} months{from}{seen}{flows}.")
     })
 }
 

@@ -483,6 +483,7 @@ fn document_lists_every_plan_field_in_order() {
     );
     plan.extra
         .insert("later_tool".into(), json!({"kept": [1, 2]}));
+    plan.prepared_by = "Alex Kim, DevRel".into();
     let fields = object(serde_json::to_value(&plan).unwrap());
     let stored = object(serde_json::from_str(&store_plan(&plan)).unwrap());
     let mut expected = vec!["format".to_string(), "version".to_string()];

@@ -1,5 +1,11 @@
 //! Models the catalog suggests. They are examples of a model's shape (what to multiply by
 //! what), never data: every figure, source and date is left for the team to enter.
+//!
+//! Each starts from the gain over the baseline, not the target: what was there before the
+//! work would be there without it. The support-deflection example also asks what share of the
+//! questions members answer would otherwise have become tickets: members × cost of a ticket
+//! alone counts every answered question as a ticket avoided, which practitioners call an
+//! inflated deflection figure.
 
 use super::{Assumption, Driver, OwnerKind, ValueModel};
 
@@ -7,7 +13,7 @@ use super::{Assumption, Driver, OwnerKind, ValueModel};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Example {
     pub key: &'static str,
-    /// "Questions answered by members × cost of a support ticket".
+    /// "Gain in questions answered by members × share that would have become tickets × …".
     pub name: &'static str,
     /// The driver on a goal and on a touch point.
     pub goal_driver: Driver,
@@ -48,17 +54,25 @@ impl Example {
 const EXAMPLES: &[Example] = &[
     Example {
         key: "support-deflection",
-        name: "questions answered by members × cost of a support ticket",
-        goal_driver: Driver::Target,
-        touch_point_driver: Driver::MovedNow,
-        assumptions: &[("Cost of a support ticket", "USD per ticket")],
+        name: "gain in questions answered by members × share that would otherwise have become \
+               support tickets × cost of a support ticket",
+        goal_driver: Driver::GainToTarget,
+        touch_point_driver: Driver::MovedGain,
+        assumptions: &[
+            (
+                "Share of those questions that would otherwise have become support tickets",
+                "%",
+            ),
+            ("Cost of a support ticket", "USD per ticket"),
+        ],
         unit: "USD",
     },
     Example {
         key: "outside-contributions",
-        name: "merged outside contributions × engineering hours saved × loaded hourly cost",
-        goal_driver: Driver::Target,
-        touch_point_driver: Driver::MovedNow,
+        name: "gain in merged outside contributions × engineering hours saved × loaded hourly \
+               cost",
+        goal_driver: Driver::GainToTarget,
+        touch_point_driver: Driver::MovedGain,
         assumptions: &[
             ("Engineering hours saved per contribution", "hours"),
             ("Loaded hourly cost of an engineer", "USD per hour"),
@@ -67,9 +81,9 @@ const EXAMPLES: &[Example] = &[
     },
     Example {
         key: "activated-sign-ups",
-        name: "sign-ups × activation rate × value of an active account",
-        goal_driver: Driver::Target,
-        touch_point_driver: Driver::MovedNow,
+        name: "gain in sign-ups × activation rate × value of an active account",
+        goal_driver: Driver::GainToTarget,
+        touch_point_driver: Driver::MovedGain,
         assumptions: &[
             ("Activation rate", "%"),
             ("Value of an active account", "USD per account"),

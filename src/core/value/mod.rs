@@ -1,7 +1,8 @@
 //! What the work is worth: a value model on a goal or a touch point multiplies a driver taken
-//! from its metric by unit values the team assumes, each with a low, expected and high figure,
-//! a source and a date. No value is shown without those assumptions, and never as a bare
-//! number: always with its range and what it rests on.
+//! from its metric by unit values the team assumes, each a three-point estimate (low, most
+//! likely or mean, high) with a source and a date. The value is a stated interval from a seeded
+//! simulation (`simulate`), never a bare number and never the product of all the lows and all
+//! the highs: always with the method and what it rests on.
 //!
 //! Nothing here reads a clock: where "today" matters it is a parameter.
 
@@ -12,15 +13,17 @@ use crate::core::plan::Plan;
 
 pub mod examples;
 mod range;
+mod simulate;
 mod wording;
 
 pub use examples::{example, examples, Example};
 pub use range::{
-    driver_value, factor, valuation, Bound, DriverValue, Subject, ValueProblem, ValueRange,
+    driver_value, factor, valuation, Bound, DriverValue, Subject, ValueInterval, ValueProblem,
 };
+pub use simulate::{Triangle, DRAWS, INTERVAL_PERCENT, SEED};
 pub use wording::{
-    assumption_text, format_amount, model_markdown, plan_value, plan_value_markdown, stale_note,
-    value_lines, value_summary, PlanValue, ValuedWork, NO_VALUE_YET, STALE_AFTER_DAYS,
+    assumption_text, format_amount, method_text, model_markdown, plan_value, plan_value_markdown,
+    stale_note, value_lines, value_summary, PlanValue, ValuedWork, NO_VALUE_YET, STALE_AFTER_DAYS,
 };
 
 #[cfg(test)]
@@ -42,7 +45,7 @@ pub struct ValueModel {
 }
 
 /// One assumption of a model, e.g. "cost of a support ticket, USD per ticket, 40 / 60 / 90,
-/// from the support team's 2025 budget, dated 1 March 2026".
+/// from the support team's 2025 budget, dated 1 March 2026": a three-point estimate.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Assumption {
@@ -50,8 +53,13 @@ pub struct Assumption {
     /// The unit of the figures; "%" means they are percentages (30 is 0.3 times).
     pub unit: String,
     pub low: Option<f64>,
+    /// The middle figure: the most likely one, or the mean when `middle_is_mean` (stored as
+    /// `expected`, its name before it said which).
     pub expected: Option<f64>,
     pub high: Option<f64>,
+    /// The team says the middle figure is a mean (an average), not the most likely figure.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub middle_is_mean: bool,
     /// Where the figures come from, in the team's words.
     pub source: String,
     /// When the figures were taken or last checked.
@@ -138,6 +146,17 @@ impl Driver {
             Driver::MovedNow => "Members moved on at the current conversion",
             Driver::MovedAtTarget => "Members moved on at the target conversion",
             Driver::MovedGain => "Members moved on by reaching the target conversion",
+        }
+    }
+}
+
+impl Assumption {
+    /// What the middle figure is: "most likely", or "mean" when the team says so.
+    pub fn middle_word(&self) -> &'static str {
+        if self.middle_is_mean {
+            "mean"
+        } else {
+            "most likely"
         }
     }
 }

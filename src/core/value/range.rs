@@ -1,13 +1,15 @@
-//! The figures of a model: the driver's quantity, and the value's low, expected and high as
-//! the driver times every assumption's figure of that kind. Every way a figure can be missing
-//! or unusable has its own message, so nothing on screen is ever "NaN" or a silent zero.
+//! The figures of a model: the driver's quantity, and the value's stated interval (the 5th
+//! percentile, median and 95th percentile of a seeded simulation, `simulate`). Every way a
+//! figure can be missing or unusable has its own message, so nothing on screen is ever "NaN"
+//! or a silent zero.
 
 use std::fmt;
 
+use super::simulate::{simulate, Triangle};
 use super::{Assumption, Driver, ValueModel};
 use crate::core::curve::{Curve, TouchPoint};
 use crate::core::goals::text::{format_number, format_value};
-use crate::core::goals::{Direction, Goal};
+use crate::core::goals::{Direction, Goal, Totalling, Window};
 
 /// The record a model sits on.
 #[derive(Clone, Copy, Debug)]
@@ -25,13 +27,19 @@ pub struct DriverValue {
     pub unit: String,
     /// How it was taken, e.g. "target 150 − baseline 30 = 120 questions per month".
     pub working: String,
+    /// The time window the driver is counted over ("per month"), carried into the value's
+    /// unit; None for a total or a count with no window.
+    pub per: Option<&'static str>,
 }
 
-/// A value's low, expected and high, in the model's unit.
+/// A value's stated interval, in the model's unit: [`super::INTERVAL_PERCENT`]% of the
+/// simulated outcomes lie between `low` and `high`; half lie below `median`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ValueRange {
+pub struct ValueInterval {
+    /// The 5th percentile of the outcomes.
     pub low: f64,
-    pub expected: f64,
+    pub median: f64,
+    /// The 95th percentile.
     pub high: f64,
 }
 
@@ -39,15 +47,17 @@ pub struct ValueRange {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bound {
     Low,
-    Expected,
+    /// The most likely figure, or the mean when the team says so.
+    Middle,
     High,
 }
 
 impl Bound {
-    pub fn label(self) -> &'static str {
+    /// "low", "high", and for the middle what the team says it is ("most likely", "mean").
+    pub fn word(self, a: &Assumption) -> &'static str {
         match self {
             Bound::Low => "low",
-            Bound::Expected => "expected",
+            Bound::Middle => a.middle_word(),
             Bound::High => "high",
         }
     }
@@ -55,13 +65,13 @@ impl Bound {
     fn of(self, a: &Assumption) -> Option<f64> {
         match self {
             Bound::Low => a.low,
-            Bound::Expected => a.expected,
+            Bound::Middle => a.expected,
             Bound::High => a.high,
         }
     }
 }
 
-const BOUNDS: [Bound; 3] = [Bound::Low, Bound::Expected, Bound::High];
+const BOUNDS: [Bound; 3] = [Bound::Low, Bound::Middle, Bound::High];
 
 /// Past this, a value is not a figure anyone can check; the model says so instead.
 const LARGEST: f64 = 1e15;
@@ -73,23 +83,32 @@ pub enum ValueProblem {
     Unlabelled {
         index: usize,
     },
+    /// `figure` is the bound's word: "low", "most likely", "mean", "high".
     Missing {
         label: String,
-        bound: Bound,
+        figure: &'static str,
     },
     NotANumber {
         label: String,
-        bound: Bound,
+        figure: &'static str,
     },
     Negative {
         label: String,
-        bound: Bound,
+        figure: &'static str,
     },
-    ZeroExpected {
+    /// Every figure is 0, so every outcome is 0.
+    AllZero {
         label: String,
     },
     OutOfOrder {
         label: String,
+        middle: &'static str,
+    },
+    /// A mean no triangular estimate between the low and high figures can have.
+    MeanOutOfReach {
+        label: String,
+        lowest: f64,
+        highest: f64,
     },
     NoTarget,
     NoBaseline,
@@ -128,29 +147,38 @@ impl fmt::Display for ValueProblem {
                 "Assumption {} needs a label: what its figures are.",
                 index + 1
             ),
-            ValueProblem::Missing { label, bound } => {
-                write!(f, "Enter the {} figure of “{label}”.", bound.label())
+            ValueProblem::Missing { label, figure } => {
+                write!(f, "Enter the {figure} figure of “{label}”.")
             }
-            ValueProblem::NotANumber { label, bound } => write!(
+            ValueProblem::NotANumber { label, figure } => {
+                write!(f, "The {figure} figure of “{label}” is not a number.")
+            }
+            ValueProblem::Negative { label, figure } => write!(
                 f,
-                "The {} figure of “{label}” is not a number.",
-                bound.label()
+                "The {figure} figure of “{label}” is below zero: a unit value, rate or share \
+                 here cannot be negative."
             ),
-            ValueProblem::Negative { label, bound } => write!(
+            ValueProblem::AllZero { label } => write!(
                 f,
-                "The {} figure of “{label}” is below zero: a unit value, rate or share here \
-                 cannot be negative.",
-                bound.label()
-            ),
-            ValueProblem::ZeroExpected { label } => write!(
-                f,
-                "The expected figure of “{label}” is 0, which makes the value 0: enter what you \
+                "Every figure of “{label}” is 0, which makes the value 0: enter what you \
                  expect, or remove the assumption."
             ),
-            ValueProblem::OutOfOrder { label } => write!(
+            ValueProblem::OutOfOrder { label, middle } => write!(
                 f,
-                "The figures of “{label}” are out of order: low must not exceed expected, nor \
-                 expected exceed high."
+                "The figures of “{label}” are out of order: low must not exceed {middle}, nor \
+                 {middle} exceed high."
+            ),
+            ValueProblem::MeanOutOfReach {
+                label,
+                lowest,
+                highest,
+            } => write!(
+                f,
+                "The mean of “{label}” is out of reach of its low and high figures: a \
+                 three-point estimate over them has a mean from {} to {}. Widen the low or \
+                 high figure, or enter the most likely figure instead of the mean.",
+                format_number(*lowest),
+                format_number(*highest)
             ),
             ValueProblem::NoTarget => write!(
                 f,
@@ -210,12 +238,18 @@ pub fn factor(assumption: &Assumption, figure: f64) -> f64 {
     }
 }
 
-fn positive(quantity: f64, working: String, unit: &str) -> Result<DriverValue, ValueProblem> {
+fn positive(
+    quantity: f64,
+    working: String,
+    unit: &str,
+    per: Option<&'static str>,
+) -> Result<DriverValue, ValueProblem> {
     if quantity.is_finite() && quantity > 0.0 {
         Ok(DriverValue {
             quantity,
             unit: unit.to_string(),
             working,
+            per,
         })
     } else {
         Err(ValueProblem::NoDriver { working })
@@ -230,8 +264,49 @@ pub fn driver_value(driver: Driver, subject: Subject) -> Result<DriverValue, Val
     }
 }
 
+/// The window a goal's metric is counted over, as the value carries it ("per month"): none
+/// for a running total or a count since the baseline, nor when the unit already says one.
+fn window_of(goal: &Goal) -> Option<&'static str> {
+    let metric = &goal.metric;
+    if metric.totalling == Totalling::RunningTotal
+        || metric.window == Window::SinceBaseline
+        || metric.unit.to_lowercase().contains("per ")
+    {
+        return None;
+    }
+    Some(metric.window.label())
+}
+
+/// Said of a driver taken from a percentage: it is a share, and counts as its hundredth.
+const SHARE_NOTE: &str = "a share: the assumptions must include the count it is a share of";
+
 fn goal_driver(driver: Driver, goal: &Goal) -> Result<DriverValue, ValueProblem> {
     let unit = goal.metric.unit.trim();
+    // A percentage is a share: 60% multiplies as 0.6, never as 60.
+    let percent = unit == "%";
+    let per = window_of(goal);
+    let counted = match (per, percent) {
+        (_, true) => "share".to_string(),
+        (Some(per), false) if !unit.is_empty() => format!("{unit} {per}"),
+        (Some(per), false) => per.to_string(),
+        (None, false) => unit.to_string(),
+    };
+    let shown = |v: f64| {
+        if percent {
+            format!("{}%", format_number(v))
+        } else {
+            format_number(v)
+        }
+    };
+    let finish = |quantity: f64, working: String| {
+        if percent {
+            let share = quantity / 100.0;
+            let working = format!("{working} = {} ({SHARE_NOTE})", format_number(share));
+            positive(share, working, &counted, per)
+        } else {
+            positive(quantity, working, &counted, per)
+        }
+    };
     let target = || goal.target_value().ok_or(ValueProblem::NoTarget);
     let baseline = || goal.baseline_value().ok_or(ValueProblem::NoBaseline);
     let latest = || {
@@ -244,38 +319,32 @@ fn goal_driver(driver: Driver, goal: &Goal) -> Result<DriverValue, ValueProblem>
         let (quantity, working) = match goal.metric.direction {
             Direction::Increase => (
                 to - from,
-                format!(
-                    "{to_name} {} − baseline {}",
-                    format_number(to),
-                    format_number(from)
-                ),
+                format!("{to_name} {} − baseline {}", shown(to), shown(from)),
             ),
             Direction::Decrease => (
                 from - to,
-                format!(
-                    "baseline {} − {to_name} {}",
-                    format_number(from),
-                    format_number(to)
-                ),
+                format!("baseline {} − {to_name} {}", shown(from), shown(to)),
             ),
             Direction::KeepAbove | Direction::KeepBelow => return Err(ValueProblem::KeepHasNoGain),
         };
-        let working = format!("{working} = {}", format_value(quantity, unit));
-        positive(quantity, working, unit)
+        let gained = if percent {
+            format!("{} points", format_number(quantity))
+        } else {
+            format_value(quantity, &counted)
+        };
+        finish(quantity, format!("{working} = {gained}"))
+    };
+    let single = |v: f64, name: &str| {
+        let working = if percent {
+            format!("{name} {}", shown(v))
+        } else {
+            format!("{name} {}", format_value(v, &counted))
+        };
+        finish(v, working)
     };
     match driver {
-        Driver::Target => {
-            let t = target()?;
-            positive(t, format!("target {}", format_value(t, unit)), unit)
-        }
-        Driver::Latest => {
-            let l = latest()?;
-            positive(
-                l,
-                format!("latest check-in {}", format_value(l, unit)),
-                unit,
-            )
-        }
+        Driver::Target => single(target()?, "target"),
+        Driver::Latest => single(latest()?, "latest check-in"),
         Driver::GainToTarget => gain(target()?, "target"),
         Driver::GainSoFar => gain(latest()?, "latest check-in"),
         other => Err(ValueProblem::WrongDriver { driver: other }),
@@ -330,7 +399,7 @@ fn touch_point_driver(
         super::format_amount(members),
         format_number(quantity)
     );
-    positive(quantity, working, "members")
+    positive(quantity, working, "members", None)
 }
 
 /// Every problem of the assumptions, in order.
@@ -351,24 +420,20 @@ fn assumption_problems(model: &ValueModel) -> Vec<ValueProblem> {
         };
         let mut complete = true;
         for bound in BOUNDS {
+            let figure = bound.word(a);
             let problem = match bound.of(a) {
                 None => Some(ValueProblem::Missing {
                     label: name.clone(),
-                    bound,
+                    figure,
                 }),
                 Some(v) if !v.is_finite() => Some(ValueProblem::NotANumber {
                     label: name.clone(),
-                    bound,
+                    figure,
                 }),
                 Some(v) if v < 0.0 => Some(ValueProblem::Negative {
                     label: name.clone(),
-                    bound,
+                    figure,
                 }),
-                Some(v) if v == 0.0 && bound == Bound::Expected => {
-                    Some(ValueProblem::ZeroExpected {
-                        label: name.clone(),
-                    })
-                }
                 Some(_) => None,
             };
             if let Some(p) = problem {
@@ -376,21 +441,55 @@ fn assumption_problems(model: &ValueModel) -> Vec<ValueProblem> {
                 problems.push(p);
             }
         }
-        if let (true, Some(low), Some(expected), Some(high)) = (complete, a.low, a.expected, a.high)
-        {
-            if low > expected || expected > high {
-                problems.push(ValueProblem::OutOfOrder { label: name });
-            }
+        let (true, Some(low), Some(middle), Some(high)) = (complete, a.low, a.expected, a.high)
+        else {
+            continue;
+        };
+        if low > middle || middle > high {
+            problems.push(ValueProblem::OutOfOrder {
+                label: name,
+                middle: a.middle_word(),
+            });
+        } else if high == 0.0 {
+            problems.push(ValueProblem::AllZero { label: name });
+        } else if a.middle_is_mean && Triangle::with_mean(low, middle, high).is_none() {
+            let (lowest, highest) = Triangle::mean_bounds(low, high);
+            problems.push(ValueProblem::MeanOutOfReach {
+                label: name,
+                lowest,
+                highest,
+            });
         }
     }
     problems
 }
 
-/// The value of `model` on `subject`: the driver and the range, or every reason there is none.
+/// The distribution of an assumption as a multiplier (a percentage as its hundredth); None
+/// while a figure is missing or unusable (the problems say which).
+fn triangle(a: &Assumption) -> Option<Triangle> {
+    let (low, middle, high) = (a.low?, a.expected?, a.high?);
+    let t = if a.middle_is_mean {
+        Triangle::with_mean(low, middle, high)?
+    } else {
+        Triangle {
+            low,
+            peak: middle,
+            high,
+        }
+    };
+    Some(Triangle {
+        low: factor(a, t.low),
+        peak: factor(a, t.peak),
+        high: factor(a, t.high),
+    })
+}
+
+/// The value of `model` on `subject`: the driver and the stated interval, or every reason
+/// there is none.
 pub fn valuation(
     model: &ValueModel,
     subject: Subject,
-) -> Result<(DriverValue, ValueRange), Vec<ValueProblem>> {
+) -> Result<(DriverValue, ValueInterval), Vec<ValueProblem>> {
     let driver = driver_value(model.driver, subject);
     let mut problems = assumption_problems(model);
     let driver = match driver {
@@ -401,21 +500,23 @@ pub fn valuation(
             return Err(problems);
         }
     };
-    let product = |bound: Bound| {
-        model.assumptions.iter().fold(driver.quantity, |value, a| {
-            value * factor(a, bound.of(a).unwrap_or(f64::NAN))
-        })
-    };
-    let range = ValueRange {
-        low: product(Bound::Low),
-        expected: product(Bound::Expected),
-        high: product(Bound::High),
-    };
-    if [range.low, range.expected, range.high]
+    let Some(factors) = model
+        .assumptions
         .iter()
-        .any(|v| !v.is_finite() || *v > LARGEST)
-    {
+        .map(triangle)
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Err(vec![ValueProblem::NoAssumptions]);
+    };
+    // The largest outcome possible: every figure at its high end.
+    let ceiling = factors.iter().fold(driver.quantity, |v, t| v * t.high);
+    if !ceiling.is_finite() || ceiling > LARGEST {
         return Err(vec![ValueProblem::TooLarge]);
     }
-    Ok((driver, range))
+    let (low, median, high) = simulate(driver.quantity, &factors);
+    let interval = ValueInterval { low, median, high };
+    if [low, median, high].iter().any(|v| !v.is_finite()) {
+        return Err(vec![ValueProblem::TooLarge]);
+    }
+    Ok((driver, interval))
 }

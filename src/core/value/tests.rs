@@ -1,6 +1,5 @@
 use chrono::NaiveDate;
 
-use super::range::Bound;
 use super::*;
 use crate::core::curve::{Curve, DataPoint, Stage, TouchPoint};
 use crate::core::goals::{CheckIn, Direction, Goal, GoalStatus, Metric};
@@ -32,6 +31,7 @@ fn ticket(low: f64, expected: f64, high: f64) -> Assumption {
         low: Some(low),
         expected: Some(expected),
         high: Some(high),
+        middle_is_mean: false,
         source: "Support budget 2026".into(),
         date: Some(day(2026, 3, 1)),
     }
@@ -243,10 +243,16 @@ fn a_touch_point_without_a_conversion_or_members_gives_no_value() {
     );
 }
 
-// The range.
+// The interval.
+
+fn within(got: f64, exact: f64, share: f64) -> bool {
+    (got - exact).abs() <= share * exact.abs()
+}
 
 #[test]
-fn the_range_is_the_driver_times_each_assumption() {
+fn the_interval_is_a_simulation_not_the_product_of_the_lows_and_the_highs() {
+    // The inputs that gave "6,000 to 48,000": every low times every low, every high times
+    // every high. The chance of all of them at their ends together is nil.
     let g = goal(Some(30.0), Some(150.0));
     let hours = Assumption {
         label: "Hours saved".into(),
@@ -263,19 +269,96 @@ fn the_range_is_the_driver_times_each_assumption() {
         high: Some(100.0),
         ..Assumption::default()
     };
-    let (driver, range) = valuation(
+    let (driver, interval) = valuation(
         &model(Driver::GainToTarget, vec![hours, cost]),
         Subject::Goal(&g),
     )
     .unwrap();
     assert_eq!(driver.quantity, 120.0);
+    // Worked out of Trellis by numerical integration of P(hours × cost ≤ z): the 5th
+    // percentile is 12,065, the median 20,734 and the 95th percentile 33,293.
+    assert!(within(interval.low, 12_065.0, 0.01), "{interval:?}");
+    assert!(within(interval.median, 20_734.0, 0.01), "{interval:?}");
+    assert!(within(interval.high, 33_293.0, 0.01), "{interval:?}");
+    assert!(interval.low > 6_000.0 * 1.5 && interval.high < 48_000.0 * 0.75);
+    // Seeded: the same figures give the same interval every time.
+    let again = valuation(
+        &model(
+            Driver::GainToTarget,
+            vec![
+                Assumption {
+                    label: "Hours saved".into(),
+                    low: Some(1.0),
+                    expected: Some(2.0),
+                    high: Some(4.0),
+                    ..Assumption::default()
+                },
+                Assumption {
+                    label: "Hourly cost".into(),
+                    low: Some(50.0),
+                    expected: Some(80.0),
+                    high: Some(100.0),
+                    ..Assumption::default()
+                },
+            ],
+        ),
+        Subject::Goal(&g),
+    )
+    .unwrap()
+    .1;
+    assert_eq!(again, interval);
+}
+
+#[test]
+fn one_assumption_gives_the_triangles_own_percentiles() {
+    // Worked by hand: 120 × triangle(60, 100, 150). F(100) = 40/90.
+    // 5th percentile: 60 + √(0.05 × 90 × 40) = 73.42 → × 120 = 8,810.
+    // Median: 150 − √(0.5 × 90 × 50) = 102.57 → × 120 = 12,308.
+    // 95th: 150 − √(0.05 × 90 × 50) = 135 → × 120 = 16,200.
+    let g = goal(Some(30.0), Some(150.0));
+    let (_, interval) = valuation(
+        &model(Driver::GainToTarget, vec![ticket(60.0, 100.0, 150.0)]),
+        Subject::Goal(&g),
+    )
+    .unwrap();
+    assert!(within(interval.low, 8_810.0, 0.01), "{interval:?}");
+    assert!(within(interval.median, 12_308.0, 0.01), "{interval:?}");
+    assert!(within(interval.high, 16_200.0, 0.01), "{interval:?}");
+}
+
+#[test]
+fn a_middle_figure_marked_as_a_mean_moves_the_peak_to_give_that_mean() {
+    let g = goal(None, Some(120.0));
+    let mut mean = ticket(60.0, 100.0, 150.0);
+    mean.middle_is_mean = true;
+    let (_, as_mean) = valuation(
+        &model(Driver::Target, vec![mean.clone()]),
+        Subject::Goal(&g),
+    )
+    .unwrap();
+    let (_, as_mode) = valuation(
+        &model(Driver::Target, vec![ticket(60.0, 100.0, 150.0)]),
+        Subject::Goal(&g),
+    )
+    .unwrap();
+    // A mean of 100 over 60–150 peaks at 90: a lower median than a peak at 100.
+    assert!(as_mean.median < as_mode.median, "{as_mean:?} {as_mode:?}");
+    assert!(assumption_text(&mean, 0, day(2026, 6, 1)).contains("low 60, mean 100, high 150"));
+    mean.expected = Some(130.0);
+    let found = valuation(&model(Driver::Target, vec![mean]), Subject::Goal(&g)).unwrap_err();
     assert_eq!(
-        range,
-        ValueRange {
-            low: 6_000.0,
-            expected: 19_200.0,
-            high: 48_000.0
-        }
+        found,
+        vec![ValueProblem::MeanOutOfReach {
+            label: "Cost of a support ticket".into(),
+            lowest: 90.0,
+            highest: 120.0
+        }]
+    );
+    assert_eq!(
+        found[0].to_string(),
+        "The mean of “Cost of a support ticket” is out of reach of its low and high figures: a \
+         three-point estimate over them has a mean from 90 to 120. Widen the low or high \
+         figure, or enter the most likely figure instead of the mean."
     );
 }
 
@@ -290,25 +373,108 @@ fn a_percentage_counts_as_its_hundredth() {
         high: Some(40.0),
         ..Assumption::default()
     };
-    let (_, range) = valuation(
+    let (_, percent) = valuation(
         &model(Driver::Target, vec![rate, ticket(5.0, 10.0, 20.0)]),
         Subject::Goal(&g),
     )
     .unwrap();
-    assert_eq!(range.low, 1_000.0);
-    assert_eq!(range.expected, 3_000.0);
-    assert_eq!(range.high, 8_000.0);
+    let share = Assumption {
+        label: "Activation rate".into(),
+        low: Some(0.2),
+        expected: Some(0.3),
+        high: Some(0.4),
+        ..Assumption::default()
+    };
+    let (_, shared) = valuation(
+        &model(Driver::Target, vec![share, ticket(5.0, 10.0, 20.0)]),
+        Subject::Goal(&g),
+    )
+    .unwrap();
+    assert!(
+        within(percent.median, shared.median, 1e-9),
+        "{percent:?} {shared:?}"
+    );
+    assert!(
+        percent.high < 8_000.0 && percent.low > 1_000.0,
+        "{percent:?}"
+    );
 }
 
 #[test]
-fn a_zero_low_is_allowed_and_gives_a_range_from_zero() {
+fn a_zero_low_is_allowed_and_all_zero_is_not() {
     let g = goal(None, Some(10.0));
-    let (_, range) = valuation(
+    let (_, interval) = valuation(
         &model(Driver::Target, vec![ticket(0.0, 5.0, 9.0)]),
         Subject::Goal(&g),
     )
     .unwrap();
-    assert_eq!((range.low, range.expected, range.high), (0.0, 50.0, 90.0));
+    assert!(interval.low > 0.0 && interval.low < interval.median && interval.high < 90.0);
+    assert_eq!(
+        problems(vec![ticket(0.0, 0.0, 0.0)]),
+        vec![ValueProblem::AllZero {
+            label: "Cost of a support ticket".into()
+        }]
+    );
+}
+
+// A goal whose metric is a percentage.
+
+fn share_goal() -> Goal {
+    let mut g = goal(Some(40.0), Some(60.0));
+    g.metric = Metric {
+        name: "answers from community members".into(),
+        unit: "%".into(),
+        window: crate::core::goals::Window::Month,
+        ..Metric::default()
+    };
+    g
+}
+
+#[test]
+fn a_percentage_metric_drives_as_a_share_not_a_hundred_times_more() {
+    let g = share_goal();
+    let target = driver_value(Driver::Target, Subject::Goal(&g)).unwrap();
+    assert_eq!(target.quantity, 0.6);
+    assert_eq!(
+        target.working,
+        "target 60% = 0.6 (a share: the assumptions must include the count it is a share of)"
+    );
+    let gain = driver_value(Driver::GainToTarget, Subject::Goal(&g)).unwrap();
+    assert!((gain.quantity - 0.2).abs() < 1e-12);
+    assert!(gain
+        .working
+        .starts_with("target 60% − baseline 40% = 20 points = 0.2 (a share"));
+    let questions = Assumption {
+        label: "Questions asked".into(),
+        unit: "questions per month".into(),
+        low: Some(500.0),
+        expected: Some(500.0),
+        high: Some(500.0),
+        ..Assumption::default()
+    };
+    let (_, interval) =
+        valuation(&model(Driver::Target, vec![questions]), Subject::Goal(&g)).unwrap();
+    // 60% of 500 questions: 300, not 30,000.
+    assert!(within(interval.median, 300.0, 1e-9), "{interval:?}");
+}
+
+#[test]
+fn the_metrics_window_carries_into_the_values_unit() {
+    let mut g = goal(Some(30.0), Some(150.0));
+    g.metric.window = crate::core::goals::Window::Month;
+    g.metric.totalling = crate::core::goals::Totalling::Rate;
+    let text = value_summary(
+        &model(Driver::GainToTarget, vec![ticket(60.0, 100.0, 150.0)]),
+        Subject::Goal(&g),
+    );
+    assert!(
+        text.contains("USD per month: target 150 − baseline 30 = 120 questions per month × "),
+        "{text}"
+    );
+    // A running total has no window: the value is a total.
+    g.metric.totalling = crate::core::goals::Totalling::RunningTotal;
+    let total = driver_value(Driver::Target, Subject::Goal(&g)).unwrap();
+    assert_eq!((total.per, total.unit.as_str()), (None, "questions"));
 }
 
 fn problems(assumptions: Vec<Assumption>) -> Vec<ValueProblem> {
@@ -330,51 +496,48 @@ fn every_missing_figure_and_the_label_are_named() {
             ValueProblem::Unlabelled { index: 0 },
             ValueProblem::Missing {
                 label: "assumption 1".into(),
-                bound: Bound::Low
+                figure: "low"
             },
             ValueProblem::Missing {
                 label: "assumption 1".into(),
-                bound: Bound::Expected
+                figure: "most likely"
             },
             ValueProblem::Missing {
                 label: "assumption 1".into(),
-                bound: Bound::High
+                figure: "high"
             },
         ]
     );
     assert_eq!(
         found[2].to_string(),
-        "Enter the expected figure of “assumption 1”."
+        "Enter the most likely figure of “assumption 1”."
     );
 }
 
 #[test]
-fn negative_zero_expected_and_unordered_figures_are_refused() {
+fn negative_and_unordered_figures_are_refused() {
     assert_eq!(
         problems(vec![ticket(-1.0, 5.0, 9.0)]),
         vec![ValueProblem::Negative {
             label: "Cost of a support ticket".into(),
-            bound: Bound::Low
+            figure: "low"
         }]
     );
+    let unordered = vec![ValueProblem::OutOfOrder {
+        label: "Cost of a support ticket".into(),
+        middle: "most likely",
+    }];
+    assert_eq!(problems(vec![ticket(10.0, 5.0, 9.0)]), unordered);
+    assert_eq!(problems(vec![ticket(1.0, 5.0, 4.0)]), unordered);
     assert_eq!(
-        problems(vec![ticket(0.0, 0.0, 9.0)]),
-        vec![ValueProblem::ZeroExpected {
-            label: "Cost of a support ticket".into()
-        }]
+        unordered[0].to_string(),
+        "The figures of “Cost of a support ticket” are out of order: low must not exceed most \
+         likely, nor most likely exceed high."
     );
-    assert_eq!(
-        problems(vec![ticket(10.0, 5.0, 9.0)]),
-        vec![ValueProblem::OutOfOrder {
-            label: "Cost of a support ticket".into()
-        }]
-    );
-    assert_eq!(
-        problems(vec![ticket(1.0, 5.0, 4.0)]),
-        vec![ValueProblem::OutOfOrder {
-            label: "Cost of a support ticket".into()
-        }]
-    );
+    // A most likely figure of 0 is a possible estimate (low 0 too); the draws still vary.
+    let g = goal(None, Some(10.0));
+    let zero_peak = model(Driver::Target, vec![ticket(0.0, 0.0, 9.0)]);
+    assert!(valuation(&zero_peak, Subject::Goal(&g)).is_ok());
 }
 
 #[test]
@@ -422,7 +585,7 @@ fn driver_problems_come_first_with_the_assumptions_problems() {
 // Wording.
 
 #[test]
-fn a_value_reads_with_its_range_and_what_it_multiplies() {
+fn a_value_reads_as_a_stated_interval_with_what_it_multiplies() {
     let g = goal(Some(30.0), Some(150.0));
     let text = value_summary(
         &model(Driver::GainToTarget, vec![ticket(60.0, 100.0, 150.0)]),
@@ -430,9 +593,14 @@ fn a_value_reads_with_its_range_and_what_it_multiplies() {
     );
     assert_eq!(
         text,
-        "Expected 12,000 USD (range 7,200 to 18,000 USD): target 150 − baseline 30 = 120 \
-         questions × cost of a support ticket."
+        "90% of simulated outcomes between 8,810 and 16,200 USD; median 12,300 USD: target 150 \
+         − baseline 30 = 120 questions × cost of a support ticket."
     );
+    assert!(
+        !text.contains("Expected") && !text.contains("range"),
+        "{text}"
+    );
+    assert!(method_text().starts_with("Method: a simulation of 10,000 draws with a fixed seed"));
 }
 
 #[test]
@@ -453,7 +621,7 @@ fn an_assumption_reads_with_its_figures_source_and_date() {
     let today = day(2026, 6, 1);
     assert_eq!(
         assumption_text(&ticket(60.0, 100.0, 150.0), 0, today),
-        "Cost of a support ticket: low 60, expected 100, high 150 USD per ticket. Source: \
+        "Cost of a support ticket: low 60, most likely 100, high 150 USD per ticket. Source: \
          Support budget 2026. Dated 1 March 2026."
     );
     let bare = Assumption {
@@ -464,7 +632,8 @@ fn an_assumption_reads_with_its_figures_source_and_date() {
     };
     assert_eq!(
         assumption_text(&bare, 1, today),
-        "Assumption 2: low 20, expected 30, high ?% (× 0.3 expected). No source given. Undated."
+        "Assumption 2: low 20, most likely 30, high ?% (× 0.3 most likely). No source given. \
+         Undated."
     );
 }
 
@@ -519,6 +688,56 @@ fn examples_are_shapes_without_figures() {
     let g = goal(Some(1.0), Some(100.0));
     assert!(
         value_summary(&all[0].model(OwnerKind::Goal), Subject::Goal(&g)).starts_with(NO_VALUE_YET)
+    );
+}
+
+#[test]
+fn support_deflection_counts_only_the_questions_that_would_have_become_tickets() {
+    let e = example("support-deflection").unwrap();
+    assert_eq!(
+        e.label(),
+        "Example: gain in questions answered by members × share that would otherwise have \
+         become support tickets × cost of a support ticket"
+    );
+    let m = e.model(OwnerKind::Goal);
+    // The gain over the baseline, not the target: the baseline's answers came without the work.
+    assert_eq!(m.driver, Driver::GainToTarget);
+    assert_eq!(e.model(OwnerKind::TouchPoint).driver, Driver::MovedGain);
+    let units: Vec<(&str, &str)> = m
+        .assumptions
+        .iter()
+        .map(|a| (a.label.as_str(), a.unit.as_str()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            (
+                "Share of those questions that would otherwise have become support tickets",
+                "%"
+            ),
+            ("Cost of a support ticket", "USD per ticket")
+        ]
+    );
+    // 120 more questions answered by members, of which 20–40% (most likely 30%) would have
+    // been tickets at 60–150 USD: far below 120 × the ticket cost.
+    let mut filled = m.clone();
+    for (a, (low, mid, high)) in filled
+        .assumptions
+        .iter_mut()
+        .zip([(20.0, 30.0, 40.0), (60.0, 100.0, 150.0)])
+    {
+        (a.low, a.expected, a.high) = (Some(low), Some(mid), Some(high));
+    }
+    let g = goal(Some(30.0), Some(150.0));
+    let (_, with_share) = valuation(&filled, Subject::Goal(&g)).unwrap();
+    let (_, plain) = valuation(
+        &model(Driver::GainToTarget, vec![ticket(60.0, 100.0, 150.0)]),
+        Subject::Goal(&g),
+    )
+    .unwrap();
+    assert!(
+        with_share.median < plain.median * 0.4,
+        "{with_share:?} {plain:?}"
     );
 }
 
@@ -591,11 +810,15 @@ fn the_goals_report_shows_the_value_with_its_assumptions() {
     let plan = plan_with_values();
     let report = crate::core::goals::goals_report_markdown(&plan, day(2026, 6, 1));
     assert!(
-        report.contains("- **Value:** Expected 12,000 USD (range 7,200 to 18,000 USD)"),
+        report.contains(
+            "- **Value:** 90% of simulated outcomes between 8,810 and 16,200 USD; median 12,300 \
+             USD"
+        ),
         "{report}"
     );
     assert!(report.contains("  - Driver: the gain from baseline to target"));
-    assert!(report.contains("  - Cost of a support ticket: low 60, expected 100, high 150 USD per ticket. Source: Support budget 2026. Dated 1 March 2026."));
+    assert!(report.contains("  - Cost of a support ticket: low 60, most likely 100, high 150 USD per ticket. Source: Support budget 2026. Dated 1 March 2026."));
+    assert!(report.contains("  - Method: a simulation of 10,000 draws with a fixed seed"));
 }
 
 #[test]
@@ -608,7 +831,7 @@ fn the_plan_value_lists_work_not_dropped_and_the_brief_shows_it() {
     assert!(md.starts_with("## What the work in this plan is worth\n"));
     assert!(md.contains("**Sign-up page** (touch point)"));
     assert!(
-        md.contains("Expected 1,200 USD (range 600 to 1,800 USD)"),
+        md.contains("90% of simulated outcomes between 790 and 1,610 USD; median 1,200 USD"),
         "{md}"
     );
     assert!(md.contains("not added up"));
@@ -630,17 +853,21 @@ fn the_brief_includes_the_plan_value_when_given() {
     request.value = Some(plan_value(&plan, day(2026, 6, 1)));
     let with = evidence_brief(&plan.career, &request, &|_| None);
     assert!(with.contains("## What the work in this plan is worth"));
-    assert!(with.contains("Expected 12,000 USD"));
+    assert!(with.contains("median 12,300 USD"));
+    assert!(with.contains("Method: a simulation of 10,000 draws"));
 }
 
 #[test]
 fn a_model_is_found_edited_and_summarised_where_it_sits() {
     let mut plan = plan_with_values();
     let summary = summary_in(&plan, OwnerKind::TouchPoint, "t1").unwrap();
-    assert!(summary.starts_with("Expected 1,200 USD"), "{summary}");
+    assert!(
+        summary.starts_with("90% of simulated outcomes between 790 and 1,610 USD"),
+        "{summary}"
+    );
     assert!(summary_in(&plan, OwnerKind::Goal, "g1")
         .unwrap()
-        .starts_with("Expected 12,000 USD"));
+        .contains("median 12,300 USD"));
     assert_eq!(summary_in(&plan, OwnerKind::Goal, "t1"), None);
     *model_slot_mut(&mut plan, OwnerKind::Goal, "g1").unwrap() = None;
     assert_eq!(model_slot(&plan, OwnerKind::Goal, "g1"), Some(&None));

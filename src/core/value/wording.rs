@@ -1,10 +1,11 @@
-//! How a value reads: always with its range and the assumptions it rests on, never as a bare
-//! number; and no value at all until the assumptions are entered.
+//! How a value reads: always as a stated interval with its method and the assumptions it rests
+//! on, never as a bare number; and no value at all until the assumptions are entered.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::range::{factor, valuation, DriverValue, Subject, ValueRange};
+use super::range::{factor, valuation, DriverValue, Subject, ValueInterval};
+use super::simulate::{DRAWS, INTERVAL_PERCENT};
 use super::{Assumption, ValueModel};
 use crate::core::career::scope_check::WorkKind;
 use crate::core::goals::statement::goal_title;
@@ -44,8 +45,18 @@ pub fn format_amount(value: f64) -> String {
     }
 }
 
-fn amount(value: f64, unit: &str) -> String {
-    with_unit(&format_amount(value), unit)
+/// `value` to three significant figures: a simulated figure is not known to the unit.
+fn round_sig(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let scale = 10f64.powi(2 - value.abs().log10().floor() as i32);
+    (value * scale).round() / scale
+}
+
+/// A simulated figure for people: three significant figures, grouped thousands.
+fn simulated(value: f64) -> String {
+    format_amount(round_sig(value))
 }
 
 fn figure(value: Option<f64>) -> String {
@@ -59,13 +70,37 @@ fn label_of(a: &Assumption, index: usize) -> String {
     }
 }
 
-/// "Expected 12,000 USD (range 7,200 to 18,000 USD)".
-fn range_text(range: &ValueRange, unit: &str) -> String {
+/// The value's unit with the driver's window: "USD per month".
+fn value_unit(model: &ValueModel, driver: &DriverValue) -> String {
+    let unit = model.unit.trim();
+    match (driver.per, unit.is_empty()) {
+        (Some(per), false) => format!("{unit} {per}"),
+        (Some(per), true) => per.to_string(),
+        (None, _) => unit.to_string(),
+    }
+}
+
+/// "90% of simulated outcomes between 8,790 and 16,200 USD per month; median 12,300 USD per
+/// month".
+fn interval_text(interval: &ValueInterval, unit: &str) -> String {
     format!(
-        "Expected {} (range {} to {})",
-        amount(range.expected, unit),
-        format_amount(range.low),
-        amount(range.high, unit)
+        "{INTERVAL_PERCENT}% of simulated outcomes between {} and {}; median {}",
+        simulated(interval.low),
+        with_unit(&simulated(interval.high), unit),
+        with_unit(&simulated(interval.median), unit)
+    )
+}
+
+/// How the interval is worked out, shown wherever a value is.
+pub fn method_text() -> String {
+    format!(
+        "Method: a simulation of {} draws with a fixed seed (the same figures always give the \
+         same interval). Each assumption is drawn from a triangular distribution over its low, \
+         most likely and high figures (where a middle figure is marked as a mean, the triangle \
+         with that mean); each draw multiplies the driver by one draw of every assumption; the \
+         interval runs from the 5th to the 95th percentile of the draws, and the median is the \
+         middle one. Figures are rounded to three significant figures.",
+        format_amount(DRAWS as f64)
     )
 }
 
@@ -78,12 +113,12 @@ fn formula(driver: &DriverValue, model: &ValueModel) -> String {
     text
 }
 
-/// The value in one line: its range and what it multiplies, or why there is none yet.
+/// The value in one line: its interval and what it multiplies, or why there is none yet.
 pub fn value_summary(model: &ValueModel, subject: Subject) -> String {
     match valuation(model, subject) {
-        Ok((driver, range)) => format!(
+        Ok((driver, interval)) => format!(
             "{}: {}.",
-            range_text(&range, &model.unit),
+            interval_text(&interval, &value_unit(model, &driver)),
             formula(&driver, model)
         ),
         Err(problems) => {
@@ -105,21 +140,19 @@ pub fn stale_note(a: &Assumption, today: NaiveDate) -> Option<String> {
     })
 }
 
-/// "Cost of a support ticket: low 60, expected 100, high 150 USD per ticket. Source: the
+/// "Cost of a support ticket: low 60, most likely 100, high 150 USD per ticket. Source: the
 /// support team's budget. Dated 1 March 2026."
 pub fn assumption_text(a: &Assumption, index: usize, today: NaiveDate) -> String {
+    let middle = a.middle_word();
     let figures = format!(
-        "low {}, expected {}, high {}",
+        "low {}, {middle} {}, high {}",
         figure(a.low),
         figure(a.expected),
         figure(a.high)
     );
     let mut text = format!("{}: {}", label_of(a, index), with_unit(&figures, &a.unit));
-    if a.unit.trim() == "%" && a.expected.is_some() {
-        text += &format!(
-            " (× {} expected)",
-            format_number(factor(a, a.expected.unwrap_or_default()))
-        );
+    if let (true, Some(m)) = (a.unit.trim() == "%", a.expected) {
+        text += &format!(" (× {} {middle})", format_number(factor(a, m)));
     }
     match a.source.trim() {
         "" => text += ". No source given",
@@ -135,22 +168,27 @@ pub fn assumption_text(a: &Assumption, index: usize, today: NaiveDate) -> String
     text
 }
 
-/// The value line and one line per assumption, for a list on screen.
+/// The value line and one line per assumption (then the method, when there is a value), for
+/// a list on screen.
 pub fn value_lines(
     model: &ValueModel,
     subject: Subject,
     today: NaiveDate,
 ) -> (String, Vec<String>) {
-    let assumptions = model
+    let mut lines: Vec<String> = model
         .assumptions
         .iter()
         .enumerate()
         .map(|(i, a)| assumption_text(a, i, today))
         .collect();
-    (value_summary(model, subject), assumptions)
+    if valuation(model, subject).is_ok() {
+        lines.push(method_text());
+    }
+    (value_summary(model, subject), lines)
 }
 
-/// The model as Markdown list items: the value line, then the driver and each assumption.
+/// The model as Markdown list items: the value line, then the driver, each assumption and,
+/// when there is a value, the method that gave it.
 pub fn model_markdown(model: &ValueModel, subject: Subject, today: NaiveDate) -> String {
     let mut out = format!("- **Value:** {}\n", t(&value_summary(model, subject)));
     if let Ok(driver) = super::range::driver_value(model.driver, subject) {
@@ -162,6 +200,9 @@ pub fn model_markdown(model: &ValueModel, subject: Subject, today: NaiveDate) ->
     }
     for (i, a) in model.assumptions.iter().enumerate() {
         out += &format!("  - {}\n", t(&assumption_text(a, i, today)));
+    }
+    if valuation(model, subject).is_ok() {
+        out += &format!("  - {}\n", t(&method_text()));
     }
     out
 }
@@ -220,8 +261,9 @@ pub fn plan_value_markdown(value: &PlanValue) -> String {
         return String::new();
     }
     let mut out = String::from("## What the work in this plan is worth\n\n");
-    out += "Each value rests on the assumptions listed under it, entered by the team; the \
-            values are not added up, as their assumptions differ.\n\n";
+    out += "Each value rests on the assumptions listed under it, entered by the team, and is \
+            stated as the interval that holds 90% of simulated outcomes (the method is under \
+            each value); the values are not added up, as their assumptions differ.\n\n";
     for item in &value.items {
         out += &format!("**{}** ({})\n\n", t(&item.title), item.kind.noun(1));
         out += &item.markdown;

@@ -13,7 +13,12 @@ use crate::core::career::{Band, PayBasis, Population, Source, SourceKind, Statis
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{NumberField, SelectField, TextField};
 
-const BASES: [PayBasis; 3] = [PayBasis::Base, PayBasis::TotalCash, PayBasis::TotalComp];
+const BASES: [PayBasis; 4] = [
+    PayBasis::Base,
+    PayBasis::TotalCash,
+    PayBasis::TotalComp,
+    PayBasis::Wages,
+];
 const KINDS: [SourceKind; 5] = [
     SourceKind::OfficialStatistic,
     SourceKind::Survey,

@@ -1,123 +1,224 @@
-//! The evidence brief: Markdown to download or copy and bring to a manager or HR.
+//! The evidence brief: a readable document (preview, HTML download, print) and its Markdown
+//! (download, copy), to bring to a manager or HR. The author's current pay, offers, targets
+//! and self-assessment go in only when ticked here, for this brief.
 
 use leptos::prelude::*;
 
 use super::career_ctx;
+use crate::core::audience::{Part, Selection};
 use crate::core::career::brief::{
-    evidence_brief, goal_citation, BriefRequest, Disclosure, CURRENT_PAY_REASON,
+    brief_html_body, brief_title, evidence_brief, goal_citation, BriefRequest, BRIEF_PRIVATE_PARTS,
 };
 use crate::core::career::scope_check::scope_check;
+use crate::core::html::standalone_document;
 use crate::core::schema::file_stem;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::CheckboxField;
+use crate::ui::widgets::unique_id;
+
+/// The brief's Markdown and its title, written from the plan as it is now.
+struct Written {
+    title: String,
+    markdown: String,
+}
 
 #[component]
 pub fn BriefExport() -> impl IntoView {
     let state = use_app_state();
     let career = career_ctx();
     let status = RwSignal::new(None::<(bool, String)>);
-    // Chosen for this brief only: current pay is never disclosed unless switched on here.
-    let disclose = RwSignal::new(Disclosure::default());
-    let request = Memo::new(move |_| {
-        let disclose = disclose.get();
+    // Chosen for this brief only: nothing of the author's own goes unless ticked here.
+    let selection = RwSignal::new(Selection::default());
+    let level = Memo::new(move |_| {
         career.with(|c| {
             c.proposed_level_id
                 .clone()
                 .filter(|id| c.level(id).is_some())
-                .map(|level_id| BriefRequest {
-                    level_id: level_id.to_string(),
-                    assessment_id: c.self_assessments.first().map(|a| a.id.to_string()),
-                    disclose,
-                    scope: None,
-                    value: None,
-                })
+                .map(|id| id.to_string())
         })
     });
-    // Built on demand: the brief is the longest text on the page.
-    let build = move || -> Option<String> {
-        let mut request = request.get_untracked()?;
-        state.plan.with_untracked(|p| {
+    // Reads the whole plan (tracked): called from a reactive view, it follows every edit.
+    let write = move || -> Option<Written> {
+        let level_id = level.get()?;
+        let selection = selection.get();
+        let today = crate::ui::clock::today();
+        state.plan.with(|p| {
             p.as_ref().map(|p| {
-                request.scope = scope_check(p, &request.level_id);
-                request.value = Some(crate::core::value::plan_value(p, crate::ui::clock::today()));
-                evidence_brief(&p.career, &request, &|id| goal_citation(&p.goals, id))
+                let request = BriefRequest {
+                    assessment_id: p.career.self_assessments.first().map(|a| a.id.to_string()),
+                    selection,
+                    scope: scope_check(p, &level_id),
+                    value: Some(crate::core::value::plan_value(p, today)),
+                    prepared_by: p.prepared_by.clone(),
+                    as_of: Some(today),
+                    level_id,
+                    ..BriefRequest::default()
+                };
+                Written {
+                    title: brief_title(&p.career, &request),
+                    markdown: evidence_brief(&p.career, &request, &|id| {
+                        goal_citation(&p.goals, id)
+                    }),
+                }
             })
         })
     };
-    let download = move |_| {
-        let Some(text) = build() else { return };
-        let name = state
+    let write_now = move || untrack(write);
+    let stem = move || {
+        state
             .plan
-            .with_untracked(|p| p.as_ref().map(|p| file_stem(&p.name)).unwrap_or_default());
-        let result =
-            crate::transfer::download(&format!("{name}-evidence-brief.md"), "text/markdown", &text);
+            .with_untracked(|p| p.as_ref().map(|p| file_stem(&p.name)).unwrap_or_default())
+    };
+    let report = move |result: Result<(), String>, done: &str| {
         status.set(Some(match result {
-            Ok(()) => (true, "The brief was downloaded as a Markdown file.".into()),
+            Ok(()) => (true, done.to_string()),
             Err(e) => (false, e),
         }));
     };
+    let download_html = move |_| {
+        let Some(w) = write_now() else { return };
+        let page = standalone_document(&w.title, &brief_html_body(&w.markdown, 0));
+        report(
+            crate::transfer::download(
+                &format!("{}-evidence-brief.html", stem()),
+                "text/html",
+                &page,
+            ),
+            "The brief was downloaded as an HTML page.",
+        );
+    };
+    let print = move |_| {
+        let Some(w) = write_now() else { return };
+        report(
+            crate::transfer::print_document(&brief_html_body(&w.markdown, 0)),
+            "The brief went to the printer: choose “Save as PDF” there for a PDF.",
+        );
+    };
+    let download_md = move |_| {
+        let Some(w) = write_now() else { return };
+        report(
+            crate::transfer::download(
+                &format!("{}-evidence-brief.md", stem()),
+                "text/markdown",
+                &w.markdown,
+            ),
+            "The brief was downloaded as a Markdown file.",
+        );
+    };
     let copy = move |_| {
-        let Some(text) = build() else { return };
+        let Some(w) = write_now() else { return };
         leptos::task::spawn_local(async move {
-            status.set(Some(match crate::transfer::copy_text(&text).await {
-                Ok(()) => (true, "The brief was copied to the clipboard.".into()),
+            status.set(Some(match crate::transfer::copy_text(&w.markdown).await {
+                Ok(()) => (
+                    true,
+                    "The brief was copied to the clipboard as Markdown.".into(),
+                ),
                 Err(e) => (false, e),
             }));
         });
     };
-    let preview = RwSignal::new(None::<String>);
-    let toggle = move |_| {
-        preview.set(if preview.with_untracked(|p| p.is_some()) {
-            None
-        } else {
-            build()
-        });
-    };
-    let ready = move || request.with(|r| r.is_some());
-    let switch =
-        move |label: &'static str, get: fn(&Disclosure) -> bool, set: fn(&mut Disclosure, bool)| {
-            view! {
-                <CheckboxField
-                    label=label
-                    checked=Signal::derive(move || disclose.with(get))
-                    on_change=Callback::new(move |on: bool| {
-                        disclose.update(|d| set(d, on));
-                        // An open preview follows the switches.
-                        if preview.with_untracked(|p| p.is_some()) {
-                            preview.set(build());
-                        }
-                    })
-                />
-            }
-        };
+    let preview_open = RwSignal::new(false);
+    let ready = move || level.with(|l| l.is_some());
     view! {
         <section class="card" aria-labelledby="career-brief-title">
             <h2 id="career-brief-title">"Evidence brief"</h2>
             <p class="hint">
-                "A Markdown summary of the comparison, the work in this plan against the title, the pay, "
-                "parity gaps and your evidence, "
-                "with the source and year of every figure, to bring to your manager or HR."
+                "The case for the role to bring to your manager or HR: it opens with the finding "
+                "(the bucketing check and the work in this plan against the title), then the evidence, "
+                "with the source and year of every figure. A readable page to send or print, or Markdown to paste."
             </p>
             <Show when=ready fallback=|| view! { <p class="hint">"Choose the proposed role at the top to write a brief."</p> }>
                 <fieldset class="brief-disclosure no-print">
-                    <legend>"Pay this brief discloses"</legend>
-                    {switch("Include my current pay", |d| d.current_pay, |d, on| d.current_pay = on)}
-                    <p class="hint" data-testid="current-pay-reason">{CURRENT_PAY_REASON}</p>
-                    {switch("Include offers", |d| d.offers, |d, on| d.offers = on)}
-                    {switch("Include targets", |d| d.targets, |d, on| d.targets = on)}
+                    <legend>"What of your own this brief includes"</legend>
+                    {BRIEF_PRIVATE_PARTS
+                        .into_iter()
+                        .map(|part| view! { <PartSwitch part selection /> })
+                        .collect_view()}
                 </fieldset>
                 <div class="actions no-print">
-                    <button type="button" class="primary" on:click=download>"Download the brief (Markdown)"</button>
+                    <button type="button" class="primary" on:click=download_html>"Download the brief (HTML)"</button>
+                    <button type="button" on:click=print>"Print the brief"</button>
+                    <button type="button" on:click=download_md>"Download the brief (Markdown)"</button>
                     <button type="button" on:click=copy>"Copy the brief"</button>
                 </div>
-                <button type="button" class="small no-print" aria-expanded=move || if preview.with(|p| p.is_some()) { "true" } else { "false" } on:click=toggle>
-                    {move || if preview.with(|p| p.is_some()) { "Hide the preview" } else { "Preview the brief" }}
+                <button
+                    type="button"
+                    class="small no-print"
+                    aria-expanded=move || if preview_open.get() { "true" } else { "false" }
+                    on:click=move |_| preview_open.update(|o| *o = !*o)
+                >
+                    {move || if preview_open.get() { "Hide the preview" } else { "Preview the brief" }}
                 </button>
-                {move || preview.get().map(|text| view! { <pre class="brief-preview" tabindex="0" role="region" aria-label="Evidence brief preview" data-testid="brief-preview">{text}</pre> })}
+                // While open, the preview follows the plan and the switches.
+                {move || {
+                    preview_open
+                        .get()
+                        .then(write)
+                        .flatten()
+                        .map(|w| {
+                            view! {
+                                <div
+                                    class="document-preview"
+                                    tabindex="0"
+                                    role="region"
+                                    aria-label="Evidence brief preview"
+                                    data-testid="brief-preview"
+                                    inner_html=brief_html_body(&w.markdown, 0)
+                                ></div>
+                            }
+                        })
+                }}
             </Show>
             <div role="status" class="brief-status">
                 {move || status.get().map(|(ok, text)| view! { <p class=if ok { "badge ok" } else { "badge bad" }>{text}</p> })}
             </div>
         </section>
+    }
+}
+
+/// A switch for one private part, with the reason it is off until ticked.
+#[component]
+pub fn PartSwitch(part: Part, selection: RwSignal<Selection>) -> impl IntoView {
+    let id = unique_id("part");
+    let hint_id = format!("{id}-why");
+    let label = format!("Include {}", lowercase_first(part.label()));
+    view! {
+        <div class="field checkbox part-switch">
+            <input
+                id=id.clone()
+                type="checkbox"
+                aria-describedby=part.reason().map(|_| hint_id.clone())
+                prop:checked=move || selection.with(|s| s.ticked(part))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    selection.update(|s| s.set(part, on));
+                }
+            />
+            <label for=id>{label}</label>
+        </div>
+        {part
+            .reason()
+            .map(|why| view! { <p class="hint part-reason" id=hint_id data-testid=format!("{}-reason", slug(part))>{why}</p> })}
+    }
+}
+
+/// "current-pay": a private part's name in test ids.
+fn slug(part: Part) -> &'static str {
+    match part {
+        Part::CurrentPay => "current-pay",
+        Part::Offers => "offers",
+        Part::Targets => "targets",
+        Part::SelfAssessment => "self-assessment",
+        Part::Goals => "goals",
+        Part::Curve => "curve",
+        Part::Tracks => "tracks",
+    }
+}
+
+/// "My current pay" → "my current pay".
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

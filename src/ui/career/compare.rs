@@ -8,12 +8,13 @@ use super::{career_ctx, edit_career, level_options, marked_record, MarkedPay};
 use crate::core::career::brief::{band_facts, band_summary};
 use crate::core::career::chart::{band_chart, BandChart, ChartLayout};
 use crate::core::career::compare::{
-    bucketing_check, side_by_side, statistic_words, ComparedLevel, NON_COMPARABLE_MARKER,
+    bucketing_check, market_figures, side_by_side, ComparedLevel, AGE_REFUSE_YEARS, AGE_WARN_YEARS,
+    NON_COMPARABLE_MARKER, SAME_RANK_NOTE,
 };
 use crate::core::career::format::money;
 use crate::core::career::reference::{caveat_applies, CAVEAT};
 use crate::core::career::research::set_count_anyway;
-use crate::core::career::{Career, YearMonth};
+use crate::core::career::Career;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{NumberField, SelectField, TextField};
 
@@ -113,6 +114,7 @@ pub fn BucketingPanel() -> impl IntoView {
                 .map(|(_, l)| l.title.clone())
                 .unwrap_or_default();
             let check = bucketing_check(c, &id, c.bucketing_threshold_percent);
+            let market = market_figures(c, &id);
             let shown = std::iter::once(id.as_str())
                 .chain(check.peers.iter().map(|p| p.level_id.as_str()))
                 .chain(check.not_comparable.iter().map(|p| p.level_id.as_str()));
@@ -121,7 +123,7 @@ pub fn BucketingPanel() -> impl IntoView {
                     .filter_map(|id| c.level(id))
                     .filter_map(|(_, l)| l.band.as_ref()),
             );
-            Some((check, title, public))
+            Some((check, title, public, market))
         })
     });
     // The list re-renders when a peer moves in or out of the median: focus follows the
@@ -153,7 +155,7 @@ pub fn BucketingPanel() -> impl IntoView {
                 None => view! {
                     <p class="hint">"Choose the proposed role above to compare its band with its peers."</p>
                 }.into_any(),
-                Some((check, title, public)) => {
+                Some((check, title, public, market)) => {
                     let message = check.message(&title);
                     let marked = check.includes_non_comparable();
                     let banner = if check.warns() {
@@ -170,14 +172,8 @@ pub fn BucketingPanel() -> impl IntoView {
                         }.into_any()
                     };
                     let currency = check.currency.clone();
-                    let c2 = currency.clone();
-                    let aged = move |a: Option<i64>| a.map(|a| format!("; aged: {}", money(a, &c2))).unwrap_or_default();
-                    let date = |d: Option<YearMonth>| d.map(|d| format!(" ({})", d.label())).unwrap_or_default();
                     let peers = check.peers.iter().map(|p| {
-                        let text = format!(
-                            "{} · {}: midpoint {}{}{}",
-                            p.track_name, p.level_title, money(p.midpoint, &currency), date(p.effective), aged(p.aged)
-                        );
+                        let text = check.peer_line(p);
                         let anyway = p.counted_anyway.then(|| {
                             let label = format!("Count {} · {} anyway", p.track_name, p.level_title);
                             view! {
@@ -188,10 +184,7 @@ pub fn BucketingPanel() -> impl IntoView {
                         view! { <li data-level=p.level_id.clone()>{text}{anyway}</li> }
                     }).collect_view();
                     let not_comparable = check.not_comparable.iter().map(|p| {
-                        let text = format!(
-                            "{} · {}: midpoint {}{}",
-                            p.track_name, p.level_title, money(p.midpoint, &currency), date(p.effective)
-                        );
+                        let text = format!("{} · {}: {}", p.track_name, p.level_title, p.figure_text(&currency));
                         let label = format!("Count {} · {} anyway", p.track_name, p.level_title);
                         view! {
                             <li data-level=p.level_id.clone()>
@@ -211,16 +204,8 @@ pub fn BucketingPanel() -> impl IntoView {
                         (Some(d), Some(a)) => Some(d.message(a)),
                         _ => None,
                     };
-                    let proposed_line = check.proposed_midpoint.map(|m| {
-                        let (word, _) = statistic_words(check.proposed_statistic);
-                        let when = check.proposed_effective.map(|d| format!(", {}", d.label())).unwrap_or_default();
-                        format!(
-                            "Proposed band {word}: {}, {}{when}{}.",
-                            money(m, &check.currency),
-                            check.basis.label(),
-                            aged(check.proposed_aged)
-                        )
-                    });
+                    let proposed_line = check.proposed_line(&title);
+                    let has_figure = proposed_line.is_some();
                     view! {
                         {banner}
                         {marked.then(|| view! {
@@ -240,6 +225,19 @@ pub fn BucketingPanel() -> impl IntoView {
                         {has_excluded.then(|| view! {
                             <h3>"Left out of the comparison"</h3>
                             <ul class="compact-list" data-testid="bucketing-excluded">{excluded}</ul>
+                        })}
+                        {has_figure.then(|| view! {
+                            <p class="hint" data-testid="same-rank-note">{SAME_RANK_NOTE}</p>
+                            <h3>"Market figures for this work"</h3>
+                            {if market.is_empty() {
+                                view! { <p class="hint">"None in the level's research log yet: add a published figure for this work there."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="compact-list" data-testid="market-figures">
+                                        {market.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
                         })}
                         {public.then(|| view! { <p class="hint">{CAVEAT}</p> })}
                     }.into_any()
@@ -270,9 +268,13 @@ fn LikeWithLike() -> impl IntoView {
         <fieldset class="like-with-like no-print">
             <legend>"Like with like"</legend>
             <p class="hint">
-                "Peers count only when their figure is the same statistic, population, pay basis and "
-                "geography as the proposed band and close enough in time. Figures can be brought to a "
-                "common date at a yearly rate you enter, with its source; nothing is aged without both."
+                "Peers count only when both figures state their statistic and date, nothing stated differs "
+                "(statistic, population, pay basis, geography) and they are close enough in time. Figures can "
+                "be brought to a common date at a yearly rate you enter, with its source; nothing is aged "
+                "without both. "
+                {format!(
+                    "Rules of thumb: figures more than {AGE_REFUSE_YEARS} years apart are not aged, and a figure aged over more than {AGE_WARN_YEARS} years is flagged."
+                )}
             </p>
             <div class="field-row">
                 <NumberField

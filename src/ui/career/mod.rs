@@ -32,6 +32,10 @@ const CAREER_SECTIONS: &[(&str, &str)] = &[
     ("career-parity-title", "Parity across tracks"),
     ("career-assess-title", "Self-assessment"),
     ("career-brief-title", "Evidence brief"),
+    (
+        crate::ui::report::REPORT_TITLE_ID,
+        crate::ui::report::REPORT_SECTION,
+    ),
     ("career-tracks-title", "Tracks and levels"),
     ("career-add-title", "Add a track"),
     ("career-ladder-title", "Bring your own ladder"),
@@ -81,6 +85,7 @@ fn Worksheet() -> impl IntoView {
                 <assessment::Parity />
                 <assessment::SelfAssessments />
                 <brief::BriefExport />
+                <crate::ui::report::ReportPanel />
                 <tracks::TrackEditor />
                 <start::AddTracks />
                 <ladder::LadderImport />

@@ -232,6 +232,10 @@ fn RecordFigures(a: RecordAssessment, conversion: Option<String>) -> impl IntoVi
             <div><dt>"Range penetration"</dt><dd>{a.range_penetration.map(percent).unwrap_or_else(|| "—".into())}</dd></div>
             <div><dt>"Percentile"</dt><dd>{a.percentile.as_ref().map(|p| p.describe()).unwrap_or_else(|| "—".into())}</dd></div>
         </dl>
+        {a.band_of.clone().filter(|_| a.compa_ratio.is_some()).map(|band| {
+            let against = a.compa_reference.clone().unwrap_or_default();
+            view! { <p class="hint" data-testid="measured-against">{format!("Compa-ratio, range penetration and percentile are measured against {band}; the compa-ratio divides by its {against}.")}</p> }
+        })}
         {conversion.filter(|_| a.compared_pay.is_some()).map(|t| view! { <p class="conversion hint" data-testid="conversion">{t}</p> })}
         {has_flags.then(|| view! {
             <div role="status" aria-label="Notes on this record"><ul class="flags">{flags}</ul></div>

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::curve::analysis::Conversion;
-use crate::core::curve::flows::flow_bottleneck;
+use crate::core::curve::analysis::{shown_bottleneck, Conversion, NO_BOTTLENECK};
+use crate::core::curve::flows::flow_bottleneck_note;
 use crate::core::curve::{
     bottleneck, conversions, gap_table, shares, warnings, Basis, WarningKind,
 };
@@ -93,7 +93,7 @@ pub fn Distribution() -> impl IntoView {
     let figures = Memo::new(move |_| {
         state.plan.with(|p| {
             let Some(p) = p.as_ref() else {
-                return (Vec::new(), Vec::new(), None);
+                return (Vec::new(), Vec::new(), None, None);
             };
             let c = &p.curve;
             let name =
@@ -126,15 +126,8 @@ pub fn Distribution() -> impl IntoView {
                 })
                 .collect();
             // With flows, the bottleneck is where the observed rate of moving up is lowest.
-            let observed = flow_bottleneck(c).and_then(|b| {
-                let i = c.stage_index(&b.stage_id)?;
-                let next = c.stages.get(i + 1)?;
-                Some(b.bottleneck_headline(&name(&b.stage_id), &name(&next.id)))
-            });
-            let headline = observed.or_else(|| {
-                b_now.map(|b| b.headline(&name(&b.from_stage_id), &name(&b.to_stage_id)))
-            });
-            (dist, conv, headline)
+            let headline = shown_bottleneck(c).map(|b| b.headline);
+            (dist, conv, headline, flow_bottleneck_note(c))
         })
     });
     // Bars are scaled to the largest count, now or target.
@@ -198,9 +191,10 @@ pub fn Distribution() -> impl IntoView {
                 {move || {
                     figures
                         .with(|f| f.2.clone())
-                        .unwrap_or_else(|| "No bottleneck: no stage loses members to the next.".into())
+                        .unwrap_or_else(|| NO_BOTTLENECK.into())
                 }}
             </p>
+            {move || figures.with(|f| f.3.clone()).map(|note| view! { <p class="hint" data-testid="bottleneck-note">{note}</p> })}
             <div class="table-wrap" tabindex="0" role="region" aria-label="Conversion table">
                 <table aria-label="Conversion between stages" data-testid="conversion-table">
                     <thead>

@@ -32,6 +32,10 @@ const CURVE_SECTIONS: &[(&str, &str)] = &[
     ("problems-title", "Problem areas"),
     ("snapshots-title", "Snapshots over time"),
     ("curve-export-title", "Export"),
+    (
+        crate::ui::report::REPORT_TITLE_ID,
+        crate::ui::report::REPORT_SECTION,
+    ),
 ];
 
 /// What the curve's pieces share: which stage is selected.
@@ -122,6 +126,7 @@ fn CurveWorkspace() -> impl IntoView {
             <problems::ProblemAreas />
             <snapshots::Snapshots />
             <export::Exports />
+            <crate::ui::report::ReportPanel />
             <start::StartOver />
         </IndexedPage>
     }

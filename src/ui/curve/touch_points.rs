@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::career::scope_check::{toggle_key_area, WorkKind};
+use crate::core::career::scope_check::toggle_key_area;
 use crate::core::curve::ops::{self, Direction};
 use crate::core::curve::{Outcome, TouchPoint, TouchPointKind, TouchPointStatus};
 use crate::ui::state::{use_app_state, AppState};
@@ -320,7 +320,6 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
                     <crate::ui::value::ValueModelEditor kind=crate::core::value::OwnerKind::TouchPoint id=tid.get_value() />
                 </fieldset>
                 <WorkTags
-                    kind=WorkKind::TouchPoint
                     scope=tp_field(state, id.clone(), |t| t.scope)
                     key_areas=tp_field(state, id.clone(), |t| t.key_area_ids.clone())
                     on_scope=Callback::new(move |s| edit_tp(state, &tid.get_value(), "scope", move |t| t.scope = s))

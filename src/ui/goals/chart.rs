@@ -140,7 +140,10 @@ fn draw(goal: &Goal, today: NaiveDate) -> Option<Drawing> {
             scale.x(f.to.date),
             scale.y(f.to.value),
         ));
-        d.forecast_label = vec![format!("Forecast {}", format_number(f.to.value))];
+        d.forecast_label = vec![format!(
+            "Forecast {}",
+            crate::core::goals::forecast::range_text(&f, "")
+        )];
         if let Some(c) = prog.confidence {
             d.forecast_label.push(format!("Confidence {c}%"));
         }
@@ -183,8 +186,9 @@ fn draw(goal: &Goal, today: NaiveDate) -> Option<Drawing> {
             .map(|c| format!(", team confidence {c}%"))
             .unwrap_or_default();
         summary.push(format!(
-            "Forecast at the deadline: {}{confidence}.",
-            format_value(f.to.value, unit)
+            "Forecast at the deadline: {} ({}){confidence}.",
+            crate::core::goals::forecast::range_text(&f, unit),
+            crate::core::goals::forecast::basis_text(&f)
         ));
     }
     summary.push(format!("{}.", prog.status.label()));
@@ -207,7 +211,11 @@ fn draw(goal: &Goal, today: NaiveDate) -> Option<Drawing> {
         rows.push((last.date, "Target", format_value(last.value, unit)));
     }
     if let Some(f) = prog.forecast {
-        rows.push((f.to.date, "Forecast", format_value(f.to.value, unit)));
+        rows.push((
+            f.to.date,
+            "Forecast",
+            crate::core::goals::forecast::range_text(&f, unit),
+        ));
     }
     rows.sort_by_key(|r| r.0);
     d.rows = rows;

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::core::career::scope_check::{toggle_key_area, WorkKind};
+use crate::core::career::scope_check::toggle_key_area;
 use crate::core::goals::catalog::{catalog, catalog_metric};
-use crate::core::goals::{self, progress};
+use crate::core::goals::{self, progress, Ambition, ASPIRATIONAL_SUCCESS_PERCENT};
 use crate::ui::section_index::{fixed_sections, IndexedPage};
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{unique_id, DateField, NumberField, SelectField, TextField, WorkTags};
@@ -17,6 +17,8 @@ use super::{
     DIRECTIONS, STATUSES, TOTALLINGS, WINDOWS,
 };
 use crate::base_path::app_href;
+
+const AMBITIONS: [Ambition; 2] = [Ambition::Committed, Ambition::Aspirational];
 
 /// The editor's sections, by the ids of their headings, for the page's index.
 const EDITOR_SECTIONS: &[(&str, &str)] = &[
@@ -218,6 +220,20 @@ fn Basics(ctx: GoalCtx) -> impl IntoView {
                         }
                     })
                 />
+                <SelectField
+                    label="Committed or aspirational"
+                    hint=format!(
+                        "How the goal is graded when its period closes: committed counts as a success at 100%, aspirational (a stretch) at {}% or more (a rule of thumb from OKR practice).",
+                        ASPIRATIONAL_SUCCESS_PERCENT
+                    )
+                    options=options(&AMBITIONS, |a| a.label().to_string())
+                    value=ctx.signal(|g| index_of(&AMBITIONS, g.ambition))
+                    on_change=Callback::new(move |v: String| {
+                        if let Some(a) = pick(&AMBITIONS, &v) {
+                            ctx.edit("ambition", |g| g.ambition = a);
+                        }
+                    })
+                />
             </div>
         </section>
     }
@@ -231,7 +247,6 @@ fn CareerWork(ctx: GoalCtx) -> impl IntoView {
             <h2 id="career-work-title">"Scope and career key areas"</h2>
             <p class="hint">"The Career tool's scope check sets the work in this plan against the scope and behaviours of a level."</p>
             <WorkTags
-                kind=WorkKind::Goal
                 scope=ctx.signal(|g| g.scope)
                 key_areas=ctx.signal(|g| g.key_area_ids.clone())
                 on_scope=Callback::new(move |s| ctx.edit("scope", |g| g.scope = s))

@@ -255,7 +255,7 @@ pub fn status_class(status: GoalStatus) -> &'static str {
 pub fn track_class(status: crate::core::goals::TrackStatus) -> &'static str {
     use crate::core::goals::TrackStatus;
     match status {
-        TrackStatus::OnTrack => "badge ok",
+        TrackStatus::OnTrack | TrackStatus::TargetReached | TrackStatus::Achieved => "badge ok",
         TrackStatus::AtRisk => "badge warn",
         TrackStatus::OffTrack => "badge bad",
         TrackStatus::NotEnoughData => "badge",

@@ -12,6 +12,7 @@ use crate::core::goals::{
     self, due_reviews, list_goals, progress, GoalOrder, GoalStatus, TrackStatus,
 };
 use crate::ui::clock;
+use crate::ui::report::{ReportPanel, REPORT_SECTION, REPORT_TITLE_ID};
 use crate::ui::section_index::IndexedPage;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::unique_id;
@@ -77,6 +78,7 @@ pub fn Overview() -> impl IntoView {
         });
         sections.push(("unlinked-title".into(), "Goals without an objective".into()));
         sections.push(("new-objective-title".into(), "Add an objective".into()));
+        sections.push((REPORT_TITLE_ID.into(), REPORT_SECTION.into()));
         sections
     });
     let has_unlinked = Memo::new(move |_| {
@@ -126,6 +128,7 @@ pub fn Overview() -> impl IntoView {
                 </section>
             </Show>
             <NewObjective />
+            <ReportPanel />
         </IndexedPage>
     }
 }
@@ -558,7 +561,7 @@ fn ObjectiveCard(id: String, view_state: View) -> impl IntoView {
 /// The scope an objective demands and the career key areas it exercises.
 #[component]
 fn ObjectiveWorkTags(id: String) -> impl IntoView {
-    use crate::core::career::scope_check::{toggle_key_area, WorkKind};
+    use crate::core::career::scope_check::toggle_key_area;
     let state = use_app_state();
     let oid = StoredValue::new(id);
     let tags = Memo::new(move |_| {
@@ -579,7 +582,6 @@ fn ObjectiveWorkTags(id: String) -> impl IntoView {
     };
     view! {
         <crate::ui::widgets::WorkTags
-            kind=WorkKind::Objective
             scope=Signal::derive(move || tags.with(|t| t.0))
             key_areas=Signal::derive(move || tags.with(|t| t.1.clone()))
             on_scope=Callback::new(move |s| edit("scope".into(), Box::new(move |o| o.scope = s)))

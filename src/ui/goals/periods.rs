@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::core::goals::periods::{
-    self, close_period, open_goals, open_period, reopen_period, score, start_period, CloseRequest,
-    Decision, NewPeriod, Outcome, Period, PeriodKind,
+    self, close_period, open_goals, open_period, preview_line, reopen_period, start_period,
+    CloseRequest, Decision, NewPeriod, Outcome, Period, PeriodKind,
 };
 use crate::core::goals::text::format_date;
+use crate::core::goals::ASPIRATIONAL_SUCCESS_PERCENT;
 use crate::ui::clock;
 use crate::ui::state::{use_app_state, AppState};
 use crate::ui::widgets::{DateField, NumberField, SelectField, TextField};
@@ -186,7 +187,7 @@ fn CloseForm(closing: RwSignal<bool>) -> impl IntoView {
             .map(|g| Draft {
                 goal: g.id.to_string(),
                 title: display_title(&g.title),
-                computed: score(g, open.end).text(),
+                computed: preview_line(b, &g.id).unwrap_or_default(),
                 adjusted: RwSignal::new(None),
                 reason: RwSignal::new(String::new()),
                 outcome: RwSignal::new(Outcome::CarriedForward),
@@ -248,7 +249,9 @@ fn CloseForm(closing: RwSignal<bool>) -> impl IntoView {
         <form class="close-period" aria-labelledby="close-period-title" on:submit=|ev| ev.prevent_default()>
             <h3 id="close-period-title">{format!("Close {}", open.name)}</h3>
             <p class="hint">
-                "Each goal's score is the share of the way from its baseline to its target that the latest check-in up to the period's last day has come, in the goal's direction (0–100%). Keep-above/below goals score 100% when the line held, 0% when it did not. Adjust a score only with a reason."
+                {format!(
+                    "Each goal's score is the share of the way from its baseline to its target that the latest check-in up to the period's last day has come, in the goal's direction (0–100%), measured since the baseline (which may be before this period). Keep-above/below goals score the share of the period's check-ins that held the line. A committed goal counts as a success at 100%, an aspirational one at {ASPIRATIONAL_SUCCESS_PERCENT}% or more. Adjust a score only with a reason."
+                )}
             </p>
             {if drafts.is_empty() {
                 view! { <p class="hint">"This period has no goals; closing it records the retrospective and starts the next one."</p> }.into_any()
@@ -262,7 +265,7 @@ fn CloseForm(closing: RwSignal<bool>) -> impl IntoView {
                                 view! {
                                     <li class="close-goal" data-testid="close-goal">
                                         <h4>{title.clone()}</h4>
-                                        <p>"Computed score: " <strong>{computed}</strong></p>
+                                        <p>"Computed score: " <strong data-testid="computed-score">{computed}</strong></p>
                                         <div class="field-row">
                                             <NumberField
                                                 label=format!("Adjusted score (%) for “{title}”")
@@ -397,6 +400,15 @@ fn PastPeriod(id: String) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                {
+                    let objectives = periods::objective_scores(&closing);
+                    (!objectives.is_empty()).then(|| view! {
+                        <h4>"By objective"</h4>
+                        <ul class="compact-list" data-testid="objective-scores">
+                            {objectives.iter().map(|o| view! { <li>{o.line()}</li> }).collect_view()}
+                        </ul>
+                    })
+                }
                 <h4>"What worked"</h4>
                 <p class="retro">{non_empty(&closing.what_worked)}</p>
                 <h4>"What did not work"</h4>

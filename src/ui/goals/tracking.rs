@@ -13,7 +13,10 @@ use super::{growth_label, index_of, pick, track_class, GoalCtx, GROWTHS};
 #[component]
 pub fn Tracking(ctx: GoalCtx) -> impl IntoView {
     let summary = Memo::new(move |_| ctx.read(|g| Some(progress(g))).unwrap_or_default());
-    let unit = move || ctx.read(|g| g.metric.unit.clone());
+    let forecast_text = Memo::new(move |_| {
+        ctx.read(|g| Some(goals::forecast::forecast_text(g)))
+            .unwrap_or_default()
+    });
     view! {
         <section class="card" aria-labelledby="progress-title">
             <h2 id="progress-title">"Progress"</h2>
@@ -35,23 +38,11 @@ pub fn Tracking(ctx: GoalCtx) -> impl IntoView {
                 }}
                 {move || {
                     summary
-                        .with(|s| s.forecast.map(|f| (f.to, s.confidence)))
-                        .map(|(to, confidence)| {
-                            let confidence = confidence
-                                .map(|c| format!(" · team confidence {c}%"))
-                                .unwrap_or_default();
-                            view! {
-                                <span>
-                                    {format!(
-                                        "Forecast {} by {}{confidence}",
-                                        format_value(to.value, &unit()),
-                                        format_date(to.date),
-                                    )}
-                                </span>
-                            }
-                        })
+                        .with(|s| s.confidence.filter(|_| s.forecast.is_some()))
+                        .map(|c| view! { <span>{format!("Team confidence {c}%")}</span> })
                 }}
             </div>
+            <p class="hint" data-testid="forecast-text">{forecast_text}</p>
             <super::chart::ProgressChart ctx />
         </section>
         <Milestones ctx />

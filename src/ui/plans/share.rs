@@ -219,6 +219,7 @@ fn SharedGoal(goal: ReadableGoal) -> impl IntoView {
         <div class="shared-goal" data-testid="shared-goal">
             <h4>{goal.title}</h4>
             <blockquote>{goal.statement}</blockquote>
+            {(!goal.owner.is_empty()).then(|| view! { <p class="hint">{goal.owner.clone()}</p> })}
             <p><span class=tone>{goal.status}</span></p>
             {goal.forecast.map(|f| view! { <p>{f}</p> })}
             <p class="hint">{goal.latest}</p>

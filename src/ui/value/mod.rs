@@ -1,16 +1,18 @@
 //! The value model of a goal or a touch point: add one (blank or from an example), choose its
-//! driver, edit its dated, sourced assumptions, remove it; and the value it gives, always with
-//! its range and assumptions.
+//! driver, edit its dated, sourced three-point assumptions, remove it; and the value it gives,
+//! always as the core states it (an interval, its method and its assumptions).
 
 use leptos::prelude::*;
 
 use crate::core::value::{
-    example, examples, model_slot, model_slot_mut, stale_note, summary_in, Assumption, Driver,
-    OwnerKind, ValueModel,
+    example, examples, method_text, model_slot, model_slot_mut, stale_note, summary_in, Assumption,
+    Driver, OwnerKind, ValueModel,
 };
 use crate::ui::clock;
 use crate::ui::state::{use_app_state, AppState};
-use crate::ui::widgets::{unique_id, DateField, NumberField, SelectField, TextField};
+use crate::ui::widgets::{
+    unique_id, CheckboxField, DateField, NumberField, SelectField, TextField,
+};
 
 /// Which record a model sits on.
 #[derive(Clone, Copy)]
@@ -110,7 +112,7 @@ fn AddModel(owner: Owner) -> impl IntoView {
     };
     view! {
         <p class="hint">
-            {format!("A value model multiplies a quantity {what} by unit values you assume, each with a low, expected and high figure, a source and a date. ")}
+            {format!("A value model multiplies a quantity {what} by unit values you assume, each a three-point estimate (low, most likely, high) with a source and a date. ")}
             "No value is shown until you enter your assumptions."
         </p>
         <div class="field-row value-add no-print">
@@ -156,6 +158,7 @@ fn ModelFields(owner: Owner) -> impl IntoView {
         <p class="value-summary" id=summary_id data-testid="value-summary" aria-live="polite">
             {move || summary.get()}
         </p>
+        <p class="hint" data-testid="value-method">{method_text()}</p>
         {move || example.get().map(|label| view! {
             <p class="hint">{format!("Started from “{label}”: its shape only; the figures, sources and dates are yours.")}</p>
         })}
@@ -227,6 +230,11 @@ fn AssumptionFields(owner: Owner, index: usize) -> impl IntoView {
         })
     };
     let label = read(|a| a.label.clone());
+    let is_mean = Signal::derive(move || {
+        owner.read(state, |m| {
+            m.assumptions.get(index).is_some_and(|a| a.middle_is_mean)
+        })
+    });
     let legend = move || match label.get().trim() {
         "" => format!("Assumption {}", index + 1),
         l => format!("Assumption {}: {l}", index + 1),
@@ -258,9 +266,21 @@ fn AssumptionFields(owner: Owner, index: usize) -> impl IntoView {
                 </div>
                 <div class="field-row value-figures">
                     <NumberField label="Low" value=number(|a| a.low) on_change=number_cb("low", |a, v| a.low = v) min=0.0 />
-                    <NumberField label="Expected" value=number(|a| a.expected) on_change=number_cb("expected", |a, v| a.expected = v) min=0.0 />
+                    {move || {
+                        let label = if is_mean.get() { "Mean" } else { "Most likely" };
+                        view! { <NumberField label value=number(|a| a.expected) on_change=number_cb("expected", |a, v| a.expected = v) min=0.0 /> }
+                    }}
                     <NumberField label="High" value=number(|a| a.high) on_change=number_cb("high", |a, v| a.high = v) min=0.0 />
                 </div>
+                <CheckboxField
+                    label="The middle figure is a mean (an average), not the most likely figure"
+                    checked=is_mean
+                    on_change=Callback::new(move |on: bool| owner.edit(state, &format!("a{index}:mean"), move |m| {
+                        if let Some(a) = m.assumptions.get_mut(index) {
+                            a.middle_is_mean = on;
+                        }
+                    }))
+                />
                 <div class="field-row">
                     <TextField label="Source" value=read(|a| a.source.clone()) on_change=text_cb("source", |a, v| a.source = v)
                         placeholder="e.g. support team budget 2026" />

@@ -3,18 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::core::career::scope_check::{default_scope, key_area_options, WorkKind};
+use crate::core::career::scope_check::key_area_options;
 use crate::core::career::Scope;
 use crate::core::ids::KeyAreaId;
 use crate::ui::state::use_app_state;
 
 use super::{CheckboxField, SelectField};
 
-/// Tags one piece of work. `on_scope` gets None for "use the rule of thumb";
+/// Tags one piece of work. `on_scope` gets None for "not tagged";
 /// `on_key_area` gets a key area id and whether it is now chosen.
 #[component]
 pub fn WorkTags(
-    kind: WorkKind,
     #[prop(into)] scope: Signal<Option<Scope>>,
     #[prop(into)] key_areas: Signal<Vec<KeyAreaId>>,
     #[prop(into)] on_scope: Callback<Option<Scope>>,
@@ -28,10 +27,8 @@ pub fn WorkTags(
                 .unwrap_or_default()
         })
     });
-    let mut scope_options = vec![(
-        String::new(),
-        format!("Rule of thumb: {}", default_scope(kind).label()),
-    )];
+    // Work starts untagged: the scope check never guesses a scope.
+    let mut scope_options = vec![(String::new(), "Not tagged".to_string())];
     scope_options.extend(
         Scope::ALL
             .iter()
@@ -50,7 +47,7 @@ pub fn WorkTags(
         <div class="work-tags" data-testid="work-tags">
             <SelectField
                 label="Scope it demands"
-                hint="How wide an influence owning this takes; the Career tool's scope check compares it with a level's scope."
+                hint="How wide an influence owning this takes; the Career tool's scope check compares it with a level's scope when the work's owner is the role or its team. Untagged work is listed, not counted."
                 options=scope_options
                 value=scope_value
                 on_change=Callback::new(move |v: String| {

@@ -64,9 +64,10 @@ fn bucketing_does_not_warn_within_the_threshold() {
     let check = bucketing_check(&career, "c-2", DEFAULT_BUCKETING_THRESHOLD_PERCENT);
     assert!(!check.warns());
     assert!(matches!(check.outcome, BucketingOutcome::Fair { gap } if gap < 0.0));
-    assert!(check
-        .message("Community 2")
-        .contains("9.5% below USD 95,000, the median of the midpoints of 3 comparable tracks."));
+    assert!(check.message("Community 2").contains(
+        "9.5% below USD 95,000, the median of the midpoints of 3 tracks with no stated \
+             difference."
+    ));
 }
 
 #[test]
@@ -242,8 +243,7 @@ fn a_peer_with_another_population_is_not_comparable() {
     assert_eq!(p.track_name, "Program");
     assert_eq!(
         p.reasons_text(),
-        "not comparable: population: an occupation across all levels, against one level at \
-         one employer or survey"
+        "not comparable: levels covered: all levels of an occupation, against one level"
     );
 }
 
@@ -335,7 +335,7 @@ fn every_reason_is_listed_not_just_the_first() {
     let text = check.not_comparable[0].reasons_text();
     for part in [
         "statistic: mean (average), against median",
-        "population: self-reported, against one level",
+        "levels covered: a job title, at the levels respondents gave, against one level",
         "covers total cash, against base salary",
         "geography: Berlin, against United States (national)",
         "9 years apart (more than 2 years)",
@@ -418,8 +418,8 @@ fn when_nothing_comparable_is_left_the_check_says_so_and_names_the_figure_that_w
     assert!(
         text.contains(
             "What would work: a band for Engineering 2, Program 2 or Marketing 2 from the same \
-             source (Example Co), measured like Community 2's (median, one level at one employer \
-             or survey, June 2024, United States (national))"
+             source (Example Co), measured like Community 2's (median, one level, June 2024, \
+             United States (national))"
         ),
         "{text}"
     );
@@ -539,10 +539,187 @@ fn the_message_names_the_statistic_and_never_calls_a_mean_a_midpoint() {
     }
     let text = bucketing_check(&career, "c-2", 10.0).message("Community 2");
     assert!(text.starts_with("Community 2's band mean is 26.3% below USD 95,000, the median of the means of 3 comparable tracks"), "{text}");
-    assert!(!text.contains("midpoint"));
+    assert!(!text.contains("band midpoint") && !text.contains("midpoints of"));
     assert_eq!(
         statistic_words(Some(Statistic::Percentile(75))).1,
         "75th percentiles"
     );
-    assert_eq!(statistic_words(None).0, "midpoint");
+    // A figure that does not say what it is is a figure, not a midpoint.
+    assert_eq!(statistic_words(None), ("figure".into(), "figures".into()));
+}
+
+// Issue 28: what a peer must state, the gap to each peer, ageing spans.
+
+#[test]
+fn a_peer_counts_only_when_both_figures_state_their_statistic_and_date() {
+    let mut career = described();
+    for t in &mut career.tracks {
+        if let Some(b) = t.levels[1].band.as_mut() {
+            b.statistic = None;
+        }
+    }
+    let check = bucketing_check(&career, "c-2", 10.0);
+    assert!(check.peers.is_empty());
+    assert_eq!(
+        check.not_comparable[0].reasons,
+        [Reason::Statistic {
+            peer: None,
+            proposed: None
+        }]
+    );
+    assert_eq!(
+        check.not_comparable[0].reasons_text(),
+        "not comparable: statistic: not stated, against not stated"
+    );
+    let mut career = described();
+    for t in &mut career.tracks {
+        if let Some(b) = t.levels[1].band.as_mut() {
+            b.effective_year = None;
+            b.source.year = None;
+        }
+    }
+    let check = bucketing_check(&career, "c-2", 10.0);
+    assert_eq!(check.not_comparable[0].reasons, [Reason::NoDates]);
+    assert_eq!(
+        Reason::NoDates.message(),
+        "neither figure has an effective date"
+    );
+}
+
+#[test]
+fn figures_that_state_no_population_or_geography_show_no_stated_difference_not_comparability() {
+    // four_tracks' bands state their statistic and year but not population or geography.
+    let text = bucketing_check(&four_tracks(), "c-2", 10.0).message("Community 2");
+    assert!(
+        text.contains("the median of the midpoints of 3 tracks with no stated difference"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "Population and geography are stated on none of these figures: they show no stated \
+             difference, not a known like-for-like."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("comparable"), "{text}");
+    // Stated on both sides and equal: comparable.
+    let described = bucketing_check(&described(), "c-2", 10.0).message("Community 2");
+    assert!(described.contains("3 comparable tracks"), "{described}");
+    assert!(!described.contains("no stated difference"), "{described}");
+}
+
+#[test]
+fn the_gap_is_shown_to_each_peer_and_in_grades_of_the_structures_progression() {
+    let check = bucketing_check(&described(), "c-2", 10.0);
+    // Community 1 at 55k and Community 2 at 70k, one structure: 27.3% a grade.
+    let pr = check.progression.as_ref().unwrap();
+    assert!((pr.per_grade - (70.0 / 55.0 - 1.0)).abs() < 1e-9);
+    assert_eq!(
+        pr.text(),
+        "27.3% a grade (geometric mean from C1 Community 1 to C2 Community 2, 2 levels of the \
+         same structure)"
+    );
+    let lines: Vec<String> = check.peers.iter().map(|p| check.peer_line(p)).collect();
+    assert_eq!(
+        lines,
+        [
+            // ln(130/70) / ln(70/55) = 2.57 grades.
+            "Engineering · Engineering 2: median USD 130,000 (June 2024); the proposed figure \
+             is 46.2% below it (about 2.6 grades)",
+            "Program · Program 2: median USD 95,000 (June 2024); the proposed figure is 26.3% \
+             below it (about 1.3 grades)",
+            "Marketing · Marketing 2: median USD 63,000 (June 2024); the proposed figure is \
+             11.1% above it (about 0.4 of a grade)",
+        ]
+    );
+    let text = check.message("Community 2");
+    assert!(
+        text.contains(
+            "That is about 1.3 grades at this structure's midpoint progression of 27.3% a grade"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        check.proposed_line("Community 2").as_deref(),
+        Some("Community 2 (proposed): median USD 70,000 (June 2024), base salary")
+    );
+    // A structure with one band has no progression, and says nothing of grades.
+    let mut one = described();
+    one.tracks[0].levels[0].band = None;
+    let check = bucketing_check(&one, "c-2", 10.0);
+    assert!(check.progression.is_none());
+    assert!(!check.message("Community 2").contains("grade"));
+    // A published survey's job titles are not a structure's grades.
+    let mut survey = described();
+    for l in &mut survey.tracks[0].levels {
+        if let Some(b) = l.band.as_mut() {
+            b.source.kind = crate::core::career::SourceKind::Survey;
+        }
+    }
+    assert!(bucketing_check(&survey, "c-2", 10.0).progression.is_none());
+}
+
+#[test]
+fn a_single_peer_reads_as_one_peer_not_a_median_of_one() {
+    let mut career = described();
+    career.tracks.truncate(3); // Community, Engineering, Program
+    career.tracks.remove(1); // Community, Program
+    let text = bucketing_check(&career, "c-2", 10.0).message("Community 2");
+    assert!(
+        text.starts_with(
+            "Community 2's band median is 26.3% below USD 95,000, Program 2's median (the only \
+             comparable track) (threshold 10%)."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("median of the"), "{text}");
+}
+
+#[test]
+fn ageing_is_refused_beyond_five_years_and_warned_beyond_two() {
+    let mut career = described();
+    career.ageing = Ageing {
+        annual_rate_percent: Some(3.5),
+        source: "a wage index".into(),
+    };
+    // The proposed band from June 2016; Engineering from 2024 is 8 years on: at 3.5% a year
+    // that is 31.7%, enough to turn the verdict on the rate alone. Refused.
+    career.tracks[0].levels[1]
+        .band
+        .as_mut()
+        .unwrap()
+        .effective_year = Some(2016);
+    rank2_band(&mut career, 2).effective_year = Some(2019); // Program: 3 years on
+    rank2_band(&mut career, 3).effective_year = Some(2017); // Marketing: 1 year on
+    let check = bucketing_check(&career, "c-2", 10.0);
+    let eng = &check.not_comparable[0];
+    assert_eq!(eng.track_name, "Engineering");
+    assert_eq!(eng.reasons, [Reason::TooFarToAge { months: 96 }]);
+    assert_eq!(
+        eng.reasons_text(),
+        "not comparable: 8 years apart: too far to age (more than 5 years, a rule of thumb: \
+         one yearly rate cannot stand for pay over that long)"
+    );
+    // Figures are aged to the latest counted date, June 2019: Marketing over 2 years, the
+    // proposed figure over 3 (a warning each past 2 years), Program not at all.
+    let lines: Vec<String> = check.peers.iter().map(|p| check.peer_line(p)).collect();
+    assert!(
+        lines[0].starts_with("Program · Program 2: median USD 95,000 (June 2019); the proposed"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with(
+            "Marketing · Marketing 2: median USD 63,000 (June 2017), aged to USD 67,487.17 over 2 \
+             years (to June 2019); the proposed"
+        ),
+        "{lines:?}"
+    );
+    assert_eq!(
+        check.proposed_line("Community 2").as_deref(),
+        Some(
+            "Community 2 (proposed): median USD 70,000 (June 2016), base salary, aged to USD \
+             77,610.25 over 3 years (to June 2019) — aged more than 2 years: one yearly rate stands \
+             for the whole span, read with care (a rule of thumb)"
+        )
+    );
 }

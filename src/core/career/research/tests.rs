@@ -12,6 +12,7 @@ fn from(publisher: &str, mid: i64) -> Band {
     Band {
         source: Source {
             publisher: publisher.into(),
+            year: Some(2024),
             ..Source::default()
         },
         ..band(mid)

@@ -78,6 +78,47 @@ fn sample_shows_the_bucketing_warning_for_the_proposed_community_role() {
         text.contains("band midpoint is 25% below USD 112,000, the median of the midpoints of 3 comparable tracks"),
         "{text}"
     );
+    // ln(112 / 84) / ln(1.15) grades, at the structure's own 73k / 84k / 96.6k Community bands.
+    assert!(
+        text.contains(
+            "That is about 2.1 grades at this structure's midpoint progression of 15% a grade \
+             (geometric mean from C1 Community Specialist to C3 Senior Community Manager, 3 \
+             levels of the same structure)."
+        ),
+        "{text}"
+    );
+    let lines: Vec<String> = check.peers.iter().map(|p| check.peer_line(p)).collect();
+    assert_eq!(
+        lines,
+        [
+            "Software Engineering · Software Engineer II: midpoint USD 126,000 (January 2024); \
+             the proposed figure is 33.3% below it (about 2.9 grades)",
+            "Marketing · Marketing Specialist: midpoint USD 104,000 (January 2024); the \
+             proposed figure is 19.2% below it (about 1.5 grades)",
+            "Technical Program Management · Technical Program Manager: midpoint USD 112,000 \
+             (January 2024); the proposed figure is 25% below it (about 2.1 grades)",
+        ]
+    );
+    // The brief pairs the result with the same-rank caveat, the scope check's place and the
+    // market figures for the work.
+    let brief = evidence_brief(
+        &plan.career,
+        &BriefRequest {
+            level_id: proposed.to_string(),
+            ..BriefRequest::default()
+        },
+        &|_| None,
+    );
+    assert!(brief.contains("The same rank is not the same market price"));
+    assert!(
+        brief.contains(
+            "Market figures for this work (the level's research log):\n\n- mean USD 69,875 \
+             (base salary) · levels: a job title, at the levels respondents gave · collected: \
+             self-reported by respondents · United States (national) · 2015 · The Community \
+             Roundtable, State of Community Management, 2015 (survey)\n"
+        ),
+        "{brief}"
+    );
 }
 
 #[test]
@@ -139,9 +180,12 @@ fn sample_offer_totals_are_worked_out() {
 #[test]
 fn sample_bands_are_public_figures_or_the_labelled_illustrative_structure_never_estimates() {
     let plan = sample_plan();
-    for level in plan.career.tracks.iter().flat_map(|t| &t.levels) {
-        if let Some(b) = &level.band {
-            if level.rank == 2 {
+    for track in &plan.career.tracks {
+        for level in &track.levels {
+            let Some(b) = &level.band else { continue };
+            // The structure: rank 2 of every track, and ranks 1 and 3 of Community.
+            let structure = level.rank == 2 || (track.name == "Community" && level.rank <= 3);
+            if structure {
                 assert_eq!(b.source.kind, SourceKind::Illustrative);
                 assert_eq!(
                     b.source.label(),
@@ -169,7 +213,17 @@ fn sample_brief_carries_the_warning_sources_and_evidence() {
     assert!(text.contains("> **Warning:**"));
     assert!(!text.contains("Includes non-comparable figures"));
     assert!(text.contains("Example Co salary structure, 2024 (illustrative, not market data)"));
-    // The offer is in; current pay is not, unless switched on.
+    // Nothing of the author's own unless ticked: no pay record, no self-assessment.
+    assert!(!text.contains("## Pay"));
+    assert!(!text.contains("contributor summit"));
+    // The offer and the self-assessment ticked; current pay still not.
+    let request = BriefRequest {
+        selection: crate::core::audience::Selection::default()
+            .with(crate::core::audience::Part::Offers, true)
+            .with(crate::core::audience::Part::SelfAssessment, true),
+        ..request
+    };
+    let text = evidence_brief(&plan.career, &request, &|_| None);
     assert!(text.contains("## Pay: Offer as HR proposes it (illustrative)"));
     assert!(!text.contains("Current pay (illustrative)"));
     assert!(text.contains("contributor summit"));

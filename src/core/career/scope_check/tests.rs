@@ -21,16 +21,29 @@ fn level_at(plan: &Plan, track: &str, rank: u32) -> String {
         .to_string()
 }
 
+/// A goal owned by "The community team" (the role's, in these tests) unless `owner` says.
 fn goal_with(plan: &mut Plan, title: &str, scope: Option<Scope>) -> String {
+    goal_owned(plan, title, scope, "The community team")
+}
+
+fn goal_owned(plan: &mut Plan, title: &str, scope: Option<Scope>, owner: &str) -> String {
     let id = add_goal(plan, None).unwrap();
     let goal = plan.goals.goal_mut(&id).unwrap();
     goal.title = title.into();
     goal.scope = scope;
+    if !owner.is_empty() {
+        goal.key_players = vec![crate::core::goals::KeyPlayer {
+            id: format!("{id}-k").into(),
+            name: owner.into(),
+            owner: true,
+        }];
+    }
+    plan.career.role_owners = vec!["The community team".into()];
     id
 }
 
 #[test]
-fn goals_at_organisation_scope_are_the_work_of_the_first_level_that_reaches_it() {
+fn goals_tagged_at_organisation_scope_are_the_scope_of_the_first_level_that_reaches_it() {
     let (mut plan, track) = community_plan();
     for title in [
         "Launch the summit",
@@ -50,13 +63,15 @@ fn goals_at_organisation_scope_are_the_work_of_the_first_level_that_reaches_it()
     assert_eq!(finding.items.len(), 3);
     assert_eq!(
         finding.message(&check.level, &check.track_name),
-        "This plan asks Community Manager (scope: team) to own 3 goals at organisation \
-         scope: the work of C4 Lead Community Manager."
+        "3 goals owned by the role or its team are tagged at organisation scope, wider than \
+         Community Manager's (team): the scope of C4 Lead Community Manager."
     );
-    assert_eq!((check.within, check.total, check.by_rule), (1, 4, 0));
+    assert_eq!((check.within, check.counted, check.total), (1, 4, 4));
     assert_eq!(
         check.summary(),
-        "1 of 4 pieces of work in this plan fit Community Manager's scope (team); 3 are wider."
+        "4 of the 4 pieces of work in this plan are owned by the role or its team (The \
+         community team) and tagged with a scope: 1 fits Community Manager's scope (team); 3 \
+         are wider."
     );
     assert_eq!(
         check.next_text(),
@@ -75,54 +90,116 @@ fn work_within_the_level_gives_no_finding() {
 }
 
 #[test]
-fn untagged_work_takes_the_rule_of_thumb_and_says_so() {
+fn untagged_work_is_listed_as_not_tagged_never_given_a_scope() {
     let (mut plan, track) = community_plan();
     add_objective(&mut plan, "Grow the community");
+    plan.goals.objectives[0].owner = "The community team".into();
     goal_with(&mut plan, "Untagged goal", None);
     let a = add_stage(&mut plan, "Observer", None);
     let b = add_stage(&mut plan, "Participant", Some(&a));
     add_touch_point(&mut plan, "Welcome", &a, &b).unwrap();
 
     let work = plan_work(&plan);
-    let scopes: Vec<(WorkKind, Scope, bool)> =
-        work.iter().map(|w| (w.kind, w.scope, w.by_rule)).collect();
+    let standings: Vec<(WorkKind, Option<Scope>, Standing)> = work
+        .iter()
+        .map(|w| (w.kind, w.scope, w.standing()))
+        .collect();
     assert_eq!(
-        scopes,
+        standings,
         vec![
-            (WorkKind::Objective, Scope::Organisation, true),
-            (WorkKind::Goal, Scope::Team, true),
-            (WorkKind::TouchPoint, Scope::OneSelf, true),
+            (WorkKind::Objective, None, Standing::NotTagged),
+            (WorkKind::Goal, None, Standing::NotTagged),
+            (WorkKind::TouchPoint, None, Standing::NotTagged),
         ]
     );
     let check = scope_check(&plan, &level_at(&plan, &track, 1)).unwrap();
-    let messages: Vec<String> = check
-        .findings
-        .iter()
-        .map(|f| f.message(&check.level, &check.track_name))
-        .collect();
+    assert!(check.findings.is_empty());
+    assert_eq!(check.not_tagged.len(), 3);
     assert_eq!(
-        messages,
-        vec![
-            "This plan asks Community Specialist (scope: self) to own 1 goal at team scope \
-             (scope by rule of thumb): the work of C2 Community Manager.",
-            "This plan asks Community Specialist (scope: self) to own 1 objective at \
-             organisation scope (scope by rule of thumb): the work of C4 Lead Community \
-             Manager.",
-        ]
+        check.summary(),
+        "None of the 3 pieces of work in this plan is both owned by the role or its team (The \
+         community team) and tagged with a scope, so none is counted. Not counted: 3 not tagged \
+         with a scope."
     );
-    assert!(check
-        .summary()
-        .ends_with("3 of the 3 take their scope from the rule of thumb."));
+    let text = scope_check_markdown(&check);
+    assert!(text.contains(
+        "Not tagged with a scope, not counted:\n\n- Grow the community (objective, owner: The \
+         community team)\n- Untagged goal (goal, owner: The community team)\n- Welcome (touch \
+         point, no owner named)\n"
+    ));
+    assert!(NOT_TAGGED_NOTE.contains("does not guess a scope"));
 }
 
 #[test]
-fn a_tagged_scope_overrides_the_rule_of_thumb() {
+fn work_owned_by_others_is_not_the_roles_however_wide() {
     let (mut plan, track) = community_plan();
-    let o = add_objective(&mut plan, "Small objective");
-    plan.goals.objectives[0].scope = Some(Scope::Team);
+    add_objective(&mut plan, "Own the developer strategy");
+    let o = &mut plan.goals.objectives[0];
+    o.owner = "VP Developer Experience".into();
+    o.scope = Some(Scope::Company);
+    goal_owned(
+        &mut plan,
+        "Support backlog",
+        Some(Scope::Organisation),
+        "Support",
+    );
+    goal_owned(&mut plan, "Nobody's", Some(Scope::Organisation), "");
     let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
-    assert!(check.findings.is_empty(), "{o}: {:?}", check.findings);
-    assert_eq!(check.by_rule, 0);
+    assert!(check.findings.is_empty(), "{:?}", check.findings);
+    assert_eq!(check.owned_by_others.len(), 2);
+    assert_eq!(check.no_owner.len(), 1);
+    assert!(check.summary().ends_with(
+        "so none is counted. Not counted: 2 owned by others and 1 with no owner named."
+    ));
+    // Naming the VP as the role's owner would count it: the user says whose work it is.
+    set_role_owner(&mut plan.career, "  vp developer  experience ", true);
+    let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
+    assert_eq!(check.findings.len(), 1);
+    assert_eq!(check.findings[0].items[0].kind, WorkKind::Objective);
+}
+
+#[test]
+fn without_role_owners_nothing_is_counted_and_the_check_says_what_to_do() {
+    let (mut plan, track) = community_plan();
+    goal_with(&mut plan, "Run the summit", Some(Scope::Organisation));
+    plan.career.role_owners.clear();
+    let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
+    assert!(check.findings.is_empty());
+    assert_eq!(
+        check.summary(),
+        "No work is counted yet: say which owners named in this plan are the person in the role \
+         or their team. Of the 1 piece of work in this plan, 1 is tagged with a scope."
+    );
+}
+
+#[test]
+fn owner_names_are_offered_once_each_and_role_owners_toggle_without_repeats() {
+    let (mut plan, _) = community_plan();
+    add_objective(&mut plan, "O");
+    plan.goals.objectives[0].owner = "Community team".into();
+    goal_owned(&mut plan, "G", None, "community  TEAM");
+    goal_owned(&mut plan, "H", None, "Support");
+    assert_eq!(owner_names(&plan), ["Community team", "Support"]);
+    let mut career = Career::default();
+    set_role_owner(&mut career, "Support", true);
+    set_role_owner(&mut career, "support ", true);
+    assert_eq!(career.role_owners, ["Support"]);
+    set_role_owner(&mut career, "SUPPORT", false);
+    assert!(career.role_owners.is_empty());
+    set_role_owner(&mut career, "   ", true);
+    assert!(career.role_owners.is_empty());
+}
+
+#[test]
+fn a_tagged_scope_within_the_level_leaves_no_finding() {
+    let (mut plan, track) = community_plan();
+    add_objective(&mut plan, "Small objective");
+    plan.goals.objectives[0].scope = Some(Scope::Team);
+    plan.goals.objectives[0].owner = "The community team".into();
+    plan.career.role_owners = vec!["The community team".into()];
+    let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
+    assert!(check.findings.is_empty());
+    assert_eq!((check.counted, check.within), (1, 1));
 }
 
 #[test]
@@ -144,11 +221,12 @@ fn work_wider_than_every_level_says_so_and_mixed_kinds_are_counted_apart() {
     goal_with(&mut plan, "Set the standard", Some(Scope::Industry));
     add_objective(&mut plan, "Lead the field");
     plan.goals.objectives[0].scope = Some(Scope::Industry);
+    plan.goals.objectives[0].owner = "The community team".into();
     let check = scope_check(&plan, &level_at(&plan, &track, 2)).unwrap();
     assert_eq!(
         check.findings[0].message(&check.level, &check.track_name),
-        "This plan asks Community Manager (scope: team) to own 1 goal and 1 objective at \
-         industry scope: wider than any level of the Community track."
+        "1 goal and 1 objective owned by the role or its team are tagged at industry scope, \
+         wider than Community Manager's (team): wider than any level of the Community track."
     );
 }
 
@@ -224,7 +302,7 @@ fn goals_above_the_level_are_offered_as_evidence_until_cited() {
 }
 
 #[test]
-fn the_brief_section_lists_findings_items_areas_and_the_rule() {
+fn the_brief_section_lists_findings_items_areas_and_what_is_not_counted() {
     let (mut plan, track) = community_plan();
     let area = plan.career.track(&track).unwrap().key_areas[0].clone();
     let g = goal_with(
@@ -238,12 +316,15 @@ fn the_brief_section_lists_findings_items_areas_and_the_rule() {
     let text = scope_check_markdown(&check);
     assert!(text.starts_with("## The work in this plan against the title\n\n"));
     assert!(text.contains(
-        "- This plan asks Community Manager (scope: team) to own 1 goal at organisation \
-         scope: the work of C4 Lead Community Manager.\n"
+        "- 1 goal owned by the role or its team is tagged at organisation scope, wider than \
+         Community Manager's (team): the scope of C4 Lead Community Manager.\n"
     ));
-    assert!(text.contains("  - Own the \\*launch\\* \\| narrative (goal)\n"));
+    assert!(
+        text.contains("  - Own the \\*launch\\* \\| narrative (goal, owner: The community team)\n")
+    );
     assert!(text.contains("| Communication and messaging | Own the \\*launch\\* \\| narrative |"));
-    assert!(text.contains("Rule of thumb for work without a scope of its own"));
+    assert!(text.contains("Not tagged with a scope, not counted:\n\n- Untagged (goal"));
+    assert!(!text.contains("rule of thumb"));
 }
 
 #[test]
@@ -303,7 +384,7 @@ fn the_evidence_brief_includes_the_scope_check_after_the_bucketing_check() {
         .find("## The work in this plan against the title")
         .unwrap();
     assert!(at > with.find("## Bucketing check").unwrap());
-    assert!(with[at..].contains("the work of C4 Lead Community Manager."));
+    assert!(with[at..].contains("the scope of C4 Lead Community Manager."));
 }
 
 #[test]

@@ -183,3 +183,24 @@ fn template_bands_are_not_comparable_so_templates_do_not_warn_until_a_peer_is_co
         .message("Community Manager")
         .starts_with("Includes non-comparable figures."));
 }
+
+#[test]
+fn template_wording_is_recognised_until_the_author_edits_it() {
+    let mut plan = Plan::new("p", "n");
+    let track = build_track(&mut plan, Template::Community);
+    assert!(track
+        .hr_classification
+        .starts_with("Often missing from HR's job architecture."));
+    assert!(is_template_hr_classification(&track.hr_classification));
+    assert!(is_template_hr_classification(&format!(
+        " {} ",
+        track.hr_classification
+    )));
+    assert!(!is_template_hr_classification(
+        "Mapped to Program Management by HR in 2024."
+    ));
+    let behaviour = &track.key_areas[0].behaviours[1].text;
+    assert!(is_template_behaviour(behaviour));
+    assert!(!is_template_behaviour(&format!("{behaviour} Edited.")));
+    assert!(!is_template_behaviour(""));
+}

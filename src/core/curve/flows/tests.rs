@@ -341,3 +341,111 @@ fn the_observed_bottleneck_reads_as_a_share_of_members_seen_moving() {
          10 of 300 members at Participant moved up (3.3%), the lowest observed rate."
     );
 }
+
+// Issue 28, item 9: start counts, arrivals against moves, a minimum before a bottleneck.
+
+#[test]
+fn flows_must_match_an_existing_snapshot_of_the_start_date() {
+    let (mut plan, ids) = plan();
+    // Observer's ROWS start with 700 + 80 + 0 + 220 = 1000; the snapshot says 990.
+    let counts = ids
+        .iter()
+        .zip([990u64, 300, 50, 10])
+        .map(|(id, count)| StageCount {
+            stage_id: id.clone().into(),
+            count,
+        })
+        .collect();
+    put_snapshot(&mut plan, date(2026, 1, 1), counts);
+    let problems = typed_flows(
+        &plan.curve,
+        Some(date(2026, 1, 1)),
+        Some(date(2026, 4, 1)),
+        &typed(&ids, ROWS),
+    )
+    .unwrap_err();
+    let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        messages,
+        [
+            "Observer: stayed + moved up + moved down + left is 1000, but the snapshot of \
+          2026-01-01 counts 990 at the start."
+        ]
+    );
+}
+
+#[test]
+fn arrivals_must_cover_the_moves_between_stages() {
+    let (plan, ids) = plan();
+    // Nobody moved in anywhere, yet 100 moved up or down.
+    let mut rows = ROWS;
+    for row in &mut rows {
+        row[0] = "0";
+    }
+    let problems = typed_flows(
+        &plan.curve,
+        Some(date(2026, 1, 1)),
+        Some(date(2026, 4, 1)),
+        &typed(&ids, rows),
+    )
+    .unwrap_err();
+    assert_eq!(
+        problems[0].to_string(),
+        "Moved in adds up to 0 across the stages, fewer than the 100 who moved up or down: \
+         every move lands in a stage, so it counts as moved in there."
+    );
+    // With a stage's flows missing, its arrivals are unknown: no such check.
+    let partial: Vec<(String, [String; 5])> = typed(&ids, rows).into_iter().take(3).collect();
+    assert!(typed_flows(
+        &plan.curve,
+        Some(date(2026, 1, 1)),
+        Some(date(2026, 4, 1)),
+        &partial
+    )
+    .is_ok());
+}
+
+#[test]
+fn a_bottleneck_needs_a_stage_that_started_with_enough_members() {
+    // Contributor starts with 10 members, none of whom moved up (0%): the lowest rate, but too
+    // few to name; Participant's 10 of 300 (3.3%) is the bottleneck.
+    let (mut plan, ids) = self::plan();
+    let mut rows = ROWS;
+    rows[2] = ["12", "5", "0", "3", "2"];
+    let (until, flows) = typed_flows(
+        &plan.curve,
+        Some(date(2026, 1, 1)),
+        Some(date(2026, 4, 1)),
+        &typed(&ids, rows),
+    )
+    .unwrap();
+    put_flows(&mut plan, until, flows);
+    assert_eq!(flow_bottleneck(&plan.curve).unwrap().stage_id, ids[1]);
+    // Scaled down to a handful per stage, no stage has enough members to name one.
+    let (mut small, ids) = self::plan();
+    let rows = [
+        ["2", "7", "1", "0", "2"],
+        ["1", "2", "1", "0", "0"],
+        ["1", "3", "0", "1", "0"],
+        ["0", "1", "0", "0", "0"],
+    ];
+    let (until, flows) = typed_flows(
+        &small.curve,
+        Some(date(2026, 1, 1)),
+        Some(date(2026, 4, 1)),
+        &typed(&ids, rows),
+    )
+    .unwrap();
+    put_flows(&mut small, until, flows);
+    assert_eq!(flow_bottleneck(&small.curve), None);
+    assert_eq!(
+        flow_bottleneck_note(&small.curve).as_deref(),
+        Some(
+            "The flows since 2026-01-01 name no bottleneck: every stage started the period with \
+             fewer than 20 members, where one member more or less moves a rate by five points or \
+             more (a rule of thumb)."
+        )
+    );
+    assert_eq!(flow_bottleneck_note(&plan.curve), None);
+    assert_eq!(MIN_MEMBERS_FOR_BOTTLENECK, 20);
+}

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::score::{latest_by, score};
-use super::{open_period, Closing, GoalResult, Outcome, Period, PeriodKind};
+use super::score::{has_check_in_in, held, latest_by, score};
+use super::{carried_from, open_period, Closing, GoalResult, Outcome, Period, PeriodKind};
 use crate::core::goals::statement::{goal_title, statement_text};
 use crate::core::goals::GoalStatus;
 use crate::core::ids::{GoalId, PeriodId};
@@ -165,14 +165,15 @@ pub fn start_period(plan: &mut Plan, new: &NewPeriod) -> Result<PeriodId> {
     Ok(id)
 }
 
-/// Closes the open period: scores and snapshots each of its goals, records the
-/// retrospective, marks finished goals as the period's (achieved at 100%, otherwise missed,
-/// when they were still open and have a score), and starts the next period, which the
-/// carried goals now belong to. Returns the next period's id.
+/// Closes the open period: scores and snapshots each of its goals (with its ambition, last
+/// confidence and objective), records the retrospective, marks finished goals as the period's
+/// (achieved when the score reaches the ambition's success, 100% committed or 70%
+/// aspirational, otherwise missed, when they were still open and have a score), and starts the
+/// next period, which the carried goals now belong to. Returns the next period's id.
 pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId> {
     let book = &plan.goals;
     let open = open_period(book).ok_or(PeriodError::NoOpenPeriod)?;
-    let (open_id, end) = (open.id.clone(), open.end);
+    let (open_id, start, end) = (open.id.clone(), open.start, open.end);
     let members: Vec<&crate::core::goals::Goal> = super::open_goals(book);
     for decision in &request.decisions {
         let Some(goal) = members.iter().find(|g| g.id == decision.goal) else {
@@ -199,28 +200,16 @@ pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId>
         if decided.next().is_some() {
             return Err(PeriodError::TwoDecisions(goal_title(goal)));
         }
-        let computed = score(goal, end);
-        let mut result = GoalResult {
-            goal: goal.id.clone(),
-            title: goal_title(goal),
-            statement: statement_text(goal),
-            unit: goal.metric.unit.trim().to_string(),
-            direction: goal.metric.direction,
-            baseline: goal.baseline_value(),
-            target: goal.target_value(),
-            latest: latest_by(goal, end),
-            computed,
-            adjusted: decision.adjusted,
-            reason: if decision.adjusted.is_some() {
-                decision.reason.trim().to_string()
-            } else {
-                String::new()
-            },
-            outcome: decision.outcome,
-            status_before: None,
+        let mut result = snapshot(book, (start, end), goal);
+        result.adjusted = decision.adjusted;
+        result.reason = if decision.adjusted.is_some() {
+            decision.reason.trim().to_string()
+        } else {
+            String::new()
         };
-        // A finished goal still being worked on becomes achieved or missed by its score
-        // (below, once nothing can refuse any more); an unscored one keeps its status.
+        result.outcome = decision.outcome;
+        // A finished goal still being worked on becomes achieved or missed by its score and
+        // ambition (below, once nothing can refuse any more); an unscored one keeps its status.
         if decision.outcome == Outcome::Finished
             && goal.status.is_open()
             && result.final_percent().is_some()
@@ -235,8 +224,8 @@ pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId>
         if result.outcome != Outcome::Finished {
             continue;
         }
-        let status = result.final_percent().map(|p| {
-            if p >= 100.0 {
+        let status = result.succeeded().map(|success| {
+            if success {
                 GoalStatus::Achieved
             } else {
                 GoalStatus::Missed
@@ -259,6 +248,73 @@ pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId>
     }
     plan.goals.periods.push(next);
     Ok(next_id)
+}
+
+/// A goal's result for the period from `start` to `end`, as closing would record it before the
+/// team's adjustment and decision.
+fn snapshot(
+    book: &crate::core::goals::GoalBook,
+    (start, end): (NaiveDate, NaiveDate),
+    goal: &crate::core::goals::Goal,
+) -> GoalResult {
+    let computed = score(goal, start, end);
+    let latest = latest_by(goal, end);
+    let carried_in = !carried_from(book, &goal.id).is_empty();
+    let baseline_before = goal.baseline_date.is_some_and(|d| d < start);
+    let objective = goal
+        .objective_id
+        .as_deref()
+        .and_then(|id| book.objective(id));
+    GoalResult {
+        goal: goal.id.clone(),
+        title: goal_title(goal),
+        statement: statement_text(goal),
+        unit: goal.metric.unit.trim().to_string(),
+        direction: goal.metric.direction,
+        baseline: goal.baseline_value(),
+        target: goal.target_value(),
+        latest,
+        computed,
+        adjusted: None,
+        reason: String::new(),
+        outcome: Outcome::CarriedForward,
+        status_before: None,
+        ambition: goal.ambition,
+        since_baseline: !goal.metric.direction.is_keep() && (carried_in || baseline_before),
+        no_check_in_in_period: latest.is_some() && !has_check_in_in(goal, start, end),
+        held: held(goal, start, end),
+        confidence: last_confidence(goal, end),
+        objective: objective.map(|o| o.id.to_string()),
+        objective_title: objective
+            .map(|o| o.title.trim().to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// What closing the open period now would record for goal `goal_id`, before any adjustment:
+/// its score with what it is measured from, the verdict for its ambition, its confidence and
+/// whether the period had a check-in of its own (`result_line`). None without an open period
+/// or such a goal in it.
+pub fn preview_line(book: &crate::core::goals::GoalBook, goal_id: &str) -> Option<String> {
+    let open = open_period(book)?;
+    let goal = super::open_goals(book)
+        .into_iter()
+        .find(|g| g.id == goal_id)?;
+    Some(super::result_line(&snapshot(
+        book,
+        (open.start, open.end),
+        goal,
+    )))
+}
+
+/// The most recent confidence recorded on or before `end`, capped at 100.
+fn last_confidence(goal: &crate::core::goals::Goal, end: NaiveDate) -> Option<u8> {
+    goal.check_ins
+        .iter()
+        .filter(|c| c.confidence.is_some() && c.date <= end)
+        .max_by_key(|c| c.date)
+        .and_then(|c| c.confidence)
+        .map(|c| c.min(100))
 }
 
 /// Reopens the latest closed period: the open period after it goes (it may only hold goals

@@ -11,7 +11,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Direction, Goal, GoalBook, GoalStatus};
+use super::{Ambition, Direction, Goal, GoalBook, GoalStatus};
 use crate::core::ids::{GoalId, PeriodId};
 
 mod close;
@@ -19,10 +19,15 @@ mod report;
 mod rules;
 mod score;
 
-pub use close::{close_period, reopen_period, start_period, CloseRequest, Decision, NewPeriod};
-pub use report::{latest_line, past_periods_markdown, period_citation, period_note, result_line};
+pub use close::{
+    close_period, preview_line, reopen_period, start_period, CloseRequest, Decision, NewPeriod,
+};
+pub use report::{
+    latest_line, objective_scores, past_periods_markdown, period_citation, period_note,
+    result_line, ObjectiveScore,
+};
 pub use rules::{check_periods, PeriodProblem};
-pub use score::{score, NotScored, Score};
+pub use score::{has_check_in_in, held, score, Held, NotScored, Score};
 
 #[cfg(test)]
 mod tests;
@@ -141,6 +146,28 @@ pub struct GoalResult {
     /// missed); reopening the period puts it back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_before: Option<GoalStatus>,
+    /// Committed or aspirational when the period closed: what counts as success.
+    #[serde(default, skip_serializing_if = "Ambition::is_committed")]
+    pub ambition: Ambition,
+    /// The score is measured from a baseline before the period began (the goal was carried
+    /// into it, or started earlier): it covers more than this period.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub since_baseline: bool,
+    /// No check-in with a value fell inside the period: the score rests on an earlier one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_check_in_in_period: bool,
+    /// For a keep-above/below goal: how many of the period's check-ins held the line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<Held>,
+    /// The team's last recorded confidence (0–100) up to the period's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<u8>,
+    /// The objective the goal served when the period closed: its id (a snapshot, not a
+    /// checked reference, hence not `objective_id`) and title, for the objective roll-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub objective_title: String,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -176,18 +203,66 @@ impl GoalResult {
         self.adjusted.or(self.computed.percent())
     }
 
-    /// "75%", "75% (adjusted from 60%)", "not scored: no check-in".
+    /// Whether the score counts as a success for the goal's ambition; None when not scored.
+    pub fn succeeded(&self) -> Option<bool> {
+        self.final_percent()
+            .map(|p| p >= self.ambition.success_percent())
+    }
+
+    /// "75% since baseline", "75% (adjusted from 60%)", "75% (3 of 4 check-ins in the
+    /// period held the line)", "not scored: no check-in".
     pub fn score_text(&self) -> String {
+        let since = if self.since_baseline && self.computed.percent().is_some() {
+            " since baseline"
+        } else {
+            ""
+        };
+        let held = self
+            .held
+            .filter(|_| self.adjusted.is_none())
+            .map(|h| {
+                format!(
+                    " ({} of {} check-ins in the period held the line)",
+                    h.held, h.of
+                )
+            })
+            .unwrap_or_default();
         match (self.adjusted, &self.computed) {
-            (Some(a), Score::Scored(c)) if (a - c).abs() >= 0.5 => {
-                format!("{} (adjusted from {})", percent_text(a), percent_text(*c))
-            }
-            (Some(a), Score::Scored(_)) => percent_text(a),
+            (Some(a), Score::Scored(c)) if (a - c).abs() >= 0.5 => format!(
+                "{} (adjusted from {}{since})",
+                percent_text(a),
+                percent_text(*c)
+            ),
+            (Some(a), Score::Scored(_)) => format!("{}{since}", percent_text(a)),
             (Some(a), Score::NotScored(why)) => {
                 format!("{} (set by the team; {})", percent_text(a), why.label())
             }
+            (None, Score::Scored(c)) => format!("{}{since}{held}", percent_text(*c)),
             (None, computed) => computed.text(),
         }
+    }
+
+    /// "a success for an aspirational goal (70% or more)", "short of a committed goal's
+    /// 100%"; None when not scored.
+    pub fn verdict_text(&self) -> Option<String> {
+        let need = percent_text(self.ambition.success_percent());
+        let kind = self.ambition.label().to_lowercase();
+        Some(if self.succeeded()? {
+            format!(
+                "a success for {} {kind} goal ({need} or more)",
+                article(&kind)
+            )
+        } else {
+            format!("short of {} {kind} goal's {need}", article(&kind))
+        })
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 

@@ -1,17 +1,102 @@
 //! Past periods in words: the goals report's section for them, and the line career
 //! evidence shows when it cites a closed period's result.
 
-use super::{GoalBook, GoalResult, Period};
+use super::{percent_text, Closing, GoalBook, GoalResult, Period};
 use crate::core::goals::text::{format_date, format_value};
 use crate::core::markdown::md_escape;
 
-/// "75% (adjusted from 60%: the survey closed late)".
+/// "75% since baseline (adjusted from 60%: the survey closed late) · a success for an
+/// aspirational goal (70% or more) · team confidence 70% · no check-in in this period".
 pub fn result_line(result: &GoalResult) -> String {
     let mut line = result.score_text();
     if !result.reason.trim().is_empty() {
         line.push_str(&format!(": {}", result.reason.trim()));
     }
+    if let Some(verdict) = result.verdict_text() {
+        line.push_str(&format!(" · {verdict}"));
+    }
+    if let Some(c) = result.confidence {
+        line.push_str(&format!(" · team confidence {c}% at the last check-in"));
+    }
+    if result.no_check_in_in_period {
+        line.push_str(" · no check-in in this period: the score rests on an earlier one");
+    }
     line
+}
+
+/// One objective's goals in a closed period, rolled up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectiveScore {
+    pub title: String,
+    /// The mean of its goals' final scores, when at least one is scored.
+    pub mean: Option<f64>,
+    pub scored: usize,
+    pub not_scored: usize,
+}
+
+impl ObjectiveScore {
+    /// "Grow the community: 68% (the mean of 2 goals' scores; 1 not scored)".
+    pub fn line(&self) -> String {
+        let goals = |n: usize| {
+            if n == 1 {
+                "1 goal's score".to_string()
+            } else {
+                format!("{n} goals' scores")
+            }
+        };
+        let unscored = match self.not_scored {
+            0 => String::new(),
+            n => format!("; {n} not scored"),
+        };
+        match self.mean {
+            Some(m) => format!(
+                "{}: {} (the mean of {}{unscored})",
+                self.title,
+                percent_text(m),
+                goals(self.scored)
+            ),
+            None => format!("{}: not scored (no goal of it is scored)", self.title),
+        }
+    }
+}
+
+/// The objectives of a closed period's goals, each with the mean of its goals' final scores,
+/// in the order they first appear; goals without an objective are left out.
+pub fn objective_scores(closing: &Closing) -> Vec<ObjectiveScore> {
+    let mut out: Vec<(String, ObjectiveScore, f64)> = Vec::new();
+    for r in &closing.results {
+        let Some(id) = r.objective.as_deref() else {
+            continue;
+        };
+        let at = match out.iter().position(|(o, _, _)| o == id) {
+            Some(i) => i,
+            None => {
+                let title = if r.objective_title.trim().is_empty() {
+                    "Untitled objective".to_string()
+                } else {
+                    r.objective_title.trim().to_string()
+                };
+                let blank = ObjectiveScore {
+                    title,
+                    mean: None,
+                    scored: 0,
+                    not_scored: 0,
+                };
+                out.push((id.to_string(), blank, 0.0));
+                out.len() - 1
+            }
+        };
+        let (_, score, sum) = &mut out[at];
+        match r.final_percent() {
+            Some(p) => {
+                score.scored += 1;
+                *sum += p;
+                score.mean = Some(*sum / score.scored as f64);
+            }
+            None => score.not_scored += 1,
+        }
+    }
+    out.into_iter().map(|(_, s, _)| s).collect()
 }
 
 /// "28 members on 30 September 2026", when there was a check-in.
@@ -70,6 +155,14 @@ fn period_section(out: &mut String, period: &Period) {
         out.push_str("\n_No goals in this period._");
     }
     out.push('\n');
+    let objectives = objective_scores(closing);
+    if !objectives.is_empty() {
+        out.push_str("\n**By objective:**\n");
+        for o in objectives {
+            out.push_str(&format!("\n- {}", md_escape(&o.line())));
+        }
+        out.push('\n');
+    }
     for (label, text) in [
         ("What worked", &closing.what_worked),
         ("What did not", &closing.what_did_not),
@@ -101,8 +194,12 @@ pub fn period_note(book: &GoalBook, goal: &str) -> Option<String> {
         .filter_map(|p| Some((p, p.result(goal)?)))
         .map(|(p, r)| match r.outcome {
             super::Outcome::Finished => {
+                let verdict = r
+                    .verdict_text()
+                    .map(|v| format!(": {v}"))
+                    .unwrap_or_default();
                 format!(
-                    "Finished in {} (closed), scored {}.",
+                    "Finished in {} (closed), scored {}{verdict}.",
                     p.name.trim(),
                     r.score_text()
                 )

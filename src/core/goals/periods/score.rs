@@ -1,5 +1,7 @@
-//! A goal's score at the end of a period: the share of the way from baseline to target the
-//! latest check-in (up to the period's end) has come, in the goal's direction, 0–100.
+//! A goal's score at the end of a period, 0–100: for a goal to increase or decrease, the share
+//! of the way from baseline to target the latest check-in (up to the period's end) has come, in
+//! the goal's direction (measured since the baseline, which may be before the period); for a goal
+//! to keep a metric above or below a line, the share of the period's own check-ins that held it.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -27,6 +29,9 @@ impl Default for Score {
 pub enum NotScored {
     /// No check-in with a value up to the period's end.
     NoCheckIn,
+    /// A keep-above/below goal with no check-in inside the period: nothing says whether the
+    /// line held in it.
+    NoCheckInInPeriod,
     NoBaseline,
     NoTarget,
     /// The target is not beyond the baseline in the goal's direction (e.g. a goal to
@@ -38,6 +43,7 @@ impl NotScored {
     pub fn label(self) -> &'static str {
         match self {
             NotScored::NoCheckIn => "not scored: no check-in",
+            NotScored::NoCheckInInPeriod => "not scored: no check-in in this period",
             NotScored::NoBaseline => "not scored: no baseline",
             NotScored::NoTarget => "not scored: no target",
             NotScored::TargetNotAhead => {
@@ -75,10 +81,47 @@ pub fn latest_by(goal: &Goal, end: NaiveDate) -> Option<Reading> {
         })
 }
 
-/// The goal's score for a period ending on `end`. Increase and decrease goals score the
-/// share of baseline → target covered, clamped to 0–100; keep-above/below goals score 100
-/// when the latest check-in holds the line and 0 when it does not.
-pub fn score(goal: &Goal, end: NaiveDate) -> Score {
+/// How many of a period's check-ins held a keep-above/below goal's line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Held {
+    pub held: u32,
+    pub of: u32,
+}
+
+/// The check-ins with a usable value from `start` to `end`, both included.
+fn in_period(goal: &Goal, start: NaiveDate, end: NaiveDate) -> impl Iterator<Item = f64> + '_ {
+    goal.check_ins
+        .iter()
+        .filter(move |c| c.value.is_finite() && c.date >= start && c.date <= end)
+        .map(|c| c.value)
+}
+
+/// For a keep-above/below goal: how many of the period's check-ins held the line.
+pub fn held(goal: &Goal, start: NaiveDate, end: NaiveDate) -> Option<Held> {
+    if !goal.metric.direction.is_keep() || goal.target_value().is_none() {
+        return None;
+    }
+    let (mut held, mut of) = (0u32, 0u32);
+    for v in in_period(goal, start, end) {
+        of = of.saturating_add(1);
+        if goal.meets_target(v) {
+            held = held.saturating_add(1);
+        }
+    }
+    (of > 0).then_some(Held { held, of })
+}
+
+/// Whether the goal has a check-in with a value inside the period.
+pub fn has_check_in_in(goal: &Goal, start: NaiveDate, end: NaiveDate) -> bool {
+    in_period(goal, start, end).next().is_some()
+}
+
+/// The goal's score for the period from `start` to `end`. Increase and decrease goals score
+/// the share of baseline → target covered by the latest check-in up to `end`, clamped to
+/// 0–100; keep-above/below goals score the share of the period's check-ins that held the line
+/// (one check-in that slipped is not the whole period, nor is the last one that held).
+pub fn score(goal: &Goal, start: NaiveDate, end: NaiveDate) -> Score {
     let Some(latest) = latest_by(goal, end) else {
         return Score::NotScored(NotScored::NoCheckIn);
     };
@@ -87,11 +130,10 @@ pub fn score(goal: &Goal, end: NaiveDate) -> Score {
     };
     let direction = goal.metric.direction;
     if direction.is_keep() {
-        return Score::Scored(if goal.meets_target(latest.value) {
-            100.0
-        } else {
-            0.0
-        });
+        return match held(goal, start, end) {
+            Some(h) => Score::Scored(f64::from(h.held) * 100.0 / f64::from(h.of)),
+            None => Score::NotScored(NotScored::NoCheckInInPeriod),
+        };
     }
     let Some(baseline) = goal.baseline_value() else {
         return Score::NotScored(NotScored::NoBaseline);

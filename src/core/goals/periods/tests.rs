@@ -4,6 +4,12 @@ use crate::core::goals::fixtures::{d, plain_goal};
 use crate::core::goals::{CheckIn, Direction, Milestone};
 use crate::core::plan::Plan;
 
+/// The first day of the Q3 2026 period the tests close.
+const Q3: NaiveDate = match NaiveDate::from_ymd_opt(2026, 7, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
 fn check_in(date: NaiveDate, value: f64) -> CheckIn {
     CheckIn {
         id: format!("c{date}").into(),
@@ -78,23 +84,23 @@ fn request(decisions: Vec<Decision>) -> CloseRequest {
 #[test]
 fn an_increase_goal_scores_its_share_of_the_way() {
     let goal = plan().goals.goals[0].clone();
-    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(50.0));
+    assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(50.0));
 }
 
 #[test]
 fn a_decrease_goal_scores_in_its_direction() {
     let goal = plan().goals.goals[1].clone();
     // 40 → 25 of 40 → 20 is three quarters of the way.
-    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(75.0));
+    assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(75.0));
 }
 
 #[test]
 fn scores_are_clamped_to_0_and_100() {
     let mut goal = plan().goals.goals[1].clone();
     goal.check_ins = vec![check_in(d(2026, 9, 1), 50.0)];
-    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(0.0));
+    assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(0.0));
     goal.check_ins = vec![check_in(d(2026, 9, 1), 5.0)];
-    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(100.0));
+    assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(100.0));
 }
 
 #[test]
@@ -102,7 +108,7 @@ fn missing_data_is_not_scored_rather_than_zero() {
     let mut goal = plan().goals.goals[0].clone();
     // A check-in after the period's end does not count for it.
     assert_eq!(
-        score(&goal, d(2026, 8, 31)),
+        score(&goal, Q3, d(2026, 8, 31)),
         Score::NotScored(NotScored::NoCheckIn)
     );
     assert_eq!(
@@ -111,29 +117,52 @@ fn missing_data_is_not_scored_rather_than_zero() {
     );
     goal.baseline = None;
     assert_eq!(
-        score(&goal, d(2026, 9, 30)),
+        score(&goal, Q3, d(2026, 9, 30)),
         Score::NotScored(NotScored::NoBaseline)
     );
     goal.baseline = Some(200.0);
     assert_eq!(
-        score(&goal, d(2026, 9, 30)),
+        score(&goal, Q3, d(2026, 9, 30)),
         Score::NotScored(NotScored::TargetNotAhead)
     );
     goal.target = None;
     assert_eq!(
-        score(&goal, d(2026, 9, 30)),
+        score(&goal, Q3, d(2026, 9, 30)),
         Score::NotScored(NotScored::NoTarget)
     );
 }
 
 #[test]
-fn keep_goals_score_whether_the_line_held() {
+fn keep_goals_score_the_share_of_the_periods_check_ins_that_held_the_line() {
     let mut goal = plan().goals.goals[0].clone();
     goal.metric.direction = Direction::KeepBelow;
     goal.target = Some(160.0);
-    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(100.0));
+    assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(100.0));
     goal.target = Some(140.0);
-    assert_eq!(score(&goal, d(2026, 9, 30)), Score::Scored(0.0));
+    assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(0.0));
+    // Three of four check-ins held: 75%, whichever came last. One before the period does
+    // not count.
+    goal.check_ins = vec![
+        check_in(d(2026, 6, 1), 200.0),
+        check_in(d(2026, 7, 1), 130.0),
+        check_in(d(2026, 8, 1), 150.0),
+        check_in(d(2026, 9, 1), 120.0),
+        check_in(d(2026, 9, 30), 139.0),
+    ];
+    assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(75.0));
+    assert_eq!(
+        held(&goal, Q3, d(2026, 9, 30)),
+        Some(Held { held: 3, of: 4 })
+    );
+    // The last one slipping does not make the period 0%.
+    goal.check_ins[4].value = 141.0;
+    assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(50.0));
+    // With no check-in of its own, the period is not scored for a keep goal.
+    goal.check_ins.truncate(1);
+    assert_eq!(
+        score(&goal, Q3, d(2026, 9, 30)),
+        Score::NotScored(NotScored::NoCheckInInPeriod)
+    );
 }
 
 #[test]
@@ -193,7 +222,11 @@ fn closing_scores_snapshots_and_carries_forward() {
     let closing = closed.closing.as_ref().unwrap();
     assert_eq!(closing.what_worked, "Office hours");
     assert_eq!(closing.results[0].computed, Score::Scored(50.0));
-    assert_eq!(closing.results[1].score_text(), "90% (adjusted from 75%)");
+    // Baselines from January: the scores cover more than the quarter, and say so.
+    assert_eq!(
+        closing.results[1].score_text(),
+        "90% (adjusted from 75% since baseline)"
+    );
     assert_eq!(closing.results[1].reason, "Survey closed late");
     // The carried goal is the same goal, history and all, now in the next period.
     let next_period = open_period(book).unwrap();
@@ -337,7 +370,10 @@ fn the_report_and_a_citation_show_a_closed_period() {
         section.contains("### Q3 2026 (1 July 2026 to 30 September 2026, closed 2 October 2026)")
     );
     assert!(
-        section.contains("60% (adjusted from 50%): Two \\*big\\* events moved · carried forward"),
+        section.contains(
+            "60% (adjusted from 50% since baseline): Two \\*big\\* events moved · short of a \
+             committed goal's 100% · carried forward"
+        ),
         "{section}"
     );
     assert!(section.contains("**What worked:** Office hours"));
@@ -346,16 +382,22 @@ fn the_report_and_a_citation_show_a_closed_period() {
     assert!(statement.contains("20"), "{statement}");
     assert_eq!(
         line,
-        "Q3 2026 (closed 2 October 2026): scored 75%; latest check-in 25 hours on 20 September 2026"
+        "Q3 2026 (closed 2 October 2026): scored 75% since baseline · short of a committed \
+         goal's 100%; latest check-in 25 hours on 20 September 2026"
     );
     assert!(period_citation(&plan.goals, &plan.goals.periods[1].id.clone(), "g1").is_none());
     assert_eq!(
         period_note(&plan.goals, "g1").as_deref(),
-        Some("Carried forward from Q3 2026, where it scored 60% (adjusted from 50%).")
+        Some(
+            "Carried forward from Q3 2026, where it scored 60% (adjusted from 50% since baseline)."
+        )
     );
     assert_eq!(
         period_note(&plan.goals, "g2").as_deref(),
-        Some("Finished in Q3 2026 (closed), scored 75%.")
+        Some(
+            "Finished in Q3 2026 (closed), scored 75% since baseline: short of a committed \
+             goal's 100%."
+        )
     );
 }
 
@@ -414,4 +456,138 @@ fn undo_takes_a_whole_close_back_in_one_step() {
     let undone = history.undo(&plan).unwrap();
     assert_eq!(undone, before_close);
     assert_eq!(history.redo(&undone), Some(plan));
+}
+
+// Issue 28, item 8.
+
+fn close_both_finished(plan: &mut Plan) {
+    close_period(
+        plan,
+        &request(vec![
+            decide("g1", Outcome::Finished),
+            decide("g2", Outcome::Finished),
+        ]),
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_aspirational_goal_at_70_percent_is_achieved_a_committed_one_is_missed() {
+    let mut plan = plan();
+    // g2 scores 75%: missed when committed, achieved when aspirational (0.7 counts).
+    plan.goals.goals[1].ambition = crate::core::goals::Ambition::Aspirational;
+    close_both_finished(&mut plan);
+    let book = &plan.goals;
+    let results = &book.periods[0].closing.as_ref().unwrap().results;
+    assert_eq!(book.goals[0].status, GoalStatus::Missed); // committed, 50%
+    assert_eq!(book.goals[1].status, GoalStatus::Achieved); // aspirational, 75%
+    assert_eq!(
+        results[1].verdict_text().as_deref(),
+        Some("a success for an aspirational goal (70% or more)")
+    );
+    assert_eq!(
+        results[0].verdict_text().as_deref(),
+        Some("short of a committed goal's 100%")
+    );
+    assert_eq!(crate::core::goals::ASPIRATIONAL_SUCCESS_PERCENT, 70.0);
+    // Reopening puts both back as they were.
+    let closed = book.periods[0].id.clone();
+    reopen_period(&mut plan, &closed).unwrap();
+    assert!(plan
+        .goals
+        .goals
+        .iter()
+        .all(|g| g.status == GoalStatus::Active));
+}
+
+#[test]
+fn a_result_says_since_baseline_and_flags_a_period_without_a_check_in_of_its_own() {
+    let mut plan = plan();
+    // g1: baselined inside the quarter, so its score is the quarter's own.
+    plan.goals.goals[0].baseline_date = Some(d(2026, 7, 1));
+    // g2: its only check-in is from June, before the quarter.
+    plan.goals.goals[1].check_ins = vec![check_in(d(2026, 6, 20), 25.0)];
+    // The close form shows, before closing, the line closing will record.
+    let preview = preview_line(&plan.goals, "g2").unwrap();
+    close_both_finished(&mut plan);
+    assert_eq!(
+        preview,
+        result_line(&plan.goals.periods[0].closing.as_ref().unwrap().results[1])
+    );
+    assert_eq!(preview_line(&plan.goals, "g2"), None);
+    let results = &plan.goals.periods[0].closing.as_ref().unwrap().results;
+    assert!(!results[0].since_baseline && !results[0].no_check_in_in_period);
+    assert!(results[1].since_baseline && results[1].no_check_in_in_period);
+    assert_eq!(
+        result_line(&results[1]),
+        "75% since baseline · short of a committed goal's 100% · no check-in in this period: \
+         the score rests on an earlier one"
+    );
+}
+
+#[test]
+fn a_carried_goal_is_scored_since_baseline_in_the_next_period() {
+    let mut plan = plan();
+    plan.goals.goals[0].baseline_date = Some(d(2026, 7, 1));
+    close_period(
+        &mut plan,
+        &request(vec![
+            decide("g1", Outcome::CarriedForward),
+            decide("g2", Outcome::Finished),
+        ]),
+    )
+    .unwrap();
+    let first = &plan.goals.periods[0].closing.as_ref().unwrap().results[0];
+    assert!(!first.since_baseline);
+    plan.goals.goals[0]
+        .check_ins
+        .push(check_in(d(2026, 11, 1), 170.0));
+    let mut next = request(vec![decide("g1", Outcome::Finished)]);
+    next.next = quarter(d(2027, 1, 1));
+    close_period(&mut plan, &next).unwrap();
+    let second = &plan.goals.periods[1].closing.as_ref().unwrap().results[0];
+    assert!(second.since_baseline);
+    assert!(
+        second.score_text().starts_with("83% since baseline"),
+        "{}",
+        second.score_text()
+    );
+}
+
+#[test]
+fn closing_keeps_each_goals_last_confidence_and_rolls_goals_up_by_objective() {
+    let mut plan = plan();
+    plan.goals.objectives.push(crate::core::goals::Objective {
+        id: "o1".into(),
+        title: "Grow the community".into(),
+        ..Default::default()
+    });
+    for g in &mut plan.goals.goals {
+        g.objective_id = Some("o1".into());
+    }
+    plan.goals.goals[0].check_ins[0].confidence = Some(60);
+    plan.goals.goals[0].check_ins.push(CheckIn {
+        confidence: Some(90),
+        ..check_in(d(2026, 10, 5), 170.0)
+    });
+    close_both_finished(&mut plan);
+    let closing = plan.goals.periods[0].closing.as_ref().unwrap();
+    // The confidence recorded by the period's end, not the one after it.
+    assert_eq!(closing.results[0].confidence, Some(60));
+    assert!(result_line(&closing.results[0]).contains("team confidence 60% at the last check-in"));
+    let objectives = objective_scores(closing);
+    assert_eq!(objectives.len(), 1);
+    // The mean of 50% and 75%.
+    assert_eq!(objectives[0].mean, Some(62.5));
+    assert_eq!(
+        objectives[0].line(),
+        "Grow the community: 63% (the mean of 2 goals' scores)"
+    );
+    let report = past_periods_markdown(&plan.goals);
+    assert!(
+        report.contains(
+            "**By objective:**\n\n- Grow the community: 63% (the mean of 2 goals' scores)"
+        ),
+        "{report}"
+    );
 }

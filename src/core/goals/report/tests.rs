@@ -28,11 +28,22 @@ fn report_lists_objectives_statements_status_latest_check_in_and_next_review() {
     assert!(report.starts_with("# Goals: Forum relaunch\n\n_As of 1 March 2026._\n"));
     assert!(report.contains("\n## Sustainable growth\n\nWhy it matters.\n"));
     assert!(report.contains("\n### Grow monthly active contributors\n\n> Our goal is to grow monthly active contributors from 120 to 180 contributors by 1 October 2026."));
-    assert!(report.contains("- **Status:** Active · On track · 22% complete\n"));
+    // Three points over 45 days: too little history for a forecast, and the report says so.
+    assert!(
+        report.contains("- **Status:** Active · 22% complete\n"),
+        "{report}"
+    );
+    assert!(report.contains(
+        "- **Forecast:** No forecast yet: it needs at least 3 points (the dated baseline and \
+         check-ins) over 8 weeks; there are 3 over 45 days (a rule of thumb).\n"
+    ));
     assert!(report.contains(
         "- **Latest check-in:** 15 February 2026: 133 contributors. Onboarding call \\*packed\\*\n"
     ));
-    assert!(report.contains("team confidence 70%"));
+    assert!(
+        !report.contains("team confidence"),
+        "no forecast, no confidence beside it"
+    );
     assert!(report.contains("- **Next review:** 1 March 2026 (due)\n"));
     assert!(report.contains("- **SMART:** 5 of 5 criteria pass\n"));
 }
@@ -98,4 +109,78 @@ fn csv_defuses_spreadsheet_formulas() {
     assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
     assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
     assert_eq!(csv_field("-2 after the outage"), "'-2 after the outage");
+}
+
+#[test]
+fn a_plan_grown_from_the_sample_reports_each_of_its_goals_once_under_its_own_objective() {
+    // The way a new user works: the sample plan, with an objective and goals of their own
+    // added. Each goal comes once, under its own objective; nothing from elsewhere.
+    let today = d(2026, 12, 9);
+    let mut plan = crate::core::sample::sample_plan("p1", today);
+    plan.goals.objectives.push(Objective {
+        id: "mine".into(),
+        title: "Launch the champions program".into(),
+        ..Objective::default()
+    });
+    plan.goals.goals.push(Goal {
+        id: "g-mine".into(),
+        objective_id: Some("mine".into()),
+        title: "Recruit ten champions".into(),
+        ..Goal::default()
+    });
+    plan.goals.goals.push(Goal {
+        id: "g-loose".into(),
+        title: "Run a community survey".into(),
+        ..Goal::default()
+    });
+    let report = goals_report_markdown(&plan, today);
+    for goal in &plan.goals.goals {
+        let heading = format!("\n### {}\n", goal.title);
+        assert_eq!(report.matches(&heading).count(), 1, "{}", goal.title);
+    }
+    assert_eq!(report.matches("\n### ").count(), plan.goals.goals.len());
+    let mine = report.find("\n## Launch the champions program\n").unwrap();
+    let loose = report.find("\n## Goals without an objective\n").unwrap();
+    assert!(mine < report.find("### Recruit ten champions").unwrap());
+    assert!(report.find("### Recruit ten champions").unwrap() < loose);
+    assert!(loose < report.find("### Run a community survey").unwrap());
+}
+
+#[test]
+fn an_aspirational_goal_says_so_in_the_report() {
+    let mut plan = plan();
+    plan.goals.goals[0].ambition = crate::core::goals::Ambition::Aspirational;
+    let report = goals_report_markdown(&plan, today());
+    assert!(
+        report.contains("- **Status:** Active · aspirational (70% or more counts as success) ·"),
+        "{report}"
+    );
+    // Stored only when aspirational: older files read as committed.
+    let json = serde_json::to_value(&plan.goals.goals[0]).unwrap();
+    assert_eq!(json["ambition"], "aspirational");
+    let committed = serde_json::to_value(super::super::fixtures::plain_goal()).unwrap();
+    assert!(committed.get("ambition").is_none());
+}
+
+#[test]
+fn a_forecast_in_the_report_is_a_range_in_whole_people_and_names_its_basis() {
+    let mut plan = plan();
+    plan.goals.goals[0]
+        .check_ins
+        .push(check_in("c3", d(2026, 3, 15), 141.0));
+    let report = goals_report_markdown(&plan, today());
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("- **Forecast:**"))
+        .unwrap();
+    assert!(
+        line.starts_with("- **Forecast:** Forecast ")
+            && line.contains(" contributors by 1 October 2026 (target 180 contributors): 90% prediction interval of the straight line through 4 points"),
+        "{line}"
+    );
+    // Whole people: no "184.28 contributors".
+    let figures = line.trim_start_matches("- **Forecast:** Forecast ");
+    let first = figures.split(' ').next().unwrap();
+    assert!(!first.contains('.'), "{line}");
+    assert!(line.ends_with("Team confidence 70%."), "{line}");
 }

@@ -41,7 +41,7 @@ fn a_complete_goal_passes_all_five_with_reasons() {
         vec![
             "'Grow' says what the team will do, and 'monthly active contributors' what changes.",
             "Measured by Monthly active contributors (increase, latest value): from 120 contributors to 180 contributors.",
-            "Needs +8.53 contributors per month (5.9% a month) for 7 months.",
+            "Needs +6.69 contributors per month (4.6% a month) for 9 months, from 120 contributors on 1 January 2026.",
             "Serves its objective and says what it will achieve: spread maintenance across more people.",
             "Due 1 October 2026, 7 months from today.",
         ]
@@ -316,7 +316,7 @@ fn smart_check_flags_growth_beyond_the_monthly_threshold() {
         ..plain_goal()
     };
     assert_flags(&goal, Criterion::Achievable, Verdict::NeedsWork,
-        "Reaching 600 contributors needs 25.7% growth every month for 7 months, more than 10% a month (a rule of thumb: community metrics rarely sustain more). Lower the target, move the deadline, or say what will change the pace.");
+        "Reaching 600 contributors needs 19.7% growth every month for 9 months, more than 10% a month (a rule of thumb: community metrics rarely sustain more). Lower the target, move the deadline, or say what will change the pace.");
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn smart_check_flags_cuts_beyond_the_monthly_threshold() {
     goal.baseline = Some(48.0);
     goal.target = Some(4.0);
     assert_flags(&goal, Criterion::Achievable, Verdict::NeedsWork,
-        "Reaching 4 hours needs a 29.8% cut every month for 7 months, more than 20% a month (a rule of thumb for how fast a change of process cuts a value). Raise the target, move the deadline, or say what will change the pace.");
+        "Reaching 4 hours needs a 24.2% cut every month for 9 months, more than 20% a month (a rule of thumb for how fast a change of process cuts a value). Raise the target, move the deadline, or say what will change the pace.");
 }
 
 #[test]
@@ -375,7 +375,7 @@ fn observed_pace_close_to_required_passes_and_is_reported() {
     let result = check(&goal, Criterion::Achievable);
     assert_eq!(result.verdict, Verdict::Pass);
     assert_eq!(result.messages[0],
-        "Needs +6.26 contributors per month (4.1% a month) for 7 months; since the baseline: +8.25 contributors per month.");
+        "Needs +6.26 contributors per month (4.1% a month) for 7 months, from 136 contributors on 1 March 2026; since the baseline: +8.25 contributors per month.");
 }
 
 #[test]
@@ -386,7 +386,7 @@ fn percentages_change_in_points() {
     goal.target = Some(27.0);
     assert_eq!(
         check(&goal, Criterion::Achievable).messages[0],
-        "Needs +1 points per month (4.4% a month) for 7 months."
+        "Needs +0.78 points per month for 9 months, from 20% on 1 January 2026."
     );
 }
 
@@ -638,12 +638,14 @@ fn smart_check_flags_milestones_before_the_baseline() {
 }
 
 #[test]
-fn pace_uses_the_latest_check_in_and_today() {
+fn pace_runs_from_when_the_latest_value_was_measured_not_from_today() {
     let mut goal = plain_goal();
     goal.check_ins = vec![check_in("c1", d(2026, 2, 1), 150.0)];
     let p = pace(&goal, today()).unwrap();
     assert_eq!(p.current, 150.0);
-    assert!((p.months_left - 7.03).abs() < 0.01);
+    // From the check-in's date (1 February), not today (1 March): 8 months to 1 October.
+    assert_eq!(p.measured_on, Some(d(2026, 2, 1)));
+    assert!((p.months_left - 7.95).abs() < 0.01, "{}", p.months_left);
     // The baseline (120 on 1 January) is the trend's first point: one check-in gives a rate.
     let observed = p.observed_per_month.unwrap();
     assert!(
@@ -669,4 +671,39 @@ fn achievable_counts_the_baseline_as_the_first_point_of_the_trend() {
     goal.baseline_date = None;
     let p = pace(&goal, today()).unwrap();
     assert_eq!(p.observed_per_month, None);
+}
+
+#[test]
+fn a_percentage_is_never_checked_as_compound_growth() {
+    // 20% to 60% in nine months would be 13% compound growth a month, over the 10% rule of
+    // thumb; but a share grows in points: +4.46 points a month (273 days) is what it needs.
+    let mut goal = plain_goal();
+    goal.metric = catalog_metric("new_member_retention").unwrap().to_metric();
+    goal.baseline = Some(20.0);
+    goal.target = Some(60.0);
+    let p = pace(&goal, today()).unwrap();
+    assert_eq!(p.required_relative_per_month, None);
+    let achievable = check(&goal, Criterion::Achievable);
+    assert_eq!(
+        achievable.verdict,
+        Verdict::Pass,
+        "{:?}",
+        achievable.messages
+    );
+    assert_eq!(
+        achievable.messages[0],
+        "Needs +4.46 points per month for 9 months, from 20% on 1 January 2026."
+    );
+}
+
+#[test]
+fn a_goal_past_its_deadline_has_no_time_left_whatever_its_baseline_date() {
+    let goal = Goal {
+        deadline: Some(d(2026, 2, 1)),
+        ..plain_goal()
+    };
+    // The pace from the January baseline would be a month long, but today is 1 March.
+    assert!(pace(&goal, today()).unwrap().months_left > 0.0);
+    assert_flags(&goal, Criterion::Achievable, Verdict::NeedsWork,
+        "No time is left before the deadline (1 February 2026) to reach 180 contributors. Agree a new deadline with the team, or close the goal.");
 }

@@ -63,6 +63,7 @@ fn value_model(draw: &mut Draw, driver: Driver) -> Option<ValueModel> {
             low: draw.chance(80).then(|| draw.below(10) as f64),
             expected: Some(10.0 + draw.below(10) as f64),
             high: Some(20.5),
+            middle_is_mean: draw.chance(20),
             source: "Budget".into(),
             date: NaiveDate::from_ymd_opt(2026, 1, 1 + draw.below(28) as u32),
         })
