@@ -60,7 +60,7 @@ fn the_curve_names_its_bottleneck_and_the_touch_points_for_each_gap() {
     assert!(curve.svg.starts_with("<svg"));
     assert!(curve
         .bottleneck
-        .is_some_and(|b| b.starts_with("Bottleneck: ")));
+        .is_some_and(|b| b.starts_with("Bottleneck now: Discover → Join.")));
     assert!(!curve.gaps.is_empty());
     assert!(curve.gaps.iter().all(|g| g.contains(" members short of ")));
 }
