@@ -208,14 +208,6 @@ fn readable_curve(plan: &Plan) -> Option<ReadableCurve> {
     if curve.stages.is_empty() {
         return None;
     }
-    let name = |id: &str| {
-        curve
-            .stages
-            .iter()
-            .find(|s| s.id.as_str() == id)
-            .map(|s| s.name.clone())
-            .unwrap_or_default()
-    };
     let bottleneck = shown_bottleneck(curve).map(|b| b.headline);
     let touch_point = |id: &String| {
         curve
