@@ -219,6 +219,8 @@ pub struct Forecast {
     /// The points (the dated baseline and the check-ins) it rests on, and their span.
     pub points: usize,
     pub span_days: i64,
+    /// The interval was cut at 0: the metric has never been below it (a count, a time).
+    pub cut_at_zero: bool,
 }
 
 /// Why there is no forecast: too little history, or nothing to carry it to.
@@ -260,6 +262,15 @@ pub fn try_forecast(goal: &Goal) -> Result<Forecast, NoForecast> {
         .ok_or(NoForecast::TooLittleHistory { points, span_days })?;
     let value = line.value_at(deadline);
     let half = line.half_width_at(deadline).unwrap_or(0.0);
+    // A metric that has never been below 0 (a count of people, a time) is not forecast below it.
+    let never_negative = goal.baseline_value().is_none_or(|b| b >= 0.0)
+        && goal
+            .check_ins
+            .iter()
+            .filter(|c| c.value.is_finite())
+            .all(|c| c.value >= 0.0);
+    let low = value - half;
+    let cut_at_zero = never_negative && low < 0.0;
     Ok(Forecast {
         from: Point {
             date: line.origin,
@@ -269,11 +280,12 @@ pub fn try_forecast(goal: &Goal) -> Result<Forecast, NoForecast> {
             date: deadline,
             value,
         },
-        low: value - half,
+        low: if cut_at_zero { 0.0 } else { low },
         high: value + half,
         per_month: line.per_month(),
         points: line.points,
         span_days: line.span_days,
+        cut_at_zero,
     })
 }
 
@@ -334,6 +346,19 @@ pub fn range_text(f: &Forecast, unit: &str) -> String {
     )
 }
 
+/// The range's figures alone, for a chart label: "150–172" (whole people for a count of
+/// people, as in [`range_text`]).
+pub fn range_figures(f: &Forecast, unit: &str) -> String {
+    let text = range_text(f, unit);
+    let unit = unit.trim();
+    let figures = if unit.is_empty() || unit == "%" {
+        text.as_str()
+    } else {
+        text.strip_suffix(unit).map_or(text.as_str(), str::trim_end)
+    };
+    figures.replace(" to ", "–")
+}
+
 /// "90% prediction interval of the straight line through 5 points (the dated baseline and the
 /// check-ins) over 4 months".
 pub fn basis_text(f: &Forecast) -> String {
@@ -343,8 +368,13 @@ pub fn basis_text(f: &Forecast) -> String {
     } else {
         format!("{FORECAST_INTERVAL_PERCENT}% prediction interval of the straight line through")
     };
+    let cut = if f.cut_at_zero {
+        ", cut at 0, below which the metric has never been"
+    } else {
+        ""
+    };
     format!(
-        "{width} {} points (the dated baseline and the check-ins) over {} months",
+        "{width} {} points (the dated baseline and the check-ins) over {} months{cut}",
         f.points,
         format_number(months)
     )
@@ -630,9 +660,28 @@ mod tests {
             "{text}"
         );
         assert_eq!(forecast_value(184.28, "contributors"), "184 contributors");
+        assert_eq!(
+            range_figures(&f, "contributors"),
+            format!("{}–{}", f.low.round(), f.high.round())
+        );
         assert_eq!(forecast_value(184.28, "hours"), "184.28 hours");
         assert!(counts_people("monthly active contributors"));
         assert!(!counts_people("%"));
+    }
+
+    #[test]
+    fn a_count_is_not_forecast_below_zero_and_says_the_interval_was_cut() {
+        // Three points, one of them far off the line: a wide interval (t with 1 degree of
+        // freedom is 6.3), whose low end would be a negative number of people.
+        let goal = with_check_ins(&[(2, 121.0), (3, 150.0)]);
+        let f = forecast(&goal).unwrap();
+        assert!(f.cut_at_zero && f.low == 0.0, "{f:?}");
+        let text = forecast_text(&goal);
+        assert!(text.starts_with("Forecast 0 to "), "{text}");
+        assert!(
+            text.ends_with("over 1.9 months, cut at 0, below which the metric has never been."),
+            "{text}"
+        );
     }
 
     #[test]

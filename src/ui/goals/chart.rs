@@ -142,7 +142,7 @@ fn draw(goal: &Goal, today: NaiveDate) -> Option<Drawing> {
         ));
         d.forecast_label = vec![format!(
             "Forecast {}",
-            crate::core::goals::forecast::range_text(&f, "")
+            crate::core::goals::forecast::range_figures(&f, unit)
         )];
         if let Some(c) = prog.confidence {
             d.forecast_label.push(format!("Confidence {c}%"));
