@@ -10,7 +10,6 @@ use std::fmt;
 
 use crate::core::plan::Plan;
 use crate::core::schema::{self, Header, PlanReader};
-use crate::core::workspace::Workspace;
 
 pub use crate::core::keys::{plan_key, BACKUP_PREFIX, INDEX_KEY, PLAN_PREFIX};
 
@@ -399,17 +398,4 @@ pub fn stored_base(store: &impl PlanStore, id: &str) -> Base {
         revision,
         fingerprint: store.fingerprint(&key).ok().flatten(),
     }
-}
-
-/// Writes the plan order and the last opened plan.
-pub fn save_index(store: &impl PlanStore, workspace: &Workspace) -> Result<(), StorageProblem> {
-    let order: Vec<(String, String)> = workspace
-        .plans
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
-        .collect();
-    store.write(
-        INDEX_KEY,
-        &schema::store_index(&order, workspace.current.as_deref()),
-    )
 }

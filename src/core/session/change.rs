@@ -7,7 +7,7 @@ use crate::core::audience;
 use crate::core::history::Grouping;
 use crate::core::keys;
 use crate::core::open_plan::store::{self, PlanStore, SaveRefused, StorageProblem};
-use crate::core::open_plan::{Flushed, OpenPlan};
+use crate::core::open_plan::OpenPlan;
 use crate::core::plan::Plan;
 use crate::core::schema::{self, PlanReader};
 use crate::core::workspace::{self, ImportChoice, ImportOutcome};
@@ -74,7 +74,9 @@ impl<S: PlanStore> Session<S> {
         }
     }
 
-    /// Renames the open plan as an undoable edit, stored at once with the list.
+    /// Renames the open plan: an undoable edit like any other, saved at once. When storage
+    /// refuses the save, the new name stays as an unsaved edit (the status line and the
+    /// banner say so, as for typing).
     fn rename_open(&mut self, slot: &mut Option<Plan>, name: String, now: f64) -> Outcome {
         let Some(plan) = slot.as_mut() else {
             return Outcome::default();
@@ -82,50 +84,17 @@ impl<S: PlanStore> Session<S> {
         if plan.name == name {
             return Outcome::default();
         }
-        let (plan_before, open_before) = (plan.clone(), self.open.clone());
-        let entries_before = self.entries.clone();
-        let new_name = name.clone();
         self.open
-            .edit(plan, Grouping::Field("plan:name"), now, |p| {
-                p.name = new_name
-            });
-        self.set_name(&plan.id, &name);
-        if !self.usable {
-            return Outcome {
-                plan_changed: true,
-                ..Outcome::default()
-            };
-        }
-        let key = keys::plan_key(&plan.id);
-        let mut txn = Txn::new();
-        let id = plan.id.clone();
-        let saved = txn
-            .remember(&self.store, &key)
-            .map_err(SaveRefused::Storage)
-            .and_then(|()| match self.open.flush(&self.store, plan) {
-                Flushed::Refused(refused) => Err(refused),
-                Flushed::Saved { .. } | Flushed::Nothing => Ok(()),
-            })
-            .and_then(|()| self.write_index_in(&mut txn, Some(&id)));
-        match saved {
-            Ok(()) => {
-                self.problem = None;
-                let own = crate::core::care::is_own_plan(plan);
-                Outcome {
-                    plan_changed: true,
-                    ask_persistence: self.saved_with_change(&id, own, now),
-                    ..Outcome::default()
-                }
-            }
-            Err(refused) => {
-                *plan = plan_before;
-                self.open = open_before;
-                self.entries = entries_before;
-                Outcome {
-                    plan_changed: true,
-                    ..Outcome::refused(self.roll_back(txn, &refused, "Not renamed", ""))
-                }
-            }
+            .edit(plan, Grouping::Field("plan:name"), now, |p| p.name = name);
+        let plan = plan.clone();
+        self.follow_name(&plan);
+        let outcome = self.flush(slot, now);
+        // The index only orders the list (names are read from each plan): nothing is lost
+        // when it cannot be written.
+        let _ = self.write_index_now();
+        Outcome {
+            plan_changed: true,
+            ..outcome
         }
     }
 

@@ -115,7 +115,6 @@ every_write! {
         |t, _| t.session.duplicate(&mut t.slot, "b", "c", R(), NOW), &[];
     session_fault_duplicate_the_open_one: nothing,
         |t, _| t.session.duplicate(&mut t.slot, "a", "c", R(), NOW), &[];
-    session_fault_rename_the_open_one: nothing, |t, _| t.rename("a", "A renamed"), &[];
     session_fault_rename_another: nothing, |t, _| t.rename("b", "B renamed"), &[];
     session_fault_delete_the_open_one: nothing, |t, _| t.delete("a"), &["trellis.collapsed.a"];
     session_fault_delete_another: nothing, |t, _| t.delete("b"), &["trellis.collapsed.b"];

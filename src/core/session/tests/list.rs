@@ -151,13 +151,15 @@ fn session_renaming_another_plan_checks_what_is_stored_and_refuses_with_nothing_
     );
     assert_eq!(store.snapshot(), before);
     assert_eq!(tab.names(), ["A", "Bee"]);
-    let refused = tab.rename("a", "Never").refused.unwrap();
+    // The open plan's new name is an edit like typing: kept, and said not to be saved.
+    assert_eq!(tab.rename("a", "Unsaved name").refused, None);
+    assert_eq!(store.snapshot(), before);
+    assert_eq!(tab.slot.as_ref().unwrap().name, "Unsaved name");
     assert_eq!(
-        refused,
-        "Not renamed: storage is full. Nothing was changed."
+        tab.session.status(),
+        SaveStatus::NotSaved("storage is full".into())
     );
-    assert_eq!(tab.slot.as_ref().unwrap().name, "A");
-    assert!(!tab.session.can_undo());
+    assert!(tab.session.can_undo());
 }
 
 #[test]
