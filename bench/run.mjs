@@ -17,6 +17,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { storageKeys } from "../scripts/storage-keys.mjs";
 
 import { serveStatic } from "../scripts/serve-static.mjs";
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
@@ -277,6 +278,8 @@ async function coldStart(browser, appUrl, floorUrl) {
 const TEN_PLANS_RUNS = 7;
 
 /** Ten stored plans of the large plan's shape, each at least 1 MB as stored, the first current. */
+const STORAGE = storageKeys(ROOT);
+
 function tenStoredPlans() {
   let goals = SHAPE.goals;
   while (storedText(largePlan({ goals })).length < 1_000_000) goals += 25;
@@ -284,8 +287,8 @@ function tenStoredPlans() {
   const index = { format: "trellis-workspace", version: 1, plans: plans.map(({ id, name }) => ({ id, name })), current: plans[0].id };
   const one = { ...index, plans: index.plans.slice(0, 1) };
   return {
-    items: [...plans.map((p) => [`trellis.plan.${p.id}`, storedText(p)]), ["trellis.workspace", JSON.stringify(index)]],
-    oneItem: [[`trellis.plan.${plans[0].id}`, storedText(plans[0])], ["trellis.workspace", JSON.stringify(one)]],
+    items: [...plans.map((p) => [STORAGE.PLAN_PREFIX + p.id, storedText(p)]), [STORAGE.INDEX_KEY, JSON.stringify(index)]],
+    oneItem: [[STORAGE.PLAN_PREFIX + plans[0].id, storedText(plans[0])], [STORAGE.INDEX_KEY, JSON.stringify(one)]],
     bytes: storedText(plans[0]).length,
   };
 }
@@ -333,13 +336,13 @@ async function contextWithPlan(browser, stored) {
   const context = await benchContext(browser);
   const index = JSON.stringify({ format: "trellis-workspace", version: 1, plans: [{ id: stored.id, name: stored.name }], current: stored.id });
   await context.addInitScript(
-    ({ key, text, index }) => {
+    ({ key, text, index, indexKey }) => {
       if (localStorage.getItem(key) === null) {
         localStorage.setItem(key, text);
-        localStorage.setItem("trellis.workspace", index);
+        localStorage.setItem(indexKey, index);
       }
     },
-    { key: `trellis.plan.${stored.id}`, text: stored.text, index },
+    { key: STORAGE.PLAN_PREFIX + stored.id, text: stored.text, index, indexKey: STORAGE.INDEX_KEY },
   );
   return context;
 }
@@ -473,12 +476,12 @@ async function typingLatency(browser, appUrl, floorUrl, stored) {
 /** Whether the app opened the large plan from storage (and did not set it aside as unreadable). */
 async function planLoaded(page, stored) {
   const state = await page.evaluate(
-    ({ id, name }) => ({
-      backups: Object.keys(localStorage).filter((k) => k.startsWith("trellis.backup.")),
+    ({ id, name, keys }) => ({
+      backups: Object.keys(localStorage).filter((k) => k.startsWith(keys.BACKUP_PREFIX)),
       named: document.body.innerText.includes(name),
-      still: localStorage.getItem(`trellis.plan.${id}`) !== null,
+      still: localStorage.getItem(keys.PLAN_PREFIX + id) !== null,
     }),
-    stored,
+    { ...stored, keys: STORAGE },
   );
   if (state.backups.length) return { ok: false, why: `the app could not read the large plan (backed up under ${state.backups[0]})` };
   if (!state.still) return { ok: false, why: "the large plan vanished from storage" };

@@ -1,8 +1,10 @@
 // Runs before the app: applies the saved theme before the first paint (no flash for dark-theme
 // users), and registers the service worker that lets Trellis open offline after one visit.
 (function () {
+  // The storage keys, named once in src/core/keys.rs: scripts/post-build.mjs writes them here.
+  var KEYS = /* trellis:storage-keys */ {};
   try {
-    var theme = localStorage.getItem("trellis.theme");
+    var theme = KEYS.THEME_KEY && localStorage.getItem(KEYS.THEME_KEY);
     if (theme === "light" || theme === "dark") {
       document.documentElement.dataset.theme = theme;
     }
@@ -33,7 +35,7 @@
   function hasStoredPlan() {
     try {
       for (var i = 0; i < localStorage.length; i++) {
-        if ((localStorage.key(i) || "").indexOf("trellis.plan.") === 0) return true;
+        if (KEYS.PLAN_PREFIX && (localStorage.key(i) || "").indexOf(KEYS.PLAN_PREFIX) === 0) return true;
       }
     } catch (e) {
       // Storage blocked: no plan can be open.

@@ -12,11 +12,24 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { ROUTES, NOT_FOUND, renderShell } from "./shell.mjs";
 import { splitWasm } from "./split-wasm.mjs";
+import { storageKeys } from "./storage-keys.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set (run through trunk)");
   process.exit(1);
+}
+// 0. gives boot.js the storage keys, named once in src/core/keys.rs (never a second spelling).
+{
+  const boot = join(dir, "boot.js");
+  const placeholder = "/* trellis:storage-keys */ {}";
+  const text = readFileSync(boot, "utf8");
+  if (!text.includes(placeholder)) {
+    console.error("post-build: boot.js has no storage-keys placeholder");
+    process.exit(1);
+  }
+  const keys = storageKeys(process.env.TRUNK_SOURCE_DIR ?? ".");
+  writeFileSync(boot, text.replace(placeholder, JSON.stringify(keys)));
 }
 // 0. splits the wasm by tool (scripts/split-wasm.mjs): the chunks each route needs.
 const chunksByRoute = await splitWasm(dir);

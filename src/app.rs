@@ -63,14 +63,24 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Saves on tab hide/close, follows other tabs, and takes the undo/redo shortcuts.
+/// Saves on tab hide/close (and asks before leaving while something is unsaved), follows
+/// other tabs, and takes the undo/redo shortcuts.
 fn listen_to_the_browser(state: AppState, help: ui::help::Help) {
-    // Handles live as long as the page: the App is never unmounted.
-    let hide = window_event_listener(ev::pagehide, move |_| state.flush());
+    // Handles live as long as the page: the App is never unmounted. Leaving cannot wait for
+    // the storage lock: those saves run at once (checked as always).
+    let hide = window_event_listener(ev::pagehide, move |_| state.flush_now());
     std::mem::forget(hide);
+    let leave = window_event_listener(ev::beforeunload, move |event| {
+        state.flush_now();
+        if state.has_unsaved_work() {
+            event.prevent_default();
+            event.set_return_value("");
+        }
+    });
+    std::mem::forget(leave);
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            state.flush();
+            state.flush_now();
         }
     });
     std::mem::forget(visibility);

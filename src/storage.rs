@@ -1,10 +1,9 @@
 //! localStorage, the one place Trellis keeps data: [`LocalStore`] is the core's
 //! [`PlanStore`] on it, and `read`/`write`/`remove` serve the few UI settings kept beside
-//! plans. Every failure becomes a [`StorageProblem`] the user is shown; nothing here panics.
-//! What a save, a conflict or an unreadable plan means is decided in `core::open_plan`.
-//!
-//! Layout: see `core::open_plan::store`; besides plans, the theme (`trellis.theme`) and which
-//! sections of a plan are collapsed (`trellis.collapsed.<plan id>`, see `ui::section_index`).
+//! plans (the theme, collapsed sections). Every failure becomes a [`StorageProblem`] the user
+//! is shown; nothing here panics. What a save, a conflict or an unreadable plan means is
+//! decided in `core::session` and `core::open_plan`; every key is named in `core::keys`.
+//! Every write to plans runs under one Web Lock ([`locked`]).
 //!
 //! We talk to `web_sys::Storage` directly rather than through gloo-storage: gloo's
 //! `LocalStorage::raw()` throws when the browser blocks storage access (private modes, disabled
@@ -13,15 +12,12 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::core::keys::LOCK_NAME;
 use crate::core::open_plan::store::{classify_failure, header_of};
 use crate::core::schema;
 
-pub use crate::core::open_plan::{
-    plan_key, PlanStore, SaveRefused, StorageProblem, StoredPlan, BACKUP_PREFIX, INDEX_KEY,
-    PLAN_PREFIX,
-};
-
-pub const THEME_KEY: &str = "trellis.theme";
+pub use crate::core::keys::{plan_key, PLAN_PREFIX, THEME_KEY};
+pub use crate::core::open_plan::{PlanStore, SaveRefused, StorageProblem, StoredPlan};
 
 /// The browser's localStorage as the core's [`PlanStore`].
 #[derive(Clone, Copy, Debug, Default)]
@@ -162,43 +158,61 @@ fn describe(err: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Runs `act` while this tab holds the Web Lock named `name` (`navigator.locks.request`,
-/// exclusive), once the browser grants it: another tab's `act` under the same name never
-/// runs at the same time. False, and `act` not run, where the Locks API is missing (then
-/// the caller runs it unlocked, as before). Called through `Reflect` because web-sys has the
-/// Locks API only behind its unstable-APIs flag.
-pub fn with_lock(name: &str, act: impl FnOnce() + 'static) -> bool {
+/// How long a write waits for the storage lock before it runs without it (checked as
+/// always: the core never writes over what it has not seen).
+const LOCK_WAIT_MS: i32 = 1000;
+
+/// Runs `act` while this tab holds the Web Lock every write to plans takes
+/// (`navigator.locks.request`, exclusive), so two tabs' saves (each a check of what is
+/// stored, then a write) never interleave. Where the Locks API is missing, or the request
+/// throws or is rejected, `act` runs at once; when the lock has not come within a second
+/// (another tab stuck holding it), it runs without it. It runs once either way. Called
+/// through `Reflect` because web-sys has the Locks API only behind its unstable-APIs flag.
+pub fn locked(act: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    let pending: Once = Rc::new(RefCell::new(Some(Box::new(act))));
+    let run = |pending: &Once| {
+        let act = pending.borrow_mut().take();
+        if let Some(act) = act {
+            act();
+        }
+    };
     let Some(window) = web_sys::window() else {
-        return false;
+        return run(&pending);
     };
     let get = |target: &JsValue, field: &str| {
         js_sys::Reflect::get(target, &JsValue::from_str(field)).ok()
     };
-    let Some(locks) = get(&window.navigator(), "locks").filter(|l| l.is_object()) else {
-        return false;
+    let request = get(&window.navigator(), "locks")
+        .filter(|l| l.is_object())
+        .and_then(|locks| {
+            let request = get(&locks, "request")?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            Some((locks, request))
+        });
+    let Some((locks, request)) = request else {
+        return run(&pending);
     };
-    let Some(request) = get(&locks, "request").and_then(|r| r.dyn_into::<js_sys::Function>().ok())
-    else {
-        return false;
+    let granted = {
+        let pending = pending.clone();
+        // The callback returns nothing, so the lock is released as soon as `act` returns.
+        wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| run(&pending))
     };
-    // The callback returns nothing, so the lock is released as soon as `act` returns.
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| act());
-    let Ok(granted) = request.call2(&locks, &JsValue::from_str(name), &callback) else {
-        return false;
+    let Ok(promise) = request.call2(&locks, &JsValue::from_str(LOCK_NAME), &granted) else {
+        return run(&pending);
     };
-    // A refused request (the page is going away) needs no message: the save state says it.
-    if let Some(catch) = get(&granted, "catch").and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+    if let Some(catch) = get(&promise, "catch").and_then(|c| c.dyn_into::<js_sys::Function>().ok())
     {
-        let ignore = wasm_bindgen::closure::Closure::once_into_js(|_: JsValue| {});
-        let _ = catch.call1(&granted, &ignore);
+        let pending = pending.clone();
+        let refused = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| run(&pending));
+        let _ = catch.call1(&promise, &refused);
     }
-    true
-}
-
-/// Removes a stored plan and what the UI kept about it.
-pub fn delete_plan(id: &str) -> Result<(), StorageProblem> {
-    remove(&plan_key(id))?;
-    // Which of its sections were collapsed goes with it (a leftover would only be unused).
-    let _ = remove(&crate::ui::section_index::collapsed_key(id));
-    Ok(())
+    let waited = wasm_bindgen::closure::Closure::once_into_js(move || run(&pending));
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        waited.unchecked_ref(),
+        LOCK_WAIT_MS,
+    );
 }

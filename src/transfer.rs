@@ -43,15 +43,13 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Downloads the plan's file; it counts as a backup for the reminder.
+/// Downloads the plan's whole file (the caller counts it as a backup of the plan).
 pub fn download_plan(plan: &Plan) -> Result<(), String> {
     download(
         &export_file_name(plan),
         "application/json",
         &schema::export_plan(plan),
-    )?;
-    crate::ui::care::backed_up();
-    Ok(())
+    )
 }
 
 /// Copies `text` to the clipboard.

@@ -13,6 +13,15 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn clear_storage() {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = storage.clear();
@@ -137,6 +146,7 @@ fn an_unreadable_stored_plan_is_backed_up_and_left_in_place() {
     };
     assert!(reason.contains("ends too soon"), "{reason}");
     let original = storage::read(&key).unwrap();
+    let backup_key = backup_key.expect("a copy was written");
     assert_eq!(storage::read(&backup_key).unwrap(), original);
     assert_eq!(
         original.as_deref(),
@@ -158,7 +168,14 @@ async fn the_welcome_screen_creates_the_sample_plan() {
         .expect("the welcome screen offers the sample plan")
         .unchecked_into::<web_sys::HtmlElement>();
     start.click();
-    tick().await;
+    // The plan is stored under the storage lock, which the browser grants in a task of its own.
+    for _ in 0..50 {
+        tick().await;
+        sleep(20).await;
+        if host.query_selector(".plan-item").ok().flatten().is_some() {
+            break;
+        }
+    }
     let names: Vec<String> = {
         let list = host.query_selector_all(".plan-item .plan-name").unwrap();
         (0..list.length())

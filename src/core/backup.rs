@@ -7,8 +7,12 @@
 //! {"format": "trellis-backup", "version": 1, "created": "2026-12-03T10:15:00.000Z",
 //!  "changed": {"<plan id>": "2026-12-01T09:00:00.000Z"},
 //!  "plans": [<plan document>, …],
-//!  "unreadable": [{"key": "trellis.plan.x", "reason": "…", "raw": "…"}]}
+//!  "unreadable": [{"key": "trellis.plan.x", "reason": "…", "raw": "…"}],
+//!  "trash": [{"key": "trellis.trash.p1.1800000000000", "reason": "deleted 2026-12-01", "raw": "…"}]}
 //! ```
+//!
+//! The trash (plans deleted or replaced in the last 30 days) goes in as each entry's stored
+//! text; a restore lists and restores only `plans`.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -44,6 +48,7 @@ pub fn write_backup(
     plans: &[Plan],
     changed: &BTreeMap<String, String>,
     unreadable: &[UnreadableCopy],
+    trash: &[UnreadableCopy],
     created: &str,
 ) -> String {
     let plan_docs: Vec<Value> = plans
@@ -55,23 +60,28 @@ pub fn write_backup(
         .filter(|(id, _)| plans.iter().any(|p| &p.id == *id))
         .map(|(id, when)| (id.clone(), Value::String(when.clone())))
         .collect();
-    let unreadable: Vec<Value> = unreadable
-        .iter()
-        .map(|copy| {
-            let mut entry = Map::new();
-            entry.insert("key".into(), Value::String(copy.key.clone()));
-            entry.insert("reason".into(), Value::String(copy.reason.clone()));
-            entry.insert("raw".into(), Value::String(copy.raw.clone()));
-            Value::Object(entry)
-        })
-        .collect();
+    let raw_copies = |copies: &[UnreadableCopy]| -> Vec<Value> {
+        copies
+            .iter()
+            .map(|copy| {
+                let mut entry = Map::new();
+                entry.insert("key".into(), Value::String(copy.key.clone()));
+                entry.insert("reason".into(), Value::String(copy.reason.clone()));
+                entry.insert("raw".into(), Value::String(copy.raw.clone()));
+                Value::Object(entry)
+            })
+            .collect()
+    };
     let mut doc = Map::new();
     doc.insert("format".into(), BACKUP_FORMAT.into());
     doc.insert("version".into(), BACKUP_VERSION.into());
     doc.insert("created".into(), Value::String(created.to_string()));
     doc.insert("changed".into(), Value::Object(changed));
     doc.insert("plans".into(), Value::Array(plan_docs));
-    doc.insert("unreadable".into(), Value::Array(unreadable));
+    doc.insert("unreadable".into(), Value::Array(raw_copies(unreadable)));
+    if !trash.is_empty() {
+        doc.insert("trash".into(), Value::Array(raw_copies(trash)));
+    }
     serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
 }
 

@@ -31,15 +31,22 @@ pub enum Persistence {
 /// What Trellis remembers about the stored data (kept under its own storage key).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DataCare {
-    /// Last backup of all plans, or export of one.
+    /// Last backup of all plans.
     #[serde(default)]
     pub last_backup_ms: Option<f64>,
-    /// The first change not yet in a backup; `None` when everything is backed up.
-    #[serde(default)]
+    /// Written by builds before backups were tracked per plan (the first change not in a
+    /// backup); read into `unbacked` and never written again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unbacked_since_ms: Option<f64>,
     /// When each plan was last saved with a change (by plan id).
     #[serde(default)]
     pub changed: BTreeMap<String, f64>,
+    /// When each plan last went into a backup of all plans, or out whole as an export.
+    #[serde(default)]
+    pub backed_up: BTreeMap<String, f64>,
+    /// Each plan's first change since then; a plan is absent when it is backed up.
+    #[serde(default)]
+    pub unbacked: BTreeMap<String, f64>,
     #[serde(default)]
     pub persistence: Option<Persistence>,
     /// 0 turns the reminder off.
@@ -59,6 +66,8 @@ impl Default for DataCare {
             last_backup_ms: None,
             unbacked_since_ms: None,
             changed: BTreeMap::new(),
+            backed_up: BTreeMap::new(),
+            unbacked: BTreeMap::new(),
             persistence: None,
             reminder_days: DEFAULT_REMINDER_DAYS,
             snoozed_until_ms: None,
@@ -73,9 +82,19 @@ pub fn is_own_plan(plan: &Plan) -> bool {
 }
 
 impl DataCare {
-    /// The record as stored; anything unreadable starts afresh (it holds no user work).
+    /// The record as stored; anything unreadable starts afresh (it holds no user work). A
+    /// record from before per-plan backups counts every changed plan as not backed up since
+    /// its first change not in a backup.
     pub fn read(text: &str) -> DataCare {
-        serde_json::from_str(text).unwrap_or_default()
+        let mut care: DataCare = serde_json::from_str(text).unwrap_or_default();
+        if let Some(since) = care.unbacked_since_ms.take() {
+            for (id, changed) in &care.changed {
+                if *changed >= since {
+                    care.unbacked.entry(id.clone()).or_insert(since);
+                }
+            }
+        }
+        care
     }
 
     pub fn write(&self) -> String {
@@ -85,14 +104,37 @@ impl DataCare {
     /// A plan was saved with a change at `now`.
     pub fn note_change(&mut self, plan_id: &str, now: f64) {
         self.changed.insert(plan_id.to_string(), now);
-        self.unbacked_since_ms.get_or_insert(now);
+        self.unbacked.entry(plan_id.to_string()).or_insert(now);
     }
 
-    /// All plans were backed up (or one exported) at `now`.
-    pub fn note_backup(&mut self, now: f64) {
+    /// Plans `ids` went into a backup at `now`: all of them for "Back up all plans" (which
+    /// counts as the last backup), one for an export with everything in it. The others
+    /// are as backed up as they were.
+    pub fn note_backup(&mut self, ids: &[String], now: f64) {
+        for id in ids {
+            self.backed_up.insert(id.clone(), now);
+            self.unbacked.remove(id);
+        }
+        if self.unbacked.is_empty() {
+            self.snoozed_until_ms = None;
+        }
+    }
+
+    /// Every plan went into a backup at `now`.
+    pub fn note_full_backup(&mut self, ids: &[String], now: f64) {
+        self.note_backup(ids, now);
         self.last_backup_ms = Some(now);
-        self.unbacked_since_ms = None;
+        self.unbacked.clear();
         self.snoozed_until_ms = None;
+    }
+
+    /// The last time any plan went into a backup or out as a whole export.
+    pub fn last_backup_or_export(&self) -> Option<f64> {
+        self.backed_up
+            .values()
+            .copied()
+            .chain(self.last_backup_ms)
+            .reduce(f64::max)
     }
 
     /// Whether to ask the browser for persistent storage: once the user has a plan of their
@@ -107,14 +149,21 @@ impl DataCare {
         if self.reminder_days == 0 {
             return false;
         }
-        let Some(unbacked_since) = self.unbacked_since_ms else {
-            return false;
-        };
         if self.snoozed_until_ms.is_some_and(|until| now < until) {
             return false;
         }
-        let since = self.last_backup_ms.unwrap_or(unbacked_since);
-        now - since >= f64::from(self.reminder_days) * DAY_MS
+        let period = f64::from(self.reminder_days) * DAY_MS;
+        // Each plan with changes not in a backup counts from its own last backup (or the
+        // last backup of all plans, or, with neither, its first such change).
+        self.unbacked.iter().any(|(id, first_change)| {
+            let since = self
+                .backed_up
+                .get(id)
+                .copied()
+                .or(self.last_backup_ms)
+                .unwrap_or(*first_change);
+            now - since >= period
+        })
     }
 
     /// "Not now" on the reminder.
@@ -151,18 +200,18 @@ mod tests {
     fn no_reminder_without_changes_since_the_last_backup() {
         let mut care = DataCare::default();
         assert!(!care.reminder_due(days(100.0)));
-        care.note_backup(T0);
+        care.note_full_backup(&[], T0);
         assert!(!care.reminder_due(days(100.0)));
     }
 
     #[test]
     fn the_reminder_comes_once_the_last_backup_is_older_than_the_period() {
         let mut care = DataCare::default();
-        care.note_backup(T0);
+        care.note_full_backup(&[], T0);
         care.note_change("a", days(10.0));
         assert!(!care.reminder_due(days(13.9)));
         assert!(care.reminder_due(days(14.0)));
-        care.note_backup(days(15.0));
+        care.note_full_backup(&["a".into()], days(15.0));
         assert!(!care.reminder_due(days(40.0)));
     }
 
@@ -174,6 +223,33 @@ mod tests {
         assert_eq!(care.changed["a"], days(12.0));
         assert!(!care.reminder_due(days(14.9)));
         assert!(care.reminder_due(days(15.0)));
+    }
+
+    #[test]
+    fn exporting_one_plan_backs_up_that_plan_only() {
+        let mut care = DataCare::default();
+        care.note_change("a", T0);
+        care.note_change("b", T0);
+        care.note_backup(&["a".into()], days(1.0));
+        assert!(care.reminder_due(days(14.0)), "b is still not backed up");
+        care.note_backup(&["b".into()], days(2.0));
+        assert!(!care.reminder_due(days(100.0)));
+        assert_eq!(care.last_backup_or_export(), Some(days(2.0)));
+        assert_eq!(care.last_backup_ms, None, "no backup of all plans yet");
+    }
+
+    #[test]
+    fn a_record_from_before_per_plan_backups_keeps_its_reminder() {
+        let old = format!(
+            r#"{{"last_backup_ms":{T0},"unbacked_since_ms":{},"changed":{{"a":{},"b":{}}},"reminder_days":14}}"#,
+            days(2.0),
+            days(3.0),
+            days(-5.0)
+        );
+        let care = DataCare::read(&old);
+        assert_eq!(care.unbacked.keys().collect::<Vec<_>>(), ["a"]);
+        assert!(care.reminder_due(days(14.0)));
+        assert!(!care.write().contains("unbacked_since_ms"));
     }
 
     #[test]

@@ -1,68 +1,19 @@
-//! Looking after the stored data in the browser: the record of changes and backups
-//! (`core::care`), asking the browser to keep the data (`navigator.storage.persist()`),
-//! and the header's storage answer and backup reminder.
-
-use std::cell::OnceCell;
+//! Looking after the stored data in the browser: asking the browser to keep the data
+//! (`navigator.storage.persist()`), and the header's storage answer and backup reminder. The
+//! record of changes and backups is the session's (`core::care`, re-read before each write
+//! and on another tab's), shown from `AppState::care`.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::care::{self, DataCare, Persistence};
-use crate::core::plan::Plan;
-use crate::storage;
+use crate::core::care::Persistence;
 use crate::ui::clock;
-use crate::ui::state::use_app_state;
+use crate::ui::state::{use_app_state, AppState};
 
-/// Where the record is kept.
-pub const CARE_KEY: &str = "trellis.care";
-
-thread_local! {
-    static RECORD: OnceCell<ArcRwSignal<DataCare>> = const { OnceCell::new() };
-}
-
-/// The record, read from storage on first use. Not arena-owned, so no component's cleanup
-/// can dispose it: it lives as long as the page.
-pub fn record() -> ArcRwSignal<DataCare> {
-    RECORD.with(|cell| {
-        cell.get_or_init(|| {
-            let care = storage::read(CARE_KEY)
-                .ok()
-                .flatten()
-                .map(|text| DataCare::read(&text))
-                .unwrap_or_default();
-            ArcRwSignal::new(care)
-        })
-        .clone()
-    })
-}
-
-/// Changes the record and stores it (a failure to store it loses no user work).
-pub fn change(update: impl FnOnce(&mut DataCare)) {
-    let record = record();
-    record.update(update);
-    let text = record.with_untracked(DataCare::write);
-    let _ = storage::write(CARE_KEY, &text);
-}
-
-/// A plan was saved with a change.
-pub fn saved(plan: &Plan) {
-    let now = clock::now_ms();
-    let id = plan.id.clone();
-    change(|care| care.note_change(&id, now));
-    if record().with_untracked(|care| care.should_request_persistence(care::is_own_plan(plan))) {
-        leptos::task::spawn_local(request_persistence());
-    }
-}
-
-/// Every plan was backed up, or one exported.
-pub fn backed_up() {
-    let now = clock::now_ms();
-    change(|care| care.note_backup(now));
-}
-
-/// Asks the browser to keep this site's data, once, and remembers the answer.
-async fn request_persistence() {
+/// Asks the browser to keep this site's data, and remembers the answer. The session decided
+/// to ask (once: the record already says "refused" until the answer comes).
+pub async fn request_persistence(state: AppState) {
     let Some(manager) = storage_manager() else {
         return;
     };
@@ -72,10 +23,6 @@ async fn request_persistence() {
     let Some(persist) = persist.dyn_ref::<js_sys::Function>() else {
         return;
     };
-    // Asked once: an answer arriving late must not send a second request meanwhile.
-    change(|care| {
-        care.persistence.get_or_insert(Persistence::Refused);
-    });
     let answer = match persist.call0(&manager) {
         Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
             Ok(promise) => JsFuture::from(promise).await.ok(),
@@ -84,12 +31,10 @@ async fn request_persistence() {
         Err(_) => None,
     };
     let granted = answer.and_then(|a| a.as_bool()).unwrap_or(false);
-    change(|care| {
-        care.persistence = Some(if granted {
-            Persistence::Granted
-        } else {
-            Persistence::Refused
-        })
+    state.persistence_answer(if granted {
+        Persistence::Granted
+    } else {
+        Persistence::Refused
     });
 }
 
@@ -104,7 +49,7 @@ fn storage_manager() -> Option<JsValue> {
 #[component]
 pub fn PersistStatus() -> impl IntoView {
     let state = use_app_state();
-    let answer = move || record().with(|care| care.persistence);
+    let answer = move || state.care.with(|care| care.persistence);
     move || {
         match answer() {
         Some(Persistence::Granted) => view! {
@@ -130,7 +75,7 @@ pub fn PersistStatus() -> impl IntoView {
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let state = use_app_state();
-    let due = move || record().with(|care| care.reminder_due(clock::now_ms()));
+    let due = move || state.care.with(|care| care.reminder_due(clock::now_ms()));
     view! {
         <Show when=due>
             <span class="backup-reminder" role="status" data-testid="backup-reminder">
@@ -143,7 +88,7 @@ pub fn BackupReminder() -> impl IntoView {
                     aria-label="Remind me later"
                     on:click=move |_| {
                         let now = clock::now_ms();
-                        change(|care| care.snooze(now));
+                        state.care_change(move |care| care.snooze(now));
                     }
                 >
                     "Not now"

@@ -215,10 +215,7 @@ pub fn IndexedPage(
     }
 }
 
-/// The key under which a plan's collapsed sections are kept.
-pub fn collapsed_key(plan_id: &str) -> String {
-    format!("trellis.collapsed.{plan_id}")
-}
+use crate::core::keys::collapsed_key;
 
 fn collapsed_names(plan_id: &str) -> Vec<String> {
     match storage::read(&collapsed_key(plan_id)) {

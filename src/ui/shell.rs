@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::storage::{self, StorageProblem};
+use crate::storage::StorageProblem;
 use crate::transfer;
 use crate::ui::state::{use_app_state, AppState, Banner, SaveStatus};
 use crate::ui::theme::ThemeToggle;
@@ -60,14 +60,12 @@ pub fn HeaderTools() -> impl IntoView {
 fn SaveIndicator() -> impl IntoView {
     let state = use_app_state();
     let text = move || match state.save_status.get() {
-        SaveStatus::Saved if !state.is_storage_ok() => "Not saved: storage is blocked".to_string(),
         SaveStatus::Saved => "Saved".to_string(),
         SaveStatus::Saving => "Saving…".to_string(),
         SaveStatus::NotSaved(reason) => format!("Not saved: {reason}"),
     };
     let class = move || match state.save_status.get() {
         SaveStatus::NotSaved(_) => "save-status bad",
-        _ if !state.is_storage_ok() => "save-status bad",
         _ => "save-status",
     };
     view! {
@@ -128,8 +126,9 @@ fn BannerView(banner: Banner) -> impl IntoView {
     let state = use_app_state();
     let export = move |_| {
         if let Some(plan) = state.plan.get_untracked() {
-            if let Err(why) = transfer::download_plan(&plan) {
-                state.notify(why, None);
+            match transfer::download_plan(&plan) {
+                Ok(()) => state.backed_up(vec![plan.id], false),
+                Err(why) => state.notify(why, None),
             }
         }
     };
@@ -160,13 +159,25 @@ fn BannerView(banner: Banner) -> impl IntoView {
             </div>
         }
         .into_any(),
+        Banner::DeletedElsewhere { .. } => view! {
+            <div class="banner warn" data-testid="deleted-banner">
+                <p>
+                    "This plan was deleted in another tab (it is in the trash there). This tab "
+                    "keeps its copy and saves nothing until you choose."
+                </p>
+                <button class="primary" on:click=move |_| state.keep_mine()>"Keep it: store this tab's copy again"</button>
+                <button on:click=move |_| state.take_theirs()>"Close it"</button>
+                <button on:click=export>"Export this tab's copy"</button>
+            </div>
+        }
+        .into_any(),
         Banner::UpdateReady => view! {
             <div class="banner ok" data-testid="update-banner">
                 <p>"A new version of Trellis is ready. Your plans are saved; reload to start using it."</p>
                 <button
                     class="primary"
                     on:click=move |_| {
-                        state.flush();
+                        state.flush_now();
                         let _ = window().location().reload();
                     }
                 >
@@ -241,14 +252,6 @@ pub fn Notices() -> impl IntoView {
             />
         </div>
     }
-}
-
-/// Offers the raw text of an unreadable stored plan as a download.
-pub fn download_backup(backup_key: &str) -> Result<(), String> {
-    let raw = storage::read(backup_key)
-        .map_err(|p| p.to_string())?
-        .ok_or("The backup copy is gone.")?;
-    transfer::download("trellis-unreadable-plan.json", "application/json", &raw)
 }
 
 /// What a tool shows when no plan is open.

@@ -73,6 +73,8 @@ test("rename, duplicate, and delete with confirmation and undo", async () => {
   // Focus moves to the safe choice.
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Keep it");
   await page.getByRole("button", { name: "Delete plan" }).click();
+  // Deleted under the storage lock, which the browser grants in a task of its own.
+  await page.locator(".plan-item .plan-name", { hasText: "Forum relaunch (copy)" }).waitFor({ state: "detached" });
   assert.deepEqual(await planNames(page), ["Forum relaunch"]);
   const afterDelete = await storedData(page);
   assert.equal(Object.keys(afterDelete).filter((k) => k.startsWith("trellis.plan.")).length, 1);

@@ -20,6 +20,7 @@ fn written() -> String {
         &[plan("a", "Alpha"), plan("b", "Beta")],
         &changed,
         &[unreadable()],
+        &[],
         "2026-12-03T10:15:00.000Z",
     )
 }

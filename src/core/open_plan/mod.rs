@@ -18,12 +18,11 @@ mod tests;
 use crate::core::history::{Grouping, History};
 use crate::core::plan::Plan;
 use crate::core::schema::PlanReader;
-use crate::core::workspace::{ImportChoice, ImportOutcome, ReplacedPlan, Workspace};
 
 pub use store::{
     classify_failure, list_plan_at, list_workspace, load_plan_at, load_workspace, plan_key,
-    read_plan, save_index, Base, PlanStore, SaveRefused, StorageProblem, StoredPlan,
-    StoredWorkspace, BACKUP_PREFIX, INDEX_KEY, PLAN_PREFIX,
+    read_plan, Base, PlanStore, SaveRefused, StorageProblem, StoredPlan, StoredWorkspace,
+    BACKUP_PREFIX, INDEX_KEY, PLAN_PREFIX,
 };
 
 /// Whether the open plan's edits are stored.
@@ -41,6 +40,10 @@ pub enum SaveState {
     Conflict { stored_revision: u64 },
     /// A newer Trellis saved this plan; this tab never writes over it.
     NewerElsewhere { version: u64 },
+    /// The plan was deleted in another tab (or cleared by the browser): this tab writes
+    /// nothing back unless the user keeps its copy. `unsaved`: it holds edits the stored
+    /// copy (now in the other tab's trash) did not have.
+    DeletedElsewhere { unsaved: bool },
 }
 
 /// What a flush did.
@@ -73,6 +76,8 @@ pub enum External {
     Followed(Theirs),
     /// This tab's edits and the other tab's write disagree: the user must choose.
     Conflict,
+    /// The other tab deleted the plan: this tab keeps its copy in memory and writes nothing.
+    Deleted,
     /// What is stored is what this tab wrote or read: nothing to do.
     Unchanged,
 }
@@ -108,6 +113,11 @@ impl OpenPlan {
     /// The stored revision this tab's copy is based on.
     pub fn base_revision(&self) -> u64 {
         self.base.revision
+    }
+
+    /// The stored copy this tab's copy is based on.
+    pub fn base(&self) -> Base {
+        self.base
     }
 
     pub fn has_unsaved_edits(&self) -> bool {
@@ -233,8 +243,12 @@ impl OpenPlan {
     /// An edit makes a clean or blocked plan due for saving; a conflict or a newer version
     /// stays until the user resolves it.
     fn mark_edited(&mut self) {
-        if matches!(self.state, SaveState::Clean | SaveState::Blocked(_)) {
-            self.state = SaveState::Dirty;
+        match self.state {
+            SaveState::Clean | SaveState::Blocked(_) => self.state = SaveState::Dirty,
+            SaveState::DeletedElsewhere { .. } => {
+                self.state = SaveState::DeletedElsewhere { unsaved: true }
+            }
+            _ => {}
         }
     }
 
@@ -262,6 +276,7 @@ impl OpenPlan {
                     SaveRefused::NewerVersion { version } => {
                         SaveState::NewerElsewhere { version: *version }
                     }
+                    SaveRefused::Deleted => SaveState::DeletedElsewhere { unsaved: true },
                 };
                 Flushed::Refused(refused)
             }
@@ -269,15 +284,13 @@ impl OpenPlan {
     }
 
     /// Resolves a conflict by writing this tab's copy over what is stored now (never over a
-    /// newer Trellis's: that is refused as always).
+    /// newer Trellis's: that is refused as always), or, when the plan was deleted elsewhere,
+    /// by storing it again.
     pub fn keep_mine(&mut self, store: &impl PlanStore, plan: &mut Plan) -> Flushed {
         let Some(id) = self.id.clone() else {
             return Flushed::Nothing;
         };
-        let stored = store::stored_base(store, &id);
-        if stored.revision > 0 {
-            self.base = stored;
-        }
+        self.base = store::stored_base(store, &id);
         self.state = SaveState::Dirty;
         self.flush(store, plan)
     }
@@ -324,9 +337,20 @@ impl OpenPlan {
             // The write was this tab's own text (or put it back): nothing to follow.
             return External::Unchanged;
         }
+        if stored.fingerprint.is_none() && self.base.revision > 0 {
+            let unsaved = match self.state {
+                SaveState::Clean => false,
+                SaveState::DeletedElsewhere { unsaved } => unsaved,
+                _ => true,
+            };
+            self.state = SaveState::DeletedElsewhere { unsaved };
+            return External::Deleted;
+        }
         if matches!(
             self.state,
-            SaveState::Conflict { .. } | SaveState::NewerElsewhere { .. }
+            SaveState::Conflict { .. }
+                | SaveState::NewerElsewhere { .. }
+                | SaveState::DeletedElsewhere { .. }
         ) {
             return External::Conflict;
         }
@@ -338,64 +362,5 @@ impl OpenPlan {
             return External::Conflict;
         }
         External::Followed(self.take_theirs(store, plan, reader))
-    }
-}
-
-/// Why an import did not happen.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ImportRefused {
-    /// The workspace refused it (e.g. a name or id problem); nothing was changed.
-    Workspace(String),
-    /// It could not be stored; the list, the open plan and storage are as they were.
-    NotStored(String),
-}
-
-/// An import that was stored: the now open plan, and the plan it replaced (for undo).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Imported {
-    pub plan: Plan,
-    pub replaced: Option<ReplacedPlan>,
-}
-
-/// Imports `plan` into the workspace, opens it and stores it. When it cannot be stored, the
-/// workspace and `open` are rolled back, so the caller shows what it showed before.
-pub fn import(
-    store: &impl PlanStore,
-    workspace: &mut Workspace,
-    open: &mut OpenPlan,
-    plan: Plan,
-    choice: ImportChoice,
-) -> Result<Imported, ImportRefused> {
-    let workspace_before = workspace.clone();
-    let open_before = open.clone();
-    let outcome = workspace
-        .import(plan, choice)
-        .map_err(|why| ImportRefused::Workspace(why.to_string()))?;
-    let (mut plan, replaced) = match outcome {
-        ImportOutcome::Added(plan) => (*plan, None),
-        ImportOutcome::Replaced { plan, undo } => (*plan, Some(undo)),
-    };
-    open.adopt(store, &plan);
-    match open.flush(store, &mut plan) {
-        // Nothing: storage cannot be used in this tab at all, so the plan lives in memory.
-        Flushed::Saved { .. } | Flushed::Nothing => {
-            workspace.current = Some(plan.id.clone());
-            if let Some(entry) = workspace.plans.iter_mut().find(|p| p.id == plan.id) {
-                entry.name = plan.name.clone();
-            }
-            Ok(Imported { plan, replaced })
-        }
-        Flushed::Refused(refused) => {
-            let reason = match refused {
-                SaveRefused::Storage(problem) => problem.short_reason(),
-                SaveRefused::Conflict { .. } => "another tab changed this plan".into(),
-                SaveRefused::NewerVersion { .. } => "a newer Trellis saved this plan".into(),
-            };
-            *workspace = workspace_before;
-            *open = open_before;
-            Err(ImportRefused::NotStored(format!(
-                "This plan was not imported: {reason}, so this browser cannot keep it. Nothing was changed."
-            )))
-        }
     }
 }

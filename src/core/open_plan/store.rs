@@ -2,19 +2,16 @@
 //! (`crate::storage`), an in-memory store in tests. Everything here reads and writes only
 //! through the trait, so every fault a store can have is testable natively.
 //!
-//! Layout: one key per plan (`trellis.plan.<id>`, a compact plan document), an index
-//! (`trellis.workspace`: plan order and the last opened plan) and raw copies of unreadable
-//! data (`trellis.backup.<key>`).
+//! Layout (every key is named in `core::keys`): one key per plan (a compact plan document),
+//! an index (plan order and the last opened plan), raw copies of unreadable data, and the
+//! trash (`core::session::trash`).
 
 use std::fmt;
 
 use crate::core::plan::Plan;
 use crate::core::schema::{self, Header, PlanReader};
-use crate::core::workspace::Workspace;
 
-pub const PLAN_PREFIX: &str = "trellis.plan.";
-pub const INDEX_KEY: &str = "trellis.workspace";
-pub const BACKUP_PREFIX: &str = "trellis.backup.";
+pub use crate::core::keys::{plan_key, BACKUP_PREFIX, INDEX_KEY, PLAN_PREFIX};
 
 /// Why storage could not be used.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,6 +89,27 @@ pub trait PlanStore {
     }
 }
 
+impl<S: PlanStore + ?Sized> PlanStore for &S {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageProblem> {
+        (**self).read(key)
+    }
+    fn write(&self, key: &str, text: &str) -> Result<(), StorageProblem> {
+        (**self).write(key, text)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageProblem> {
+        (**self).remove(key)
+    }
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageProblem> {
+        (**self).keys_with_prefix(prefix)
+    }
+    fn header(&self, key: &str) -> Result<Option<Header>, StorageProblem> {
+        (**self).header(key)
+    }
+    fn fingerprint(&self, key: &str) -> Result<Option<u64>, StorageProblem> {
+        (**self).fingerprint(key)
+    }
+}
+
 /// The header of a stored text: from its start when that holds it, else from the whole.
 pub fn header_of(text: &str) -> Header {
     schema::peek_leading_header(text).unwrap_or_else(|| schema::peek_header(text))
@@ -108,10 +126,6 @@ pub fn fingerprint(text: &str) -> u64 {
     hash
 }
 
-pub fn plan_key(id: &str) -> String {
-    format!("{PLAN_PREFIX}{id}")
-}
-
 /// One plan as found in storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoredPlan {
@@ -122,11 +136,12 @@ pub enum StoredPlan {
         id: String,
         name: String,
     },
-    /// Could not be read; the raw text is kept where it was and copied under `backup_key`.
+    /// Could not be read; the raw text is kept where it was and copied under `backup_key`
+    /// (`None` when the copy could not be written: storage was full).
     Unreadable {
         id: String,
         reason: String,
-        backup_key: String,
+        backup_key: Option<String>,
     },
     /// Written by a newer Trellis: never overwritten by this one.
     Newer {
@@ -172,15 +187,15 @@ pub fn load_plan_at(
     match reader.read_stored(&raw) {
         Ok(plan) => Ok(Some(StoredPlan::Readable(Box::new(plan)))),
         Err(err) => {
-            let backup_key = format!("{BACKUP_PREFIX}{key}");
-            // A backup that cannot be written (storage full) is no loss: the original stays put.
-            if store.read(&backup_key).ok().flatten().as_deref() != Some(raw.as_str()) {
-                let _ = store.write(&backup_key, &raw);
-            }
+            let backup_key = crate::core::keys::backup_key(key);
+            // A backup that cannot be written (storage full) is no loss: the original stays
+            // put, and is what a download offers.
+            let copied = store.read(&backup_key).ok().flatten().as_deref() == Some(raw.as_str())
+                || store.write(&backup_key, &raw).is_ok();
             Ok(Some(StoredPlan::Unreadable {
                 id,
                 reason: err.to_string(),
-                backup_key,
+                backup_key: copied.then_some(backup_key),
             }))
         }
     }
@@ -286,6 +301,9 @@ pub enum SaveRefused {
     NewerVersion {
         version: u64,
     },
+    /// The plan was stored and is gone: deleted in another tab (or cleared by the browser).
+    /// Writing it back is the user's choice, never a save's.
+    Deleted,
 }
 
 impl SaveRefused {
@@ -297,6 +315,17 @@ impl SaveRefused {
             SaveRefused::NewerVersion { version } => {
                 format!("A newer Trellis (file version {version}) saved that plan; open it there.")
             }
+            SaveRefused::Deleted => "That plan was deleted in another tab.".into(),
+        }
+    }
+
+    /// The few words the save status shows after "Not saved: ".
+    pub fn short_reason(&self) -> String {
+        match self {
+            SaveRefused::Storage(problem) => problem.short_reason(),
+            SaveRefused::Conflict { .. } => "another tab changed this plan".into(),
+            SaveRefused::NewerVersion { .. } => "a newer Trellis saved this plan".into(),
+            SaveRefused::Deleted => "it was deleted in another tab".into(),
         }
     }
 }
@@ -314,26 +343,7 @@ pub struct Base {
 /// base.
 pub fn save_plan(store: &impl PlanStore, plan: &Plan, base: Base) -> Result<Base, SaveRefused> {
     let key = plan_key(&plan.id);
-    if let Some(header) = store.header(&key).map_err(SaveRefused::Storage)? {
-        if let Some(version) = header.version {
-            if version > schema::CURRENT_VERSION {
-                return Err(SaveRefused::NewerVersion { version });
-            }
-        }
-        if let Some(stored_revision) = header.revision {
-            if stored_revision > base.revision {
-                return Err(SaveRefused::Conflict { stored_revision });
-            }
-            if stored_revision == base.revision {
-                if let Some(known) = base.fingerprint {
-                    let stored = store.fingerprint(&key).map_err(SaveRefused::Storage)?;
-                    if stored.is_some_and(|stored| stored != known) {
-                        return Err(SaveRefused::Conflict { stored_revision });
-                    }
-                }
-            }
-        }
-    }
+    check_save(store, &key, base)?;
     let revision = base.revision + 1;
     let text = schema::store_plan_at(plan, revision);
     store.write(&key, &text).map_err(SaveRefused::Storage)?;
@@ -341,6 +351,38 @@ pub fn save_plan(store: &impl PlanStore, plan: &Plan, base: Base) -> Result<Base
         revision,
         fingerprint: Some(fingerprint(&text)),
     })
+}
+
+/// Whether a save based on `base` may write `key`: not over a newer format, a newer revision,
+/// the same revision with another text, or (when `base` was stored) over nothing — the plan
+/// was deleted elsewhere.
+pub fn check_save(store: &impl PlanStore, key: &str, base: Base) -> Result<(), SaveRefused> {
+    let Some(header) = store.header(key).map_err(SaveRefused::Storage)? else {
+        return if base.revision > 0 {
+            Err(SaveRefused::Deleted)
+        } else {
+            Ok(())
+        };
+    };
+    if let Some(version) = header.version {
+        if version > schema::CURRENT_VERSION {
+            return Err(SaveRefused::NewerVersion { version });
+        }
+    }
+    if let Some(stored_revision) = header.revision {
+        if stored_revision > base.revision {
+            return Err(SaveRefused::Conflict { stored_revision });
+        }
+        if stored_revision == base.revision {
+            if let Some(known) = base.fingerprint {
+                let stored = store.fingerprint(key).map_err(SaveRefused::Storage)?;
+                if stored.is_some_and(|stored| stored != known) {
+                    return Err(SaveRefused::Conflict { stored_revision });
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What is stored under `id` now, as a base to overwrite it from (revision 0 when nothing).
@@ -356,17 +398,4 @@ pub fn stored_base(store: &impl PlanStore, id: &str) -> Base {
         revision,
         fingerprint: store.fingerprint(&key).ok().flatten(),
     }
-}
-
-/// Writes the plan order and the last opened plan.
-pub fn save_index(store: &impl PlanStore, workspace: &Workspace) -> Result<(), StorageProblem> {
-    let order: Vec<(String, String)> = workspace
-        .plans
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
-        .collect();
-    store.write(
-        INDEX_KEY,
-        &schema::store_index(&order, workspace.current.as_deref()),
-    )
 }

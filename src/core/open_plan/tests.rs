@@ -4,7 +4,6 @@
 use super::memory::{Fault, MemoryStore};
 use super::*;
 use crate::core::schema;
-use crate::core::workspace::{ImportChoice, PlanSummary, Workspace};
 
 const KEY: &str = "trellis.plan.p1";
 
@@ -174,26 +173,7 @@ fn blocked_storage_is_reported_at_load_and_the_tab_works_in_memory() {
     assert!(matches!(problem, StorageProblem::Unavailable(_)));
     assert_eq!(problem.short_reason(), "storage is blocked");
 
-    let mut open = OpenPlan::new();
-    open.set_storage_usable(false);
-    let mut workspace = Workspace::new();
-    let imported = import(
-        &store,
-        &mut workspace,
-        &mut open,
-        Plan::new("p1", "Sample"),
-        ImportChoice::KeepBoth {
-            new_id: "p2".into(),
-        },
-    )
-    .expect("a plan can be worked on in memory");
-    let mut plan = imported.plan;
-    rename(&mut open, &mut plan, "In memory");
-    assert_eq!(open.flush(&store, &mut plan), Flushed::Nothing);
-    assert!(open.has_unsaved_edits());
-    assert_eq!(workspace.plans.len(), 1);
-    store.fail(None);
-    assert!(store.snapshot().is_empty());
+    // Working in memory with such a store: `session::tests` (blocked storage).
 }
 
 #[test]
@@ -447,103 +427,6 @@ fn a_tab_hearing_of_its_own_write_stays_as_it_is() {
     );
     assert_eq!(open.state(), &SaveState::Dirty);
     assert_eq!(plan.name, "Mine, typed on");
-}
-
-fn listed(workspace: &Workspace) -> Vec<&str> {
-    workspace.plans.iter().map(|p| p.id.as_str()).collect()
-}
-
-fn workspace_of(store: &MemoryStore) -> Workspace {
-    Workspace {
-        plans: vec![PlanSummary {
-            id: "p1".into(),
-            name: stored(store).name,
-        }],
-        current: Some("p1".into()),
-    }
-}
-
-#[test]
-fn an_import_that_cannot_be_stored_changes_nothing() {
-    for choice in [
-        ImportChoice::KeepBoth {
-            new_id: "p9".into(),
-        },
-        ImportChoice::Replace {
-            existing: Box::new(Plan::new("p1", "Sample")),
-        },
-    ] {
-        let (store, mut open, mut plan) = one_tab();
-        rename(&mut open, &mut plan, "Unsaved edit");
-        let mut workspace = workspace_of(&store);
-        let workspace_before = workspace.clone();
-        let before = store.snapshot();
-        store.fail(Some(Fault::WriteThrows {
-            name: Some("QuotaExceededError"),
-            code: None,
-        }));
-        let refused = import(
-            &store,
-            &mut workspace,
-            &mut open,
-            Plan::new("p1", "Huge"),
-            choice,
-        );
-        assert_eq!(
-            refused,
-            Err(ImportRefused::NotStored(
-                "This plan was not imported: storage is full, so this browser cannot keep it. Nothing was changed.".into()
-            ))
-        );
-        assert_eq!(workspace, workspace_before);
-        assert_eq!(open.id(), Some("p1"));
-        assert_eq!(
-            open.state(),
-            &SaveState::Dirty,
-            "the open plan's edit is still due"
-        );
-        assert!(open.can_undo());
-        assert_eq!(store.snapshot(), before);
-    }
-}
-
-#[test]
-fn an_import_is_added_or_replaces_and_is_stored_at_once() {
-    let (store, mut open, _plan) = one_tab();
-    let mut workspace = workspace_of(&store);
-    let kept = import(
-        &store,
-        &mut workspace,
-        &mut open,
-        Plan::new("p1", "Copy"),
-        ImportChoice::KeepBoth {
-            new_id: "p2".into(),
-        },
-    )
-    .unwrap();
-    assert_eq!(kept.plan.name, "Copy (imported)");
-    assert_eq!(listed(&workspace), ["p1", "p2"]);
-    assert_eq!(workspace.current.as_deref(), Some("p2"));
-    assert_eq!(
-        read_plan(&store, "p2", PlanReader::linked()),
-        Some(kept.plan)
-    );
-    assert_eq!(open.state(), &SaveState::Clean);
-
-    let existing = stored(&store);
-    let replaced = import(
-        &store,
-        &mut workspace,
-        &mut open,
-        Plan::new("p1", "Replacement"),
-        ImportChoice::Replace {
-            existing: Box::new(existing.clone()),
-        },
-    )
-    .unwrap();
-    assert_eq!(*replaced.replaced.unwrap().previous, existing);
-    let now = stored(&store);
-    assert_eq!((now.name.as_str(), now.revision), ("Replacement", 2));
 }
 
 #[test]

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::core::goals::GoalBook;
 use crate::core::schema::PlanReader;
-use crate::storage;
 use crate::ui::state::{use_app_state, PlanCondition};
 
 /// Why another plan's goals are not listed while the plan reader is on its way.
@@ -49,8 +48,8 @@ pub(crate) fn provide_other_plans(needed: Memo<bool>) {
                 .filter(|e| Some(&e.id) != current.as_ref())
                 .filter_map(|e| {
                     let goals = match &e.condition {
-                        PlanCondition::Ok => match reader {
-                            Some(reader) => read_goals(&e.id, reader)?,
+                        PlanCondition::NotYetRead | PlanCondition::Readable => match reader {
+                            Some(reader) => read_goals(state, &e.id, reader)?,
                             None => Err(NOT_READ_YET.into()),
                         },
                         PlanCondition::Unreadable { reason, .. } => Err(reason.clone()),
@@ -70,18 +69,18 @@ pub(crate) fn provide_other_plans(needed: Memo<bool>) {
     provide_context(OtherPlans(plans));
 }
 
-/// None when nothing is stored under the id any more.
-fn read_goals(id: &str, reader: PlanReader) -> Option<Result<GoalBook, String>> {
-    match storage::read(&storage::plan_key(id)) {
-        Ok(Some(raw)) => Some(
-            reader
-                .read_stored(&raw)
-                .map(|p| p.goals)
-                .map_err(|e| e.to_string()),
-        ),
-        Ok(None) => None,
-        Err(problem) => Some(Err(problem.to_string())),
-    }
+/// The plan's goals as this tab has it (stored, or kept in memory), or why not.
+fn read_goals(
+    state: crate::ui::state::AppState,
+    id: &str,
+    reader: PlanReader,
+) -> Option<Result<GoalBook, String>> {
+    Some(
+        state
+            .read_plan(id, reader)
+            .map(|plan| plan.goals)
+            .ok_or_else(|| "it could not be read".to_string()),
+    )
 }
 
 pub(crate) fn use_other_plans() -> Memo<Vec<OtherPlan>> {

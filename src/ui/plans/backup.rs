@@ -6,107 +6,80 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::backup::{self, Backup, BackupItem, RestoreChoice, UnreadableCopy};
-use crate::core::open_plan::{self, StoredPlan};
 use crate::core::plan::Plan;
 use crate::core::schema::PlanReader;
-use crate::storage::{self, LocalStore};
+use crate::core::session::TrashReason;
 use crate::transfer;
-use crate::ui::care;
 use crate::ui::clock;
 use crate::ui::state::{use_app_state, AppState};
 
-/// Downloads a backup of every plan; a failure is told in a notice.
+/// Downloads a backup of every plan (the open one saved first, under the storage lock); a
+/// failure is told in a notice.
 pub fn back_up_now(state: AppState) {
-    state.with_reader(move |reader| match back_up(state, reader) {
-        Ok(count) => state.notify(
-            format!("Backed up {count} in one file. Keep it somewhere other than this browser."),
-            None,
-        ),
-        Err(why) => state.notify(why, None),
+    state.with_reader(move |reader| {
+        state.run(
+            |s, slot| s.flush(slot, clock::now_ms()),
+            move |_| match back_up(state, reader) {
+                Ok(count) => state.notify(
+                    format!(
+                        "Backed up {count} in one file. Keep it somewhere other than this browser."
+                    ),
+                    None,
+                ),
+                Err(why) => state.notify(why, None),
+            },
+        )
     });
 }
 
 fn back_up(state: AppState, reader: PlanReader) -> Result<String, String> {
-    state.flush();
-    let (plans, unreadable) = collect(state, reader);
-    let changed: BTreeMap<String, String> = care::record().with_untracked(|care| {
+    let contents = state.backup_contents(reader);
+    let changed: BTreeMap<String, String> = state.care.with_untracked(|care| {
         care.changed
             .iter()
             .map(|(id, ms)| (id.clone(), clock::iso_time(*ms)))
             .collect()
     });
+    let trash: Vec<UnreadableCopy> = contents
+        .trash
+        .iter()
+        .map(|(entry, plan_text)| UnreadableCopy {
+            key: entry.key.clone(),
+            reason: format!(
+                "{} {}",
+                match entry.why {
+                    TrashReason::Deleted => "deleted",
+                    TrashReason::Replaced => "replaced",
+                },
+                clock::date_at(entry.trashed_ms)
+            ),
+            raw: plan_text.clone(),
+        })
+        .collect();
     let text = backup::write_backup(
-        &plans,
+        &contents.plans,
         &changed,
-        &unreadable,
+        &contents.unreadable,
+        &trash,
         &clock::iso_time(clock::now_ms()),
     );
     let name = backup::file_name(&clock::today().format("%Y-%m-%d").to_string());
     transfer::download(&name, "application/json", &text)?;
-    care::backed_up();
-    let mut count = match plans.len() {
+    state.backed_up(contents.plans.iter().map(|p| p.id.clone()).collect(), true);
+    let mut count = match contents.plans.len() {
         1 => "1 plan".to_string(),
         n => format!("{n} plans"),
     };
-    if !unreadable.is_empty() {
+    if !contents.unreadable.is_empty() {
         count.push_str(&format!(
             " and the raw data of {} unreadable",
-            unreadable.len()
+            contents.unreadable.len()
         ));
     }
+    if !trash.is_empty() {
+        count.push_str(&format!(", with the {} in the trash", trash.len()));
+    }
     Ok(count)
-}
-
-/// Every stored plan: readable ones as plans (the open one as it is in this tab), the rest
-/// as their raw text.
-fn collect(state: AppState, reader: PlanReader) -> (Vec<Plan>, Vec<UnreadableCopy>) {
-    let open = state.plan.get_untracked();
-    let stored = open_plan::load_workspace(&LocalStore, reader).unwrap_or_default();
-    let mut plans = Vec::new();
-    let mut unreadable = Vec::new();
-    for entry in stored.plans {
-        match entry {
-            StoredPlan::Readable(plan) => match &open {
-                Some(open) if open.id == plan.id => plans.push(open.clone()),
-                _ => plans.push(*plan),
-            },
-            StoredPlan::Unreadable {
-                id,
-                reason,
-                backup_key,
-            } => {
-                let key = storage::plan_key(&id);
-                let raw = storage::read(&key)
-                    .ok()
-                    .flatten()
-                    .or_else(|| storage::read(&backup_key).ok().flatten())
-                    .unwrap_or_default();
-                unreadable.push(UnreadableCopy { key, reason, raw });
-            }
-            // A full read never answers "listed from its header"; read it in full all the same.
-            StoredPlan::Listed { id, .. } => {
-                if let Some(plan) = open_plan::read_plan(&LocalStore, &id, reader) {
-                    plans.push(plan);
-                }
-            }
-            StoredPlan::Newer { id, version, .. } => {
-                let key = storage::plan_key(&id);
-                let raw = storage::read(&key).ok().flatten().unwrap_or_default();
-                unreadable.push(UnreadableCopy {
-                    key,
-                    reason: format!("saved by a newer Trellis (file version {version})"),
-                    raw,
-                });
-            }
-        }
-    }
-    // Storage blocked or the open plan not stored yet: it still goes in.
-    if let Some(open) = open {
-        if !plans.iter().any(|p| p.id == open.id) {
-            plans.push(open);
-        }
-    }
-    (plans, unreadable)
 }
 
 #[component]
@@ -115,7 +88,7 @@ pub fn BackupPanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Backup>);
     let last_backup = move || {
-        care::record().with(|care| match care.last_backup_ms {
+        state.care.with(|care| match care.last_backup_or_export() {
             Some(ms) => format!("Last backup or export: {}.", clock::date_at(ms)),
             None => "No backup or export yet.".to_string(),
         })
@@ -262,9 +235,7 @@ fn RestorePreview(
             .zip(choices.iter().map(|c| c.get_untracked()))
             .collect();
         pending.set(None);
-        if let Err(why) = state.restore(chosen) {
-            error.set(Some(why));
-        }
+        state.restore(chosen, move |refused| error.set(refused));
     };
     view! {
         <div class="restore-preview" role="group" aria-labelledby="restore-title" data-testid="restore-preview">
@@ -282,14 +253,24 @@ fn RestorePreview(
 
 #[component]
 fn ReminderSetting() -> impl IntoView {
-    let days = care::record().with_untracked(|care| care.reminder_days.to_string());
+    let state = use_app_state();
+    let days = state
+        .care
+        .with_untracked(|care| care.reminder_days.to_string());
     let entry = RwSignal::new(days);
     let problem = RwSignal::new(None::<String>);
     let apply = move || {
         let text = entry.get_untracked();
-        let mut result = Ok(());
-        care::change(|care| result = care.set_reminder_days(&text));
-        problem.set(result.err());
+        // Checked here, then set in the stored record (re-read first: another tab's).
+        let checked = state
+            .care
+            .with_untracked(|care| care.clone().set_reminder_days(&text));
+        problem.set(checked.clone().err());
+        if checked.is_ok() {
+            state.care_change(move |care| {
+                let _ = care.set_reminder_days(&text);
+            });
+        }
     };
     view! {
         <div class="field">

@@ -24,27 +24,35 @@ pub fn provide_import_context() {
 
 /// Takes a validated plan: adds it, or asks when its id is already in the list.
 pub fn offer(state: AppState, plan: Plan) {
-    if let Err(why) = offer_to(state, expect_context::<PendingImport>().0, plan) {
-        fail(why);
-    }
+    let error = expect_context::<ImportError>().0;
+    offer_to(
+        state,
+        expect_context::<PendingImport>().0,
+        plan,
+        move |why| error.set(Some(why)),
+    );
 }
 
-/// [`offer`] with the pending-import signal in hand, for code running outside the component
-/// tree (after an `await`), where contexts cannot be looked up. Err: why it was not added.
-fn offer_to(state: AppState, pending: RwSignal<Option<Plan>>, plan: Plan) -> Result<(), String> {
+/// [`offer`] with the signals in hand, for code running outside the component tree (after
+/// an `await`), where contexts cannot be looked up. `failed` gets why it was not added.
+fn offer_to(
+    state: AppState,
+    pending: RwSignal<Option<Plan>>,
+    plan: Plan,
+    failed: impl FnOnce(String) + 'static,
+) {
     let exists = state
         .plans
         .with_untracked(|plans| plans.iter().any(|e| e.id == plan.id));
     if exists {
         pending.set(Some(plan));
-        Ok(())
     } else {
-        state.import(plan, false)
+        state.import(plan, false, move |refused| {
+            if let Some(why) = refused {
+                failed(why)
+            }
+        });
     }
-}
-
-pub fn fail(message: String) {
-    expect_context::<ImportError>().0.set(Some(message));
 }
 
 /// Reads a file (picked or dropped) and offers the plan in it.
@@ -57,9 +65,10 @@ pub fn import_file(state: AppState, file: web_sys::File) {
             async { transfer::read_plan_file(&file, state.plan_reader_or_why().await?).await };
         match read.await {
             Ok(plan) => {
-                if let Err(why) = offer_to(state, pending, plan) {
-                    error.set(Some(format!("{}: {why}", file.name())));
-                }
+                let name = file.name();
+                offer_to(state, pending, plan, move |why| {
+                    error.set(Some(format!("{name}: {why}")))
+                });
             }
             Err(why) => error.set(Some(format!("{}: {why}", file.name()))),
         }
@@ -113,9 +122,9 @@ pub fn ImportPanel() -> impl IntoView {
             match read.await {
                 Ok(plan) => {
                     pasted.set(String::new());
-                    if let Err(why) = offer_to(state, pending, plan) {
-                        error.set(Some(format!("Pasted text: {why}")));
-                    }
+                    offer_to(state, pending, plan, move |why| {
+                        error.set(Some(format!("Pasted text: {why}")))
+                    });
                 }
                 Err(why) => error.set(Some(format!("Pasted text: {why}"))),
             }
@@ -160,25 +169,22 @@ pub fn ImportPanel() -> impl IntoView {
 fn CollisionChoice() -> impl IntoView {
     let state = use_app_state();
     let pending = expect_context::<PendingImport>().0;
+    let error = expect_context::<ImportError>().0;
     // Whatever the answer, focus goes back to the file picker the import started from.
-    let answered = move |result: Result<(), String>| {
-        if let Err(why) = result {
-            fail(why);
+    let answered = move |refused: Option<String>| {
+        if let Some(why) = refused {
+            error.set(Some(why));
         }
         focus_later("#import-file");
     };
-    let keep_both = move |_| {
+    let choose = move |replace: bool| {
         if let Some(plan) = pending.get_untracked() {
             pending.set(None);
-            answered(state.import(plan, false));
+            state.import(plan, replace, answered);
         }
     };
-    let replace = move |_| {
-        if let Some(plan) = pending.get_untracked() {
-            pending.set(None);
-            answered(state.import(plan, true));
-        }
-    };
+    let keep_both = move |_| choose(false);
+    let replace = move |_| choose(true);
     let focus_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move || {
         if let Some(button) = focus_ref.get() {
@@ -201,7 +207,7 @@ fn CollisionChoice() -> impl IntoView {
                 <button
                     on:click=move |_| {
                         pending.set(None);
-                        answered(Ok(()));
+                        answered(None);
                     }
                 >
                     "Cancel import"

@@ -41,6 +41,7 @@ pub fn PlansPage() -> impl IntoView {
                     <PlanList />
                 </Show>
                 <NewPlan />
+                <Trash />
             </Show>
             <FilePanels />
         </section>
@@ -130,6 +131,51 @@ fn NewPlan() -> impl IntoView {
                 </button>
             </div>
         </form>
+    }
+}
+
+/// Deleted and replaced plans, kept for 30 days (`core::session::trash`), each with Restore.
+#[component]
+fn Trash() -> impl IntoView {
+    let state = use_app_state();
+    let has_trash = move || state.trash.with(|t| !t.is_empty());
+    let row = move |entry: crate::ui::state::TrashEntry| {
+        let why = match entry.why {
+            crate::core::session::TrashReason::Deleted => "Deleted",
+            crate::core::session::TrashReason::Replaced => "Replaced",
+        };
+        let meta = format!(
+            "{why} {}; kept until {}.",
+            crate::ui::clock::date_at(entry.trashed_ms),
+            crate::ui::clock::date_at(entry.expires_ms())
+        );
+        let key = StoredValue::new(entry.key.clone());
+        view! {
+            <li class="trash-item" data-testid="trash-item">
+                <span class="trash-name">{entry.name.clone()}</span>
+                <span class="plan-meta">{meta}</span>
+                <button
+                    aria-label=format!("Restore {} from the trash", entry.name)
+                    on:click=move |_| state.restore_from_trash(&key.get_value())
+                >
+                    "Restore"
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <Show when=has_trash>
+            <section class="card" aria-labelledby="trash-title" data-testid="trash">
+                <h2 id="trash-title">"Trash"</h2>
+                <p class="hint">
+                    "Deleted plans, and plans an import or a restore replaced, stay here for 30 days. "
+                    "A backup of all plans includes them."
+                </p>
+                <ul class="plan-list" aria-label="Plans in the trash">
+                    <For each=move || state.trash.get() key=|entry| entry.key.clone() children=row />
+                </ul>
+            </section>
+        </Show>
     }
 }
 

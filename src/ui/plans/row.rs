@@ -39,8 +39,9 @@ pub fn PlanRow(entry: PlanEntry) -> impl IntoView {
     let sharing = RwSignal::new(None::<Plan>);
     let share_name = StoredValue::new(entry.name.clone());
 
+    let unsaved = entry.unsaved;
     let body = match entry.condition.clone() {
-        PlanCondition::Ok => {
+        PlanCondition::NotYetRead | PlanCondition::Readable => {
             let name_for_view = name.clone();
             let rename_from = entry.name.clone();
             let delete_name = entry.name.clone();
@@ -49,6 +50,12 @@ pub fn PlanRow(entry: PlanEntry) -> impl IntoView {
                 <Show when=is_current>
                     <span class="badge ok">"Open"</span>
                 </Show>
+                {unsaved.then(|| view! {
+                    <span class="badge warn" data-testid="unsaved-badge">"Not saved"</span>
+                    <p class="plan-meta">
+                        "Its last changes could not be stored, so this tab keeps them. Open it to try again, or export it."
+                    </p>
+                })}
                 <Show when=move || mode.get() == Mode::Normal>
                     <PlanActions id=id.get_value() name=name.clone() mode sharing navigate=navigate.clone() />
                 </Show>
@@ -77,8 +84,8 @@ pub fn PlanRow(entry: PlanEntry) -> impl IntoView {
             }
             .into_any()
         }
-        PlanCondition::Unreadable { reason, backup_key } => view! {
-            <super::unreadable::UnreadableBody id=entry.id.clone() name=name.clone() reason backup_key error />
+        PlanCondition::Unreadable { reason, .. } => view! {
+            <super::unreadable::UnreadableBody id=entry.id.clone() name=name.clone() reason error />
         }
         .into_any(),
         PlanCondition::Newer { version } => view! {
@@ -178,13 +185,17 @@ fn RenameForm(
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match state.rename(&id.get_value(), &value.get_untracked()) {
-            Ok(()) => {
-                error.set(None);
-                back_to_rename();
-            }
-            Err(why) => error.set(Some(why)),
-        }
+        state.rename(
+            &id.get_value(),
+            &value.get_untracked(),
+            move |refused| match refused {
+                None => {
+                    error.set(None);
+                    back_to_rename();
+                }
+                Some(why) => error.set(Some(why)),
+            },
+        );
     };
     let cancel = move |_| {
         error.set(None);
@@ -223,7 +234,7 @@ fn ConfirmDelete(id: String, name: String, mode: RwSignal<Mode>) -> impl IntoVie
     let id = StoredValue::new(id);
     view! {
         <span class="actions" role="group" aria-label="Confirm delete">
-            <span>{format!("Delete “{name}”? You can undo this for a few seconds.")}</span>
+            <span>{format!("Delete “{name}”? It stays in the trash below for 30 days.")}</span>
             <button class="danger" on:click=move |_| state.delete(&id.get_value())>"Delete plan"</button>
             <button
                 node_ref=cancel_ref

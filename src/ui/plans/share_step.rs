@@ -103,6 +103,7 @@ pub fn ShareStep(plan: Plan, route: Route, #[prop(into)] done: Callback<()>) -> 
         let chosen = selection.get_untracked();
         let (copy, whole) =
             plan.with_value(|p| (redact(p, chosen, clock::today()), is_whole(p, &chosen)));
+        let id = plan.with_value(|p| p.id.clone());
         done.run(());
         leptos::task::spawn_local(async move {
             let message = match route {
@@ -125,7 +126,7 @@ pub fn ShareStep(plan: Plan, route: Route, #[prop(into)] done: Callback<()>) -> 
                 .map(|()| {
                     // Only a file with everything the plan holds is a backup of it.
                     if whole {
-                        crate::ui::care::backed_up();
+                        state.backed_up(vec![id], false);
                         "Exported the plan as a file.".to_string()
                     } else {
                         "Exported the plan as a file, without the parts you left out. It is not a backup: use “Back up all plans” for that.".to_string()

@@ -1,10 +1,10 @@
-//! A stored plan that cannot be read: its reason, its raw data for download, and, once that
-//! was downloaded, deleting it together with its backup copy under `trellis.backup.*`.
+//! A stored plan that cannot be read: its reason, its raw data for download (from where it
+//! is stored, or its backup copy), and, once that was downloaded, deleting it together with
+//! its backup copy (`Session::delete_unreadable`).
 
 use leptos::prelude::*;
 
-use crate::storage;
-use crate::ui::shell::download_backup;
+use crate::transfer;
 use crate::ui::state::use_app_state;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -20,14 +20,14 @@ pub fn UnreadableBody(
     id: String,
     name: String,
     reason: String,
-    backup_key: String,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let step = RwSignal::new(Step::NotDownloaded);
-    let backup_key = StoredValue::new(backup_key);
     let id = StoredValue::new(id);
-    let download = move |_| match download_backup(&backup_key.get_value()) {
+    let download = move |_| match state.raw_text(&id.get_value()).and_then(|raw| {
+        transfer::download("trellis-unreadable-plan.json", "application/json", &raw)
+    }) {
         Ok(()) => {
             error.set(None);
             if step.get_untracked() == Step::NotDownloaded {
@@ -36,23 +36,9 @@ pub fn UnreadableBody(
         }
         Err(why) => error.set(Some(why)),
     };
-    let delete = move |_| {
-        let id = id.get_value();
-        // The plan's key and its backup copy; a failure leaves both listed and says why.
-        let removed = storage::remove(&storage::plan_key(&id))
-            .and_then(|()| storage::remove(&backup_key.get_value()));
-        match removed {
-            Ok(()) => {
-                state.plans.update(|plans| plans.retain(|e| e.id != id));
-                state.save_index();
-                state.notify(
-                    "Deleted the unreadable plan and its backup copy.".into(),
-                    None,
-                );
-            }
-            Err(problem) => error.set(Some(problem.to_string())),
-        }
-    };
+    // The plan's key and its backup copy; a failure leaves both listed and says why.
+    let delete =
+        move |_| state.delete_unreadable(&id.get_value(), move |refused| error.set(refused));
     let label = format!("Delete {name}");
     view! {
         <span class="plan-name">{name.clone()}</span>

@@ -129,9 +129,10 @@ test("a save waits while another tab holds the plan's lock, then saves", async (
   const b = await context.newPage();
   await open(b, server);
   // Tab B holds the lock a save takes (as it would for the instant of its own save).
-  await b.evaluate((key) => {
-    navigator.locks.request(key, () => new Promise((release) => { window.__release = release; }));
-  }, key);
+  // Every write takes one lock, named in src/core/keys.rs (LOCK_NAME).
+  await b.evaluate(() => {
+    navigator.locks.request("trellis.storage", () => new Promise((release) => { window.__release = release; }));
+  });
   await b.waitForFunction(() => typeof window.__release === "function");
   const before = await a.evaluate((key) => localStorage.getItem(key), key);
   await addObjective(a, "Saved after the lock");
