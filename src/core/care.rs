@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::plan::Extra;
+
 use super::plan::Plan;
 use super::sample::SAMPLE_NAME;
 
@@ -47,6 +49,9 @@ pub struct DataCare {
     pub reminder_days: u32,
     #[serde(default)]
     pub snoozed_until_ms: Option<f64>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 fn default_reminder_days() -> u32 {
@@ -62,6 +67,7 @@ impl Default for DataCare {
             persistence: None,
             reminder_days: DEFAULT_REMINDER_DAYS,
             snoozed_until_ms: None,
+            extra: Default::default(),
         }
     }
 }
@@ -142,6 +148,15 @@ mod tests {
     use super::*;
 
     const T0: f64 = 1_800_000_000_000.0;
+
+    #[test]
+    fn the_record_keeps_what_a_newer_trellis_added() {
+        let mut care = DataCare::read(r#"{"reminder_days":7,"sync":{"device":"laptop"}}"#);
+        care.note_backup(T0);
+        let written: serde_json::Value = serde_json::from_str(&care.write()).unwrap();
+        assert_eq!(written["sync"], serde_json::json!({"device": "laptop"}));
+        assert_eq!(written["reminder_days"], 7);
+    }
 
     fn days(n: f64) -> f64 {
         T0 + n * DAY_MS

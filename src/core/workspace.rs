@@ -7,6 +7,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::plan::Extra;
+
 use super::plan::Plan;
 
 /// Longest plan name, in characters.
@@ -18,6 +20,9 @@ pub const IMPORTED_NAME: &str = "Imported plan";
 pub struct PlanSummary {
     pub id: String,
     pub name: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +30,9 @@ pub struct Workspace {
     pub plans: Vec<PlanSummary>,
     #[serde(default)]
     pub current: Option<String>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,6 +164,7 @@ impl Workspace {
         self.plans.push(PlanSummary {
             id: plan.id.clone(),
             name: plan.name.clone(),
+            extra: Default::default(),
         });
     }
 
@@ -193,6 +202,7 @@ impl Workspace {
             PlanSummary {
                 id: copy.id.clone(),
                 name: copy.name.clone(),
+                extra: Default::default(),
             },
         );
         Ok(copy)
@@ -228,6 +238,7 @@ impl Workspace {
             PlanSummary {
                 id: deleted.plan.id.clone(),
                 name: deleted.plan.name.clone(),
+                extra: Default::default(),
             },
         );
         if deleted.was_current {

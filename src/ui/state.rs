@@ -349,10 +349,12 @@ impl AppState {
                     .map(|e| PlanSummary {
                         id: e.id.clone(),
                         name: e.name.clone(),
+                        extra: Default::default(),
                     })
                     .collect()
             }),
             current: self.current_id(),
+            extra: Default::default(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! The evidence brief: a Markdown summary of the comparison to bring to a manager or HR.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::assess::assess_record;
 use super::citation::cited_from;
@@ -16,7 +16,7 @@ use crate::core::goals::GoalBook;
 use crate::core::markdown::md_escape as t;
 
 /// What the brief shows for an evidence item that cites a goal. The Goals tool supplies it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct GoalCitation {
     pub statement: String,
     pub final_check_in: Option<String>,
@@ -47,7 +47,7 @@ pub fn goal_citation(goals: &GoalBook, goal_id: &str) -> Option<GoalCitation> {
 }
 
 /// Which comparison to write up.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct BriefRequest {
     pub level_id: String,
     pub assessment_id: Option<String>,
@@ -63,7 +63,7 @@ pub struct BriefRequest {
 
 /// Which pay records go into a brief, by kind. Current pay stays out unless the user
 /// switches it on for that brief.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Disclosure {
     pub current_pay: bool,
     pub offers: bool,

@@ -1,7 +1,7 @@
 //! Side-by-side comparison of a level with the levels of the same rank in other tracks,
 //! and the bucketing check: is the proposed track's band well below its peers?
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::currency::{convert, CurrencyError};
 use super::{Band, Career, Family, PayBasis, Population, Scope, Statistic, Track, YearMonth};
@@ -14,7 +14,7 @@ pub const DEFAULT_BUCKETING_THRESHOLD_PERCENT: f64 = 10.0;
 pub const DEFAULT_COMPARABLE_WITHIN_YEARS: u32 = 2;
 
 /// One level in the side-by-side table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ComparedLevel {
     pub track_id: String,
     pub track_name: String,
@@ -29,7 +29,7 @@ pub struct ComparedLevel {
     pub band: Option<Band>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SideBySide {
     pub chosen: ComparedLevel,
     /// Levels of the same rank in every other track, in track order.
@@ -78,7 +78,7 @@ pub fn side_by_side(career: &Career, level_id: &str) -> Option<SideBySide> {
 }
 
 /// Why a peer track has no figure to compare at all.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Exclusion {
     NoLevelAtRank,
@@ -100,7 +100,7 @@ impl Exclusion {
 
 /// One way a peer's band differs from the proposed band so that the two figures do not
 /// measure the same thing.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     Statistic {
@@ -263,7 +263,7 @@ pub fn age(amount: i64, from: YearMonth, to: YearMonth, rate: f64) -> i64 {
 }
 
 /// A peer's figure, in the proposed band's currency, with how it compares.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PeerMidpoint {
     pub track_id: String,
     pub track_name: String,
@@ -303,7 +303,7 @@ impl PeerMidpoint {
 }
 
 /// The rate bands were aged at and the date they were brought to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AgeingApplied {
     pub rate: f64,
     pub source: String,
@@ -313,7 +313,7 @@ pub struct AgeingApplied {
 /// How much of the gap comes from the years between the figures, and what remains.
 /// All three are ratios (-0.3 is 30% below); `published + …` : `from_years + remaining
 /// == published`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct GapDecomposition {
     /// The gap between the figures as published.
     pub published: f64,
@@ -358,7 +358,7 @@ impl GapDecomposition {
 /// Shown wherever a result counts a peer that is not comparable.
 pub const NON_COMPARABLE_MARKER: &str = "Includes non-comparable figures";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BucketingOutcome {
     /// Within the threshold (or above the peers). `gap` is a ratio: -0.05 is 5% below.
@@ -369,7 +369,7 @@ pub enum BucketingOutcome {
     NotComparable { reason: String },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BucketingCheck {
     pub level_id: String,
     pub currency: String,

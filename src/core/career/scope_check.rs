@@ -5,7 +5,7 @@
 //! Work the team has not tagged gets a scope by a rule of thumb ([`default_scope`]), and every
 //! figure says how much of it rests on that rule.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Behaviour, Career, Evidence, KeyArea, Level, Scope, Track};
 use crate::core::goals::statement::goal_title;
@@ -14,7 +14,7 @@ use crate::core::ids::{BehaviourId, GoalId, KeyAreaId, LevelId};
 use crate::core::plan::Plan;
 
 /// Which kind of record a piece of work is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkKind {
     Objective,
@@ -53,7 +53,7 @@ delivers (team), a touch point is one activity with one owner (self). Set the sc
 item where yours differs.";
 
 /// One objective, goal or touch point of the plan, with the scope it demands.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WorkItem {
     pub kind: WorkKind,
     pub id: String,
@@ -113,7 +113,7 @@ pub fn plan_work(plan: &Plan) -> Vec<WorkItem> {
 }
 
 /// A level as the check names it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LevelRef {
     pub level_id: LevelId,
     pub code: String,
@@ -142,7 +142,7 @@ impl LevelRef {
 }
 
 /// Work at one scope wider than the level's.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScopeFinding {
     pub scope: Scope,
     pub items: Vec<WorkItem>,
@@ -191,7 +191,7 @@ fn counts_text(items: &[WorkItem]) -> String {
 
 /// One key area of the level's track, the work that exercises it, and what the level and
 /// the next one expect in it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AreaWork {
     pub key_area_id: KeyAreaId,
     pub name: String,
@@ -203,7 +203,7 @@ pub struct AreaWork {
 }
 
 /// The scope check of one level.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScopeCheck {
     pub track_name: String,
     pub level: LevelRef,

@@ -67,6 +67,7 @@ pub fn typed_snapshot(
             counts.push(StageCount {
                 stage_id: stage_id.clone().into(),
                 count: v.min(u64::MAX as f64) as u64,
+                extra: Default::default(),
             });
         }
     }
@@ -170,6 +171,7 @@ impl Parsed {
         snap.counts.push(StageCount {
             stage_id: stage_id.into(),
             count,
+            extra: Default::default(),
         });
     }
 }

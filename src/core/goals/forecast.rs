@@ -1,7 +1,7 @@
 //! Forecast from check-ins (least squares), On track / At risk / Off track, percent complete.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::DAYS_PER_MONTH;
 use super::trajectory::Point;
@@ -16,7 +16,7 @@ pub const MIN_CHECK_INS_FOR_TREND: usize = 2;
 pub const AT_RISK_SHORTFALL: f64 = 0.10;
 
 /// A straight line fitted through check-ins: value = intercept + slope × days since origin.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct Trend {
     pub origin: NaiveDate,
@@ -83,7 +83,7 @@ pub fn trend_from_baseline(goal: &Goal) -> Option<Trend> {
 }
 
 /// The trend line from the first check-in to the deadline, for the chart.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct Forecast {
     pub from: Point,
@@ -109,7 +109,7 @@ pub fn forecast(goal: &Goal) -> Option<Forecast> {
     })
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackStatus {
     OnTrack,
@@ -189,7 +189,7 @@ pub fn percent_complete(goal: &Goal) -> Option<f64> {
 }
 
 /// Everything the goal card and chart show about progress, in one call.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct Progress {
     pub status: TrackStatus,

@@ -83,6 +83,9 @@ pub struct Objective {
     /// Key areas of the plan's career tracks this work exercises.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub key_area_ids: Vec<KeyAreaId>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// One SMART goal: a key result of an objective.
@@ -150,6 +153,9 @@ pub struct Metric {
     /// Key of the built-in catalog entry this metric came from (not a plan record).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub catalog_key: Option<String>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,6 +250,9 @@ pub struct KeyPlayer {
     pub id: KeyPlayerId,
     pub name: String,
     pub owner: bool,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -256,6 +265,9 @@ pub struct Step {
     pub owner_id: Option<KeyPlayerId>,
     pub due: Option<NaiveDate>,
     pub done: bool,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -265,6 +277,9 @@ pub struct Milestone {
     pub date: NaiveDate,
     pub value: f64,
     pub note: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -276,6 +291,9 @@ pub struct CheckIn {
     pub note: String,
     /// The team's confidence, 0–100, that the target will be met.
     pub confidence: Option<u8>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Baseline, target and deadline as the team agreed them.
@@ -287,6 +305,9 @@ pub struct Commitment {
     pub baseline_date: Option<NaiveDate>,
     pub target: Option<f64>,
     pub deadline: Option<NaiveDate>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -128,6 +128,7 @@ impl Sampler<'_> {
                 id: self.plan.fresh_id("k").into(),
                 name: (*name).into(),
                 owner: i == 0,
+                extra: Default::default(),
             })
             .collect()
     }
@@ -142,6 +143,7 @@ impl Sampler<'_> {
                 owner_id: players.get(*owner).map(|p| p.id.clone()),
                 due: None,
                 done: *done,
+                extra: Default::default(),
             })
             .collect()
     }
@@ -157,6 +159,7 @@ impl Sampler<'_> {
                 value: *value,
                 note: (*note).into(),
                 confidence: Some(*confidence),
+                extra: Default::default(),
             })
             .collect()
     }
@@ -170,6 +173,7 @@ impl Sampler<'_> {
                 date: p.date,
                 value: p.value,
                 note: String::new(),
+                extra: Default::default(),
             })
             .collect()
     }
@@ -213,6 +217,7 @@ impl Sampler<'_> {
                 baseline_date: Some(start),
                 target: Some(target),
                 deadline: Some(deadline),
+                extra: Default::default(),
             }),
             last_reviewed: Some(self.cal.month(4)),
             ..Goal::default()

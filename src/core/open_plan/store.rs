@@ -365,8 +365,13 @@ pub fn save_index(store: &impl PlanStore, workspace: &Workspace) -> Result<(), S
         .iter()
         .map(|p| (p.id.clone(), p.name.clone()))
         .collect();
+    // What a newer Trellis added to the index is kept (an unreadable index keeps nothing).
+    let kept = store
+        .read(INDEX_KEY)?
+        .and_then(|raw| schema::parse_index(&raw).ok())
+        .unwrap_or_default();
     store.write(
         INDEX_KEY,
-        &schema::store_index(&order, workspace.current.as_deref()),
+        &schema::store_index(&order, workspace.current.as_deref(), &kept),
     )
 }

@@ -110,17 +110,26 @@ pub fn peek_leading_header(text: &str) -> Option<Header> {
     seen.iter().all(|s| *s).then_some(header)
 }
 
-/// The workspace index from `(id, name)` pairs in list order, compact.
-pub fn store_index(order: &[(String, String)], current: Option<&str>) -> String {
+/// The workspace index from `(id, name)` pairs in list order, compact. What `kept` (the index
+/// stored now) holds that this build does not know stays: its own unknown fields, and those
+/// of each plan's entry that is still listed.
+pub fn store_index(order: &[(String, String)], current: Option<&str>, kept: &Workspace) -> String {
     let workspace = Workspace {
         plans: order
             .iter()
             .map(|(id, name)| PlanSummary {
                 id: id.clone(),
                 name: name.clone(),
+                extra: kept
+                    .plans
+                    .iter()
+                    .find(|entry| entry.id == *id)
+                    .map(|entry| entry.extra.clone())
+                    .unwrap_or_default(),
             })
             .collect(),
         current: current.map(str::to_string),
+        extra: kept.extra.clone(),
     };
     workspace_document(&workspace).to_string()
 }

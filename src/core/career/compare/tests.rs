@@ -443,6 +443,7 @@ fn ageing_brings_figures_to_the_latest_date_and_shows_both() {
     career.ageing = Ageing {
         annual_rate_percent: Some(3.0),
         source: "Employment Cost Index".into(),
+        extra: Default::default(),
     };
     let check = bucketing_check(&career, "c-2", 10.0);
     assert!(
@@ -494,6 +495,7 @@ fn the_gap_splits_into_years_apart_and_what_remains() {
     career.ageing = Ageing {
         annual_rate_percent: Some(5.0),
         source: "a wage index".into(),
+        extra: Default::default(),
     };
     let check = bucketing_check(&career, "c-2", 10.0);
     let d = check.decomposition.unwrap();

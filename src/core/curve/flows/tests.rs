@@ -130,6 +130,7 @@ fn flows_must_match_an_existing_snapshot_of_the_end_date() {
         vec![StageCount {
             stage_id: ids[0].clone().into(),
             count: 950,
+            extra: Default::default(),
         }],
     );
     let problems = typed_flows(

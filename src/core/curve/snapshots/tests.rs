@@ -208,8 +208,10 @@ fn exported_stage_names_never_start_a_formula_and_read_back_as_the_same_stages()
             .map(|i| StageCount {
                 stage_id: format!("s{i}").into(),
                 count: i * 10,
+                extra: Default::default(),
             })
             .collect(),
+        extra: Default::default(),
     });
     let csv = snapshots_csv(&c);
     let header = csv.lines().next().unwrap();

@@ -150,6 +150,7 @@ fn new_period(plan: &mut Plan, new: &NewPeriod) -> Result<Period> {
         start: new.start,
         end,
         closing: None,
+        extra: Default::default(),
     })
 }
 
@@ -218,6 +219,7 @@ pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId>
             },
             outcome: decision.outcome,
             status_before: None,
+            extra: Default::default(),
         };
         // A finished goal still being worked on becomes achieved or missed by its score
         // (below, once nothing can refuse any more); an unscored one keeps its status.
@@ -255,6 +257,7 @@ pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId>
             what_worked: request.what_worked.trim().to_string(),
             what_did_not: request.what_did_not.trim().to_string(),
             results,
+            extra: Default::default(),
         });
     }
     plan.goals.periods.push(next);

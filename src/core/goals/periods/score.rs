@@ -72,6 +72,7 @@ pub fn latest_by(goal: &Goal, end: NaiveDate) -> Option<Reading> {
         .map(|c| Reading {
             date: c.date,
             value: c.value,
+            extra: Default::default(),
         })
 }
 

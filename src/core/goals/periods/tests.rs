@@ -24,6 +24,7 @@ fn plan() -> Plan {
         date: d(2026, 8, 1),
         value: 140.0,
         note: String::new(),
+        extra: Default::default(),
     }];
     let mut cut = plain_goal();
     cut.id = "g2".into();
