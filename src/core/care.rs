@@ -102,9 +102,29 @@ impl DataCare {
     }
 
     /// Whether to ask the browser for persistent storage: once the user has a plan of their
-    /// own, and only until the browser has answered once.
+    /// own, and only until the browser has answered once (a backup asks again, see
+    /// [`DataCare::should_ask_after_backup`]).
     pub fn should_request_persistence(&self, has_own_plan: bool) -> bool {
         has_own_plan && self.persistence.is_none()
+    }
+
+    /// The answer to keep once the browser says whether it keeps the data now
+    /// (`navigator.storage.persisted()`, read at start): a promise given since the last
+    /// visit (the site installed or bookmarked, say) shows as kept; one withdrawn (in the
+    /// site's settings) as not. A "no" before anything was asked changes nothing: the app
+    /// asks when there is a plan of the user's own.
+    pub fn persistence_after_check(&self, persisted: bool) -> Option<Persistence> {
+        match (persisted, self.persistence) {
+            (true, _) => Some(Persistence::Granted),
+            (false, Some(_)) => Some(Persistence::Refused),
+            (false, None) => None,
+        }
+    }
+
+    /// Whether to ask the browser again after a backup: a first "no" is not for good (browsers
+    /// decide by how the site is used), so every backup while it is not promised asks again.
+    pub fn should_ask_after_backup(&self) -> bool {
+        self.persistence != Some(Persistence::Granted)
     }
 
     /// Whether the header offers "Back up now": changes not in a backup, the last backup (or,
@@ -148,6 +168,46 @@ mod tests {
     use super::*;
 
     const T0: f64 = 1_800_000_000_000.0;
+
+    #[test]
+    fn the_browser_s_answer_at_start_replaces_the_one_remembered() {
+        let mut care = DataCare::default();
+        assert_eq!(
+            care.persistence_after_check(false),
+            None,
+            "nothing asked yet"
+        );
+        assert_eq!(
+            care.persistence_after_check(true),
+            Some(Persistence::Granted)
+        );
+        care.persistence = Some(Persistence::Refused);
+        assert_eq!(
+            care.persistence_after_check(true),
+            Some(Persistence::Granted),
+            "granted since the last visit"
+        );
+        care.persistence = Some(Persistence::Granted);
+        assert_eq!(
+            care.persistence_after_check(false),
+            Some(Persistence::Refused),
+            "withdrawn since the last visit"
+        );
+    }
+
+    #[test]
+    fn a_backup_asks_again_until_the_browser_promises() {
+        let mut care = DataCare::default();
+        assert!(care.should_ask_after_backup());
+        care.persistence = Some(Persistence::Refused);
+        assert!(care.should_ask_after_backup());
+        assert!(
+            !care.should_request_persistence(true),
+            "the first ask is once"
+        );
+        care.persistence = Some(Persistence::Granted);
+        assert!(!care.should_ask_after_backup());
+    }
 
     #[test]
     fn the_record_keeps_what_a_newer_trellis_added() {

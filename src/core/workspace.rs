@@ -106,7 +106,7 @@ pub fn clean_name(name: &str) -> Result<String, WorkspaceError> {
 }
 
 /// A name from a file, made usable: trimmed, shortened, never empty.
-fn fit_name(name: &str) -> String {
+pub fn fit_name(name: &str) -> String {
     let name = with_suffix(name, "");
     if name.is_empty() {
         IMPORTED_NAME.to_string()

@@ -55,34 +55,55 @@ pub fn saved(plan: &Plan) {
     }
 }
 
-/// Every plan was backed up, or one exported.
+/// Every plan was backed up, or one exported. While the browser has not promised to keep the
+/// data, it is asked again (a first refusal is not for good).
 pub fn backed_up() {
     let now = clock::now_ms();
     change(|care| care.note_backup(now));
+    if record().with_untracked(DataCare::should_ask_after_backup) {
+        leptos::task::spawn_local(request_persistence());
+    }
+}
+
+/// Reads whether the browser keeps the data now (`navigator.storage.persisted()`), once at
+/// start, so an answer given or withdrawn since the last visit shows.
+async fn read_persisted() {
+    let Some(persisted) = call_storage_manager("persisted").await else {
+        return;
+    };
+    let Some(persisted) = persisted.as_bool() else {
+        return;
+    };
+    let now = record().with_untracked(|care| care.persistence_after_check(persisted));
+    if record().with_untracked(|care| care.persistence) != now {
+        change(|care| care.persistence = now);
+    }
+}
+
+/// Calls `navigator.storage.<method>()` and waits for its answer; None where there is no
+/// such method or it fails.
+async fn call_storage_manager(method: &str) -> Option<JsValue> {
+    let manager = storage_manager()?;
+    let function = js_sys::Reflect::get(&manager, &JsValue::from_str(method)).ok()?;
+    let function = function.dyn_ref::<js_sys::Function>()?;
+    let promise = function
+        .call0(&manager)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    JsFuture::from(promise).await.ok()
 }
 
 /// Asks the browser to keep this site's data, once, and remembers the answer.
 async fn request_persistence() {
-    let Some(manager) = storage_manager() else {
+    if storage_manager().is_none() {
         return;
-    };
-    let Ok(persist) = js_sys::Reflect::get(&manager, &JsValue::from_str("persist")) else {
-        return;
-    };
-    let Some(persist) = persist.dyn_ref::<js_sys::Function>() else {
-        return;
-    };
+    }
     // Asked once: an answer arriving late must not send a second request meanwhile.
     change(|care| {
         care.persistence.get_or_insert(Persistence::Refused);
     });
-    let answer = match persist.call0(&manager) {
-        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
-            Ok(promise) => JsFuture::from(promise).await.ok(),
-            Err(_) => None,
-        },
-        Err(_) => None,
-    };
+    let answer = call_storage_manager("persist").await;
     let granted = answer.and_then(|a| a.as_bool()).unwrap_or(false);
     change(|care| {
         care.persistence = Some(if granted {
@@ -104,6 +125,7 @@ fn storage_manager() -> Option<JsValue> {
 #[component]
 pub fn PersistStatus() -> impl IntoView {
     let state = use_app_state();
+    leptos::task::spawn_local(read_persisted());
     let answer = move || record().with(|care| care.persistence);
     move || {
         match answer() {

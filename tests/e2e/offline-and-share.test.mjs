@@ -5,6 +5,7 @@ import { cp, mkdtemp, appendFile, readdir, readFile, rename, writeFile } from "n
 import { tmpdir } from "node:os";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 import { launch, serve, newSession, open, storedData, cspViolations, heading1 } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 
@@ -194,6 +195,33 @@ test("a share link carries the plan in its fragment; opening it previews, then a
   assert.deepEqual(second.problems, []);
   assert.deepEqual(await cspViolations(second.page), []);
   await second.context.close();
+});
+
+/** Share-link data for `doc`: deflate (zlib), then unpadded base64url, as Trellis makes it. */
+const shareData = (doc) => deflateSync(Buffer.from(JSON.stringify(doc)), { level: 9 }).toString("base64url");
+
+test("a share link previews from its header and is read when added: a plan the check refuses says so on Add, a long name is cut", async () => {
+  const { context, page, problems } = await newSession(browser);
+  // A goal naming an objective the plan does not have: readable header, refused plan.
+  const dangling = {
+    format: "trellis-plan", version: 2, id: "pshared", name: `  ${"Long name ".repeat(50)}`,
+    goals: { goals: [{ id: "g1", objective_id: "nowhere" }] },
+  };
+  await page.goto(`${server.url}#plan=${shareData(dangling)}`);
+  const preview = page.getByTestId("share-preview");
+  await preview.waitFor();
+  const title = await preview.getByRole("heading").innerText();
+  // Cut as an import cuts a name: trimmed, at most 120 characters.
+  assert.equal(title, `Shared plan: ${"Long name ".repeat(12).trim()}`);
+  assert.match(await preview.innerText(), /1 goals in 0 objectives · 0 curve stages · 0 career tracks/);
+  await preview.getByRole("button", { name: "Add to my plans" }).click();
+  const error = page.getByTestId("share-error");
+  await error.waitFor();
+  assert.match(await error.innerText(), /cannot be opened: `goals\.goals\[0\]\.objective_id`/);
+  assert.deepEqual(await storedData(page), {}, "nothing added");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await cspViolations(page), []);
+  await context.close();
 });
 
 test("a tampered or truncated share link gives a specific error and changes nothing", async () => {

@@ -348,7 +348,7 @@ test("malformed plan files not covered by the pasted cases: a specific message e
     ["javascript_link.json", { fixture: "javascript_link.json" }, /only http, https and mailto links are allowed, not "javascript:/],
     ["workspace_not_plan.json", { fixture: "workspace_not_plan.json" }, /This is a Trellis workspace index \(the list of plans\), not a plan/],
     ["not_json.json", { fixture: "not_json.json" }, /^not_json\.json: Line 3, column \d+: /],
-    ["newer_version.json", { fixture: "newer_version.json" }, /newer version of Trellis \(version 7\); this app reads up to 1/],
+    ["newer_version.json", { fixture: "newer_version.json" }, /newer version of Trellis \(version 7\); this app reads up to 2/],
     ["version-zero.json", { text: plan({ version: 0 }) }, /no valid version number \(found the number 0\)/],
     ["version-text.json", { text: plan({ version: "1" }) }, /no valid version number \(found the text "1"\)/],
     ["no-version.json", { text: '{"format":"trellis-plan","id":"px","name":"n"}' }, /no valid version number/],

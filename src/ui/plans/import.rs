@@ -31,7 +31,11 @@ pub fn offer(state: AppState, plan: Plan) {
 
 /// [`offer`] with the pending-import signal in hand, for code running outside the component
 /// tree (after an `await`), where contexts cannot be looked up. Err: why it was not added.
-fn offer_to(state: AppState, pending: RwSignal<Option<Plan>>, plan: Plan) -> Result<(), String> {
+pub fn offer_to(
+    state: AppState,
+    pending: RwSignal<Option<Plan>>,
+    plan: Plan,
+) -> Result<(), String> {
     let exists = state
         .plans
         .with_untracked(|plans| plans.iter().any(|e| e.id == plan.id));

@@ -416,3 +416,91 @@ fn undo_takes_a_whole_close_back_in_one_step() {
     assert_eq!(undone, before_close);
     assert_eq!(history.redo(&undone), Some(plan));
 }
+
+/// `goals` goals, all finished in one closed quarter, each with its result.
+fn closed_period_with(goals: usize) -> GoalBook {
+    let period: crate::core::ids::PeriodId = "p1".into();
+    let mut book = GoalBook::default();
+    let mut results = Vec::with_capacity(goals);
+    for n in 0..goals {
+        let id: crate::core::goals::GoalId = format!("g{n}").into();
+        book.goals.push(crate::core::goals::Goal {
+            id: id.clone(),
+            period_id: Some(period.clone()),
+            ..Default::default()
+        });
+        results.push(GoalResult {
+            goal: id,
+            outcome: Outcome::Finished,
+            ..GoalResult::default()
+        });
+    }
+    book.periods.push(Period {
+        id: period,
+        start: d(2026, 1, 1),
+        end: d(2026, 3, 31),
+        closing: Some(Closing {
+            closed_on: d(2026, 4, 1),
+            results,
+            ..Closing::default()
+        }),
+        ..Period::default()
+    });
+    book
+}
+
+/// The shortest of three runs of `work`, in seconds.
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest(mut work: impl FnMut()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            work();
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_period_check_takes_time_in_proportion_to_the_plan() {
+    // 20,000 goals finished in a closed period. Looking each result's goal up by walking the
+    // goals (and each goal's result by walking the results) compares ids 400 million times:
+    // seconds, against a few hash lookups per goal with the ids indexed once. The yardstick is
+    // indexing the same ids once on the same machine, so the bound says "in proportion to the
+    // plan" whatever the machine's speed; the two routes differ by far more than any noise.
+    let book = closed_period_with(20_000);
+    assert_eq!(check_periods(&book), Ok(()));
+    let check = shortest(|| assert!(check_periods(&book).is_ok()));
+    let yardstick = shortest(|| {
+        use std::collections::HashSet;
+        let goals: HashSet<&str> = book.goals.iter().map(|g| g.id.as_str()).collect();
+        let results = book
+            .periods
+            .iter()
+            .flat_map(|p| p.closing.iter())
+            .flat_map(|c| &c.results);
+        let results: HashSet<&str> = results.map(|r| r.goal.as_str()).collect();
+        assert_eq!(goals.len(), results.len());
+    });
+    assert!(
+        check < 20.0 * yardstick,
+        "the period check took {check:.3} s; indexing its ids once {yardstick:.3} s"
+    );
+}
+
+#[test]
+fn the_period_check_still_finds_a_goal_finished_in_another_period() {
+    let mut book = closed_period_with(3);
+    book.goals[1].period_id = Some("p9".into());
+    assert_eq!(
+        check_periods(&book).map_err(|p| p.path),
+        Err("goals.periods[0].closing.results[1].goal".into())
+    );
+    let mut book = closed_period_with(3);
+    book.periods[0].closing.as_mut().unwrap().results.remove(2);
+    assert_eq!(
+        check_periods(&book).map_err(|p| p.path),
+        Err("goals.goals[2].period_id".into())
+    );
+}
