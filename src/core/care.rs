@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::plan::Extra;
 
@@ -21,7 +21,7 @@ pub const SNOOZE_DAYS: u32 = 3;
 pub const MAX_REMINDER_DAYS: u32 = 365;
 
 /// The browser's answer to `navigator.storage.persist()`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Persistence {
     /// Kept until the user deletes it.
@@ -30,32 +30,24 @@ pub enum Persistence {
     Refused,
 }
 
-/// What Trellis remembers about the stored data (kept under its own storage key).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What Trellis remembers about the stored data (kept under its own storage key). Read by
+/// [`DataCare::read`], which keeps what it does not know in `extra` (no derived `Deserialize`:
+/// a flattened one would bring serde's buffering into the first download, which reads this).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DataCare {
     /// Last backup of all plans, or export of one.
-    #[serde(default)]
     pub last_backup_ms: Option<f64>,
     /// The first change not yet in a backup; `None` when everything is backed up.
-    #[serde(default)]
     pub unbacked_since_ms: Option<f64>,
     /// When each plan was last saved with a change (by plan id).
-    #[serde(default)]
     pub changed: BTreeMap<String, f64>,
-    #[serde(default)]
     pub persistence: Option<Persistence>,
     /// 0 turns the reminder off.
-    #[serde(default = "default_reminder_days")]
     pub reminder_days: u32,
-    #[serde(default)]
     pub snoozed_until_ms: Option<f64>,
     /// Fields this build does not know, kept for the build that wrote them.
     #[serde(flatten)]
     pub extra: Extra,
-}
-
-fn default_reminder_days() -> u32 {
-    DEFAULT_REMINDER_DAYS
 }
 
 impl Default for DataCare {
@@ -79,9 +71,43 @@ pub fn is_own_plan(plan: &Plan) -> bool {
 }
 
 impl DataCare {
-    /// The record as stored; anything unreadable starts afresh (it holds no user work).
+    /// The record as stored; a field that cannot be read takes its default, and a record that
+    /// is not an object starts afresh (it holds no user work). Fields this build does not
+    /// know are kept.
     pub fn read(text: &str) -> DataCare {
-        serde_json::from_str(text).unwrap_or_default()
+        let Ok(serde_json::Value::Object(mut fields)) = serde_json::from_str(text) else {
+            return DataCare::default();
+        };
+        let mut take = |key: &str| fields.shift_remove(key);
+        let number = |value: Option<serde_json::Value>| value.and_then(|v| v.as_f64());
+        let last_backup_ms = number(take("last_backup_ms"));
+        let unbacked_since_ms = number(take("unbacked_since_ms"));
+        let changed = match take("changed") {
+            Some(serde_json::Value::Object(changed)) => changed
+                .into_iter()
+                .filter_map(|(id, when)| when.as_f64().map(|when| (id, when)))
+                .collect(),
+            _ => BTreeMap::new(),
+        };
+        let persistence = match take("persistence").as_ref().and_then(|v| v.as_str()) {
+            Some("granted") => Some(Persistence::Granted),
+            Some("refused") => Some(Persistence::Refused),
+            _ => None,
+        };
+        let reminder_days = take("reminder_days")
+            .and_then(|v| v.as_u64())
+            .and_then(|days| u32::try_from(days).ok())
+            .unwrap_or(DEFAULT_REMINDER_DAYS);
+        let snoozed_until_ms = number(take("snoozed_until_ms"));
+        DataCare {
+            last_backup_ms,
+            unbacked_since_ms,
+            changed,
+            persistence,
+            reminder_days,
+            snoozed_until_ms,
+            extra: fields,
+        }
     }
 
     pub fn write(&self) -> String {

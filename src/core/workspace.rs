@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::plan::Extra;
 
@@ -16,7 +16,10 @@ pub const MAX_NAME_CHARS: usize = 120;
 /// Name given to an imported plan whose name is blank.
 pub const IMPORTED_NAME: &str = "Imported plan";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// An entry of the plan list's index. Read by `schema::parse_workspace`, which keeps what it
+/// does not know in `extra` (no derived `Deserialize`: a flattened one would bring serde's
+/// buffering into the first download, which reads the index at start).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlanSummary {
     pub id: String,
     pub name: String,
@@ -25,10 +28,10 @@ pub struct PlanSummary {
     pub extra: Extra,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The plan list's index, read by `schema::parse_workspace` (see [`PlanSummary`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Workspace {
     pub plans: Vec<PlanSummary>,
-    #[serde(default)]
     pub current: Option<String>,
     /// Fields this build does not know, kept for the build that wrote them.
     #[serde(flatten)]
