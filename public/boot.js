@@ -1,8 +1,20 @@
 // Runs before the app: applies the saved theme before the first paint (no flash for dark-theme
 // users), and registers the service worker that lets Trellis open offline after one visit.
+// The build names it by its content (scripts/post-build.mjs), so a page never runs another
+// build's copy.
 (function () {
+  // Where this deployment's keys are (src/core/keys.rs): the keys of earlier builds
+  // ("trellis.…") when it owns them or nobody does yet, otherwise its own ("trellis@<path>.…").
+  var prefix = "trellis.";
   try {
-    var theme = localStorage.getItem("trellis.theme");
+    var base = new URL(document.baseURI).pathname;
+    var owner = localStorage.getItem("trellis.owner");
+    if (owner && owner !== base) prefix = "trellis@" + base + ".";
+  } catch (e) {
+    // Storage blocked: nothing is stored either way.
+  }
+  try {
+    var theme = localStorage.getItem(prefix + "theme");
     if (theme === "light" || theme === "dark") {
       document.documentElement.dataset.theme = theme;
     }
@@ -33,7 +45,7 @@
   function hasStoredPlan() {
     try {
       for (var i = 0; i < localStorage.length; i++) {
-        if ((localStorage.key(i) || "").indexOf("trellis.plan.") === 0) return true;
+        if ((localStorage.key(i) || "").indexOf(prefix + "plan.") === 0) return true;
       }
     } catch (e) {
       // Storage blocked: no plan can be open.
@@ -42,6 +54,17 @@
   }
 
   if (!("serviceWorker" in navigator)) return;
+  // The worker keeps a build's files while a page of that build is open: each page says which
+  // build it is, to the worker that controls it now (another one after a deploy).
+  var build = (document.querySelector('meta[name="trellis-build"]') || {}).content;
+  function hello() {
+    navigator.serviceWorker.ready.then(function (registration) {
+      var worker = navigator.serviceWorker.controller || registration.active;
+      if (worker && build) worker.postMessage({ type: "hello", build: build });
+    });
+  }
+  hello();
+  navigator.serviceWorker.addEventListener("controllerchange", hello);
   // The worker's precache (every file, for offline use) waits until the app has rendered and the
   // page is idle, so a first visit downloads only what the page it opened needs first.
   // `data-offline-ready` tells when it is done.

@@ -10,6 +10,7 @@ pub mod edits;
 pub mod goals;
 pub mod history;
 pub mod ids;
+pub mod keys;
 pub mod markdown;
 pub mod open_plan;
 pub mod plan;
