@@ -108,7 +108,10 @@ async function save(known) {
  *  those of the tabs still open, once every open tab has said which build it runs. */
 function prune() {
   writing = writing.then(async () => {
-    const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+    // Every tab of this scope, controlled or not yet (the list also has other scopes' tabs).
+    const tabs = (await self.clients.matchAll({ type: "window", includeUncontrolled: true })).filter((tab) =>
+      tab.url.startsWith(self.registration.scope),
+    );
     const known = await knownBuilds();
     const open = Object.fromEntries(Object.entries(known).filter(([id]) => tabs.some((tab) => tab.id === id)));
     if (Object.keys(open).length !== Object.keys(known).length) {
