@@ -1,10 +1,33 @@
 // Runs before the app: applies the saved theme before the first paint (no flash for dark-theme
 // users), and registers the service worker that lets Trellis open offline after one visit.
+// The build names it by its content (scripts/post-build.mjs), so a page never runs another
+// build's copy.
 (function () {
   // The storage keys, named once in src/core/keys.rs: scripts/post-build.mjs writes them here.
   var KEYS = /* trellis:storage-keys */ {};
+  // Where this deployment's keys are (src/core/keys.rs, Namespace): the keys of earlier builds
+  // ("trellis.…") when it owns them or nobody does yet, otherwise its own ("trellis@<path>.…").
+  var prefix = KEYS.UNPREFIXED;
   try {
-    var theme = KEYS.THEME_KEY && localStorage.getItem(KEYS.THEME_KEY);
+    var base = normalized(new URL(document.baseURI).pathname);
+    var owner = KEYS.OWNER_KEY && localStorage.getItem(KEYS.OWNER_KEY);
+    if (owner && normalized(owner) !== base && KEYS.PREFIXED) prefix = KEYS.PREFIXED + base + ".";
+  } catch (e) {
+    // Storage blocked: nothing is stored either way.
+  }
+  // A path with one leading and one trailing "/", as keys.rs writes the owner's.
+  function normalized(path) {
+    var inner = String(path).replace(/^\/+|\/+$/g, "");
+    return inner ? "/" + inner + "/" : "/";
+  }
+  // Where the logical `key` (KEYS.THEME_KEY) is stored.
+  function physical(key) {
+    if (!key || !prefix || key.indexOf(KEYS.UNPREFIXED) !== 0) return key;
+    return prefix + key.slice(KEYS.UNPREFIXED.length);
+  }
+  try {
+    var themeKey = physical(KEYS.THEME_KEY);
+    var theme = themeKey && localStorage.getItem(themeKey);
     if (theme === "light" || theme === "dark") {
       document.documentElement.dataset.theme = theme;
     }
@@ -33,9 +56,10 @@
     });
   }
   function hasStoredPlan() {
+    var planPrefix = physical(KEYS.PLAN_PREFIX);
     try {
       for (var i = 0; i < localStorage.length; i++) {
-        if (KEYS.PLAN_PREFIX && (localStorage.key(i) || "").indexOf(KEYS.PLAN_PREFIX) === 0) return true;
+        if (planPrefix && (localStorage.key(i) || "").indexOf(planPrefix) === 0) return true;
       }
     } catch (e) {
       // Storage blocked: no plan can be open.
@@ -44,6 +68,17 @@
   }
 
   if (!("serviceWorker" in navigator)) return;
+  // The worker keeps a build's files while a page of that build is open: each page says which
+  // build it is, to the worker that controls it now (another one after a deploy).
+  var build = (document.querySelector('meta[name="trellis-build"]') || {}).content;
+  function hello() {
+    navigator.serviceWorker.ready.then(function (registration) {
+      var worker = navigator.serviceWorker.controller || registration.active;
+      if (worker && build) worker.postMessage({ type: "hello", build: build });
+    });
+  }
+  hello();
+  navigator.serviceWorker.addEventListener("controllerchange", hello);
   // The worker's precache (every file, for offline use) waits until the app has rendered and the
   // page is idle, so a first visit downloads only what the page it opened needs first.
   // `data-offline-ready` tells when it is done.

@@ -26,15 +26,24 @@ const TYPES = {
 
 /** Serves `dir` under the URL path `base` (e.g. "/" or "/trellis/") on a free loopback port. */
 // `maxAge` (seconds) lets browsers keep files in their HTTP cache, as most hosts do; `delay(ms)`
-// on the returned server holds back every HTML answer (a slow network, for the service worker).
-export async function serveStatic(dir, base = "/", port = 0, { gzip = false, maxAge = 0 } = {}) {
-  const root = resolve(dir);
+// on the returned server holds back every HTML answer (a slow network, for the service worker);
+// `fail(status)` answers every request with that status (a host in trouble), `fail(0)` stops.
+// `also: [[dir, base], …]` serves more folders on the same origin (two deployments of one
+// github.io account); the first whose base a path starts with, longest first, answers.
+export async function serveStatic(dir, base = "/", port = 0, { gzip = false, maxAge = 0, also = [] } = {}) {
+  const mounts = [[resolve(dir), base], ...also.map(([d, b]) => [resolve(d), b])].sort((a, b) => b[1].length - a[1].length);
   let htmlDelayMs = 0;
+  let failWith = 0;
   const compressed = new Map();
   const server = createServer(async (req, res) => {
     try {
+      if (failWith) {
+        res.writeHead(failWith, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+        return res.end(`<!DOCTYPE html><title>${failWith}</title><h1>The host answers ${failWith}</h1>`);
+      }
       if (htmlDelayMs > 0 && /text\/html/.test(req.headers.accept ?? "")) await new Promise((ok) => setTimeout(ok, htmlDelayMs));
       let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const [root, base] = mounts.find(([, b]) => path.startsWith(b)) ?? mounts[mounts.length - 1];
       if (!path.startsWith(base)) return send404(res, root);
       path = "/" + path.slice(base.length);
       if (path.endsWith("/")) path += "index.html";
@@ -82,6 +91,9 @@ export async function serveStatic(dir, base = "/", port = 0, { gzip = false, max
     },
     delay: (ms) => {
       htmlDelayMs = ms;
+    },
+    fail: (status) => {
+      failWith = status;
     },
   };
 }

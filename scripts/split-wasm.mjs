@@ -7,21 +7,25 @@
 // 2. wasm-bindgen (the version Cargo.lock pins) on the main module, with `--keep-lld-exports`
 //    (the chunks link against the main module's exports);
 // 3. wasm-opt -Oz on every module (release builds; binaryen from npm, as trunk's own step);
-// 4. names every file by a hash of its content, puts them in the staging folder in place of
-//    trunk's wasm-bindgen output, renames them in index.html and recomputes its SRI hashes.
-// Returns, for each tool's route, the chunks its page needs, so that page can preload them.
+// 4. names every file by a hash of its content (scripts/content-names.mjs says how, and checks
+//    it), puts them in the staging folder in place of trunk's wasm-bindgen output, renames them
+//    in index.html and recomputes its SRI hashes. wasm-bindgen names a crate's JS snippets'
+//    folder from the crate's name and version, not from the snippets: they are renamed too, or
+//    a deploy that changed them would be answered with the old ones from a cache.
+// Returns, for each tool's route, the chunks its page needs, so that page can preload them, and
+// the files it named by their content.
 import { createHash } from "node:crypto";
 import { execFile, execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { BUILD_PLACEHOLDER, buildHash, hex16, snippetFolderName } from "./content-names.mjs";
 
 const NAME = "trellis";
 const LOADER = "__wasm_split.js";
 
 const digest = (bytes, algorithm = "sha256") => createHash(algorithm).update(bytes).digest();
-const hex16 = (bytes) => digest(bytes).toString("hex").slice(0, 16);
 
 function run(command, args) {
   execFileSync(command, args, { stdio: ["ignore", "inherit", "inherit"] });
@@ -103,7 +107,8 @@ export async function splitWasm(staging) {
 
   // Content-hashed names. The chunks hold no file names; the two scripts name each other (the
   // loader imports the bindings' initSync, the bindings import the loader), so they share one
-  // hash, of everything the build produced.
+  // hash, of the main wasm and the two scripts as they are written with a placeholder in
+  // place of that hash (content-names.mjs checks it the same way).
   let loader = readFileSync(join(split, LOADER), "utf8");
   const renamed = new Map();
   for (const file of chunkNames) {
@@ -113,21 +118,34 @@ export async function splitWasm(staging) {
   const needs = chunksBySplit(loader);
   const mainWasm = readFileSync(modules[0]);
   let bindings = readFileSync(join(bound, `${NAME}.js`), "utf8");
-  const build = createHash("sha256").update(mainWasm).update(bindings).update(loader);
-  for (const file of [...renamed.values()].sort()) build.update(file);
-  const hash = build.digest("hex").slice(0, 16);
+  // The snippets' folders, named by what is in them.
+  const snippetFolders = new Map();
+  if (existsSync(join(bound, "snippets"))) {
+    for (const folder of readdirSync(join(bound, "snippets"))) {
+      const named = snippetFolderName(join(bound, "snippets", folder), folder);
+      snippetFolders.set(folder, named);
+      bindings = bindings.replaceAll(`./snippets/${folder}/`, `./snippets/${named}/`);
+    }
+  }
+  const placeholder = {
+    bindings: `${NAME}-${BUILD_PLACEHOLDER}.js`,
+    loader: `${NAME}-split-${BUILD_PLACEHOLDER}.js`,
+  };
+  for (const [file, hashed] of renamed) loader = loader.replaceAll(`"./${file}"`, `"./${hashed}"`);
+  loader = loader.replaceAll(`"./${NAME}.js"`, `"./${placeholder.bindings}"`);
+  if (!bindings.includes(`'./${LOADER}'`) && !bindings.includes(`"./${LOADER}"`)) {
+    throw new Error(`split-wasm: wasm-bindgen's output does not import ./${LOADER}`);
+  }
+  // Only the import statements: the import object's keys are the wasm's own module names.
+  bindings = bindings.replace(/(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g, `$1$2./${placeholder.loader}$2`);
+  const hash = buildHash(mainWasm, bindings, loader);
+  bindings = bindings.replaceAll(BUILD_PLACEHOLDER, hash);
+  loader = loader.replaceAll(BUILD_PLACEHOLDER, hash);
   const names = {
     bindings: `${NAME}-${hash}.js`,
     wasm: `${NAME}-${hash}_bg.wasm`,
     loader: `${NAME}-split-${hash}.js`,
   };
-  for (const [file, hashed] of renamed) loader = loader.replaceAll(`"./${file}"`, `"./${hashed}"`);
-  loader = loader.replaceAll(`"./${NAME}.js"`, `"./${names.bindings}"`);
-  if (!bindings.includes(`'./${LOADER}'`) && !bindings.includes(`"./${LOADER}"`)) {
-    throw new Error(`split-wasm: wasm-bindgen's output does not import ./${LOADER}`);
-  }
-  // Only the import statements: the import object's keys are the wasm's own module names.
-  bindings = bindings.replace(/(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g, `$1$2./${names.loader}$2`);
 
   // Trunk's own output of the unsplit wasm goes; ours takes its place.
   let html = readFileSync(join(staging, "index.html"), "utf8");
@@ -140,14 +158,18 @@ export async function splitWasm(staging) {
   writeFileSync(join(staging, names.wasm), mainWasm);
   writeFileSync(join(staging, names.loader), loader);
   for (const [file, hashed] of renamed) writeFileSync(join(staging, hashed), readFileSync(join(split, file)));
-  // The JS snippets of crates (`inline_js`), as this wasm-bindgen run named them.
+  // The JS snippets of crates (`inline_js`), in folders named by their content.
   rmSync(join(staging, "snippets"), { recursive: true, force: true });
-  if (existsSync(join(bound, "snippets"))) cpSync(join(bound, "snippets"), join(staging, "snippets"), { recursive: true });
+  for (const [folder, named] of snippetFolders) {
+    cpSync(join(bound, "snippets", folder), join(staging, "snippets", named), { recursive: true });
+    html = html.replaceAll(`snippets/${folder}/`, `snippets/${named}/`);
+  }
 
   html = html.replaceAll(trunkJs, names.bindings).replaceAll(trunkWasm, names.wasm);
   // Subresource integrity of the renamed files, as trunk writes it (sha384).
   html = html.replace(/<link\b[^>]*>/g, (tag) => {
-    const file = Object.values(names).find((name) => tag.includes(name));
+    const snippet = tag.match(/snippets\/[^"]+/)?.[0];
+    const file = Object.values(names).find((name) => tag.includes(name)) ?? snippet;
     if (!file || !tag.includes("integrity=")) return tag;
     const sri = `sha384-${digest(readFileSync(join(staging, file)), "sha384").toString("base64")}`;
     return tag.replace(/integrity="[^"]*"/, `integrity="${sri}"`);
@@ -175,5 +197,12 @@ export async function splitWasm(staging) {
         .map(([route, files]) => `${route}: ${files.join(" + ")}`)
         .join("; "),
   );
-  return byRoute;
+  // Every file written here is named by its content.
+  const named = [...Object.values(names), ...renamed.values()];
+  for (const folder of snippetFolders.values()) {
+    for (const file of readdirSync(join(staging, "snippets", folder), { recursive: true })) {
+      named.push(`snippets/${folder}/${file}`);
+    }
+  }
+  return { byRoute, named };
 }

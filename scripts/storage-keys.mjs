@@ -9,7 +9,7 @@ export function storageKeys(sourceDir) {
   const text = readFileSync(join(sourceDir, "src", "core", "keys.rs"), "utf8");
   const keys = {};
   for (const match of text.matchAll(/^pub const (\w+): &str = "([^"]*)";$/gm)) keys[match[1]] = match[2];
-  for (const needed of ["PLAN_PREFIX", "INDEX_KEY", "THEME_KEY"]) {
+  for (const needed of ["PLAN_PREFIX", "INDEX_KEY", "THEME_KEY", "OWNER_KEY", "UNPREFIXED", "PREFIXED"]) {
     if (!keys[needed]) throw new Error(`storage-keys: src/core/keys.rs names no ${needed}`);
   }
   return keys;

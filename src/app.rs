@@ -85,8 +85,11 @@ fn listen_to_the_browser(state: AppState, help: ui::help::Help) {
     });
     std::mem::forget(visibility);
     let storage = window_event_listener(ev::storage, move |event| {
-        // Events for sessionStorage or other origins' data are not ours.
-        state.on_external_change(event.key());
+        // Events for sessionStorage or other origins' data are not ours, nor are another
+        // deployment's keys on this origin.
+        if let Some(key) = crate::storage::event_key(event.key()) {
+            state.on_external_change(key);
+        }
     });
     std::mem::forget(storage);
     // A plan file dropped anywhere on the page is imported.

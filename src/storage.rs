@@ -5,14 +5,20 @@
 //! decided in `core::session` and `core::open_plan`; every key is named in `core::keys`.
 //! Every write to plans runs under one Web Lock ([`locked`]).
 //!
+//! The keys of `core::keys` are logical keys: where they are in localStorage depends on the
+//! path Trellis is served under (`core::keys::Namespace`), so that two deployments on one
+//! origin keep their plans apart. Every function here takes and gives logical keys.
+//!
 //! We talk to `web_sys::Storage` directly rather than through gloo-storage: gloo's
 //! `LocalStorage::raw()` throws when the browser blocks storage access (private modes, disabled
 //! cookies), and its error type drops the DOMException `code` needed to recognise every
 //! browser's spelling of "storage full".
 
+use std::cell::RefCell;
+
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::keys::LOCK_NAME;
+use crate::core::keys::{Namespace, LOCK_NAME, OWNER_KEY};
 use crate::core::open_plan::store::{classify_failure, header_of};
 use crate::core::schema;
 
@@ -45,6 +51,63 @@ impl PlanStore for LocalStore {
     }
 }
 
+thread_local! {
+    /// This deployment's namespace, and whether it has claimed the unprefixed keys yet; read
+    /// on first use.
+    static NAMESPACE: RefCell<Option<(Namespace, bool)>> = const { RefCell::new(None) };
+}
+
+/// The namespace of the deployment this page belongs to (see `core::keys`).
+fn namespace() -> Namespace {
+    NAMESPACE.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                let owner = storage()
+                    .ok()
+                    .and_then(|s| s.get_item(OWNER_KEY).ok().flatten());
+                let namespace = Namespace::new(&base_path(), owner.as_deref());
+                let claimed = owner.is_some() || !namespace.is_unprefixed();
+                (namespace, claimed)
+            })
+            .0
+            .clone()
+    })
+}
+
+/// The path of the pages' `<base>` ("/" at a host's root).
+fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new(&base)
+        .map(|url| url.pathname())
+        .unwrap_or_else(|_| "/".into())
+}
+
+/// Before this deployment first writes to the unprefixed keys, it claims them, so that another
+/// deployment on the origin keeps its own from then on. A claim that cannot be written (storage
+/// full) is tried again on the next write.
+fn claim_before_writing(storage: &web_sys::Storage) {
+    NAMESPACE.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if let Some((namespace, claimed)) = cell.as_mut() {
+            if !*claimed && storage.set_item(OWNER_KEY, namespace.base()).is_ok() {
+                *claimed = true;
+            }
+        }
+    });
+}
+
+/// The logical key a `storage` event is about: `Some(None)` when all storage was cleared,
+/// `None` when the key is not this deployment's (another deployment's, or the claim).
+pub fn event_key(physical: Option<String>) -> Option<Option<String>> {
+    match physical {
+        None => Some(None),
+        Some(physical) => namespace().logical(&physical).map(Some),
+    }
+}
+
 fn storage() -> Result<web_sys::Storage, StorageProblem> {
     let window =
         web_sys::window().ok_or_else(|| StorageProblem::Unavailable("no window".into()))?;
@@ -64,7 +127,7 @@ pub fn availability() -> Result<(), StorageProblem> {
 
 pub fn read(key: &str) -> Result<Option<String>, StorageProblem> {
     storage()?
-        .get_item(key)
+        .get_item(&namespace().physical(key))
         .map_err(|err| StorageProblem::Failed(describe(&err)))
 }
 
@@ -87,7 +150,7 @@ extern "C" {
 pub fn stored_header(key: &str) -> Result<Option<schema::Header>, StorageProblem> {
     let value = storage()?
         .unchecked_ref::<RawStorage>()
-        .get_item(key)
+        .get_item(&namespace().physical(key))
         .map_err(|err| StorageProblem::Failed(describe(&err)))?;
     let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
         return Ok(None);
@@ -100,28 +163,33 @@ pub fn stored_header(key: &str) -> Result<Option<schema::Header>, StorageProblem
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
-    storage()?
-        .set_item(key, value)
+    let storage = storage()?;
+    let physical = namespace().physical(key);
+    claim_before_writing(&storage);
+    storage
+        .set_item(&physical, value)
         .map_err(|err| classify(&err))
 }
 
 pub fn remove(key: &str) -> Result<(), StorageProblem> {
     storage()?
-        .remove_item(key)
+        .remove_item(&namespace().physical(key))
         .map_err(|err| StorageProblem::Failed(describe(&err)))
 }
 
-/// Every key that starts with `prefix`.
+/// Every (logical) key that starts with `prefix`.
 pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageProblem> {
     let storage = storage()?;
+    let namespace = namespace();
+    let physical = namespace.physical(prefix);
     let count = storage
         .length()
         .map_err(|err| StorageProblem::Failed(describe(&err)))?;
     let mut keys = Vec::new();
     for index in 0..count {
         if let Ok(Some(key)) = storage.key(index) {
-            if key.starts_with(prefix) {
-                keys.push(key);
+            if key.starts_with(&physical) {
+                keys.extend(namespace.logical(&key));
             }
         }
     }
@@ -169,7 +237,6 @@ const LOCK_WAIT_MS: i32 = 1000;
 /// (another tab stuck holding it), it runs without it. It runs once either way. Called
 /// through `Reflect` because web-sys has the Locks API only behind its unstable-APIs flag.
 pub fn locked(act: impl FnOnce() + 'static) {
-    use std::cell::RefCell;
     use std::rc::Rc;
     type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
     let pending: Once = Rc::new(RefCell::new(Some(Box::new(act))));

@@ -163,9 +163,10 @@ pub async fn share_link(plan: &Plan) -> Result<String, String> {
     Ok(link)
 }
 
-/// The plan in a share link's fragment data, validated like any import. The length is checked
-/// before decoding, and unpacking stops at [`share::MAX_SHARED_JSON_BYTES`].
-pub async fn read_share_data(data: &str, reader: PlanReader) -> Result<Plan, String> {
+/// The text in a share link's fragment data, looked at as [`share::preview`] does: the length
+/// is checked before decoding, unpacking stops at [`share::MAX_SHARED_JSON_BYTES`], and the
+/// records are counted before anything is parsed. Nothing here builds a plan.
+pub async fn unpack_share_data(data: &str) -> Result<(String, Option<share::Preview>), String> {
     share::check_fragment_length(data).map_err(|err| err.to_string())?;
     let bytes = share::decode(data).map_err(|err| err.to_string())?;
     let inflated = inflate_capped(&bytes, share::MAX_SHARED_JSON_BYTES as u32)
@@ -176,7 +177,13 @@ pub async fn read_share_data(data: &str, reader: PlanReader) -> Result<Plan, Str
     }
     let text = inflated.as_string().unwrap_or_default();
     yield_to_browser().await;
-    import_text(&text, reader)
+    let preview = share::preview(&text).map_err(|err| err.to_string())?;
+    Ok((text, preview))
+}
+
+/// The plan in a share link's unpacked text, validated like any import.
+pub async fn read_shared_plan(text: &str, reader: PlanReader) -> Result<Plan, String> {
+    import_text(text, reader)
         .await
         .map_err(|err| format!("This share link's plan cannot be opened: {err}"))
 }

@@ -593,6 +593,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
                     rng.chance(70).then_some(StageCount {
                         stage_id: stage_id.into(),
                         count,
+                        extra: Default::default(),
                     })
                 })
                 .collect();
@@ -600,6 +601,7 @@ fn edit(which: usize, p: &mut Plan, rng: &mut Rng, stash: &mut Stash) -> (&'stat
                 counts.push(StageCount {
                     stage_id: "gone".into(),
                     count: 3,
+                    extra: Default::default(),
                 });
             }
             let date = rng.date();

@@ -66,7 +66,7 @@ fn workspace_index_is_not_imported_as_a_plan() {
 fn import_of_newer_version_is_refused_with_its_version() {
     assert_eq!(
         message("newer_version.json"),
-        "This plan was made by a newer version of Trellis (version 7); this app reads up to 1 \
+        "This plan was made by a newer version of Trellis (version 7); this app reads up to 2 \
          — update Trellis or open it where it was made."
     );
 }

@@ -101,7 +101,7 @@ impl Part {
 }
 
 /// Which parts go: the shareable ones unless unticked, the private ones only when ticked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Selection {
     included: [bool; Part::ALL.len()],
 }

@@ -25,9 +25,17 @@ use super::workspace::{ImportChoice, ImportOutcome, ReplacedPlan, Workspace, Wor
 
 pub const BACKUP_FORMAT: &str = "trellis-backup";
 pub const BACKUP_VERSION: u64 = 1;
-/// Largest backup file read. Browser storage holds at most a few MB per site; a backup of
-/// all of it, pretty-printed, stays far below this.
-pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
+/// The most text one site's localStorage keeps, in UTF-16 code units (what `length` counts):
+/// Chromium's quota is 10 MiB at two bytes a unit, Firefox's and Safari's 5 MiB. Everything a
+/// backup holds came from there, and a restore puts it back there.
+pub const MAX_STORED_CHARS: usize = 5 * 1024 * 1024;
+/// Largest backup file read, checked before anything is parsed: a backup of a full
+/// localStorage. A stored unit is at most three bytes of UTF-8 in the file (a character of
+/// any script in one unit; a pair of units, four bytes), and the file's indentation adds less
+/// to a plan's punctuation than that (`a_backup_of_a_full_storage_is_read`). A larger file is
+/// not a backup Trellis wrote, and could not be restored into the browser anyway; reading it
+/// would build a JSON tree of tens of MB before the page could paint.
+pub const MAX_BACKUP_BYTES: usize = 3 * MAX_STORED_CHARS;
 
 /// Stored data that could not be read as a plan, kept verbatim.
 #[derive(Clone, Debug, PartialEq)]
@@ -294,7 +302,9 @@ impl BackupSteps {
             .filter(|name| !name.trim().is_empty())
             .unwrap_or("(no name)")
             .to_string();
-        let item = match self.reader.import(&doc.to_string()) {
+        // The import checks but the size limit of one plan's file: the backup's own limit
+        // bounds it, and a plan that fits in storage must restore (`read_stored`).
+        let item = match self.reader.read_stored(&doc.to_string()) {
             Ok(plan) if self.seen_ids.contains(&plan.id) => BackupItem::Refused {
                 name,
                 reason: format!("another plan in this backup has the same id {:?}", plan.id),

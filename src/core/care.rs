@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::core::plan::Extra;
 
 use super::plan::Plan;
 use super::sample::SAMPLE_NAME;
@@ -19,7 +21,7 @@ pub const SNOOZE_DAYS: u32 = 3;
 pub const MAX_REMINDER_DAYS: u32 = 365;
 
 /// The browser's answer to `navigator.storage.persist()`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Persistence {
     /// Kept until the user deletes it.
@@ -28,36 +30,30 @@ pub enum Persistence {
     Refused,
 }
 
-/// What Trellis remembers about the stored data (kept under its own storage key).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What Trellis remembers about the stored data (kept under its own storage key). Read by
+/// [`DataCare::read`], which keeps what it does not know in `extra` (no derived `Deserialize`:
+/// a flattened one would bring serde's buffering into the first download, which reads this).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DataCare {
     /// Last backup of all plans.
-    #[serde(default)]
     pub last_backup_ms: Option<f64>,
     /// Written by builds before backups were tracked per plan (the first change not in a
     /// backup); read into `unbacked` and never written again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unbacked_since_ms: Option<f64>,
     /// When each plan was last saved with a change (by plan id).
-    #[serde(default)]
     pub changed: BTreeMap<String, f64>,
     /// When each plan last went into a backup of all plans, or out whole as an export.
-    #[serde(default)]
     pub backed_up: BTreeMap<String, f64>,
     /// Each plan's first change since then; a plan is absent when it is backed up.
-    #[serde(default)]
     pub unbacked: BTreeMap<String, f64>,
-    #[serde(default)]
     pub persistence: Option<Persistence>,
     /// 0 turns the reminder off.
-    #[serde(default = "default_reminder_days")]
     pub reminder_days: u32,
-    #[serde(default)]
     pub snoozed_until_ms: Option<f64>,
-}
-
-fn default_reminder_days() -> u32 {
-    DEFAULT_REMINDER_DAYS
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Default for DataCare {
@@ -71,6 +67,7 @@ impl Default for DataCare {
             persistence: None,
             reminder_days: DEFAULT_REMINDER_DAYS,
             snoozed_until_ms: None,
+            extra: Default::default(),
         }
     }
 }
@@ -82,11 +79,51 @@ pub fn is_own_plan(plan: &Plan) -> bool {
 }
 
 impl DataCare {
-    /// The record as stored; anything unreadable starts afresh (it holds no user work). A
-    /// record from before per-plan backups counts every changed plan as not backed up since
-    /// its first change not in a backup.
+    /// The record as stored; a field that cannot be read takes its default, and a record that
+    /// is not an object starts afresh (it holds no user work). Fields this build does not
+    /// know are kept. A record from before per-plan backups counts every changed plan as not
+    /// backed up since its first change not in a backup.
     pub fn read(text: &str) -> DataCare {
-        let mut care: DataCare = serde_json::from_str(text).unwrap_or_default();
+        let Ok(serde_json::Value::Object(mut fields)) = serde_json::from_str(text) else {
+            return DataCare::default();
+        };
+        let mut take = |key: &str| fields.shift_remove(key);
+        let number = |value: Option<serde_json::Value>| value.and_then(|v| v.as_f64());
+        let times = |value: Option<serde_json::Value>| -> BTreeMap<String, f64> {
+            match value {
+                Some(serde_json::Value::Object(times)) => times
+                    .into_iter()
+                    .filter_map(|(id, when)| when.as_f64().map(|when| (id, when)))
+                    .collect(),
+                _ => BTreeMap::new(),
+            }
+        };
+        let last_backup_ms = number(take("last_backup_ms"));
+        let unbacked_since_ms = number(take("unbacked_since_ms"));
+        let changed = times(take("changed"));
+        let backed_up = times(take("backed_up"));
+        let unbacked = times(take("unbacked"));
+        let persistence = match take("persistence").as_ref().and_then(|v| v.as_str()) {
+            Some("granted") => Some(Persistence::Granted),
+            Some("refused") => Some(Persistence::Refused),
+            _ => None,
+        };
+        let reminder_days = take("reminder_days")
+            .and_then(|v| v.as_u64())
+            .and_then(|days| u32::try_from(days).ok())
+            .unwrap_or(DEFAULT_REMINDER_DAYS);
+        let snoozed_until_ms = number(take("snoozed_until_ms"));
+        let mut care = DataCare {
+            last_backup_ms,
+            unbacked_since_ms,
+            changed,
+            backed_up,
+            unbacked,
+            persistence,
+            reminder_days,
+            snoozed_until_ms,
+            extra: fields,
+        };
         if let Some(since) = care.unbacked_since_ms.take() {
             for (id, changed) in &care.changed {
                 if *changed >= since {
@@ -138,9 +175,29 @@ impl DataCare {
     }
 
     /// Whether to ask the browser for persistent storage: once the user has a plan of their
-    /// own, and only until the browser has answered once.
+    /// own, and only until the browser has answered once (a backup asks again, see
+    /// [`DataCare::should_ask_after_backup`]).
     pub fn should_request_persistence(&self, has_own_plan: bool) -> bool {
         has_own_plan && self.persistence.is_none()
+    }
+
+    /// The answer to keep once the browser says whether it keeps the data now
+    /// (`navigator.storage.persisted()`, read at start): a promise given since the last
+    /// visit (the site installed or bookmarked, say) shows as kept; one withdrawn (in the
+    /// site's settings) as not. A "no" before anything was asked changes nothing: the app
+    /// asks when there is a plan of the user's own.
+    pub fn persistence_after_check(&self, persisted: bool) -> Option<Persistence> {
+        match (persisted, self.persistence) {
+            (true, _) => Some(Persistence::Granted),
+            (false, Some(_)) => Some(Persistence::Refused),
+            (false, None) => None,
+        }
+    }
+
+    /// Whether to ask the browser again after a backup: a first "no" is not for good (browsers
+    /// decide by how the site is used), so every backup while it is not promised asks again.
+    pub fn should_ask_after_backup(&self) -> bool {
+        self.persistence != Some(Persistence::Granted)
     }
 
     /// Whether the header offers "Back up now": changes not in a backup, the last backup (or,
@@ -191,6 +248,55 @@ mod tests {
     use super::*;
 
     const T0: f64 = 1_800_000_000_000.0;
+
+    #[test]
+    fn the_browser_s_answer_at_start_replaces_the_one_remembered() {
+        let mut care = DataCare::default();
+        assert_eq!(
+            care.persistence_after_check(false),
+            None,
+            "nothing asked yet"
+        );
+        assert_eq!(
+            care.persistence_after_check(true),
+            Some(Persistence::Granted)
+        );
+        care.persistence = Some(Persistence::Refused);
+        assert_eq!(
+            care.persistence_after_check(true),
+            Some(Persistence::Granted),
+            "granted since the last visit"
+        );
+        care.persistence = Some(Persistence::Granted);
+        assert_eq!(
+            care.persistence_after_check(false),
+            Some(Persistence::Refused),
+            "withdrawn since the last visit"
+        );
+    }
+
+    #[test]
+    fn a_backup_asks_again_until_the_browser_promises() {
+        let mut care = DataCare::default();
+        assert!(care.should_ask_after_backup());
+        care.persistence = Some(Persistence::Refused);
+        assert!(care.should_ask_after_backup());
+        assert!(
+            !care.should_request_persistence(true),
+            "the first ask is once"
+        );
+        care.persistence = Some(Persistence::Granted);
+        assert!(!care.should_ask_after_backup());
+    }
+
+    #[test]
+    fn the_record_keeps_what_a_newer_trellis_added() {
+        let mut care = DataCare::read(r#"{"reminder_days":7,"sync":{"device":"laptop"}}"#);
+        care.note_full_backup(&[], T0);
+        let written: serde_json::Value = serde_json::from_str(&care.write()).unwrap();
+        assert_eq!(written["sync"], serde_json::json!({"device": "laptop"}));
+        assert_eq!(written["reminder_days"], 7);
+    }
 
     fn days(n: f64) -> f64 {
         T0 + n * DAY_MS

@@ -8,6 +8,39 @@
 //! counter. Failure never changes anything: these functions only read. A plan of the
 //! current version whose fields all read takes a faster route to the same answer
 //! (`direct.rs`).
+//!
+//! # Versions in the wild: an optional field, or a new version
+//!
+//! A plan is opened by builds older and newer than the one that wrote it (a tab left open
+//! across a deploy, another deployment, an import on another device). Every record type
+//! keeps the fields it does not know (`#[serde(flatten)] extra`), so an older build carries
+//! a newer one's fields through a read, an edit and a save (`tests::record_types` fails when
+//! a `Deserialize` type has no `extra`; `tests::generated` puts an unknown key in every
+//! object of a generated plan and finds each one again after a read and a save). Edits
+//! change the fields they edit in place and keep the rest, known or not.
+//!
+//! So a change needs only **an optional field** (`#[serde(default)]`, no new version) when
+//! all of these hold:
+//! - its absence means what builds without it already do (a default, not a new rule);
+//! - it changes the meaning of no other field, so an older build that edits the fields
+//!   around it and carries it unread leaves a plan that still says what the user meant;
+//! - its values are ones older builds read: a new value of an enum is not optional (older
+//!   builds refuse the whole plan as unreadable instead of saying it is newer).
+//!
+//! Anything else needs **a new version**: raise [`CURRENT_VERSION`] and add a step to
+//! [`PLAN_MIGRATIONS`] with its test. That is, a field renamed, removed or given another
+//! type or unit; a field whose absence or staleness an older build would misread (it
+//! qualifies another field, or another field's meaning depends on it); a new enum value; a
+//! new rule for ids or references. Every build refuses a plan of a version above its own
+//! ("made by a newer version of Trellis") and never overwrites one in storage: that guard
+//! is what stops an older build from reading a changed field the old way.
+//!
+//! Version 2 is such a step with an identity migration. Objective scope and key areas,
+//! snapshot flows, the periods (a goal's period, a period's results, evidence citing them)
+//! and value models were added to version 1 in record types that kept nothing unknown, so
+//! builds of version 1 drop them on their next save, and a dropped scope or period link
+//! makes the rest of the plan say something else (the rule-of-thumb scope; a goal back in
+//! the open period). Documents written as version 2 are refused by those builds instead.
 
 mod check;
 mod direct;
@@ -30,8 +63,13 @@ pub use validate::is_safe_link;
 pub const PLAN_FORMAT: &str = "trellis-plan";
 pub const WORKSPACE_FORMAT: &str = "trellis-workspace";
 
-/// The plan format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u64 = 1;
+/// The plan format version this build writes, and the newest it reads. See the module notes
+/// for when a change needs a new one.
+pub const CURRENT_VERSION: u64 = 2;
+/// The oldest plan version whose documents hold the current fields as they are: every
+/// migration step from it on is the identity, so the direct route (`direct.rs`) reads them
+/// too. Raise it to the new version when a step changes the document.
+pub const SAME_FIELDS_SINCE: u64 = 1;
 /// The workspace index format version this build writes and reads.
 pub const WORKSPACE_VERSION: u64 = 1;
 
@@ -44,13 +82,19 @@ pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
 /// to a version-N+1 one (the chain then sets `version` to N+1).
 pub type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
 
-/// `PLAN_MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the
-/// first, so the chain is empty for now; add a step (and its test) with every
-/// version bump.
-pub const PLAN_MIGRATIONS: &[Migration] = &[];
+/// `PLAN_MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`; add a step (and its test)
+/// with every version bump.
+pub const PLAN_MIGRATIONS: &[Migration] = &[plan_v1_to_v2];
 pub const WORKSPACE_MIGRATIONS: &[Migration] = &[];
 
 const _: () = assert!(PLAN_MIGRATIONS.len() as u64 + 1 == CURRENT_VERSION);
+
+/// Version 1 to 2: the same fields, now kept by every record type of the build that reads
+/// them. The step exists for builds of version 1, which drop fields they do not know and so
+/// must refuse what this build writes (see the module notes).
+fn plan_v1_to_v2(doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    Ok(doc)
+}
 const _: () = assert!(WORKSPACE_MIGRATIONS.len() as u64 + 1 == WORKSPACE_VERSION);
 
 /// The plan as a pretty-printed document with a stable key order (format,

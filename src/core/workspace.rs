@@ -5,7 +5,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::core::plan::Extra;
 
 use super::plan::Plan;
 
@@ -14,17 +16,26 @@ pub const MAX_NAME_CHARS: usize = 120;
 /// Name given to an imported plan whose name is blank.
 pub const IMPORTED_NAME: &str = "Imported plan";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// An entry of the plan list's index. Read by `schema::parse_workspace`, which keeps what it
+/// does not know in `extra` (no derived `Deserialize`: a flattened one would bring serde's
+/// buffering into the first download, which reads the index at start).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlanSummary {
     pub id: String,
     pub name: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The plan list's index, read by `schema::parse_workspace` (see [`PlanSummary`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Workspace {
     pub plans: Vec<PlanSummary>,
-    #[serde(default)]
     pub current: Option<String>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +117,7 @@ pub fn clean_name(name: &str) -> Result<String, WorkspaceError> {
 }
 
 /// A name from a file, made usable: trimmed, shortened, never empty.
-fn fit_name(name: &str) -> String {
+pub fn fit_name(name: &str) -> String {
     let name = with_suffix(name, "");
     if name.is_empty() {
         IMPORTED_NAME.to_string()
@@ -164,6 +175,7 @@ impl Workspace {
         self.plans.push(PlanSummary {
             id: plan.id.clone(),
             name: plan.name.clone(),
+            extra: Default::default(),
         });
     }
 
@@ -201,6 +213,7 @@ impl Workspace {
             PlanSummary {
                 id: copy.id.clone(),
                 name: copy.name.clone(),
+                extra: Default::default(),
             },
         );
         Ok(copy)
@@ -236,6 +249,7 @@ impl Workspace {
             PlanSummary {
                 id: deleted.plan.id.clone(),
                 name: deleted.plan.name.clone(),
+                extra: Default::default(),
             },
         );
         if deleted.was_current {

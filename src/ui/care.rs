@@ -12,30 +12,46 @@ use crate::ui::clock;
 use crate::ui::state::{use_app_state, AppState};
 
 /// Asks the browser to keep this site's data, and remembers the answer. The session decided
-/// to ask (once: the record already says "refused" until the answer comes).
+/// to ask: after the first save of a plan of the user's own (once: the record already says
+/// "refused" until the answer comes), and after every backup while the browser has not
+/// promised (a first refusal is not for good).
 pub async fn request_persistence(state: AppState) {
-    let Some(manager) = storage_manager() else {
+    if storage_manager().is_none() {
         return;
-    };
-    let Ok(persist) = js_sys::Reflect::get(&manager, &JsValue::from_str("persist")) else {
-        return;
-    };
-    let Some(persist) = persist.dyn_ref::<js_sys::Function>() else {
-        return;
-    };
-    let answer = match persist.call0(&manager) {
-        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
-            Ok(promise) => JsFuture::from(promise).await.ok(),
-            Err(_) => None,
-        },
-        Err(_) => None,
-    };
+    }
+    let answer = call_storage_manager("persist").await;
     let granted = answer.and_then(|a| a.as_bool()).unwrap_or(false);
     state.persistence_answer(if granted {
         Persistence::Granted
     } else {
         Persistence::Refused
     });
+}
+
+/// Reads whether the browser keeps the data now (`navigator.storage.persisted()`), once at
+/// start, so an answer given or withdrawn since the last visit shows.
+async fn read_persisted(state: AppState) {
+    let Some(persisted) = call_storage_manager("persisted").await else {
+        return;
+    };
+    let Some(persisted) = persisted.as_bool() else {
+        return;
+    };
+    state.persisted_now(persisted);
+}
+
+/// Calls `navigator.storage.<method>()` and waits for its answer; None where there is no
+/// such method or it fails.
+async fn call_storage_manager(method: &str) -> Option<JsValue> {
+    let manager = storage_manager()?;
+    let function = js_sys::Reflect::get(&manager, &JsValue::from_str(method)).ok()?;
+    let function = function.dyn_ref::<js_sys::Function>()?;
+    let promise = function
+        .call0(&manager)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    JsFuture::from(promise).await.ok()
 }
 
 fn storage_manager() -> Option<JsValue> {
@@ -49,6 +65,7 @@ fn storage_manager() -> Option<JsValue> {
 #[component]
 pub fn PersistStatus() -> impl IntoView {
     let state = use_app_state();
+    leptos::task::spawn_local(read_persisted(state));
     let answer = move || state.care.with(|care| care.persistence);
     move || {
         match answer() {

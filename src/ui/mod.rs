@@ -4,6 +4,7 @@ pub mod care;
 pub mod career;
 pub mod clock;
 pub mod curve;
+pub mod deploys;
 pub mod goals;
 pub mod help;
 pub mod not_found;

@@ -8,6 +8,9 @@ use leptos::prelude::*;
 
 use crate::ui::career::CareerPage;
 use crate::ui::curve::CurvePage;
+use leptos::__reexports::send_wrapper::SendWrapper;
+
+use crate::ui::deploys::{after_missing_chunk, AfterMissingChunk};
 use crate::ui::goals::GoalsPage;
 use crate::ui::on_demand::{on_demand, NotDownloaded};
 use crate::ui::shell::NoPlanOpen;
@@ -65,18 +68,20 @@ where
                 {Suspend::new(async move {
                     let page = page().await;
                     crate::announce_interactive();
-                    match page {
-                        Ok(page) => page,
-                        Err(NotDownloaded) => {
-                            view! {
-                                <ToolPlaceholder
-                                    heading
-                                    status="This tool could not be downloaded. Check the connection and reload the page."
-                                />
+                    let status = match page {
+                        Ok(page) => return page,
+                        // A deploy since this tab opened may have taken the chunk from the host.
+                        Err(NotDownloaded) => match SendWrapper::new(after_missing_chunk(state)).await {
+                            AfterMissingChunk::SameBuild => {
+                                "This tool could not be downloaded. Check the connection and reload the page."
                             }
-                                .into_any()
-                        }
-                    }
+                            AfterMissingChunk::Reloading => "Opening the new version of Trellis…",
+                            AfterMissingChunk::UnsavedEdits => {
+                                "Trellis was updated since this tab opened, and this tool is only in the new version. Your last edits are not saved yet (see the message above): save or export them, then reload the page."
+                            }
+                        },
+                    };
+                    view! { <ToolPlaceholder heading status /> }.into_any()
                 })}
             </Suspense>
         }

@@ -151,14 +151,26 @@ test("a file that is not a backup is refused with its reason and nothing changes
   await context.close();
 });
 
-/** An init script answering navigator.storage.persist() with `granted`, counting the calls. */
-function persistAnswers(granted) {
+/** An init script answering navigator.storage.persist() with `answers` in turn (the last one
+ *  from then on), counting the calls in this page; navigator.storage.persisted() says whether
+ *  a request was granted in this tab, which, like the browser, remembers it across reloads. */
+function persistAnswers(...answers) {
   return {
     content: `
       window.__persistCalls = 0;
+      const answers = ${JSON.stringify(answers)};
       Object.defineProperty(navigator.storage, "persist", {
         configurable: true,
-        value: () => { window.__persistCalls++; return Promise.resolve(${granted}); },
+        value: () => {
+          const granted = answers[Math.min(window.__persistCalls, answers.length - 1)];
+          window.__persistCalls++;
+          if (granted) sessionStorage.setItem("test.persisted", "yes");
+          return Promise.resolve(granted);
+        },
+      });
+      Object.defineProperty(navigator.storage, "persisted", {
+        configurable: true,
+        value: () => Promise.resolve(sessionStorage.getItem("test.persisted") === "yes"),
       });`,
   };
 }
@@ -190,6 +202,32 @@ test("persistent storage refused: the header says the browser may clear the data
   await status.filter({ hasText: "The browser may clear this data: back it up" }).waitFor();
   const backup = await download(page, status.getByRole("button", { name: "Back up" }));
   assert.deepEqual(JSON.parse(backup.text).plans.map((p) => p.name).sort(), ["Mine", SAMPLE].sort());
+  await context.close();
+});
+
+test("the browser's answer is read at start: storage promised since the last visit shows as kept, without asking", async () => {
+  const { context, page } = await newSession(browser, { init: [persistAnswers(false)] });
+  await startWithSample(page, server);
+  await createBlank(page, "Mine");
+  const status = page.getByTestId("persist-status");
+  await status.filter({ hasText: "The browser may clear this data" }).waitFor();
+  // Meanwhile the browser decides to keep the site's data (it was installed, say).
+  await page.evaluate(() => sessionStorage.setItem("test.persisted", "yes"));
+  await page.reload();
+  await status.filter({ hasText: "Kept until you delete it" }).waitFor();
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0, "read, not asked");
+  await context.close();
+});
+
+test("persistent storage refused at first is asked for again after a backup", async () => {
+  const { context, page } = await newSession(browser, { init: [persistAnswers(false, true)] });
+  await startWithSample(page, server);
+  await createBlank(page, "Mine");
+  const status = page.getByTestId("persist-status");
+  await status.filter({ hasText: "The browser may clear this data" }).waitFor();
+  await download(page, status.getByRole("button", { name: "Back up" }));
+  await status.filter({ hasText: "Kept until you delete it" }).waitFor();
+  assert.equal(await page.evaluate(() => window.__persistCalls), 2);
   await context.close();
 });
 

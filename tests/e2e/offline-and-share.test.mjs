@@ -2,12 +2,13 @@
 // Offline use through the service worker, update notices, and share links.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, appendFile, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, appendFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 import { launch, serve, newSession, open, storedData, cspViolations, heading1 } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
+import { copyDist, nextDeploy, updateWorker } from "./deploy.mjs";
 
 let browser, server;
 before(async () => {
@@ -73,49 +74,8 @@ test("a new build is installed in the background and the user is told to reload"
   await local.close();
 });
 
-/**
- * Turns a copy of the build into the next deploy, as a real second build looks to a browser:
- * its bindings, the split wasm's loader and the main wasm under a new build hash (the two
- * scripts name each other, scripts/split-wasm.mjs), an index.html that names them with their
- * integrity (and a marker to recognise it by), and a service worker with a new cache and file list.
- */
-const sha256 = (text) => createHash("sha256").update(text).digest("base64");
-const sha384 = (text) => createHash("sha384").update(text).digest("base64");
-
-async function nextDeploy(dir) {
-  const files = await readdir(dir);
-  const hash = files.map((file) => file.match(/^trellis-([0-9a-f]+)\.js$/)?.[1]).find(Boolean);
-  assert.ok(hash, "the build has hashed bindings");
-  const next = `${hash}b`;
-  const renamed = files.filter((file) => file.includes(hash)).map((file) => [file, file.replace(hash, next)]);
-  assert.equal(renamed.length, 3, `the bindings, the loader and the main wasm share the build hash: ${renamed}`);
-  for (const [from, to] of renamed) await rename(join(dir, from), join(dir, to));
-  for (const [, script] of renamed.filter(([file]) => file.endsWith(".js"))) {
-    await writeFile(join(dir, script), (await readFile(join(dir, script), "utf8")).replaceAll(hash, next));
-  }
-  const integrity = {};
-  for (const [, file] of renamed) integrity[file] = `sha384-${sha384(await readFile(join(dir, file)))}`;
-  const pages = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".html"));
-  for (const page of [...pages, "sw.js"]) {
-    const old = await readFile(join(dir, page), "utf8");
-    let text = old.replaceAll(hash, next);
-    text = text.replace(/<link\b[^>]*>/g, (tag) => {
-      const file = Object.keys(integrity).find((name) => tag.includes(name));
-      return file && tag.includes("integrity=") ? tag.replace(/integrity="[^"]*"/, `integrity="${integrity[file]}"`) : tag;
-    });
-    // The loader script names the files, so its hash in the Content-Security-Policy changes too.
-    for (const [, body] of text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-      text = text.replace(`'sha256-${sha256(body.replaceAll(next, hash))}'`, `'sha256-${sha256(body)}'`);
-    }
-    if (page !== "sw.js") text = text.replace("<head>", '<head><meta name="trellis-deploy" content="2">');
-    else text = text.replace(/const CACHE = "trellis-([0-9a-f]+)"/, 'const CACHE = "trellis-$1-2"');
-    await writeFile(join(dir, page), text);
-  }
-}
-
 test("an update served with HTTP caching still opens offline as the new version (the worker precaches from the network, not the HTTP cache)", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "trellis-deploy-"));
-  await cp(new URL("../../dist", import.meta.url).pathname, dir, { recursive: true });
+  const dir = await copyDist();
   // Like most static hosts: every file may be kept for an hour.
   const host = await serveStatic(dir, "/", 0, { maxAge: 3600 });
   const { context, page, problems } = await newSession(browser);
@@ -124,19 +84,13 @@ test("an update served with HTTP caching still opens offline as the new version 
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
   await page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
 
-  await nextDeploy(dir);
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  const { newBuild } = await nextDeploy(dir);
+  await updateWorker(page);
   await page.getByTestId("update-banner").waitFor();
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (registration.active?.scriptURL && !registration.installing && !registration.waiting) return;
-    await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-  });
-  const cached = await page.evaluate(async () => {
-    const keys = await caches.keys();
-    const cache = await caches.open(keys.find((k) => k.endsWith("-2")));
+  const cached = await page.evaluate(async (build) => {
+    const cache = await caches.open((await caches.keys()).find((k) => k.endsWith(` ${build}`)));
     return (await (await cache.match("index.html")).text()).includes('name="trellis-deploy"');
-  });
+  }, newBuild);
   assert.equal(cached, true, "the new worker's cache holds the new index.html, not the one in the HTTP cache");
 
   await context.setOffline(true);
@@ -205,6 +159,28 @@ test("a share link carries the plan in its fragment; it opens read-only, then ad
   assert.deepEqual(second.problems, []);
   assert.deepEqual(await cspViolations(second.page), []);
   await second.context.close();
+});
+
+/** Share-link data for `doc`: deflate (zlib), then unpadded base64url, as Trellis makes it. */
+const shareData = (doc) => deflateSync(Buffer.from(JSON.stringify(doc)), { level: 9 }).toString("base64url");
+
+test("a share link is counted before it is read: a plan the check refuses says why when opened, and nothing is added", async () => {
+  const { context, page, problems } = await newSession(browser);
+  // A goal naming an objective the plan does not have: few records, refused by the check.
+  const dangling = {
+    format: "trellis-plan", version: 2, id: "pshared", name: `  ${"Long name ".repeat(50)}`,
+    goals: { goals: [{ id: "g1", objective_id: "nowhere" }] },
+  };
+  await page.goto(`${server.url}#plan=${shareData(dangling)}`);
+  const error = page.getByTestId("share-error");
+  await error.waitFor();
+  assert.match(await error.innerText(), /cannot be opened: `goals\.goals\[0\]\.objective_id`/);
+  assert.equal(await page.getByTestId("shared-view").count(), 0, "no read-only view of a refused plan");
+  assert.equal(new URL(page.url()).hash, "", "the plan leaves the address bar");
+  assert.deepEqual(await storedData(page), {}, "nothing added");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await cspViolations(page), []);
+  await context.close();
 });
 
 test("a tampered or truncated share link gives a specific error and changes nothing", async () => {

@@ -115,7 +115,7 @@ test("export, then import in a fresh browser, gives the identical plan", async (
   assert.equal(exported.fileName, "Sample- Developer forum relaunch.trellis.json");
   const doc = JSON.parse(exported.text);
   assert.equal(doc.format, "trellis-plan");
-  assert.equal(doc.version, 1);
+  assert.equal(doc.version, 2);
   assert.ok(exported.text.includes('\n  "name"'), "pretty-printed");
   await first.context.close();
 

@@ -110,11 +110,11 @@ for (const how of ["another tab", "this tab, which missed the storage event"]) {
     const { context, page: a, problems } = await newSession(browser);
     await startWithSample(a, server);
     const key = await planKey(a);
-    // The newer build writes version 2, with a field this build does not know.
+    // The newer build writes version 3, with a field this build does not know.
     const writer = how === "another tab" ? await context.newPage() : a;
     if (writer !== a) await open(writer, server);
     await rewriteStored(writer, key, `
-      doc.version = 2; doc.revision += 1; doc.name = "Saved by Trellis 2";
+      doc.version = 3; doc.revision += 1; doc.name = "Saved by Trellis 3";
       doc.hologram = { enabled: true };`);
     const newer = await planData(writer);
     // Another tab's localStorage reaches this one a moment later (Chromium keeps a copy per
@@ -127,7 +127,7 @@ for (const how of ["another tab", "this tab, which missed the storage event"]) {
     await banner.waitFor();
     assert.match(
       await banner.innerText(),
-      /A newer version of Trellis saved this plan \(file version 2\)\. This tab will not overwrite it/,
+      /A newer version of Trellis saved this plan \(file version 3\)\. This tab will not overwrite it/,
     );
     assert.equal(await a.locator('.banners[role="alert"]').getByTestId("newer-banner").count(), 1);
     await a.getByTestId("save-status").filter({ hasText: "Not saved: a newer Trellis saved this plan" }).waitFor();
@@ -140,7 +140,7 @@ for (const how of ["another tab", "this tab, which missed the storage event"]) {
     ]);
     const exported = JSON.parse(await readFile(await download.path(), "utf8"));
     assert.ok(exported.goals.objectives.some((o) => o.title === "Edited in the old tab"));
-    assert.equal(exported.version, 1);
+    assert.equal(exported.version, 2);
 
     // More edits, and closing the tab (which flushes pending saves), still write nothing.
     await a.getByLabel("Objective", { exact: true }).fill("Another edit");
@@ -151,7 +151,7 @@ for (const how of ["another tab", "this tab, which missed the storage event"]) {
     if (check !== writer) await open(check, server);
     assert.deepEqual(await planData(check), newer, "unchanged after the old tab closed");
     await check.reload();
-    const row = check.locator(".plan-item", { hasText: "Saved by Trellis 2" });
+    const row = check.locator(".plan-item", { hasText: "Saved by Trellis 3" });
     await row.waitFor();
     assert.match(await row.innerText(), /Newer version/);
     assert.deepEqual(await planData(check), newer);
@@ -164,7 +164,7 @@ test("an old tab with unsaved edits when a newer Trellis saves: asked, then refu
   const { context, a, b, key, problems } = await twoTabs();
   // Tab A edits; before its debounced save, the newer build saves the same plan.
   await renameInOldTab(a);
-  await rewriteStored(b, key, `doc.version = 2; doc.revision += 1; doc.name = "Saved by Trellis 2";`);
+  await rewriteStored(b, key, `doc.version = 3; doc.revision += 1; doc.name = "Saved by Trellis 3";`);
   const newer = await storedData(b);
   await a.getByTestId("conflict-banner").waitFor();
   // Keeping this tab's version must still not write over a newer format.
@@ -184,7 +184,7 @@ test("an old tab with unsaved edits when a newer Trellis saves: asked, then refu
 test("loading a newer Trellis's version from the conflict banner explains why it cannot", async () => {
   const { context, a, b, key } = await twoTabs();
   await renameInOldTab(a);
-  await rewriteStored(b, key, `doc.version = 2; doc.revision += 1;`);
+  await rewriteStored(b, key, `doc.version = 3; doc.revision += 1;`);
   const newer = await storedData(b);
   await a.getByTestId("conflict-banner").getByRole("button", { name: "Load the other tab's version" }).click();
   await a.getByTestId("conflict-banner").waitFor({ state: "detached", timeout: 2000 });
@@ -348,7 +348,7 @@ test("malformed plan files not covered by the pasted cases: a specific message e
     ["javascript_link.json", { fixture: "javascript_link.json" }, /only http, https and mailto links are allowed, not "javascript:/],
     ["workspace_not_plan.json", { fixture: "workspace_not_plan.json" }, /This is a Trellis workspace index \(the list of plans\), not a plan/],
     ["not_json.json", { fixture: "not_json.json" }, /^not_json\.json: Line 3, column \d+: /],
-    ["newer_version.json", { fixture: "newer_version.json" }, /newer version of Trellis \(version 7\); this app reads up to 1/],
+    ["newer_version.json", { fixture: "newer_version.json" }, /newer version of Trellis \(version 7\); this app reads up to 2/],
     ["version-zero.json", { text: plan({ version: 0 }) }, /no valid version number \(found the number 0\)/],
     ["version-text.json", { text: plan({ version: "1" }) }, /no valid version number \(found the text "1"\)/],
     ["no-version.json", { text: '{"format":"trellis-plan","id":"px","name":"n"}' }, /no valid version number/],

@@ -126,7 +126,7 @@ fn each_refusal_says_what_is_wrong() {
         "This Trellis backup is damaged: `created` should be a date text, but is a number."
     );
     let huge = " ".repeat(MAX_BACKUP_BYTES + 1);
-    assert!(refusal(&huge).contains("at most 64 MB"));
+    assert!(refusal(&huge).contains("at most 15 MB"));
 }
 
 #[test]
@@ -199,4 +199,62 @@ fn restore_adds_new_plans_and_follows_each_choice_then_undoes_as_one_step() {
         listed(&workspace),
         [("a", "Alpha mine"), ("b", "Beta mine"), ("c", "Gamma mine")]
     );
+}
+
+#[test]
+fn a_backup_larger_than_browser_storage_could_hold_is_refused_before_it_is_parsed() {
+    // 16 MiB of an array's opening brackets: parsing would go as deep as serde_json lets it
+    // before saying anything; the size says it first.
+    for text in ["[".repeat(16 << 20), " ".repeat(16 << 20)] {
+        assert_eq!(
+            BackupSteps::begin(&text, PlanReader::linked()).err(),
+            Some(BackupError::TooLarge { bytes: 16 << 20 })
+        );
+    }
+}
+
+#[test]
+fn a_backup_of_a_full_storage_is_read() {
+    // One plan filling the whole of localStorage with a stage's description in a script of
+    // three bytes a character in UTF-8 (one UTF-16 unit each): the largest backup there is.
+    let mut plan = plan("full", "Full");
+    plan.curve.stages.push(crate::core::curve::Stage {
+        id: "s1".into(),
+        name: "Everyone".into(),
+        ..Default::default()
+    });
+    plan.next_id = 1;
+    let room = MAX_STORED_CHARS - schema::store_plan(&plan).encode_utf16().count() - 20;
+    plan.curve.stages[0].description = std::iter::repeat_n('\u{754C}', room).collect();
+    let stored = schema::store_plan(&plan).encode_utf16().count();
+    assert!(stored <= MAX_STORED_CHARS && stored > MAX_STORED_CHARS - 100);
+    let text = write_backup(
+        std::slice::from_ref(&plan),
+        &Default::default(),
+        &[],
+        &[],
+        "2026-12-03",
+    );
+    assert!(text.len() <= MAX_BACKUP_BYTES, "{} bytes", text.len());
+    let backup = read_backup(&text, PlanReader::linked()).unwrap();
+    match &backup.items[..] {
+        // Not assert_eq: the plan is megabytes long.
+        [BackupItem::Plan { plan: read, .. }] => assert!(**read == plan, "read back otherwise"),
+        [BackupItem::Refused { reason, .. }] => panic!("refused: {reason}"),
+        other => panic!("{} items", other.len()),
+    }
+    // Where the characters are one byte, the file's indentation stays far below three times
+    // the stored text.
+    let sample = crate::core::sample::sample_plan(
+        "p1",
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    );
+    let pretty = write_backup(
+        std::slice::from_ref(&sample),
+        &Default::default(),
+        &[],
+        &[],
+        "2026-12-03",
+    );
+    assert!(pretty.len() < 2 * schema::store_plan(&sample).len());
 }

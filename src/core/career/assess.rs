@@ -1,6 +1,6 @@
 //! One compensation record measured against the band of its level.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::currency::{convert, CurrencyError};
 use super::pay::{
@@ -10,7 +10,7 @@ use super::pay::{
 use super::{Career, CompRecord, PayBasis};
 
 /// Why a figure could not be worked out; each has a message for the user.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PayFlag {
     NoLevel,
@@ -48,7 +48,7 @@ impl PayFlag {
 }
 
 /// Every figure the worksheet shows for one compensation record.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct RecordAssessment {
     pub record_id: String,
     pub currency: String,

@@ -4,7 +4,7 @@
 //! go in only when ticked for the brief.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::assess::assess_record;
 use super::citation::cited_from;
@@ -25,7 +25,7 @@ use crate::core::html::standalone_document;
 use crate::core::markdown::{markdown_to_html, md_escape as t};
 
 /// What the brief shows for an evidence item that cites a goal. The Goals tool supplies it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct GoalCitation {
     pub statement: String,
     pub final_check_in: Option<String>,
@@ -56,7 +56,7 @@ pub fn goal_citation(goals: &GoalBook, goal_id: &str) -> Option<GoalCitation> {
 }
 
 /// Which comparison to write up.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct BriefRequest {
     pub level_id: String,
     pub assessment_id: Option<String>,

@@ -2,14 +2,14 @@
 //! tick, the person's pay as a marker, all on one scale with round-number ticks.
 //! Coordinates are SVG user units (x to the right, y down); the view only draws them.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::currency::convert;
 use super::format::{compact, money};
 use super::pay::pay_for_basis;
 use super::{Band, Career, CompRecord, PayBasis};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChartLayout {
     pub width: f64,
     /// Room on the left for track and level labels.
@@ -38,7 +38,7 @@ impl Default for ChartLayout {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Tick {
     pub value: i64,
     pub x: f64,
@@ -46,7 +46,7 @@ pub struct Tick {
 }
 
 /// A round-number scale in minor units.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Axis {
     pub min: i64,
     pub max: i64,
@@ -54,7 +54,7 @@ pub struct Axis {
     pub ticks: Vec<Tick>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChartRow {
     pub track_id: String,
     pub label: String,
@@ -71,14 +71,14 @@ pub struct ChartRow {
     pub mid_x: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PayMarker {
     pub value: i64,
     pub x: f64,
     pub label: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct BandChart {
     pub currency: String,
     pub width: f64,

@@ -3,7 +3,7 @@
 //! an exported file). Other plans are only ever read, never changed.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::brief::{goal_citation, GoalCitation};
 use super::{CitedGoal, Evidence};
@@ -11,7 +11,7 @@ use crate::core::goals::periods::period_citation;
 use crate::core::goals::{GoalBook, GoalStatus};
 
 /// A goal the evidence picker offers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GoalChoice {
     pub goal: String,
     pub title: String,
@@ -55,6 +55,7 @@ pub fn cite(
         statement: c.statement,
         final_check_in: c.final_check_in,
         cited_on: Some(today),
+        extra: Default::default(),
     })
 }
 
@@ -69,7 +70,7 @@ pub enum PlanLookup<'a> {
 }
 
 /// How the cited goal compares with its original now.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Original {
     /// Unchanged since it was cited.
@@ -82,7 +83,7 @@ pub enum Original {
 }
 
 /// What an evidence item shows for its goal.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CitationView {
     /// A goal of this plan, as it is now.

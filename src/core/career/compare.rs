@@ -7,7 +7,7 @@
 //! not across more than [`AGE_REFUSE_YEARS`]. The gap is shown to each peer as well as to their
 //! median, in grades of the structure's own midpoint progression when it has one.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::currency::{convert, CurrencyError};
 use super::{Band, Career, Family, PayBasis, Population, Scope, Statistic, Track, YearMonth};
@@ -36,7 +36,7 @@ how this structure prices its ranks; read it with the scope check (the work the 
 against the level) and a market figure for the work itself.";
 
 /// One level in the side-by-side table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ComparedLevel {
     pub track_id: String,
     pub track_name: String,
@@ -51,7 +51,7 @@ pub struct ComparedLevel {
     pub band: Option<Band>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SideBySide {
     pub chosen: ComparedLevel,
     /// Levels of the same rank in every other track, in track order.
@@ -100,7 +100,7 @@ pub fn side_by_side(career: &Career, level_id: &str) -> Option<SideBySide> {
 }
 
 /// Why a peer track has no figure to compare at all.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Exclusion {
     NoLevelAtRank,
@@ -122,7 +122,7 @@ impl Exclusion {
 
 /// One way a peer's band differs from the proposed band so that the two figures do not
 /// measure the same thing.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     Statistic {
@@ -301,7 +301,7 @@ pub fn age(amount: i64, from: YearMonth, to: YearMonth, rate: f64) -> i64 {
 }
 
 /// A peer's figure, in the proposed band's currency, with how it compares.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PeerMidpoint {
     pub track_id: String,
     pub track_name: String,
@@ -389,7 +389,7 @@ pub fn aged_text(
 
 /// A structure's midpoint progression: how much each grade's midpoint rises over the one
 /// below, from the bands of the proposed track that share its source, currency and basis.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Progression {
     /// 0.15: each grade's midpoint is 15% above the one below (geometric mean).
     pub per_grade: f64,
@@ -470,7 +470,7 @@ fn grades_text(grades: f64) -> String {
 }
 
 /// The rate bands were aged at and the date they were brought to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AgeingApplied {
     pub rate: f64,
     pub source: String,
@@ -480,7 +480,7 @@ pub struct AgeingApplied {
 /// How much of the gap comes from the years between the figures, and what remains.
 /// All three are ratios (-0.3 is 30% below); `published + …` : `from_years + remaining
 /// == published`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct GapDecomposition {
     /// The gap between the figures as published.
     pub published: f64,
@@ -525,7 +525,7 @@ impl GapDecomposition {
 /// Shown wherever a result counts a peer that is not comparable.
 pub const NON_COMPARABLE_MARKER: &str = "Includes non-comparable figures";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BucketingOutcome {
     /// Within the threshold (or above the peers). `gap` is a ratio: -0.05 is 5% below.
@@ -536,7 +536,7 @@ pub enum BucketingOutcome {
     NotComparable { reason: String },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BucketingCheck {
     pub level_id: String,
     pub currency: String,

@@ -1,7 +1,7 @@
 //! Currencies: codes, minor units and conversion with rates the user entered.
 //! Nothing is ever converted without a rate; a missing one is reported, not guessed.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use std::fmt;
 
@@ -26,7 +26,7 @@ fn same_code(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CurrencyError {
     /// Two currencies meet and the user has entered no rate between them.
@@ -55,7 +55,7 @@ impl fmt::Display for CurrencyError {
 }
 
 /// An amount after conversion, with the rate that was used so the UI can show it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Converted {
     pub amount: i64,
     /// None when no conversion was needed (same currency).
@@ -206,6 +206,7 @@ mod tests {
             rate: 1.1,
             date: NaiveDate::from_ymd_opt(2026, 11, 27),
             source: "ECB reference rate".into(),
+            extra: Default::default(),
         }];
         assert_eq!(
             conversion_note(&rates, "eur", "USD").as_deref(),
@@ -230,6 +231,7 @@ mod tests {
             rate,
             date: NaiveDate::from_ymd_opt(2024, 1, day),
             source: "entered by hand".into(),
+            extra: Default::default(),
         }
     }
 

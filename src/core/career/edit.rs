@@ -2,7 +2,7 @@
 //! plan (for fresh ids); removals also clear every reference to what they remove, so a
 //! plan never points at a record that is gone.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use std::fmt;
 
@@ -14,7 +14,7 @@ use super::{
 use crate::core::plan::Plan;
 use crate::core::schema::is_safe_link;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EditError {
     NotFound {
@@ -126,6 +126,7 @@ pub fn set_behaviour(
             id: fresh.clone().into(),
             level_id: level_id.into(),
             text: text.to_string(),
+            extra: Default::default(),
         });
     Ok(fresh)
 }
@@ -173,10 +174,22 @@ pub fn rate_behaviour(
         return Err(not_found(behaviour_id));
     }
     let a = assessment_mut(career, assessment_id)?;
-    a.ratings.retain(|r| r.behaviour_id != behaviour_id);
+    // A rating already given changes in place, keeping what a newer Trellis added to it.
+    if let Some(given) = a
+        .ratings
+        .iter_mut()
+        .find(|r| r.behaviour_id == behaviour_id)
+    {
+        given.rating = rating;
+        let mut first = true;
+        a.ratings
+            .retain(|r| r.behaviour_id != behaviour_id || std::mem::replace(&mut first, false));
+        return Ok(());
+    }
     a.ratings.push(BehaviourRating {
         behaviour_id: behaviour_id.into(),
         rating,
+        extra: Default::default(),
     });
     Ok(())
 }
@@ -342,6 +355,7 @@ pub fn cite_period_result(
         statement,
         final_check_in: Some(result),
         cited_on: Some(today),
+        extra: Default::default(),
     };
     let goal_exists = plan.goals.goal(goal_id).is_some();
     let e = evidence_mut(&mut plan.career, assessment_id, evidence_id)?;

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Behaviour, Career, Family, KeyArea, Level, Scope, Track, TrackKind};
 use crate::core::csv::{
@@ -21,7 +21,7 @@ use crate::core::plan::Plan;
 pub const MAX_LADDER_BYTES: usize = 2 * 1024 * 1024;
 
 /// What a column of the table holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Track,
@@ -90,7 +90,7 @@ pub struct Table {
 }
 
 /// Which column holds what; None: no such column.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Mapping {
     pub track: Option<usize>,
     pub level: Option<usize>,
@@ -126,13 +126,13 @@ impl Mapping {
 }
 
 /// A problem with the ladder text, on one line (counting from 1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LadderProblem {
     pub line: usize,
     pub kind: ProblemKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemKind {
     Empty,
@@ -395,7 +395,7 @@ pub fn parse_scope(text: &str) -> Option<Scope> {
 }
 
 /// A ladder read from a table, before it is added to a plan (ids are filled in then).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Ladder {
     pub tracks: Vec<Track>,
     /// The table had no scope column: every level starts at scope Self.

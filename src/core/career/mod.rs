@@ -55,7 +55,7 @@ pub struct Career {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub count_anyway_level_ids: Vec<LevelId>,
     /// The annual rate (and its source) at which bands are brought to a common date.
-    #[serde(skip_serializing_if = "Ageing::is_empty")]
+    #[serde(skip_serializing_if = "Ageing::holds_nothing")]
     pub ageing: Ageing,
     /// The owners, as the plan's work names them, that are the person in the role under
     /// discussion or their team: the scope check counts only their work.
@@ -93,11 +93,19 @@ pub struct Ageing {
     pub annual_rate_percent: Option<f64>,
     /// Where the rate comes from, e.g. "Employment Cost Index, wages and salaries, 2015–2022".
     pub source: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Ageing {
     pub fn is_empty(&self) -> bool {
         self.annual_rate_percent.is_none() && self.source.trim().is_empty()
+    }
+
+    /// Nothing to write: no rate, no source, and nothing a newer Trellis added.
+    fn holds_nothing(&self) -> bool {
+        self.is_empty() && self.extra.is_empty()
     }
 
     /// The rate as a ratio (0.035), when both a usable rate and its source are entered.
@@ -223,6 +231,9 @@ pub struct YearsRange {
     pub min: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<u32>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl YearsRange {
@@ -260,6 +271,9 @@ pub struct Level {
 pub struct ResearchEntry {
     pub id: ResearchEntryId,
     pub band: Band,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -269,6 +283,9 @@ pub struct KeyArea {
     pub name: String,
     pub description: String,
     pub behaviours: Vec<Behaviour>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// What is expected in one key area at one level.
@@ -278,6 +295,9 @@ pub struct Behaviour {
     pub id: BehaviourId,
     pub level_id: LevelId,
     pub text: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Which pay a band (or a comparison) covers.
@@ -343,6 +363,9 @@ pub struct Source {
     pub link: String,
     /// Caveats, e.g. "occupation-wide median, all experience levels".
     pub note: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Source {
@@ -374,6 +397,9 @@ pub struct Percentiles {
     pub p75: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p90: Option<i64>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Percentiles {
@@ -486,7 +512,7 @@ impl Population {
 }
 
 /// A survey reference date: a year, and the month when it is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct YearMonth {
     pub year: i32,
     pub month: Option<u32>,
@@ -576,6 +602,9 @@ pub struct Band {
     /// 1–12, when the survey gives a reference month.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effective_month: Option<u32>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Band {
@@ -687,6 +716,9 @@ pub struct CompRecord {
     pub spread_sign_on: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A rate the user entered: one unit of `from` buys `rate` units of `to`.
@@ -701,6 +733,9 @@ pub struct ExchangeRate {
     pub date: Option<NaiveDate>,
     /// Where the rate came from, e.g. "ECB reference rate".
     pub source: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -731,6 +766,9 @@ impl Rating {
 pub struct BehaviourRating {
     pub behaviour_id: BehaviourId,
     pub rating: Rating,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A result achieved, e.g. "launched the contributor summit"; may cite a goal of this
@@ -756,6 +794,9 @@ pub struct Evidence {
     pub behaviour_ids: Vec<BehaviourId>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub link: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A goal as it stood when evidence cited it. Its fields avoid the `id` / `*_id` names on
@@ -773,6 +814,9 @@ pub struct CitedGoal {
     pub final_check_in: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cited_on: Option<NaiveDate>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -782,6 +826,9 @@ pub struct SelfAssessment {
     pub target_level_id: LevelId,
     pub ratings: Vec<BehaviourRating>,
     pub evidence: Vec<Evidence>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl SelfAssessment {

@@ -1,13 +1,13 @@
 //! Parity across tracks of the same kind (individual contributor or manager): the same
 //! number of levels, ranks that line up, and scope that never narrows as level rises.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use std::collections::BTreeSet;
 
 use super::{Career, Scope, Track, TrackKind};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParityGap {
     LevelCount {

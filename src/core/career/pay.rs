@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Band, CompRecord, PayBasis};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PayError {
     /// An equity grant with no vesting period cannot be annualised.
@@ -112,7 +112,7 @@ pub fn range_penetration(pay: i64, band: &Band) -> Option<f64> {
 }
 
 /// Where pay sits among a band's known percentiles.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PercentilePosition {
     /// Below the lowest known percentile (e.g. under the 10th).

@@ -1,11 +1,11 @@
 //! Readiness for a target level: the share of its behaviours rated meeting or exceeding,
 //! per key area and overall. Unrated behaviours count as not yet met.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Career, Rating, SelfAssessment};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BehaviourReadiness {
     pub behaviour_id: String,
     pub text: String,
@@ -14,7 +14,7 @@ pub struct BehaviourReadiness {
     pub evidence_ids: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AreaReadiness {
     pub key_area_id: String,
     pub name: String,
@@ -24,7 +24,7 @@ pub struct AreaReadiness {
     pub share: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Readiness {
     pub target_level_id: String,
     pub track_name: String,
@@ -110,11 +110,13 @@ mod tests {
                     id: "msg-a".into(),
                     level_id: "c-3".into(),
                     text: "Defines the message".into(),
+                    extra: Default::default(),
                 },
                 Behaviour {
                     id: "msg-b".into(),
                     level_id: "c-3".into(),
                     text: "Innovates in communication".into(),
+                    extra: Default::default(),
                 },
             ],
             ..KeyArea::default()
@@ -126,6 +128,7 @@ mod tests {
         BehaviourRating {
             behaviour_id: id.into(),
             rating,
+            extra: Default::default(),
         }
     }
 

@@ -69,14 +69,6 @@ const fn usd(dollars: i64) -> i64 {
     dollars * 100
 }
 
-const NONE: Percentiles = Percentiles {
-    p10: None,
-    p25: None,
-    p50: None,
-    p75: None,
-    p90: None,
-};
-
 fn figure(
     key: &'static str,
     occupation: &'static str,
@@ -93,7 +85,7 @@ fn figure(
         geography: US,
         month: None,
         amount: usd(dollars),
-        percentiles: NONE,
+        percentiles: Percentiles::default(),
         sample: "",
         publisher: "",
         year: 0,
@@ -173,6 +165,7 @@ pub fn reference_figures() -> Vec<ReferenceFigure> {
                 p50: Some(usd(62_810)),
                 p75: Some(usd(85_380)),
                 p90: Some(usd(118_210)),
+                extra: Default::default(),
             },
             sample: "244,550 employed; mean 71,940",
             link: BLS_PR_2020,
@@ -203,7 +196,7 @@ pub fn reference_figures() -> Vec<ReferenceFigure> {
             amount: usd(94_500),
             percentiles: Percentiles {
                 p50: Some(usd(94_500)),
-                ..NONE
+                ..Percentiles::default()
             },
             sample: "781,400 jobs (2021)",
             link: BLS_PM,
@@ -327,6 +320,7 @@ impl ReferenceFigure {
             kind: self.kind,
             link: self.link.to_string(),
             note: note.trim().to_string(),
+            extra: Default::default(),
         }
     }
 
@@ -363,6 +357,7 @@ impl ReferenceFigure {
             geography: self.geography.to_string(),
             effective_year: Some(self.year),
             effective_month: self.month,
+            extra: Default::default(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The research log of a level: figures from several sources, the one the user picks as
 //! the band in use, and how far the sources disagree.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::edit::EditError;
 use super::{Band, Career, Level, PayBasis, ResearchEntry, ResearchEntryId};
@@ -9,7 +9,7 @@ use crate::core::plan::Plan;
 
 /// How far apart the logged figures are. Only entries in the currency and basis of the
 /// first one with a midpoint are in the spread; the others are named.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Spread {
     pub currency: String,
     pub basis: PayBasis,
@@ -93,6 +93,7 @@ pub fn add_entry(plan: &mut Plan, level_id: &str, band: Band) -> Result<String, 
         .push(ResearchEntry {
             id: id.clone().into(),
             band,
+            extra: Default::default(),
         });
     Ok(id)
 }

@@ -9,7 +9,7 @@
 //! without a scope is listed as not tagged, never given one by a rule; work owned by someone
 //! else (a sponsor's strategy, another team's goal) is not the role's, however wide it is.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Behaviour, Career, Evidence, KeyArea, Level, Scope, Track};
 use crate::core::goals::statement::goal_title;
@@ -19,7 +19,7 @@ use crate::core::ids::{BehaviourId, GoalId, KeyAreaId, LevelId};
 use crate::core::plan::Plan;
 
 /// Which kind of record a piece of work is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkKind {
     Objective,
@@ -50,7 +50,7 @@ impl WorkKind {
 }
 
 /// Whether a piece of work counts in the check, and why not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
     /// Owned by the role or its team and tagged with a scope: counted.
@@ -64,7 +64,7 @@ pub enum Standing {
 }
 
 /// One objective, goal or touch point of the plan, with its owner and the scope tagged on it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WorkItem {
     pub kind: WorkKind,
     pub id: String,
@@ -196,7 +196,7 @@ pub fn set_role_owner(career: &mut Career, owner: &str, on: bool) {
 }
 
 /// A level as the check names it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LevelRef {
     pub level_id: LevelId,
     pub code: String,
@@ -225,7 +225,7 @@ impl LevelRef {
 }
 
 /// Counted work tagged at one scope wider than the level's.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScopeFinding {
     pub scope: Scope,
     pub items: Vec<WorkItem>,
@@ -270,7 +270,7 @@ pub fn counts_text(items: &[WorkItem]) -> String {
 
 /// One key area of the level's track, the work that exercises it, and what the level and
 /// the next one expect in it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AreaWork {
     pub key_area_id: KeyAreaId,
     pub name: String,
@@ -282,7 +282,7 @@ pub struct AreaWork {
 }
 
 /// The scope check of one level.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScopeCheck {
     pub track_name: String,
     pub level: LevelRef,

@@ -2,7 +2,7 @@
 //! they line up for comparison. Bands come only from the public reference figures (with
 //! publisher and year), placed at the level they best describe; other levels have none.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 mod community;
 mod devrel;
@@ -51,7 +51,7 @@ const LADDER: [(Scope, u32, Option<u32>); LEVELS] = [
     (Scope::Industry, 15, None),
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Template {
     Community,
@@ -103,7 +103,11 @@ pub fn build_track(plan: &mut Plan, template: Template) -> Track {
             title: l.title.to_string(),
             rank: i as u32 + 1,
             scope,
-            typical_years: YearsRange { min, max },
+            typical_years: YearsRange {
+                min,
+                max,
+                extra: Default::default(),
+            },
             band: l.reference.and_then(reference::find).map(|f| {
                 let mut band = f.to_band();
                 band.source.note = format!(
@@ -129,8 +133,10 @@ pub fn build_track(plan: &mut Plan, template: Template) -> Track {
                     id: plan.fresh_id("b").into(),
                     level_id: level.id.clone(),
                     text: text.to_string(),
+                    extra: Default::default(),
                 })
                 .collect(),
+            extra: Default::default(),
         })
         .collect();
     Track {

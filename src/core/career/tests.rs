@@ -47,6 +47,7 @@ pub(crate) fn track(tid: &str, name: &str, family: Family, mids: &[Option<i64>])
                 id: format!("{}-b", l.id).into(),
                 level_id: l.id.clone(),
                 text: format!("Leads sideways at {}", l.title),
+                extra: Default::default(),
             })
             .collect(),
         ..KeyArea::default()
@@ -214,10 +215,12 @@ fn the_latest_rating_of_a_behaviour_counts() {
             BehaviourRating {
                 behaviour_id: "b1".into(),
                 rating: Rating::WorkingTowards,
+                extra: Default::default(),
             },
             BehaviourRating {
                 behaviour_id: "b1".into(),
                 rating: Rating::Exceeding,
+                extra: Default::default(),
             },
         ],
         ..SelfAssessment::default()
@@ -249,7 +252,16 @@ fn years_ranges_read_naturally() {
     let r = YearsRange {
         min: 2,
         max: Some(5),
+        extra: Default::default(),
     };
     assert_eq!(r.label(), "2–5 years");
-    assert_eq!(YearsRange { min: 8, max: None }.label(), "8+ years");
+    assert_eq!(
+        YearsRange {
+            min: 8,
+            max: None,
+            extra: Default::default()
+        }
+        .label(),
+        "8+ years"
+    );
 }

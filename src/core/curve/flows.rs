@@ -8,6 +8,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::core::plan::Extra;
+
 use super::gravity::stage_weight;
 use super::{Curve, Snapshot, StageCount, StageId};
 use crate::core::csv::{guess_separator, read_records, ReadError};
@@ -21,6 +23,9 @@ use crate::core::plan::Plan;
 pub struct Flows {
     pub since: NaiveDate,
     pub stages: Vec<StageFlow>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// One stage's flows over the period.
@@ -37,6 +42,9 @@ pub struct StageFlow {
     pub moved_down: u64,
     /// Left the community.
     pub left: u64,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl StageFlow {
@@ -465,7 +473,14 @@ fn finish(
         (Some(since), Some(until)) if problems.is_empty() => {
             let more = check(curve, since, until, &stages);
             if more.is_empty() {
-                Ok((until, Flows { since, stages }))
+                Ok((
+                    until,
+                    Flows {
+                        since,
+                        stages,
+                        extra: Default::default(),
+                    },
+                ))
             } else {
                 Err(more)
             }
@@ -567,6 +582,7 @@ pub fn put_flows(plan: &mut Plan, until: NaiveDate, flows: Flows) {
                 s.counts.push(StageCount {
                     stage_id: f.stage_id.clone(),
                     count: f.are_there(),
+                    extra: Default::default(),
                 });
             }
         }
@@ -579,6 +595,7 @@ pub fn put_flows(plan: &mut Plan, until: NaiveDate, flows: Flows) {
         .map(|f| StageCount {
             stage_id: f.stage_id.clone(),
             count: f.are_there(),
+            extra: Default::default(),
         })
         .collect();
     let id = plan.fresh_id("n");
@@ -587,6 +604,7 @@ pub fn put_flows(plan: &mut Plan, until: NaiveDate, flows: Flows) {
         date: until,
         counts,
         flows: Some(flows),
+        extra: Default::default(),
     });
     plan.curve.snapshots.sort_by_key(|s| s.date);
 }

@@ -104,7 +104,9 @@ mod tests {
             counts: vec![crate::core::curve::StageCount {
                 stage_id: c.stages[0].id.clone(),
                 count,
+                extra: Default::default(),
             }],
+            extra: Default::default(),
         };
         let (later, earlier) = (snap(20, 110), snap(5, 100));
         c.snapshots = vec![later, earlier];

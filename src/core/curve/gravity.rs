@@ -139,8 +139,10 @@ mod tests {
                 .map(|(i, c)| StageCount {
                     stage_id: format!("s{}", i + 1).into(),
                     count: *c,
+                    extra: Default::default(),
                 })
                 .collect(),
+            extra: Default::default(),
         }
     }
 

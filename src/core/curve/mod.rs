@@ -88,6 +88,9 @@ pub struct Ask {
     pub text: String,
     #[serde(deserialize_with = "de_effort")]
     pub effort: u8,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Default for Ask {
@@ -96,6 +99,7 @@ impl Default for Ask {
             id: AskId::default(),
             text: String::new(),
             effort: MIN_EFFORT,
+            extra: Default::default(),
         }
     }
 }
@@ -219,6 +223,9 @@ pub struct DataPoint {
     pub data_source: String,
     pub current_conversion_pct: Option<f64>,
     pub target_conversion_pct: Option<f64>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl DataPoint {
@@ -238,6 +245,9 @@ pub struct ProblemArea {
     pub touch_point_id: Option<TouchPointId>,
     pub problem: String,
     pub proposed_solution: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Member counts per stage on one day. Counts only: no personal data.
@@ -250,6 +260,9 @@ pub struct Snapshot {
     /// How members moved per stage from an earlier date up to this one, when recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flows: Option<flows::Flows>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -257,6 +270,9 @@ pub struct Snapshot {
 pub struct StageCount {
     pub stage_id: StageId,
     pub count: u64,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Snapshot {
@@ -390,6 +406,7 @@ pub(crate) mod test_support {
             id: id.into(),
             text: format!("ask {id}"),
             effort,
+            extra: Default::default(),
         }
     }
 

@@ -262,6 +262,7 @@ pub fn add_ask(plan: &mut Plan, stage_id: &str, text: &str, effort: f64) -> Opti
         id: id.clone().into(),
         text: text.to_string(),
         effort: effort_from_f64(effort).unwrap_or(super::MIN_EFFORT),
+        extra: Default::default(),
     });
     Some(id)
 }
@@ -395,6 +396,7 @@ pub fn add_problem_area(
         touch_point_id,
         problem: problem.to_string(),
         proposed_solution: proposed_solution.to_string(),
+        extra: Default::default(),
     });
     Some(id)
 }
@@ -438,6 +440,7 @@ pub fn snapshot_current(plan: &mut Plan, date: NaiveDate) -> String {
         .map(|s| StageCount {
             stage_id: s.id.clone(),
             count: s.members_now,
+            extra: Default::default(),
         })
         .collect();
     put_snapshot(plan, date, counts)
@@ -460,6 +463,7 @@ pub fn put_snapshot(plan: &mut Plan, date: NaiveDate, counts: Vec<StageCount>) -
         date,
         counts,
         flows: None,
+        extra: Default::default(),
     });
     plan.curve.snapshots.sort_by_key(|s| s.date);
     id

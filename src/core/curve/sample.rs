@@ -102,6 +102,7 @@ pub fn sample(plan: &mut Plan) {
                     id: plan.fresh_id("a").into(),
                     text: (*text).into(),
                     effort: *effort,
+                    extra: Default::default(),
                 })
                 .collect(),
             emotions_desired: t.desired.iter().map(|e| (*e).into()).collect(),
@@ -147,6 +148,7 @@ fn tp(
             data_source: source.into(),
             current_conversion_pct: Some(current),
             target_conversion_pct: Some(target),
+            extra: Default::default(),
         },
         ..TouchPoint::default()
     }
@@ -265,6 +267,7 @@ fn add_snapshots(plan: &mut Plan, s: &[String]) {
             .map(|(id, count)| StageCount {
                 stage_id: id.clone().into(),
                 count,
+                extra: Default::default(),
             })
             .collect();
         put_snapshot(plan, date, counts);

@@ -67,6 +67,7 @@ pub fn typed_snapshot(
             counts.push(StageCount {
                 stage_id: stage_id.clone().into(),
                 count: v.min(u64::MAX as f64) as u64,
+                extra: Default::default(),
             });
         }
     }
@@ -170,6 +171,7 @@ impl Parsed {
         snap.counts.push(StageCount {
             stage_id: stage_id.into(),
             count,
+            extra: Default::default(),
         });
     }
 }
@@ -354,8 +356,11 @@ pub fn snapshots_csv(curve: &Curve) -> String {
     out
 }
 
+/// A field quoted when it holds a separator, a quote or a line break of any kind: a bare `\r`
+/// ends a row in spreadsheets too, and the text after it would start a row of its own (where
+/// `=HYPERLINK(…)` runs as a formula).
 fn quote(s: &str) -> String {
-    if s.contains([',', '"', '\n', ';', '\t']) {
+    if s.contains([',', '"', '\n', '\r', ';', '\t']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()

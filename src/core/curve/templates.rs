@@ -111,6 +111,7 @@ fn build_stage(plan: &mut Plan, def: &StageDef) -> Stage {
                 id: plan.fresh_id("a").into(),
                 text: text.to_string(),
                 effort: *effort,
+                extra: Default::default(),
             })
             .collect(),
         emotions_desired: def.desired.iter().map(|e| e.to_string()).collect(),

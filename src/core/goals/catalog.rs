@@ -1,13 +1,13 @@
 //! The built-in catalog of community and developer-relations metrics, and the check that
 //! a goal totals its metric the way the metric is defined.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::words;
 use super::{Direction, Metric, Totalling, Window};
 
 /// Whether a metric counts what the team produces or what changes for the community.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetricKind {
     #[default]
@@ -16,7 +16,7 @@ pub enum MetricKind {
     Output,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct CatalogMetric {
     pub key: String,
@@ -40,6 +40,7 @@ impl CatalogMetric {
             totalling: self.totalling,
             window: self.window,
             catalog_key: Some(self.key.clone()),
+            extra: Default::default(),
         }
     }
 }

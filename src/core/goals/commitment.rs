@@ -1,7 +1,7 @@
 //! Committing a goal freezes what the team agreed; later edits show up as drift.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::{format_date, format_value};
 use super::{Commitment, Goal, GoalStatus};
@@ -18,6 +18,7 @@ pub fn commit(goal: &mut Goal, today: NaiveDate) {
         baseline_date: goal.baseline_date,
         target: goal.target,
         deadline: goal.deadline,
+        extra: Default::default(),
     });
     if goal.status == GoalStatus::Draft {
         goal.status = GoalStatus::Active;
@@ -25,7 +26,7 @@ pub fn commit(goal: &mut Goal, today: NaiveDate) {
 }
 
 /// One agreed value that has since been edited.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Drift {
     Baseline {

@@ -1,7 +1,7 @@
 //! "Busy but flat": steps done without the metric moving, or the metric moving without
 //! the steps. Either way the plan and the metric have come apart.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::capitalise;
 use super::Goal;
@@ -21,7 +21,7 @@ pub const IDLE_STEPS_DONE_SHARE: f64 = 0.25;
 /// "Clearly moved": at least half the way from baseline to target.
 pub const MOVED_PROGRESS_SHARE: f64 = 0.50;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EffortSignal {
     /// Most steps are done but the metric has hardly moved.

@@ -33,11 +33,13 @@ pub fn plain_goal() -> Goal {
                 id: "k1".into(),
                 name: "The community team".into(),
                 owner: true,
+                extra: Default::default(),
             },
             KeyPlayer {
                 id: "k2".into(),
                 name: "maintainers".into(),
                 owner: false,
+                extra: Default::default(),
             },
         ],
         steps: vec![

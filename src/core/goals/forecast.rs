@@ -6,7 +6,7 @@
 //! metric will be months later. Counts of people are forecast in whole people.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::{format_date, format_number, with_unit, DAYS_PER_MONTH};
 use super::trajectory::Point;
@@ -100,7 +100,7 @@ fn t_90(df: usize) -> f64 {
 pub const AT_RISK_SHORTFALL: f64 = 0.10;
 
 /// A straight line fitted through check-ins: value = intercept + slope × days since origin.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct Trend {
     pub origin: NaiveDate,
@@ -206,7 +206,7 @@ pub fn trend_from_baseline(goal: &Goal) -> Option<Trend> {
 }
 
 /// The trend line from the first point to the deadline, for the chart.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct Forecast {
     pub from: Point,
@@ -380,7 +380,7 @@ pub fn basis_text(f: &Forecast) -> String {
     )
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackStatus {
     OnTrack,
@@ -475,7 +475,7 @@ pub fn percent_complete(goal: &Goal) -> Option<f64> {
 }
 
 /// Everything the goal card and chart show about progress, in one call.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct Progress {
     pub status: TrackStatus,

@@ -83,6 +83,9 @@ pub struct Objective {
     /// Key areas of the plan's career tracks this work exercises.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub key_area_ids: Vec<KeyAreaId>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// One SMART goal: a key result of an objective.
@@ -196,6 +199,9 @@ pub struct Metric {
     /// Key of the built-in catalog entry this metric came from (not a plan record).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub catalog_key: Option<String>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -290,6 +296,9 @@ pub struct KeyPlayer {
     pub id: KeyPlayerId,
     pub name: String,
     pub owner: bool,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -302,6 +311,9 @@ pub struct Step {
     pub owner_id: Option<KeyPlayerId>,
     pub due: Option<NaiveDate>,
     pub done: bool,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -311,6 +323,9 @@ pub struct Milestone {
     pub date: NaiveDate,
     pub value: f64,
     pub note: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -322,6 +337,9 @@ pub struct CheckIn {
     pub note: String,
     /// The team's confidence, 0–100, that the target will be met.
     pub confidence: Option<u8>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Baseline, target and deadline as the team agreed them.
@@ -333,6 +351,9 @@ pub struct Commitment {
     pub baseline_date: Option<NaiveDate>,
     pub target: Option<f64>,
     pub deadline: Option<NaiveDate>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -279,6 +279,7 @@ pub fn add_goal_from_template(
             id: plan.fresh_id("k").into(),
             name: name.clone(),
             owner: i == 0,
+            extra: Default::default(),
         })
         .collect();
     let steps: Vec<Step> = t
@@ -383,6 +384,7 @@ pub fn add_key_player(plan: &mut Plan, goal_id: &str, name: &str) -> Result<Stri
         id: id.clone().into(),
         name: name.trim().to_string(),
         owner,
+        extra: Default::default(),
     });
     Ok(id)
 }
@@ -515,6 +517,7 @@ pub fn add_check_in(
             value,
             note: note.trim().to_string(),
             confidence,
+            extra: Default::default(),
         },
     );
     Ok(id)
@@ -545,6 +548,7 @@ pub fn generate_milestones(
             date: p.date,
             value: p.value,
             note: String::new(),
+            extra: Default::default(),
         })
         .collect();
     let goal = goal_mut(&mut plan.goals, goal_id)?;
@@ -574,6 +578,7 @@ pub fn add_milestone(
             date,
             value,
             note: String::new(),
+            extra: Default::default(),
         },
     );
     Ok(id)

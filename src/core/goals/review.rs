@@ -1,7 +1,7 @@
 //! Review dates from the cadence, which reviews are due, and the schedule as iCalendar.
 
 use chrono::{Duration, Months, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::statement::{statement_text, target_text};
 use super::{Cadence, Goal, GoalBook, GoalStatus};
@@ -82,7 +82,7 @@ pub fn next_review(goal: &Goal, today: NaiveDate) -> Option<NaiveDate> {
     })
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DueReview {
     pub goal_id: String,
     pub due: NaiveDate,

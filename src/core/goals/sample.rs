@@ -150,6 +150,7 @@ impl Sampler<'_> {
                 id: self.plan.fresh_id("k").into(),
                 name: (*name).into(),
                 owner: i == 0,
+                extra: Default::default(),
             })
             .collect()
     }
@@ -164,6 +165,7 @@ impl Sampler<'_> {
                 owner_id: players.get(*owner).map(|p| p.id.clone()),
                 due: None,
                 done: *done,
+                extra: Default::default(),
             })
             .collect()
     }
@@ -179,6 +181,7 @@ impl Sampler<'_> {
                 value: *value,
                 note: (*note).into(),
                 confidence: Some(*confidence),
+                extra: Default::default(),
             })
             .collect()
     }
@@ -192,6 +195,7 @@ impl Sampler<'_> {
                 date: p.date,
                 value: p.value,
                 note: String::new(),
+                extra: Default::default(),
             })
             .collect()
     }
@@ -235,6 +239,7 @@ impl Sampler<'_> {
                 baseline_date: Some(start),
                 target: Some(target),
                 deadline: Some(deadline),
+                extra: Default::default(),
             }),
             last_reviewed: Some(self.cal.month(4)),
             ..Goal::default()

@@ -2,7 +2,7 @@
 //! say exactly what to change.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::catalog::{catalog_metric, totalling_mismatch, MetricKind};
 use super::forecast::trend_from_baseline;
@@ -130,7 +130,7 @@ pub const NON_VERB_STARTS: &[&str] = &[
     "users",
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     Specific,
@@ -161,7 +161,7 @@ impl Criterion {
 }
 
 /// Ordered from best to worst, so the worst finding decides a criterion's verdict.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     #[default]
@@ -180,7 +180,7 @@ impl Verdict {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CriterionCheck {
     pub criterion: Criterion,
     pub verdict: Verdict,
@@ -188,7 +188,7 @@ pub struct CriterionCheck {
     pub messages: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SmartCheck {
     /// Always the five criteria, in S-M-A-R-T order.
     pub criteria: Vec<CriterionCheck>,
@@ -430,7 +430,7 @@ fn measurable(goal: &Goal) -> CriterionCheck {
 }
 
 /// The pace a goal needs from its latest measured value, and the pace seen so far.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Pace {
     /// The latest check-in's value, or the baseline before any check-in.
     pub current: f64,

@@ -2,14 +2,14 @@
 //! by [deadline]. [Key players] will accomplish this goal by [steps]. Accomplishing this
 //! goal will [result]." Missing parts stay visible as placeholders.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::{clause, format_date, format_number, join_list, with_unit};
 use super::{Direction, Goal};
 
 /// A piece of the statement: the user's words, or a placeholder for something not yet
 /// filled in (also any `[placeholder]` left in the user's own text).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Segment {
     Text(String),

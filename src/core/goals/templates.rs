@@ -2,11 +2,11 @@
 //! visible `[placeholder]` (or an empty number), so the SMART check and the statement
 //! point at exactly what to replace.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Cadence, Direction};
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct Template {
     pub key: String,

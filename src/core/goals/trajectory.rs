@@ -2,7 +2,7 @@
 //! and the planned value on any date.
 
 use chrono::{Duration, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Goal, Growth};
 
@@ -13,14 +13,14 @@ pub const MAX_MILESTONES: usize = 52;
 /// Points sampled along a compound path for the chart (a smooth curve, few points).
 pub const COMPOUND_CURVE_SAMPLES: usize = 24;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct Point {
     pub date: NaiveDate,
     pub value: f64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrajectoryError {
     MissingBaseline,
@@ -337,6 +337,7 @@ mod tests {
             date: d(2026, 2, 1),
             value: 170.0,
             note: String::new(),
+            extra: Default::default(),
         }];
         assert_eq!(planned_value(&goal, d(2026, 2, 1)), Some(170.0));
         assert_eq!(planned_path(&goal).len(), 3);

@@ -34,6 +34,9 @@ fn stored(store: &MemoryStore) -> Plan {
     read_plan(store, "p1", PlanReader::linked()).expect("p1 readable")
 }
 
+/// The file version of a newer Trellis.
+const NEWER: u64 = crate::core::schema::CURRENT_VERSION + 1;
+
 /// Rewrites the stored `p1` document as another tab or a newer Trellis would.
 fn rewrite(store: &MemoryStore, change: impl FnOnce(&mut serde_json::Value)) {
     let mut doc: serde_json::Value = serde_json::from_str(&store.get(KEY).unwrap()).unwrap();
@@ -220,28 +223,28 @@ fn unreadable_stored_text_is_listed_backed_up_and_never_overwritten() {
 fn a_newer_trellis_save_is_listed_and_never_overwritten() {
     let (store, mut open, mut plan) = one_tab();
     rewrite(&store, |doc| {
-        doc["version"] = 2.into();
+        doc["version"] = NEWER.into();
         bump_revision(doc, 1);
         doc["hologram"] = serde_json::json!({"enabled": true});
     });
     let newer = store.snapshot();
     match load_plan_at(&store, KEY, PlanReader::linked()).unwrap() {
-        Some(StoredPlan::Newer { version, .. }) => assert_eq!(version, 2),
+        Some(StoredPlan::Newer { version, .. }) => assert_eq!(version, NEWER),
         other => panic!("listed as newer, got {other:?}"),
     }
     rename(&mut open, &mut plan, "Edited in the old tab");
     assert_eq!(
         open.flush(&store, &mut plan),
-        Flushed::Refused(SaveRefused::NewerVersion { version: 2 })
+        Flushed::Refused(SaveRefused::NewerVersion { version: NEWER })
     );
-    assert_eq!(open.state(), &SaveState::NewerElsewhere { version: 2 });
+    assert_eq!(open.state(), &SaveState::NewerElsewhere { version: NEWER });
     // Neither more edits nor keeping this tab's version write over it.
     rename(&mut open, &mut plan, "Another edit");
-    assert_eq!(open.state(), &SaveState::NewerElsewhere { version: 2 });
+    assert_eq!(open.state(), &SaveState::NewerElsewhere { version: NEWER });
     open.flush(&store, &mut plan);
     assert_eq!(
         open.keep_mine(&store, &mut plan),
-        Flushed::Refused(SaveRefused::NewerVersion { version: 2 })
+        Flushed::Refused(SaveRefused::NewerVersion { version: NEWER })
     );
     assert_eq!(store.snapshot(), newer, "byte for byte unchanged");
 }
@@ -299,7 +302,7 @@ fn taking_a_newer_trellis_copy_explains_it_cannot() {
     let (store, mut open, mut plan) = one_tab();
     rename(&mut open, &mut plan, "Mine");
     rewrite(&store, |doc| {
-        doc["version"] = 2.into();
+        doc["version"] = NEWER.into();
         bump_revision(doc, 1);
     });
     assert_eq!(
@@ -308,9 +311,9 @@ fn taking_a_newer_trellis_copy_explains_it_cannot() {
     );
     assert_eq!(
         open.take_theirs(&store, &mut plan, PlanReader::linked()),
-        Theirs::Newer { version: 2 }
+        Theirs::Newer { version: NEWER }
     );
-    assert_eq!(open.state(), &SaveState::NewerElsewhere { version: 2 });
+    assert_eq!(open.state(), &SaveState::NewerElsewhere { version: NEWER });
     assert_eq!(plan.name, "Mine");
 }
 

@@ -15,8 +15,10 @@ use serde_json::{Map, Value};
 
 use super::error::{ImportError, JsonPath};
 use super::validate::{is_link, is_safe_link, MAX_DEPTH};
+use crate::core::career::Band;
 use crate::core::ids::Kind;
 use crate::core::plan::{Extra, Plan};
+use crate::core::value::ValueModel;
 
 /// Where a record (or a part of the plan holding references) sits in the document. Cheap to
 /// copy; turned into a [`JsonPath`] only to word a refusal.
@@ -236,13 +238,39 @@ impl<'p> Walk<'p> {
 
     /// Fields this build does not know, kept as read: only their links and ids matter here.
     fn unknown(&mut self, at: At, extra: &'p Extra) {
+        self.unknown_at(|| at.path(), extra);
+    }
+
+    /// [`Walk::unknown`] for a record inside one that has an [`At`]: `path` gives its place,
+    /// worked out only when it holds something unknown.
+    fn unknown_at(&mut self, path: impl FnOnce() -> JsonPath, extra: &'p Extra) {
         if extra.is_empty() {
             return;
         }
-        let mut path = at.path();
+        let mut path = path();
         if let Err(problem) = self.unknown_fields(extra, &mut path, 0) {
             self.problem.get_or_insert(problem);
         }
+    }
+
+    /// The unknown fields of a value model and of each of its assumptions.
+    fn unknown_in_value(&mut self, at: At, value: &'p Option<ValueModel>) {
+        let Some(value) = value else { return };
+        self.unknown_at(|| at.field("value", None), &value.extra);
+        for (i, assumption) in value.assumptions.iter().enumerate() {
+            self.unknown_at(|| at.field("value.assumptions", Some(i)), &assumption.extra);
+        }
+    }
+
+    /// The unknown fields of a band (at `field` of the record at `at`), its source and its
+    /// percentiles.
+    fn unknown_in_band(&mut self, at: At, field: &'static str, band: &'p Band) {
+        self.unknown_at(|| at.field(field, None), &band.extra);
+        self.unknown_at(|| at.field(field, None).key("source"), &band.source.extra);
+        self.unknown_at(
+            || at.field(field, None).key("percentiles"),
+            &band.percentiles.extra,
+        );
     }
 
     fn unknown_fields(
@@ -406,6 +434,7 @@ fn goals<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
             &o.key_area_ids,
             Kind::KeyArea,
         );
+        walk.unknown(At::Objective(i), &o.extra);
     }
     for (g, goal) in book.goals.iter().enumerate() {
         let at = At::Goal(g);
@@ -413,21 +442,30 @@ fn goals<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         if let Some(objective) = &goal.objective_id {
             walk.refer(at, "objective_id", objective, Kind::Objective);
         }
+        walk.unknown_at(|| at.field("metric", None), &goal.metric.extra);
         for (i, p) in goal.key_players.iter().enumerate() {
             walk.id(&p.id, Kind::KeyPlayer, At::KeyPlayer(g, i));
+            walk.unknown(At::KeyPlayer(g, i), &p.extra);
         }
         for (i, s) in goal.steps.iter().enumerate() {
             walk.id(&s.id, Kind::Step, At::Step(g, i));
             if let Some(owner) = &s.owner_id {
                 walk.refer(At::Step(g, i), "owner_id", owner, Kind::KeyPlayer);
             }
+            walk.unknown(At::Step(g, i), &s.extra);
         }
         for (i, m) in goal.milestones.iter().enumerate() {
             walk.id(&m.id, Kind::Milestone, At::Milestone(g, i));
+            walk.unknown(At::Milestone(g, i), &m.extra);
         }
         for (i, c) in goal.check_ins.iter().enumerate() {
             walk.id(&c.id, Kind::CheckIn, At::CheckIn(g, i));
+            walk.unknown(At::CheckIn(g, i), &c.extra);
         }
+        if let Some(commitment) = &goal.commitment {
+            walk.unknown_at(|| at.field("commitment", None), &commitment.extra);
+        }
+        walk.unknown_in_value(at, &goal.value);
         if let Some(stage) = &goal.stage_id {
             walk.refer(at, "stage_id", stage, Kind::Stage);
         }
@@ -441,7 +479,19 @@ fn goals<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         walk.unknown(at, &goal.extra);
     }
     for (i, period) in book.periods.iter().enumerate() {
-        walk.id(&period.id, Kind::Period, At::Period(i));
+        let at = At::Period(i);
+        walk.id(&period.id, Kind::Period, at);
+        walk.unknown(at, &period.extra);
+        if let Some(closing) = &period.closing {
+            walk.unknown_at(|| at.field("closing", None), &closing.extra);
+            for (r, result) in closing.results.iter().enumerate() {
+                let place = move || at.field("closing.results", Some(r));
+                walk.unknown_at(place, &result.extra);
+                if let Some(latest) = &result.latest {
+                    walk.unknown_at(|| place().key("latest"), &latest.extra);
+                }
+            }
+        }
     }
     walk.unknown(At::GoalBook, &book.extra);
 }
@@ -452,6 +502,7 @@ fn curve<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         walk.id(&stage.id, Kind::Stage, At::Stage(s));
         for (i, ask) in stage.asks.iter().enumerate() {
             walk.id(&ask.id, Kind::Ask, At::Ask(s, i));
+            walk.unknown(At::Ask(s, i), &ask.extra);
         }
         walk.unknown(At::Stage(s), &stage.extra);
     }
@@ -461,6 +512,8 @@ fn curve<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         walk.refer(at, "from_stage_id", &t.from_stage_id, Kind::Stage);
         walk.refer(at, "to_stage_id", &t.to_stage_id, Kind::Stage);
         walk.refer_all(at, "key_area_ids", &t.key_area_ids, Kind::KeyArea);
+        walk.unknown_at(|| at.field("data_point", None), &t.data_point.extra);
+        walk.unknown_in_value(at, &t.value);
         walk.unknown(at, &t.extra);
     }
     for (i, p) in curve.problem_areas.iter().enumerate() {
@@ -472,9 +525,11 @@ fn curve<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         if let Some(touch_point) = &p.touch_point_id {
             walk.refer(at, "touch_point_id", touch_point, Kind::TouchPoint);
         }
+        walk.unknown(at, &p.extra);
     }
     for (s, snapshot) in curve.snapshots.iter().enumerate() {
         walk.id(&snapshot.id, Kind::Snapshot, At::Snapshot(s));
+        walk.unknown(At::Snapshot(s), &snapshot.extra);
         for (i, count) in snapshot.counts.iter().enumerate() {
             walk.refer(
                 At::StageCount(s, i),
@@ -482,9 +537,14 @@ fn curve<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
                 &count.stage_id,
                 Kind::Stage,
             );
+            walk.unknown(At::StageCount(s, i), &count.extra);
+        }
+        if let Some(flows) = &snapshot.flows {
+            walk.unknown_at(|| At::Snapshot(s).field("flows", None), &flows.extra);
         }
         for (i, flow) in snapshot.flows.iter().flat_map(|f| &f.stages).enumerate() {
             walk.refer(At::FlowStage(s, i), "stage_id", &flow.stage_id, Kind::Stage);
+            walk.unknown(At::FlowStage(s, i), &flow.extra);
         }
     }
     walk.unknown(At::Curve, &curve.extra);
@@ -497,22 +557,31 @@ fn career<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         for (l, level) in track.levels.iter().enumerate() {
             let at = At::Level(t, l);
             walk.id(&level.id, Kind::Level, at);
+            walk.unknown_at(
+                || at.field("typical_years", None),
+                &level.typical_years.extra,
+            );
             if let Some(band) = &level.band {
                 walk.link(at, "band.source.link", &band.source.link);
+                walk.unknown_in_band(at, "band", band);
             }
             for (i, entry) in level.research.iter().enumerate() {
                 let at = At::ResearchEntry(t, l, i);
                 walk.id(&entry.id, Kind::ResearchEntry, at);
                 walk.link(at, "band.source.link", &entry.band.source.link);
+                walk.unknown(at, &entry.extra);
+                walk.unknown_in_band(at, "band", &entry.band);
             }
             walk.unknown(at, &level.extra);
         }
         for (a, area) in track.key_areas.iter().enumerate() {
             walk.id(&area.id, Kind::KeyArea, At::KeyArea(t, a));
+            walk.unknown(At::KeyArea(t, a), &area.extra);
             for (i, b) in area.behaviours.iter().enumerate() {
                 let at = At::Behaviour(t, a, i);
                 walk.id(&b.id, Kind::Behaviour, at);
                 walk.refer(at, "level_id", &b.level_id, Kind::Level);
+                walk.unknown(at, &b.extra);
             }
         }
         walk.unknown(At::Track(t), &track.extra);
@@ -526,9 +595,11 @@ fn career<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         if let Some(level) = &r.level_id {
             walk.refer(at, "level_id", level, Kind::Level);
         }
+        walk.unknown(at, &r.extra);
     }
     for (i, rate) in career.exchange_rates.iter().enumerate() {
         walk.id(&rate.id, Kind::ExchangeRate, At::ExchangeRate(i));
+        walk.unknown(At::ExchangeRate(i), &rate.extra);
     }
     for (a, assessment) in career.self_assessments.iter().enumerate() {
         let at = At::SelfAssessment(a);
@@ -539,6 +610,7 @@ fn career<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
             &assessment.target_level_id,
             Kind::Level,
         );
+        walk.unknown(at, &assessment.extra);
         for (i, rating) in assessment.ratings.iter().enumerate() {
             walk.refer(
                 At::Rating(a, i),
@@ -546,6 +618,7 @@ fn career<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
                 &rating.behaviour_id,
                 Kind::Behaviour,
             );
+            walk.unknown(At::Rating(a, i), &rating.extra);
         }
         for (i, e) in assessment.evidence.iter().enumerate() {
             let at = At::Evidence(a, i);
@@ -558,6 +631,10 @@ fn career<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
             }
             walk.refer_all(at, "behaviour_ids", &e.behaviour_ids, Kind::Behaviour);
             walk.link(at, "link", &e.link);
+            walk.unknown(at, &e.extra);
+            if let Some(cited) = &e.cited_goal {
+                walk.unknown_at(|| at.field("cited_goal", None), &cited.extra);
+            }
         }
     }
     if let Some(level) = &career.proposed_level_id {
@@ -569,5 +646,6 @@ fn career<'p>(walk: &mut Walk<'p>, plan: &'p Plan) {
         &career.count_anyway_level_ids,
         Kind::Level,
     );
+    walk.unknown_at(|| At::Career.field("ageing", None), &career.ageing.extra);
     walk.unknown(At::Career, &career.extra);
 }

@@ -7,10 +7,11 @@
 //! Both routes then end in the same check of the typed plan (`check.rs`), so they accept the
 //! same plans and refuse with the same words; the tests in `schema/tests.rs` hold them to it.
 
-use super::{CURRENT_VERSION, PLAN_FORMAT};
+use super::{CURRENT_VERSION, PLAN_FORMAT, SAME_FIELDS_SINCE};
 use crate::core::plan::Plan;
 
-/// The plan in `text` when it is a current-version plan document whose fields all read into
+/// The plan in `text` when it is a plan document of a version with the current fields (the
+/// current one, or an older one whose migration is the identity) whose fields all read into
 /// the plan's types; `None` otherwise (the full route then says what is wrong).
 pub fn read(text: &str) -> Option<Plan> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -18,6 +19,6 @@ pub fn read(text: &str) -> Option<Plan> {
     // The markers land among the fields this build does not know; they are not the plan's.
     let format = plan.extra.shift_remove("format")?;
     let version = plan.extra.shift_remove("version")?;
-    (format.as_str() == Some(PLAN_FORMAT) && version.as_u64() == Some(CURRENT_VERSION))
-        .then_some(plan)
+    let same_fields = (SAME_FIELDS_SINCE..=CURRENT_VERSION).contains(&version.as_u64()?);
+    (format.as_str() == Some(PLAN_FORMAT) && same_fields).then_some(plan)
 }

@@ -110,19 +110,65 @@ pub fn peek_leading_header(text: &str) -> Option<Header> {
     seen.iter().all(|s| *s).then_some(header)
 }
 
-/// The workspace index from `(id, name)` pairs in list order, compact.
-pub fn store_index(order: &[(String, String)], current: Option<&str>) -> String {
+/// The workspace index from `(id, name)` pairs in list order, compact. What `kept` (the index
+/// stored now) holds that this build does not know stays: its own unknown fields, and those
+/// of each plan's entry that is still listed.
+pub fn store_index(order: &[(String, String)], current: Option<&str>, kept: &Workspace) -> String {
     let workspace = Workspace {
         plans: order
             .iter()
             .map(|(id, name)| PlanSummary {
                 id: id.clone(),
                 name: name.clone(),
+                extra: kept
+                    .plans
+                    .iter()
+                    .find(|entry| entry.id == *id)
+                    .map(|entry| entry.extra.clone())
+                    .unwrap_or_default(),
             })
             .collect(),
         current: current.map(str::to_string),
+        extra: kept.extra.clone(),
     };
     workspace_document(&workspace).to_string()
+}
+
+/// The index's known fields, typed to word a refusal; its unknown fields are taken from the
+/// document (`unknown`). Not a record: nothing is written from it.
+#[derive(Deserialize)]
+struct Index {
+    plans: Vec<IndexEntry>,
+    #[serde(default)]
+    current: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct IndexEntry {
+    id: String,
+    name: String,
+}
+
+/// The fields of `doc` but `known`, in their order.
+fn unknown(mut doc: Map<String, Value>, known: &[&str]) -> Map<String, Value> {
+    for key in known {
+        doc.shift_remove(*key);
+    }
+    doc
+}
+
+/// The unknown fields of each entry of an index's plan list.
+fn unknown_of_entries(doc: &Map<String, Value>) -> Vec<Map<String, Value>> {
+    match doc.get("plans") {
+        Some(Value::Array(entries)) => entries
+            .iter()
+            .map(|entry| match entry {
+                Value::Object(fields) => unknown(fields.clone(), &["id", "name"]),
+                _ => Map::new(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Same as [`parse_workspace`].
@@ -176,7 +222,22 @@ pub fn parse_workspace(text: &str) -> Result<Workspace, ImportError> {
     }
     doc = migrate_with(doc, version, WORKSPACE_MIGRATIONS)?;
     strip_markers(&mut doc);
-    let mut workspace: Workspace = typed::read_typed(&Value::Object(doc))?;
+    // The known fields typed (with the path of a wrong one); the rest kept as it was.
+    let index: Index = typed::read_typed(&Value::Object(doc.clone()))?;
+    let mut workspace = Workspace {
+        plans: index
+            .plans
+            .into_iter()
+            .zip(unknown_of_entries(&doc))
+            .map(|(entry, extra)| PlanSummary {
+                id: entry.id,
+                name: entry.name,
+                extra,
+            })
+            .collect(),
+        current: index.current,
+        extra: unknown(doc, &["plans", "current"]),
+    };
     let mut seen = HashMap::new();
     for (index, summary) in workspace.plans.iter().enumerate() {
         let path = format!("plans[{index}].id");

@@ -495,15 +495,35 @@ impl<S: PlanStore> Session<S> {
         })
     }
 
-    /// Every plan (`ids`) went into a backup of all plans at `now`.
-    pub fn backed_up_all(&mut self, ids: &[String], now: f64) {
-        self.care_change(|care| care.note_full_backup(ids, now));
+    /// Every plan (`ids`) went into a backup of all plans at `now`. True when the browser
+    /// should be asked again to keep the data (it has not promised: a first refusal is not
+    /// for good).
+    pub fn backed_up_all(&mut self, ids: &[String], now: f64) -> bool {
+        self.care_change(|care| {
+            care.note_full_backup(ids, now);
+            care.should_ask_after_backup()
+        })
     }
 
     /// Plan `id` was exported with everything in it at `now`: that plan is backed up, the
-    /// others are not.
-    pub fn exported_whole(&mut self, id: &str, now: f64) {
-        self.care_change(|care| care.note_backup(&[id.to_string()], now));
+    /// others are not. True when the browser should be asked again to keep the data, as
+    /// after [`Session::backed_up_all`].
+    pub fn exported_whole(&mut self, id: &str, now: f64) -> bool {
+        self.care_change(|care| {
+            care.note_backup(&[id.to_string()], now);
+            care.should_ask_after_backup()
+        })
+    }
+
+    /// The browser said whether it keeps the data now (`navigator.storage.persisted()`, read
+    /// at start): the record takes that answer when it differs from the one remembered (see
+    /// [`DataCare::persistence_after_check`]); otherwise nothing is written.
+    pub fn persisted_now(&mut self, persisted: bool) {
+        self.reread_care();
+        let answer = self.care.persistence_after_check(persisted);
+        if answer != self.care.persistence {
+            self.care_change(|care| care.persistence = care.persistence_after_check(persisted));
+        }
     }
 
     /// The plan list as the core's workspace (names and order; the open plan current).
@@ -515,9 +535,11 @@ impl<S: PlanStore> Session<S> {
                 .map(|e| PlanSummary {
                     id: e.id.clone(),
                     name: e.name.clone(),
+                    extra: Default::default(),
                 })
                 .collect(),
             current: self.open.id().map(str::to_string),
+            extra: Default::default(),
         }
     }
 
@@ -529,17 +551,19 @@ impl<S: PlanStore> Session<S> {
             .iter()
             .map(|e| (e.id.clone(), e.name.clone()))
             .collect();
+        // What a newer Trellis added to the index is kept (an unreadable index keeps nothing).
+        let mut kept = Workspace::default();
         if let Some(stored) = self.store.read(keys::INDEX_KEY)? {
-            let stored = schema::parse_index(&stored).unwrap_or_default();
+            kept = schema::parse_index(&stored).unwrap_or_default();
             let keys = self.store.keys_with_prefix(keys::PLAN_PREFIX)?;
-            for plan in stored.plans {
+            for plan in &kept.plans {
                 let known = order.iter().any(|(id, _)| *id == plan.id);
                 if !known && keys.contains(&keys::plan_key(&plan.id)) {
-                    order.push((plan.id, plan.name));
+                    order.push((plan.id.clone(), plan.name.clone()));
                 }
             }
         }
-        Ok(schema::store_index(&order, current))
+        Ok(schema::store_index(&order, current, &kept))
     }
 
     /// Writes the index with the open plan current (outside any transaction).

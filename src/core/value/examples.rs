@@ -42,6 +42,7 @@ impl Example {
                 .collect(),
             unit: self.unit.to_string(),
             example: Some(self.key.to_string()),
+            extra: Default::default(),
         }
     }
 

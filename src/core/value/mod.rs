@@ -9,6 +9,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::core::plan::Extra;
+
 use crate::core::plan::Plan;
 
 pub mod examples;
@@ -42,6 +44,9 @@ pub struct ValueModel {
     /// Key of the built-in example this model was started from (not a plan record).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// One assumption of a model, e.g. "cost of a support ticket, USD per ticket, 40 / 60 / 90,
@@ -64,6 +69,9 @@ pub struct Assumption {
     pub source: String,
     /// When the figures were taken or last checked.
     pub date: Option<NaiveDate>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// The measured quantity a model starts from. The first four belong to goals (their metric

@@ -34,6 +34,7 @@ fn ticket(low: f64, expected: f64, high: f64) -> Assumption {
         middle_is_mean: false,
         source: "Support budget 2026".into(),
         date: Some(day(2026, 3, 1)),
+        extra: Default::default(),
     }
 }
 
@@ -43,6 +44,7 @@ fn model(driver: Driver, assumptions: Vec<Assumption>) -> ValueModel {
         assumptions,
         unit: "USD".into(),
         example: None,
+        extra: Default::default(),
     }
 }
 

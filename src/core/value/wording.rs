@@ -2,7 +2,7 @@
 //! on, never as a bare number; and no value at all until the assumptions are entered.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::range::{factor, valuation, DriverValue, Subject, ValueInterval};
 use super::simulate::{DRAWS, INTERVAL_PERCENT};
@@ -208,7 +208,7 @@ pub fn model_markdown(model: &ValueModel, subject: Subject, today: NaiveDate) ->
 }
 
 /// One goal or touch point with a value model, as the brief lists it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ValuedWork {
     pub kind: WorkKind,
     pub title: String,
@@ -218,7 +218,7 @@ pub struct ValuedWork {
 
 /// The value of the work a plan assigns: every goal not dropped and every touch point that
 /// has a value model.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct PlanValue {
     pub items: Vec<ValuedWork>,
 }

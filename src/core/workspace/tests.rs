@@ -25,7 +25,8 @@ fn create_blank_lists_the_plan_and_makes_it_current() {
         workspace.plans,
         vec![PlanSummary {
             id: "p1".into(),
-            name: "Forum relaunch".into()
+            name: "Forum relaunch".into(),
+            extra: Default::default()
         }]
     );
     assert_eq!(workspace.current.as_deref(), Some("p1"));

@@ -1,6 +1,9 @@
 //! Opening a share link (or viewing a plan file): the plan opens as a read-only view (`core::readable`):
 //! its goals, curve and, when it came along, the career case, with "Add to my plans" beside
 //! it. Nothing is stored until the reader says so; the fragment leaves the address bar at once.
+//! A link is checked by what it costs before a plan is built from it (its length, its unpacked
+//! size, then its records counted: `core::share::preview`); only then is the plan read, and
+//! checked like any import, for the view.
 
 use leptos::prelude::*;
 
@@ -64,8 +67,13 @@ pub fn SharedPlan() -> impl IntoView {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
         }
         leptos::task::spawn_local(async move {
-            let read =
-                async { transfer::read_share_data(&data, state.plan_reader_or_why().await?).await };
+            let read = async {
+                // Refused here, before anything is built, when it costs more than any plan
+                // Trellis puts in a link (the records are counted); the read is bounded then.
+                let (unpacked, _preview) = transfer::unpack_share_data(&data).await?;
+                let reader = state.plan_reader_or_why().await?;
+                transfer::read_shared_plan(&unpacked, reader).await
+            };
             incoming.set(Some(match read.await {
                 Ok(plan) => Incoming::Plan(Box::new(plan)),
                 Err(why) => Incoming::Error(why),

@@ -187,12 +187,16 @@ impl AppState {
     /// Every plan in `ids` went into a backup now (`all`), or one was exported whole.
     pub fn backed_up(&self, ids: Vec<String>, all: bool) {
         let op = move |s: &mut Session<LocalStore>, _: &mut Option<Plan>| {
-            match (all, ids.first()) {
+            // While the browser has not promised to keep the data, a backup asks again.
+            let ask_persistence = match (all, ids.first()) {
                 (true, _) => s.backed_up_all(&ids, clock::now_ms()),
                 (false, Some(id)) => s.exported_whole(id, clock::now_ms()),
-                (false, None) => {}
+                (false, None) => false,
+            };
+            Outcome {
+                ask_persistence,
+                ..Outcome::default()
             }
-            Outcome::default()
         };
         self.run(op, |_| {});
     }
@@ -200,6 +204,15 @@ impl AppState {
     /// The browser answered whether it keeps the data.
     pub fn persistence_answer(&self, answer: Persistence) {
         self.care_change(move |care| care.persistence = Some(answer));
+    }
+
+    /// The browser said at start whether it keeps the data now (see `Session::persisted_now`).
+    pub fn persisted_now(&self, persisted: bool) {
+        let op = move |s: &mut Session<LocalStore>, _: &mut Option<Plan>| {
+            s.persisted_now(persisted);
+            Outcome::default()
+        };
+        self.run(op, |_| {});
     }
 
     /// Resolves a conflict (or a delete in another tab) by writing this tab's copy.

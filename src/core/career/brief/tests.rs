@@ -24,6 +24,7 @@ fn career() -> Career {
         ratings: vec![BehaviourRating {
             behaviour_id: "c-3-b".into(),
             rating: Rating::Meeting,
+            extra: Default::default(),
         }],
         evidence: vec![Evidence {
             id: "e1".into(),
@@ -32,6 +33,7 @@ fn career() -> Career {
             behaviour_ids: vec!["c-3-b".into()],
             ..Evidence::default()
         }],
+        extra: Default::default(),
     });
     career
 }
@@ -227,6 +229,7 @@ fn evidence_citing_another_plans_goal_shows_its_snapshot() {
                 statement: "Grow attendance to 240 by June".into(),
                 final_check_in: Some("240 on 16 May 2024".into()),
                 cited_on: chrono::NaiveDate::from_ymd_opt(2025, 1, 2),
+                extra: Default::default(),
             }),
             ..Evidence::default()
         }],
@@ -373,6 +376,7 @@ fn brief_shows_the_aged_figures_and_what_explains_the_gap() {
     career.ageing = Ageing {
         annual_rate_percent: Some(3.0),
         source: "ECI".into(),
+        extra: Default::default(),
     };
     let text = evidence_brief(&career, &request(), &goals);
     assert!(
@@ -540,6 +544,7 @@ fn a_market_figure_from_the_research_log_brings_the_caveat() {
         .push(crate::core::career::ResearchEntry {
             id: "re1".into(),
             band,
+            extra: Default::default(),
         });
     let text = evidence_brief(&career, &request(), &goals);
     assert!(text.contains("Market figures for this work (the level's research log):"));

@@ -443,6 +443,7 @@ fn ageing_brings_figures_to_the_latest_date_and_shows_both() {
     career.ageing = Ageing {
         annual_rate_percent: Some(3.0),
         source: "Employment Cost Index".into(),
+        extra: Default::default(),
     };
     let check = bucketing_check(&career, "c-2", 10.0);
     assert!(
@@ -494,6 +495,7 @@ fn the_gap_splits_into_years_apart_and_what_remains() {
     career.ageing = Ageing {
         annual_rate_percent: Some(5.0),
         source: "a wage index".into(),
+        extra: Default::default(),
     };
     let check = bucketing_check(&career, "c-2", 10.0);
     let d = check.decomposition.unwrap();
@@ -681,6 +683,7 @@ fn ageing_is_refused_beyond_five_years_and_warned_beyond_two() {
     career.ageing = Ageing {
         annual_rate_percent: Some(3.5),
         source: "a wage index".into(),
+        extra: Default::default(),
     };
     // The proposed band from June 2016; Engineering from 2024 is 8 years on: at 3.5% a year
     // that is 31.7%, enough to turn the verdict on the rate alone. Refused.

@@ -155,6 +155,7 @@ fn bls_pr_2020() -> Band {
             p50: Some(6_281_000),
             p75: Some(8_538_000),
             p90: Some(11_821_000),
+            extra: Default::default(),
         },
         ..Band::default()
     }

@@ -107,6 +107,7 @@ fn a_plan_with_every_new_band_field_exports_and_imports_unchanged() {
     plan.career.ageing = Ageing {
         annual_rate_percent: Some(3.5),
         source: "ECI".into(),
+        extra: Default::default(),
     };
     let text = export_plan(&plan);
     let back = PlanReader::linked().import(&text).unwrap();

@@ -36,6 +36,7 @@ fn goal_owned(plan: &mut Plan, title: &str, scope: Option<Scope>, owner: &str) -
             id: format!("{id}-k").into(),
             name: owner.into(),
             owner: true,
+            extra: Default::default(),
         }];
     }
     plan.career.role_owners = vec!["The community team".into()];

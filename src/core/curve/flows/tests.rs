@@ -130,6 +130,7 @@ fn flows_must_match_an_existing_snapshot_of_the_end_date() {
         vec![StageCount {
             stage_id: ids[0].clone().into(),
             count: 950,
+            extra: Default::default(),
         }],
     );
     let problems = typed_flows(
@@ -354,6 +355,7 @@ fn flows_must_match_an_existing_snapshot_of_the_start_date() {
         .map(|(id, count)| StageCount {
             stage_id: id.clone().into(),
             count,
+            extra: Default::default(),
         })
         .collect();
     put_snapshot(&mut plan, date(2026, 1, 1), counts);

@@ -213,10 +213,12 @@ fn put_snapshot_drops_counts_for_unknown_stages() {
         StageCount {
             stage_id: "s1".into(),
             count: 3,
+            extra: Default::default(),
         },
         StageCount {
             stage_id: "ghost".into(),
             count: 4,
+            extra: Default::default(),
         },
     ];
     put_snapshot(&mut plan, date(2025, 1, 1), counts);

@@ -208,8 +208,10 @@ fn exported_stage_names_never_start_a_formula_and_read_back_as_the_same_stages()
             .map(|i| StageCount {
                 stage_id: format!("s{i}").into(),
                 count: i * 10,
+                extra: Default::default(),
             })
             .collect(),
+        extra: Default::default(),
     });
     let csv = snapshots_csv(&c);
     let header = csv.lines().next().unwrap();
@@ -228,4 +230,33 @@ fn exported_stage_names_never_start_a_formula_and_read_back_as_the_same_stages()
     for i in 1..=5 {
         assert_eq!(count(&back[0], &format!("s{i}")), Some(i * 10));
     }
+}
+
+#[test]
+fn a_stage_name_with_a_carriage_return_cannot_start_a_row_with_a_formula() {
+    let mut c = three();
+    // No comma, quote or semicolon, which would have the name quoted anyway.
+    c.stages[0].name = "x\r=cmd|' /C calc'!A0".into();
+    c.snapshots.push(crate::core::curve::Snapshot {
+        id: "n1".into(),
+        date: date(2025, 1, 1),
+        counts: vec![StageCount {
+            stage_id: "s1".into(),
+            count: 5,
+            extra: Default::default(),
+        }],
+        ..crate::core::curve::Snapshot::default()
+    });
+    let text = snapshots_csv(&c);
+    // Read as a spreadsheet reads it: a bare CR outside quotes ends a row.
+    let records = crate::core::csv::read_records(&text, ',').unwrap();
+    assert_eq!(records.len(), 2, "{text:?}");
+    assert!(records.iter().all(|r| r.fields.len() == 4), "{records:?}");
+    for field in records.iter().flat_map(|r| &r.fields) {
+        assert!(
+            !field.starts_with(crate::core::csv::FORMULA_STARTS),
+            "{field:?}"
+        );
+    }
+    assert_eq!(records[0].fields[1], c.stages[0].name);
 }

@@ -150,6 +150,7 @@ fn new_period(plan: &mut Plan, new: &NewPeriod) -> Result<Period> {
         start: new.start,
         end,
         closing: None,
+        extra: Default::default(),
     })
 }
 
@@ -244,6 +245,7 @@ pub fn close_period(plan: &mut Plan, request: &CloseRequest) -> Result<PeriodId>
             what_worked: request.what_worked.trim().to_string(),
             what_did_not: request.what_did_not.trim().to_string(),
             results,
+            extra: Default::default(),
         });
     }
     plan.goals.periods.push(next);
@@ -259,6 +261,7 @@ fn snapshot(
 ) -> GoalResult {
     let computed = score(goal, start, end);
     let latest = latest_by(goal, end);
+    let has_latest = latest.is_some();
     let carried_in = !carried_from(book, &goal.id).is_empty();
     let baseline_before = goal.baseline_date.is_some_and(|d| d < start);
     let objective = goal
@@ -281,13 +284,14 @@ fn snapshot(
         status_before: None,
         ambition: goal.ambition,
         since_baseline: !goal.metric.direction.is_keep() && (carried_in || baseline_before),
-        no_check_in_in_period: latest.is_some() && !has_check_in_in(goal, start, end),
+        no_check_in_in_period: has_latest && !has_check_in_in(goal, start, end),
         held: held(goal, start, end),
         confidence: last_confidence(goal, end),
         objective: objective.map(|o| o.id.to_string()),
         objective_title: objective
             .map(|o| o.title.trim().to_string())
             .unwrap_or_default(),
+        extra: Default::default(),
     }
 }
 

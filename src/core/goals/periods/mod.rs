@@ -11,6 +11,8 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::core::plan::Extra;
+
 use super::{Ambition, Direction, Goal, GoalBook, GoalStatus};
 use crate::core::ids::{GoalId, PeriodId};
 
@@ -45,6 +47,9 @@ pub struct Period {
     /// Set when the period is closed; a closed period is read-only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closing: Option<Closing>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +120,9 @@ pub struct Closing {
     pub what_did_not: String,
     /// One per goal the period held, in the plan's goal order.
     pub results: Vec<GoalResult>,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A goal's result as it stood when its period closed.
@@ -168,13 +176,19 @@ pub struct GoalResult {
     pub objective: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub objective_title: String,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Reading {
     pub date: NaiveDate,
     pub value: f64,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// What became of a goal when its period closed.
@@ -219,6 +233,7 @@ impl GoalResult {
         };
         let held = self
             .held
+            .as_ref()
             .filter(|_| self.adjusted.is_none())
             .map(|h| {
                 format!(

@@ -101,7 +101,7 @@ pub fn objective_scores(closing: &Closing) -> Vec<ObjectiveScore> {
 
 /// "28 members on 30 September 2026", when there was a check-in.
 pub fn latest_line(result: &GoalResult) -> Option<String> {
-    result.latest.map(|r| {
+    result.latest.as_ref().map(|r| {
         format!(
             "{} on {}",
             format_value(r.value, &result.unit),

@@ -2,7 +2,7 @@
 //! order, only the last period open, every score in range and every adjusted one explained,
 //! and no score on a goal of another period.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Outcome, Score};
 use crate::core::goals::GoalBook;
@@ -25,9 +25,24 @@ fn in_range(percent: f64) -> bool {
     (0.0..=100.0).contains(&percent)
 }
 
-/// The first broken rule, in document order.
+/// The first broken rule, in document order. Goals and periods are indexed by id once, so the
+/// check takes time in proportion to the plan (a lookup per result by walking the goals made a
+/// file with 140,000 goals in a closed period take tens of seconds).
 pub fn check_periods(book: &GoalBook) -> Result<(), PeriodProblem> {
     let last = book.periods.len().saturating_sub(1);
+    // The first of each id, as a lookup by walking the list would find it.
+    let mut period_of_goal: HashMap<&str, Option<&str>> = HashMap::new();
+    for goal in &book.goals {
+        period_of_goal
+            .entry(goal.id.as_str())
+            .or_insert(goal.period_id.as_deref());
+    }
+    let mut periods = HashMap::new();
+    for period in &book.periods {
+        periods.entry(period.id.as_str()).or_insert(period);
+    }
+    // (period, goal) for every goal scored as finished in a closed period.
+    let mut finished: HashSet<(&str, &str)> = HashSet::new();
     for (i, period) in book.periods.iter().enumerate() {
         let at = format!("goals.periods[{i}]");
         if period.end < period.start {
@@ -90,8 +105,12 @@ pub fn check_periods(book: &GoalBook) -> Result<(), PeriodProblem> {
                     return problem(format!("{at}.reason"), "an adjusted score needs a reason.");
                 }
             }
-            let goal = book.goal(&result.goal);
-            let finished_elsewhere = goal.is_some_and(|g| g.period_id.as_ref() != Some(&period.id));
+            if result.outcome == Outcome::Finished {
+                finished.insert((period.id.as_str(), result.goal.as_str()));
+            }
+            let finished_elsewhere = period_of_goal
+                .get(result.goal.as_str())
+                .is_some_and(|goal_period| *goal_period != Some(period.id.as_str()));
             if result.outcome == Outcome::Finished && finished_elsewhere {
                 return problem(
                     format!("{at}.goal"),
@@ -105,12 +124,10 @@ pub fn check_periods(book: &GoalBook) -> Result<(), PeriodProblem> {
         }
     }
     for (g, goal) in book.goals.iter().enumerate() {
-        let Some(period) = goal.period_id.as_deref().and_then(|id| book.period(id)) else {
+        let Some(period) = goal.period_id.as_deref().and_then(|id| periods.get(id)) else {
             continue;
         };
-        let finished_here = period
-            .result(&goal.id)
-            .is_some_and(|r| r.outcome == Outcome::Finished);
+        let finished_here = finished.contains(&(period.id.as_str(), goal.id.as_str()));
         if period.is_closed() && !finished_here {
             return problem(
                 format!("goals.goals[{g}].period_id"),

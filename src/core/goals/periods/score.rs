@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{percent_text, Reading};
 use crate::core::goals::Goal;
+use crate::core::plan::Extra;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -78,15 +79,19 @@ pub fn latest_by(goal: &Goal, end: NaiveDate) -> Option<Reading> {
         .map(|c| Reading {
             date: c.date,
             value: c.value,
+            extra: Default::default(),
         })
 }
 
 /// How many of a period's check-ins held a keep-above/below goal's line.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Held {
     pub held: u32,
     pub of: u32,
+    /// Fields this build does not know, kept for the build that wrote them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// The check-ins with a usable value from `start` to `end`, both included.
@@ -109,7 +114,11 @@ pub fn held(goal: &Goal, start: NaiveDate, end: NaiveDate) -> Option<Held> {
             held = held.saturating_add(1);
         }
     }
-    (of > 0).then_some(Held { held, of })
+    (of > 0).then(|| Held {
+        held,
+        of,
+        extra: Extra::default(),
+    })
 }
 
 /// Whether the goal has a check-in with a value inside the period.

@@ -30,6 +30,7 @@ fn plan() -> Plan {
         date: d(2026, 8, 1),
         value: 140.0,
         note: String::new(),
+        extra: Default::default(),
     }];
     let mut cut = plain_goal();
     cut.id = "g2".into();
@@ -152,7 +153,11 @@ fn keep_goals_score_the_share_of_the_periods_check_ins_that_held_the_line() {
     assert_eq!(score(&goal, Q3, d(2026, 9, 30)), Score::Scored(75.0));
     assert_eq!(
         held(&goal, Q3, d(2026, 9, 30)),
-        Some(Held { held: 3, of: 4 })
+        Some(Held {
+            held: 3,
+            of: 4,
+            ..Held::default()
+        })
     );
     // The last one slipping does not make the period 0%.
     goal.check_ins[4].value = 141.0;
@@ -589,5 +594,93 @@ fn closing_keeps_each_goals_last_confidence_and_rolls_goals_up_by_objective() {
             "**By objective:**\n\n- Grow the community: 63% (the mean of 2 goals' scores)"
         ),
         "{report}"
+    );
+}
+
+/// `goals` goals, all finished in one closed quarter, each with its result.
+fn closed_period_with(goals: usize) -> GoalBook {
+    let period: crate::core::ids::PeriodId = "p1".into();
+    let mut book = GoalBook::default();
+    let mut results = Vec::with_capacity(goals);
+    for n in 0..goals {
+        let id: crate::core::goals::GoalId = format!("g{n}").into();
+        book.goals.push(crate::core::goals::Goal {
+            id: id.clone(),
+            period_id: Some(period.clone()),
+            ..Default::default()
+        });
+        results.push(GoalResult {
+            goal: id,
+            outcome: Outcome::Finished,
+            ..GoalResult::default()
+        });
+    }
+    book.periods.push(Period {
+        id: period,
+        start: d(2026, 1, 1),
+        end: d(2026, 3, 31),
+        closing: Some(Closing {
+            closed_on: d(2026, 4, 1),
+            results,
+            ..Closing::default()
+        }),
+        ..Period::default()
+    });
+    book
+}
+
+/// The shortest of three runs of `work`, in seconds.
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest(mut work: impl FnMut()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            work();
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_period_check_takes_time_in_proportion_to_the_plan() {
+    // 20,000 goals finished in a closed period. Looking each result's goal up by walking the
+    // goals (and each goal's result by walking the results) compares ids 400 million times:
+    // seconds, against a few hash lookups per goal with the ids indexed once. The yardstick is
+    // indexing the same ids once on the same machine, so the bound says "in proportion to the
+    // plan" whatever the machine's speed; the two routes differ by far more than any noise.
+    let book = closed_period_with(20_000);
+    assert_eq!(check_periods(&book), Ok(()));
+    let check = shortest(|| assert!(check_periods(&book).is_ok()));
+    let yardstick = shortest(|| {
+        use std::collections::HashSet;
+        let goals: HashSet<&str> = book.goals.iter().map(|g| g.id.as_str()).collect();
+        let results = book
+            .periods
+            .iter()
+            .flat_map(|p| p.closing.iter())
+            .flat_map(|c| &c.results);
+        let results: HashSet<&str> = results.map(|r| r.goal.as_str()).collect();
+        assert_eq!(goals.len(), results.len());
+    });
+    assert!(
+        check < 20.0 * yardstick,
+        "the period check took {check:.3} s; indexing its ids once {yardstick:.3} s"
+    );
+}
+
+#[test]
+fn the_period_check_still_finds_a_goal_finished_in_another_period() {
+    let mut book = closed_period_with(3);
+    book.goals[1].period_id = Some("p9".into());
+    assert_eq!(
+        check_periods(&book).map_err(|p| p.path),
+        Err("goals.periods[0].closing.results[1].goal".into())
+    );
+    let mut book = closed_period_with(3);
+    book.periods[0].closing.as_mut().unwrap().results.remove(2);
+    assert_eq!(
+        check_periods(&book).map_err(|p| p.path),
+        Err("goals.goals[2].period_id".into())
     );
 }

@@ -23,6 +23,7 @@ fn milestone(date: NaiveDate) -> Milestone {
         date,
         value: 150.0,
         note: String::new(),
+        extra: Default::default(),
     }
 }
 

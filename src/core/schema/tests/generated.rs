@@ -6,12 +6,15 @@ use serde_json::{json, Value};
 
 use super::full_route;
 use crate::core::career::{
-    Band, Behaviour, BehaviourRating, CompRecord, Evidence, KeyArea, Level, SelfAssessment, Source,
-    Track,
+    Ageing, Band, Behaviour, BehaviourRating, CitedGoal, CompRecord, Evidence, ExchangeRate,
+    KeyArea, Level, ResearchEntry, SelfAssessment, Source, Statistic, Track,
 };
+use crate::core::curve::flows::{Flows, StageFlow};
 use crate::core::curve::{Ask, ProblemArea, Snapshot, Stage, StageCount, TouchPoint};
-use crate::core::goals::periods::{Closing, GoalResult, Outcome, Period, PeriodKind, Score};
-use crate::core::goals::{CheckIn, Goal, KeyPlayer, Milestone, Objective, Step};
+use crate::core::goals::periods::{
+    Closing, GoalResult, Held, Outcome, Period, PeriodKind, Reading, Score,
+};
+use crate::core::goals::{CheckIn, Commitment, Goal, KeyPlayer, Milestone, Objective, Step};
 use crate::core::ids::PeriodId;
 use crate::core::plan::Plan;
 use crate::core::schema::{export_plan, store_plan, PlanReader};
@@ -66,6 +69,7 @@ fn value_model(draw: &mut Draw, driver: Driver) -> Option<ValueModel> {
             middle_is_mean: draw.chance(20),
             source: "Budget".into(),
             date: NaiveDate::from_ymd_opt(2026, 1, 1 + draw.below(28) as u32),
+            extra: Default::default(),
         })
         .collect();
     Some(ValueModel {
@@ -73,6 +77,7 @@ fn value_model(draw: &mut Draw, driver: Driver) -> Option<ValueModel> {
         assumptions,
         unit: "USD".into(),
         example: draw.chance(50).then(|| "support-deflection".into()),
+        extra: Default::default(),
     })
 }
 
@@ -135,11 +140,25 @@ fn build(numbers: Vec<u32>) -> Plan {
             .map(|s| StageCount {
                 stage_id: s.clone(),
                 count: draw.below(500) as u64,
+                extra: Default::default(),
             })
             .collect();
+        let flows = draw.chance(50).then(|| Flows {
+            since: NaiveDate::default(),
+            stages: stages
+                .iter()
+                .map(|s| StageFlow {
+                    stage_id: s.clone(),
+                    moved_in: draw.below(50) as u64,
+                    ..StageFlow::default()
+                })
+                .collect(),
+            extra: Default::default(),
+        });
         plan.curve.snapshots.push(Snapshot {
             id: draw.id("n"),
             counts,
+            flows,
             ..Snapshot::default()
         });
     }
@@ -159,6 +178,7 @@ fn build(numbers: Vec<u32>) -> Plan {
             stage_id: draw.pick(&stages),
             touch_point_id: draw.pick(&touch_points),
             value: value_model(&mut draw, Driver::GainToTarget),
+            commitment: draw.chance(30).then(Commitment::default),
             ..Goal::default()
         };
         for _ in 0..draw.below(3) {
@@ -166,6 +186,7 @@ fn build(numbers: Vec<u32>) -> Plan {
                 id: draw.id("k"),
                 name: "Ana".into(),
                 owner: false,
+                extra: Default::default(),
             });
         }
         let players: Vec<_> = goal.key_players.iter().map(|p| p.id.clone()).collect();
@@ -212,12 +233,20 @@ fn build(numbers: Vec<u32>) -> Plan {
                     link: "https://example.org/pay".into(),
                     ..Source::default()
                 },
+                statistic: draw.chance(50).then_some(Statistic::Percentile(50)),
                 ..Band::default()
             });
+            let research = (0..draw.below(2))
+                .map(|_| ResearchEntry {
+                    id: draw.id("f"),
+                    ..ResearchEntry::default()
+                })
+                .collect();
             track.levels.push(Level {
                 id: draw.id("l"),
                 rank: rank as u32,
                 band,
+                research,
                 ..Level::default()
             });
         }
@@ -233,6 +262,7 @@ fn build(numbers: Vec<u32>) -> Plan {
                     id: draw.id("b"),
                     level_id,
                     text: "Does".into(),
+                    extra: Default::default(),
                 });
             }
             track.key_areas.push(area);
@@ -292,10 +322,31 @@ fn build(numbers: Vec<u32>) -> Plan {
                 } else {
                     String::new()
                 },
+                cited_goal: draw.chance(30).then(|| CitedGoal {
+                    plan: "other-plan".into(),
+                    goal: "g1".into(),
+                    ..CitedGoal::default()
+                }),
                 ..Evidence::default()
             });
         }
         plan.career.self_assessments.push(assessment);
+    }
+    for _ in 0..draw.below(2) {
+        plan.career.exchange_rates.push(ExchangeRate {
+            id: draw.id("x"),
+            from: "EUR".into(),
+            to: "USD".into(),
+            rate: 1.1,
+            ..ExchangeRate::default()
+        });
+    }
+    if draw.chance(50) {
+        plan.career.ageing = Ageing {
+            annual_rate_percent: Some(3.5),
+            source: "Consumer price index".into(),
+            ..Ageing::default()
+        };
     }
     plan.career.proposed_level_id = draw.pick(&levels);
     plan.career.count_anyway_level_ids = (0..draw.below(3))
@@ -319,11 +370,21 @@ fn close_a_period(draw: &mut Draw, plan: &mut Plan) {
             goal: g.id.clone(),
             title: "Goal".into(),
             computed: Score::Scored(draw.below(101) as f64),
+            latest: draw.chance(50).then(|| Reading {
+                date: date(3),
+                value: draw.below(100) as f64,
+                ..Reading::default()
+            }),
             outcome: if n == 0 {
                 Outcome::Finished
             } else {
                 Outcome::CarriedForward
             },
+            held: draw.chance(50).then(|| Held {
+                held: draw.below(4) as u32,
+                of: 4,
+                ..Held::default()
+            }),
             ..GoalResult::default()
         })
         .collect();
@@ -342,6 +403,7 @@ fn close_a_period(draw: &mut Draw, plan: &mut Plan) {
             results,
             ..Closing::default()
         }),
+        extra: Default::default(),
     });
     if draw.chance(50) {
         plan.goals.periods.push(Period {
@@ -540,4 +602,246 @@ fn leaf_pointers(value: &Value, pointer: &str, found: &mut Vec<String>) {
         _ if pointer == "/format" || pointer == "/version" => {}
         _ => found.push(pointer.to_string()),
     }
+}
+
+// --- fields of a newer Trellis, in every record ---
+
+/// Where each record type sits in a plan document (list positions as `[]`). The generated
+/// plans hold every one (`the_generated_plans_hold_every_record_type`), and `record_types`
+/// holds this list to the types in the source.
+pub(super) const RECORD_PLACES: &[(&str, &str)] = &[
+    ("Plan", ""),
+    ("GoalBook", "/goals"),
+    ("Objective", "/goals/objectives[]"),
+    ("Goal", "/goals/goals[]"),
+    ("Metric", "/goals/goals[]/metric"),
+    ("KeyPlayer", "/goals/goals[]/key_players[]"),
+    ("Step", "/goals/goals[]/steps[]"),
+    ("Milestone", "/goals/goals[]/milestones[]"),
+    ("CheckIn", "/goals/goals[]/check_ins[]"),
+    ("Commitment", "/goals/goals[]/commitment"),
+    ("ValueModel", "/goals/goals[]/value"),
+    ("Assumption", "/goals/goals[]/value/assumptions[]"),
+    ("Period", "/goals/periods[]"),
+    ("Closing", "/goals/periods[]/closing"),
+    ("GoalResult", "/goals/periods[]/closing/results[]"),
+    ("Reading", "/goals/periods[]/closing/results[]/latest"),
+    ("Held", "/goals/periods[]/closing/results[]/held"),
+    ("Curve", "/curve"),
+    ("Stage", "/curve/stages[]"),
+    ("Ask", "/curve/stages[]/asks[]"),
+    ("TouchPoint", "/curve/touch_points[]"),
+    ("DataPoint", "/curve/touch_points[]/data_point"),
+    ("ProblemArea", "/curve/problem_areas[]"),
+    ("Snapshot", "/curve/snapshots[]"),
+    ("StageCount", "/curve/snapshots[]/counts[]"),
+    ("Flows", "/curve/snapshots[]/flows"),
+    ("StageFlow", "/curve/snapshots[]/flows/stages[]"),
+    ("Career", "/career"),
+    ("Ageing", "/career/ageing"),
+    ("Track", "/career/tracks[]"),
+    ("Level", "/career/tracks[]/levels[]"),
+    ("YearsRange", "/career/tracks[]/levels[]/typical_years"),
+    ("Band", "/career/tracks[]/levels[]/band"),
+    ("Source", "/career/tracks[]/levels[]/band/source"),
+    ("Percentiles", "/career/tracks[]/levels[]/band/percentiles"),
+    ("ResearchEntry", "/career/tracks[]/levels[]/research[]"),
+    ("KeyArea", "/career/tracks[]/key_areas[]"),
+    ("Behaviour", "/career/tracks[]/key_areas[]/behaviours[]"),
+    ("CompRecord", "/career/comp_records[]"),
+    ("ExchangeRate", "/career/exchange_rates[]"),
+    ("SelfAssessment", "/career/self_assessments[]"),
+    ("BehaviourRating", "/career/self_assessments[]/ratings[]"),
+    ("Evidence", "/career/self_assessments[]/evidence[]"),
+    (
+        "CitedGoal",
+        "/career/self_assessments[]/evidence[]/cited_goal",
+    ),
+];
+
+/// Fields whose value is an object that is not a record: an enum's variant with its data
+/// (`{"percentile": 50}`, `{"scored": 75}`), where one key names the variant.
+const VARIANT_FIELDS: &[&str] = &["statistic", "computed"];
+
+/// The key a newer Trellis is imagined to have added to every record.
+const NEWER_KEY: &str = "from_a_newer_trellis";
+
+/// Puts [`NEWER_KEY`] into every record object of `value`, children first (so nothing is
+/// planted into a planted value), each with a value of its own, some holding ids and links
+/// as a newer build's records would. Returns the pointer of each object planted into, with
+/// its value.
+fn plant(value: &mut Value, pointer: &str, planted: &mut Vec<(String, Value)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                if !VARIANT_FIELDS.contains(&key.as_str()) {
+                    plant(child, &format!("{pointer}/{key}"), planted);
+                }
+            }
+            let n = planted.len();
+            let newer = match n % 6 {
+                0 => {
+                    json!({"id": format!("zz{n}"), "note": "later", "link": "https://example.org/later"})
+                }
+                1 => json!(n),
+                2 => json!(format!("later {n}")),
+                3 => json!([n, {"deep": [n]}]),
+                4 => json!(null),
+                _ => json!(true),
+            };
+            map.insert(NEWER_KEY.into(), newer.clone());
+            planted.push((pointer.to_string(), newer));
+        }
+        Value::Array(items) => {
+            for (n, item) in items.iter_mut().enumerate() {
+                plant(item, &format!("{pointer}/{n}"), planted);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every planted key, at its place in `text` with its value; the first one missing otherwise.
+fn missing_key(text: &str, planted: &[(String, Value)]) -> Option<String> {
+    let doc: Value = serde_json::from_str(text).ok()?;
+    planted
+        .iter()
+        .find(|(pointer, value)| {
+            doc.pointer(pointer)
+                .and_then(|object| object.get(NEWER_KEY))
+                != Some(value)
+        })
+        .map(|(pointer, _)| format!("{NEWER_KEY} lost at {pointer:?}"))
+}
+
+/// `pointer` with its list positions as `[]`: "/goals/goals/3/steps/0" -> "/goals/goals[]/steps[]".
+fn place_of(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|step| {
+            if step.parse::<usize>().is_ok() {
+                "[]".to_string()
+            } else {
+                format!("/{step}")
+            }
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_field_of_a_newer_trellis_in_every_record_is_kept_by_a_read_and_a_save(plan in plan()) {
+        let mut doc: Value = serde_json::from_str(&export_plan(&plan)).unwrap();
+        let mut planted = Vec::new();
+        plant(&mut doc, "", &mut planted);
+        let text = doc.to_string();
+        // Both routes read it, the direct one included (the usual one for a sound plan).
+        prop_assert!(super::direct::read(&text).is_some());
+        let read = PlanReader::linked().import(&text);
+        prop_assert_eq!(&read, &full_route(&text));
+        prop_assert_eq!(&read, &PlanReader::linked().read_stored(&text));
+        let read = read.unwrap();
+        for saved in [store_plan(&read), export_plan(&read)] {
+            prop_assert_eq!(missing_key(&saved, &planted), None);
+            prop_assert_eq!(PlanReader::linked().read_stored(&saved), Ok(read.clone()));
+        }
+    }
+}
+
+#[test]
+fn the_generated_plans_hold_every_record_type() {
+    let mut places = std::collections::BTreeSet::new();
+    for seed in 0..64u32 {
+        let numbers = (0..96u32)
+            .map(|i| {
+                i.wrapping_mul(2_654_435_761)
+                    .wrapping_add(seed.wrapping_mul(97))
+            })
+            .collect();
+        let mut doc: Value = serde_json::from_str(&export_plan(&build(numbers))).unwrap();
+        let mut planted = Vec::new();
+        plant(&mut doc, "", &mut planted);
+        places.extend(planted.iter().map(|(pointer, _)| place_of(pointer)));
+    }
+    let expected: std::collections::BTreeSet<String> = RECORD_PLACES
+        .iter()
+        .map(|(_, place)| place.to_string())
+        .collect();
+    let missing: Vec<_> = expected.difference(&places).collect();
+    assert!(missing.is_empty(), "never generated: {missing:?}");
+    // Value models of touch points and bands of research entries are the same types again.
+    let unlisted: Vec<_> = places
+        .difference(&expected)
+        .filter(|place| !place.contains("/value") && !place.contains("/research[]/band"))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "objects of no listed record type: {unlisted:?}"
+    );
+}
+
+#[test]
+fn an_older_tab_that_edits_a_plan_keeps_what_a_newer_trellis_added() {
+    use crate::core::career::{edit, Rating};
+    use crate::core::curve::ops as curve_ops;
+    use crate::core::goals;
+
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let sample = crate::core::sample::sample_plan("p1", today);
+    let mut doc: Value = serde_json::from_str(&export_plan(&sample)).unwrap();
+    let mut planted = Vec::new();
+    plant(&mut doc, "", &mut planted);
+    let mut plan = PlanReader::linked().import(&doc.to_string()).unwrap();
+
+    // Edits of each kind of record, none of which moves or removes one.
+    plan.name = "Renamed in an old tab".into();
+    plan.curve.stages[0].name = "Lurkers".into();
+    let goal = plan.goals.goals[0].id.to_string();
+    goals::set_cadence(&mut plan.goals, &goal, goals::Cadence::Weekly).unwrap();
+    goals::mark_reviewed(&mut plan.goals, &goal, today).unwrap();
+    if let Some(step) = plan.goals.goals[0].steps.first().map(|s| s.id.to_string()) {
+        goals::set_step_done(&mut plan.goals, &goal, &step, true).unwrap();
+    }
+    let with_milestone = plan
+        .goals
+        .goals
+        .iter()
+        .find(|g| !g.milestones.is_empty())
+        .unwrap();
+    let (goal, milestone) = (
+        with_milestone.id.to_string(),
+        with_milestone.milestones[0].id.to_string(),
+    );
+    goals::edit_milestone(&mut plan.goals, &goal, &milestone, None, Some(7.0), None).unwrap();
+    let ask = plan
+        .curve
+        .stages
+        .iter()
+        .flat_map(|s| &s.asks)
+        .next()
+        .unwrap()
+        .id
+        .to_string();
+    curve_ops::set_ask_effort(&mut plan.curve, &ask, 3.0).unwrap();
+    let assessment = &plan.career.self_assessments[0];
+    let (assessment, rating) = (
+        assessment.id.to_string(),
+        assessment.ratings[0].behaviour_id.to_string(),
+    );
+    edit::rate_behaviour(&mut plan.career, &assessment, &rating, Rating::Exceeding).unwrap();
+    let level = plan
+        .career
+        .tracks
+        .iter()
+        .flat_map(|t| &t.levels)
+        .find(|l| l.band.is_some())
+        .unwrap()
+        .id
+        .to_string();
+    edit::set_band_link(&mut plan.career, &level, "https://example.org/band").unwrap();
+
+    assert_eq!(missing_key(&store_plan(&plan), &planted), None);
 }

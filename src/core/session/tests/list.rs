@@ -10,6 +10,7 @@ fn session_start_opens_the_last_opened_plan_and_reads_only_its_body() {
         &schema::store_index(
             &[("a".into(), "A".into()), ("b".into(), "B".into())],
             Some("b"),
+            &Default::default(),
         ),
     );
     let tab = Tab::start(&store, 1);
@@ -251,4 +252,23 @@ fn session_what_a_backup_holds_includes_unsaved_unreadable_and_trashed_plans() {
     assert_eq!(contents.unreadable[0].raw, "broken");
     assert_eq!(contents.trash.len(), 1);
     assert_eq!(contents.trash[0].0.name, "B");
+}
+
+#[test]
+fn session_every_write_of_the_index_keeps_what_a_newer_trellis_added() {
+    let store = store_with(&[("a", "A"), ("b", "B")]);
+    let mut index: serde_json::Value =
+        serde_json::from_str(&store.get(keys::INDEX_KEY).unwrap()).unwrap();
+    index["folders"] = serde_json::json!([{"name": "Work"}]);
+    index["plans"][1]["folder"] = serde_json::json!("Work");
+    store.put(keys::INDEX_KEY, &index.to_string());
+    let mut tab = Tab::start(&store, 1);
+    tab.session.create(&mut tab.slot, Plan::new("c", "C"), NOW);
+    assert_eq!(tab.names(), ["A", "B", "C"]);
+    let written: serde_json::Value =
+        serde_json::from_str(&store.get(keys::INDEX_KEY).unwrap()).unwrap();
+    assert_eq!(written["folders"], serde_json::json!([{"name": "Work"}]));
+    assert_eq!(written["plans"][1]["folder"], serde_json::json!("Work"));
+    assert_eq!(written["plans"][2]["id"], serde_json::json!("c"));
+    assert_eq!(written["plans"][2].get("folder"), None);
 }

@@ -31,7 +31,10 @@ pub fn store_with(plans: &[(&str, &str)]) -> MemoryStore {
         .map(|(id, name)| (id.to_string(), name.to_string()))
         .collect();
     let current = plans.first().map(|(id, _)| *id);
-    store.put(keys::INDEX_KEY, &schema::store_index(&order, current));
+    store.put(
+        keys::INDEX_KEY,
+        &schema::store_index(&order, current, &Default::default()),
+    );
     store
 }
 
