@@ -339,7 +339,7 @@ pub struct Base {
 }
 
 /// Saves `plan` at `base.revision + 1` unless something this tab has not seen is stored: a
-/// newer format, a newer revision, or the same revision with another text. Returns the new
+/// newer format, another revision, or the same revision with another text. Returns the new
 /// base.
 pub fn save_plan(store: &impl PlanStore, plan: &Plan, base: Base) -> Result<Base, SaveRefused> {
     let key = plan_key(&plan.id);
@@ -353,7 +353,7 @@ pub fn save_plan(store: &impl PlanStore, plan: &Plan, base: Base) -> Result<Base
     })
 }
 
-/// Whether a save based on `base` may write `key`: not over a newer format, a newer revision,
+/// Whether a save based on `base` may write `key`: not over a newer format, another revision,
 /// the same revision with another text, or (when `base` was stored) over nothing — the plan
 /// was deleted elsewhere.
 pub fn check_save(store: &impl PlanStore, key: &str, base: Base) -> Result<(), SaveRefused> {
@@ -370,7 +370,9 @@ pub fn check_save(store: &impl PlanStore, key: &str, base: Base) -> Result<(), S
         }
     }
     if let Some(stored_revision) = header.revision {
-        if stored_revision > base.revision {
+        // An older revision than this tab's base is someone else's write too: a plan put back
+        // from the trash in another tab is stored at the trashed copy's revision + 1.
+        if stored_revision != base.revision {
             return Err(SaveRefused::Conflict { stored_revision });
         }
         if stored_revision == base.revision {

@@ -139,3 +139,26 @@ proptest! {
         run(ops)?;
     }
 }
+
+/// Found by the generator: tab 2 deletes "a", tab 1 (not told yet) edits it and moves on (the
+/// edit kept in memory), tab 2 puts "a" back and renames it, tab 1 deletes it and puts its own
+/// copy back (stored at the trashed copy's revision + 1, below tab 2's), and tab 2's save of
+/// its older-based copy wrote over tab 1's edit. A stored revision other than the base is now
+/// a conflict either way.
+#[test]
+fn a_plan_put_back_below_another_tabs_revision_is_not_saved_over() {
+    use Op::*;
+    run(vec![
+        (false, Delete(2)),
+        (true, Edit),
+        (true, Create),
+        (false, UndoDelete),
+        (false, Rename(0)),
+        (true, Delete(3)),
+        (false, Rename(2)),
+        (true, UndoDelete),
+        (false, Flush),
+    ])
+    .map_err(|e| e.to_string())
+    .unwrap();
+}
