@@ -318,19 +318,26 @@ impl<S: PlanStore> Session<S> {
                     Err(why) => Outcome::refused(why),
                 }
             }
-            ImportOutcome::Replaced { plan, .. } => self.replace(slot, *plan, now),
+            ImportOutcome::Replaced { plan, .. } => self.replace(slot, *plan, reader, now),
         }
     }
 
     /// Puts `plan` in place of the plan here with its id (that one goes to the trash), stores
-    /// it and opens it.
-    fn replace(&mut self, slot: &mut Option<Plan>, mut plan: Plan, now: f64) -> Outcome {
+    /// it and opens it. `reader` is the plan reader's chunk (never linked here: that would put
+    /// every plan type's `Deserialize` in the app's first download).
+    fn replace(
+        &mut self,
+        slot: &mut Option<Plan>,
+        mut plan: Plan,
+        reader: PlanReader,
+        now: f64,
+    ) -> Outcome {
         let mut outcome = self.flush(slot, now);
         let id = plan.id.clone();
         let name = plan.name.clone();
         let was_open = self.open.id() == Some(id.as_str());
         if !self.usable {
-            let previous = self.read_plan(slot, &id, crate::core::schema::PlanReader::linked());
+            let previous = self.read_plan(slot, &id, reader);
             let position = self.entries.iter().position(|e| e.id == id).unwrap_or(0);
             self.set_name(&id, &name);
             let mut open = OpenPlan::new();
