@@ -200,5 +200,6 @@ pub fn delete_plan(id: &str) -> Result<(), StorageProblem> {
     remove(&plan_key(id))?;
     // Which of its sections were collapsed goes with it (a leftover would only be unused).
     let _ = remove(&crate::ui::section_index::collapsed_key(id));
+    let _ = remove(&crate::ui::focus::focus_key(id));
     Ok(())
 }

@@ -125,6 +125,9 @@ fn StageForm(id: String) -> impl IntoView {
                     })
                 />
             </div>
+            // The empathy map, asks and notes: folded until wanted (issue 31), printed anyway.
+            <details class="stage-more">
+                <summary>"Asks, emotions and notes"</summary>
             <Asks stage_id=id.clone() />
             <div class="field-row">
                 <ListField
@@ -143,6 +146,7 @@ fn StageForm(id: String) -> impl IntoView {
                 />
             </div>
             <TextField label="Notes" value=notes_v on_change=notes_cb multiline=true />
+            </details>
             <div class="stage-goals">
                 <h3>"Goals for this stage"</h3>
                 <LinkedGoals stage_id=id.clone() />
