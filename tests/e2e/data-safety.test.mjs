@@ -281,6 +281,8 @@ test("text typed into a field is saved even when the tab closes before the field
   await startWithSample(page, server);
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
   const editor = page.getByTestId("stage-editor");
+  // The stage's asks and emotions are folded under its essentials (issue 31).
+  await editor.locator("summary", { hasText: "Asks, emotions and notes" }).click();
   const desired = editor.getByLabel("Desired emotions (to amplify)");
   await desired.fill("");
   await desired.pressSequentially("curious, proud, ");
@@ -295,6 +297,7 @@ test("text typed into a field is saved even when the tab closes before the field
   await page.close({ runBeforeUnload: true });
   await open(keep, server, "/curve");
   const again = keep.getByTestId("stage-editor");
+  await again.locator("summary", { hasText: "Asks, emotions and notes" }).click();
   await again.getByLabel("Desired emotions (to amplify)").waitFor();
   assert.equal(await again.getByLabel("Desired emotions (to amplify)").inputValue(), "curious, proud");
   assert.equal(await again.getByLabel("Effort (1–12)").first().inputValue(), "7");

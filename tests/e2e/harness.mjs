@@ -221,3 +221,16 @@ export function longDate(isoDay) {
   const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
   return `${d} ${month} ${y}`;
 }
+
+/**
+ * Shows every section of the tool page that is open (issue 31: a tool shows its core first and
+ * the rest on request, `src/ui/focus.rs`), as a user does with "Show everything" at the end of
+ * the page. The choice is kept per plan and tool, so it lasts across reloads.
+ */
+export async function showEverything(page) {
+  const more = page.getByTestId("more-sections");
+  await more.waitFor();
+  const button = more.getByRole("button", { name: "Show everything", exact: true });
+  if (await button.isVisible()) await button.click();
+  await page.waitForFunction(() => document.querySelectorAll(".more-section[hidden]").length === 0);
+}
