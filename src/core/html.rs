@@ -51,7 +51,7 @@ pub fn standalone_document(title: &str, body: &str) -> String {
          <meta name=\"color-scheme\" content=\"light\">\n\
          <meta name=\"generator\" content=\"Trellis\">\n\
          <title>{title}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n\
-         <body class=\"trellis-doc-page\">\n{body}</body>\n</html>\n",
+         <body class=\"trellis-doc-page\">\n<main>\n{body}</main>\n</body>\n</html>\n",
         policy = document_policy(),
         title = escape(title),
     )
@@ -73,6 +73,7 @@ pub(crate) fn assert_inert(html: &str) {
         "article",
         "header",
         "footer",
+        "main",
         "section",
         "div",
         "p",
@@ -230,7 +231,7 @@ mod tests {
         )));
         assert!(page.contains(&format!("<style>{DOCUMENT_CSS}</style>")));
         assert!(!page.contains("<script"));
-        assert!(page.ends_with("<main>x</main>\n</body>\n</html>\n"));
+        assert!(page.ends_with("<main>\n<main>x</main>\n</main>\n</body>\n</html>\n"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 // and persistence across a reload.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { launch, serve, newSession, open, cspViolations, storedData, heading1 } from "./harness.mjs";
 
 let browser, server;
@@ -444,7 +444,7 @@ test("a problem area can be edited, moved to a touch point, deleted and brought 
   await context.close();
 });
 
-test("the drawing exports as a real PNG image and as an SVG naming every stage", async () => {
+test("the drawing exports as a real PNG image and as an SVG naming every stage, with a title, a legend and the bottleneck", async () => {
   const { context, page, problems } = await newSession(browser);
   await startPlan(page, true);
   const names = await stageNames(page);
@@ -458,10 +458,12 @@ test("the drawing exports as a real PNG image and as an SVG naming every stage",
   assert.equal(bytes.subarray(12, 16).toString("latin1"), "IHDR");
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
-  // Twice the drawing's 960 × 440, for sharp slides.
+  // Twice the drawing's 960 × 548 (its title, the plot, its legend), for sharp slides.
   assert.equal(width, 1920);
-  assert.equal(height, 880);
+  assert.equal(height, 1096);
   assert.ok(bytes.length > 5_000, `a drawn image, not a blank one (${bytes.length} bytes)`);
+  await mkdir("test-results", { recursive: true });
+  await copyFile(await png.path(), "test-results/curve-drawing.png");
 
   const [svgDownload] = await Promise.all([
     page.waitForEvent("download"),
@@ -469,6 +471,13 @@ test("the drawing exports as a real PNG image and as an SVG naming every stage",
   ]);
   const svg = await readFile(await svgDownload.path(), "utf8");
   for (const name of names) assert.ok(svg.includes(`>${name}</text>`), `the SVG names ${name}`);
+  // Its title, the bottleneck marked on the curve, and a legend that names it.
+  assert.ok(svg.includes(">Commitment curve: Sample: Developer forum relaunch</text>"), "title");
+  assert.ok(svg.includes(">Bottleneck</text>"), "the bottleneck is marked");
+  assert.match(svg, />Bottleneck: [^<]+ → [^<]+<\/text>/);
+  for (const item of ["Commitment curve", "Stage, with its members now", "Touch point"]) {
+    assert.ok(svg.includes(`>${item}</text>`), `the legend has ${item}`);
+  }
   assert.equal(await page.locator(".exports").getByRole("alert").count(), 0);
   assert.deepEqual(problems, []);
   await context.close();

@@ -7,9 +7,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, serve, newSession, startWithSample, waitSaved, heading1, cspViolations } from "./harness.mjs";
+import { launch, serve, newSession, startWithSample, waitSaved, heading1, cspViolations, TEST_DATE } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -22,6 +23,22 @@ after(async () => {
 });
 
 const SHOTS = "test-results/documents";
+const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")} — ${v.help}`);
+  });
+}
+/** The day the documents are written, as they write it: "9 December 2026". */
+const TODAY = new Date(`${TEST_DATE}T12:00:00Z`).toLocaleDateString("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** What each private part puts in a document, when it is in. */
 const PRIVATE = {
@@ -96,8 +113,18 @@ async function lookAt(context, download, name) {
     // No horizontal scroll at either width: wide parts scroll inside themselves.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${name} at ${width}px is ${overflow}px too wide`);
+    assert.deepEqual(await axeViolations(page), [], `${name} at ${width}px`);
     await page.emulateMedia({ media: "screen" });
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    if (width === 1280) {
+      // The README's pictures (tests/e2e/screenshots/<name>.png) are copies of these: the top of
+      // the sheet.
+      const sheet = await page.locator("article.trellis-doc").boundingBox();
+      await page.screenshot({
+        path: `${SHOTS}/${name}-readme.png`,
+        clip: { x: sheet.x, y: sheet.y, width: sheet.width, height: Math.min(sheet.height, 1000) },
+      });
+    }
     await page.emulateMedia({ media: "print" });
     await page.screenshot({ path: `${SHOTS}/${name}-${width}-print.png`, fullPage: true });
   }
@@ -130,7 +157,7 @@ test("the plan report leaves every private part out by default and carries exact
   assert.deepEqual(privateIn(report.text), [], "nothing private by default");
   for (const text of [
     "<h1>Sample: Developer forum relaunch</h1>",
-    "As of 9 December 2026 · Prepared by Alex Kim, DevRel &lt;lead&gt;",
+    `As of ${TODAY} · Prepared by Alex Kim, DevRel &lt;lead&gt;`,
     "<h3>Build the infrastructure for sustainable community growth</h3>",
     "<p class=\"statement\">Our goal is to",
     "<span class=\"status at-risk\">At risk</span>",
@@ -221,7 +248,12 @@ test("the evidence brief leaves every private part out by default, carries exact
   const markdown = await download(page, "Download the brief (Markdown)");
   assert.deepEqual(privateIn(markdown.text), [], "nor in the Markdown");
   // It opens with the finding; the template's note about HR is not presented as HR's.
-  assert.match(html.text, /<h1>Evidence brief: Community Manager \(Community\)<\/h1>\n<p><em>Prepared by Alex Kim, DevRel &lt;lead&gt; · 9 December 2026<\/em><\/p>\n<h2>Bucketing check<\/h2>/);
+  assert.ok(
+    html.text.includes(
+      `<h1>Evidence brief: Community Manager (Community)</h1>\n<p><em>Prepared by Alex Kim, DevRel &lt;lead&gt; · ${TODAY}</em></p>\n<h2>Bucketing check</h2>`,
+    ),
+    "the brief opens with its title, its byline and the finding",
+  );
   assert.ok(html.text.indexOf("<h2>Bucketing check</h2>") < html.text.indexOf("<h2>The role</h2>"));
   assert.ok(html.text.includes("<h3>Expected behaviours by key area</h3>"));
   assert.ok(html.text.includes("<h2>Appendix: expected behaviours at rank 2</h2>"));
@@ -242,6 +274,7 @@ test("the evidence brief leaves every private part out by default, carries exact
   const preview = brief.getByTestId("brief-preview");
   await preview.getByRole("heading", { level: 1, name: "Evidence brief: Community Manager (Community)" }).waitFor();
   assert.deepEqual(privateIn(await preview.innerText()), []);
+  assert.deepEqual(await axeViolations(page), [], "Career with the brief's preview open");
   await brief.getByLabel("Include my offers", { exact: true }).check();
   await preview.getByRole("heading", { name: "Pay: Offer as HR proposes it (illustrative)" }).waitFor();
   const offer = page.getByRole("article", { name: "Offer as HR proposes it (illustrative)" });

@@ -81,7 +81,7 @@ for (const width of [1280, 360]) {
     const curve = await jumpThroughIndex(page);
     assert.deepEqual(curve, [
       "The curve", "Stages", "Stage editor", "Touch points", "Checks", "Distribution and conversion",
-      "Gap analysis", "Problem areas", "Snapshots over time", "Export",
+      "Gap analysis", "Problem areas", "Snapshots over time", "Export", "Report for readers",
     ]);
 
     await goTo(page, "goals", "Goals");

@@ -149,7 +149,12 @@ fn table(rows: &[&str], out: &mut String) {
     let Some((head, body)) = rows.split_first() else {
         return;
     };
-    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
+    // Scrolls sideways when narrow: a region the keyboard can reach, named by its columns.
+    let columns: Vec<String> = cells(head).iter().map(|c| plain(c)).collect();
+    out.push_str(&format!(
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table>\n<thead><tr>",
+        escape(&format!("Table: {}", columns.join(", ")))
+    ));
     for cell in cells(head) {
         out.push_str(&format!("<th scope=\"col\">{}</th>", inline(&cell)));
     }
@@ -186,6 +191,17 @@ fn split_cells(row: &str) -> Vec<String> {
         cells.push(cell.trim().to_string());
     }
     cells
+}
+
+/// The text of inline Markdown without its markup (for a label).
+fn plain(text: &str) -> String {
+    tokens(text)
+        .into_iter()
+        .map(|t| match t {
+            Token::Text(t) | Token::Link(t) => t,
+            Token::Delim(_) => String::new(),
+        })
+        .collect()
 }
 
 /// A piece of a line: text (unescaped, to be HTML-escaped), a delimiter, or a link.
@@ -352,7 +368,7 @@ mod tests {
         );
         assert_eq!(
             html,
-            "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Track</th><th scope=\"col\">Band</th></tr></thead>\n\
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table: Track, Band\"><table>\n<thead><tr><th scope=\"col\">Track</th><th scope=\"col\">Band</th></tr></thead>\n\
              <tbody>\n<tr><td>Eng | Infra</td><td>USD 1</td></tr>\n</tbody></table></div>\n"
         );
     }

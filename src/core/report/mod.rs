@@ -278,7 +278,7 @@ fn curve(curve: &Curve, plan_name: &str, out: &mut String) {
     }
     let caption = shown_bottleneck(curve).map_or(NO_BOTTLENECK.to_string(), |b| b.headline);
     *out += &format!(
-        "<figure>\n{}<figcaption>{}</figcaption>\n</figure>\n",
+        "<figure tabindex=\"0\">\n{}<figcaption>{}</figcaption>\n</figure>\n",
         drawing_svg(curve, plan_name),
         h(&caption)
     );
@@ -299,7 +299,8 @@ fn curve(curve: &Curve, plan_name: &str, out: &mut String) {
     }
     *out += "<p class=\"note\">The stages still short of their targets, and the touch points \
              that lead members into each.</p>\n";
-    *out += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Stage</th>\
+    *out += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Stages short \
+             of their targets, and the touch points leading in\"><table>\n<thead><tr><th scope=\"col\">Stage</th>\
              <th scope=\"col\" class=\"num\">Now</th><th scope=\"col\" class=\"num\">Target</th>\
              <th scope=\"col\" class=\"num\">Gap</th><th scope=\"col\">Touch points leading in</th>\
              </tr></thead>\n<tbody>\n";

@@ -147,7 +147,7 @@ fn a_forecast_says_why_there_is_none() {
 fn the_curve_is_drawn_with_its_bottleneck_and_the_touch_points_that_address_the_gap() {
     let body = plan_report(&plan(), &Selection::default(), today()).body;
     let curve = &body[body.find("<section class=\"doc-curve\">").unwrap()..];
-    assert!(curve.contains("<h2>Commitment curve</h2>\n<figure>\n<svg xmlns="));
+    assert!(curve.contains("<h2>Commitment curve</h2>\n<figure tabindex=\"0\">\n<svg xmlns="));
     assert!(curve.contains(">Commitment curve: Sample: Developer forum relaunch</text>"));
     assert!(curve.contains(">Bottleneck</text>"));
     assert!(curve.contains(">Bottleneck: Discover → Join</text>"));

@@ -138,7 +138,7 @@ fn SharedView(view: ReadablePlan, add: Callback<()>, close: Callback<()>) -> imp
     };
     let left_out = (!view.left_out.is_empty()).then(|| {
         format!(
-            "It came without the sender's private parts ({}).",
+            "It came without the sender's private parts: {}.",
             view.left_out.join(", ").to_lowercase().replace("my ", "")
         )
     });
