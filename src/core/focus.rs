@@ -13,10 +13,10 @@
 //!   areas, snapshots and flows, exports, the report, starting over.
 //! - **Goals**: reviews due, the objectives with their goals and statuses, adding an objective.
 //!   The rest: periods and the report.
-//! - **A goal**: the statement and SMART check, the goal (title, objective, status), its metric,
-//!   baseline, target and deadline, key players (the owner), progress, milestones and check-ins,
-//!   removing it. The rest: steps, the result or benefit, what it is worth, scope and key areas,
-//!   commitment and reviews.
+//! - **A goal**: the statement and SMART check, and everything the check asks for: the goal
+//!   (title, objective, status), its metric, baseline, target and deadline, key players (the
+//!   owner), steps, the result or benefit; then progress, milestones and check-ins, removing it.
+//!   The rest: what it is worth, scope and key areas, commitment and reviews.
 
 use crate::core::plan::Plan;
 
@@ -137,8 +137,8 @@ const GOAL: &[SectionDef] = &[
     core("metric", "Metric"),
     core("numbers", "Baseline, target and deadline"),
     core("players", "Key players"),
-    more("steps", "Steps"),
-    more("result", "Result or benefit"),
+    core("steps", "Steps"),
+    core("result", "Result or benefit"),
     more("value", "What it is worth"),
     more("work", "Scope and career key areas"),
     core("tracking", "Progress, milestones and check-ins"),
@@ -156,12 +156,19 @@ pub struct MoreSection {
     pub holds: Option<String>,
 }
 
+/// Whether `key` belongs to the core of `tool` for this plan: its core sections, and a section
+/// the plan's state makes part of the task. Adding a track is Career's core until the plan has
+/// two (the bucketing check needs a peer to compare with).
+pub fn in_core(plan: &Plan, tool: Tool, key: &str) -> bool {
+    tool.is_core(key) || (tool == Tool::Career && key == "add" && plan.career.tracks.len() < 2)
+}
+
 /// The sections of `tool` outside its core, with what `plan` holds in each; `goal` is the goal
 /// whose editor is open (for [`Tool::Goal`]).
 pub fn more_sections(plan: &Plan, tool: Tool, goal: Option<&str>) -> Vec<MoreSection> {
     tool.sections()
         .iter()
-        .filter(|s| !s.core)
+        .filter(|s| !in_core(plan, tool, s.key))
         .map(|s| MoreSection {
             key: s.key,
             name: s.name,
@@ -232,8 +239,6 @@ fn holds(plan: &Plan, tool: Tool, key: &str, goal: Option<&str>) -> Option<Strin
         (Tool::Goal, key) => {
             let g = goal.and_then(|id| plan.goals.goal(id))?;
             match key {
-                "steps" => count(g.steps.len(), "step", "steps"),
-                "result" => (!g.result.trim().is_empty()).then(|| "written".to_string()),
                 "value" => g.value.as_ref().map(|_| "a value model".to_string()),
                 "work" => join([
                     g.scope

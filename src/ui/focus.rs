@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::focus::{more_sections, MoreSection, Revealed, Tool};
+use crate::core::focus::{in_core, more_sections, MoreSection, Revealed, Tool};
 use crate::storage;
 use crate::ui::state::use_app_state;
 
@@ -27,6 +27,7 @@ fn load(plan_id: Option<&str>) -> Revealed {
 #[derive(Clone, Copy)]
 pub struct Focus {
     pub tool: Tool,
+    state: crate::ui::state::AppState,
     revealed: RwSignal<Revealed>,
     plan_id: Memo<Option<String>>,
     /// The goal whose editor is open ([`Tool::Goal`]).
@@ -34,9 +35,14 @@ pub struct Focus {
 }
 
 impl Focus {
-    /// Whether the section `key` shows now.
+    /// Whether the section `key` shows now: the plan's core, or revealed.
     pub fn shows(&self, key: &str) -> bool {
-        self.revealed.with(|r| r.shows(self.tool, key))
+        let tool = self.tool;
+        let core = self
+            .state
+            .plan
+            .with(|p| p.as_ref().is_some_and(|p| in_core(p, tool, key)));
+        core || self.revealed.with(|r| r.shows(tool, key))
     }
 
     /// Whether every section shows.
@@ -64,6 +70,14 @@ impl Focus {
         }
     }
 
+    /// Keeps the section `key` shown from now on, where it is in use (adding a track from it).
+    pub fn keep(&self, key: &'static str) {
+        let tool = self.tool;
+        if !self.revealed.with_untracked(|r| r.shows(tool, key)) {
+            self.change(|r| r.reveal(tool, key));
+        }
+    }
+
     /// Shows the section `key` and moves the focus to its heading.
     pub fn reveal(&self, key: &'static str) {
         let tool = self.tool;
@@ -82,7 +96,8 @@ impl Focus {
     }
 
     /// The sections outside the core with what the plan holds in them.
-    fn more(&self, state: crate::ui::state::AppState) -> Vec<MoreSection> {
+    fn more(&self) -> Vec<MoreSection> {
+        let state = self.state;
         let goal = self.goal.get_value();
         let tool = self.tool;
         state.plan.with(|p| {
@@ -106,6 +121,7 @@ pub fn provide_focus(tool: Tool, goal: Option<String>) -> Focus {
     });
     let focus = Focus {
         tool,
+        state,
         revealed,
         plan_id,
         goal: StoredValue::new(goal),
@@ -138,6 +154,18 @@ fn focus_section(key: &'static str) {
     });
 }
 
+/// Moves the focus to the element `id` once the view has caught up.
+fn focus_id(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// A section outside the tool's core: on the page, hidden on screen until revealed, printed
 /// either way.
 #[component]
@@ -161,10 +189,9 @@ pub fn MoreSections() -> impl IntoView {
     let Some(focus) = use_focus() else {
         return ().into_any();
     };
-    let state = use_app_state();
     let hidden = Memo::new(move |_| {
         focus
-            .more(state)
+            .more()
             .into_iter()
             .filter(|m| !focus.shows(m.key))
             .collect::<Vec<_>>()
@@ -202,12 +229,29 @@ pub fn MoreSections() -> impl IntoView {
                     />
                 </ul>
             </Show>
+            // Each button gives way to the other: the focus follows, so a keyboard keeps its place.
             <div class="actions">
                 <Show when=move || !focus.everything()>
-                    <button on:click=move |_| focus.reveal_all()>"Show everything"</button>
+                    <button
+                        id="more-show-all"
+                        on:click=move |_| {
+                            focus.reveal_all();
+                            focus_id("more-core-only");
+                        }
+                    >
+                        "Show everything"
+                    </button>
                 </Show>
                 <Show when=move || focus.any()>
-                    <button on:click=move |_| focus.core_only()>"Show only the core"</button>
+                    <button
+                        id="more-core-only"
+                        on:click=move |_| {
+                            focus.core_only();
+                            focus_id("more-show-all");
+                        }
+                    >
+                        "Show only the core"
+                    </button>
                 </Show>
             </div>
         </section>

@@ -69,7 +69,13 @@ fn a_goals_core_has_its_statement_check_numbers_owner_and_tracking() {
     ] {
         assert!(core.contains(&name), "{name} in {core:?}");
     }
-    for name in ["Steps", "What it is worth", "Scope and career key areas"] {
+    // The SMART check asks for steps and a result: they are in the core with it.
+    assert!(core.contains(&"Steps") && core.contains(&"Result or benefit"));
+    for name in [
+        "What it is worth",
+        "Scope and career key areas",
+        "Commitment and reviews",
+    ] {
         assert!(!core.contains(&name), "{name} not in the core");
     }
 }
@@ -136,12 +142,10 @@ fn a_blank_plan_holds_nothing_in_any_hidden_section() {
 
 #[test]
 fn a_goals_hidden_sections_say_what_that_goal_holds() {
-    let mut plan = sample();
+    let plan = sample();
     let id = plan.goals.goals[0].id.to_string();
-    plan.goals.goals[0].result = "Spread maintenance".into();
     let more = more_sections(&plan, Tool::Goal, Some(&id));
-    let result = more.iter().find(|m| m.key == "result").unwrap();
-    assert_eq!(result.holds.as_deref(), Some("written"));
+    assert!(more.iter().all(|m| !Tool::Goal.is_core(m.key)));
     let work = more.iter().find(|m| m.key == "work").unwrap();
     assert_eq!(work.holds.as_deref(), Some("several teams scope"));
     // A goal that is not in the plan holds nothing.
@@ -202,4 +206,30 @@ fn a_new_plan_and_the_sample_each_have_a_next_step_until_under_way() {
     let mut renamed = self::sample();
     renamed.name = "Forum relaunch 2027".into();
     assert_eq!(next_step(&renamed), None);
+}
+
+#[test]
+fn adding_a_track_is_careers_core_until_there_is_a_peer() {
+    let mut plan = Plan::new("p1", "Blank");
+    assert!(in_core(&plan, Tool::Career, "add"));
+    assert!(!more_sections(&plan, Tool::Career, None)
+        .iter()
+        .any(|m| m.key == "add"));
+    crate::core::career::templates::add_template(
+        &mut plan,
+        crate::core::career::templates::Template::Community,
+    );
+    assert!(
+        in_core(&plan, Tool::Career, "add"),
+        "one track has nothing to compare with"
+    );
+    crate::core::career::templates::add_template(
+        &mut plan,
+        crate::core::career::templates::Template::Marketing,
+    );
+    assert!(!in_core(&plan, Tool::Career, "add"));
+    assert!(more_sections(&plan, Tool::Career, None)
+        .iter()
+        .any(|m| m.key == "add"));
+    assert!(!in_core(&plan, Tool::Curve, "add"), "the rule is Career's");
 }

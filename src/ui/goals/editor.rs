@@ -121,8 +121,8 @@ fn Editor(ctx: GoalCtx) -> impl IntoView {
                     <MetricSection ctx />
                     <Numbers ctx />
                     <super::people::KeyPlayers ctx />
-                    <More key="steps"><super::people::Steps ctx /></More>
-                    <More key="result"><ResultSection ctx /></More>
+                    <super::people::Steps ctx />
+                    <ResultSection ctx />
                     <More key="value">
                         <section class="card" aria-labelledby="value-title">
                             <h2 id="value-title">"What it is worth"</h2>
