@@ -21,8 +21,9 @@ pub fn NextStepCard() -> impl IntoView {
     }
 }
 
+/// Names the open plan where the next step is offered (the list's Rename does the same).
 #[component]
-fn ExampleCard() -> impl IntoView {
+fn NameThisPlan(button: &'static str) -> impl IntoView {
     let state = use_app_state();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -42,6 +43,21 @@ fn ExampleCard() -> impl IntoView {
             Err(why) => error.set(Some(why)),
         }
     };
+    view! {
+        <form class="field-row name-this-plan" on:submit=rename>
+            <div class="field">
+                <label for="name-this-plan">"Name this plan"</label>
+                <input id="name-this-plan" type="text" maxlength="200" bind:value=name />
+            </div>
+            <button type="submit">{button}</button>
+        </form>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
+}
+
+#[component]
+fn ExampleCard() -> impl IntoView {
+    let state = use_app_state();
     let clear = move |_| {
         state.edit_step(clear_example_data);
         state.notify(
@@ -58,14 +74,7 @@ fn ExampleCard() -> impl IntoView {
                 "The sample shows what a good plan looks like, with made-up goals, members and pay. "
                 "Before it goes to anyone: rename it, clear the example data, or start your own."
             </p>
-            <form class="field-row rename-example" on:submit=rename>
-                <div class="field">
-                    <label for="example-new-name">"New name"</label>
-                    <input id="example-new-name" type="text" maxlength="200" bind:value=name />
-                </div>
-                <button type="submit">"Rename it"</button>
-            </form>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <NameThisPlan button="Rename it" />
             <div class="actions">
                 <button on:click=clear>"Clear the example data"</button>
                 <button class="primary" on:click=move |_| state.create_blank("My community plan")>
@@ -86,7 +95,9 @@ fn EmptyPlanCard() -> impl IntoView {
     };
     view! {
         <section class="card next-step" aria-labelledby="next-step-title" data-testid="empty-plan-card">
-            <h2 id="next-step-title">{move || format!("“{}” is open. Where to start:", name())}</h2>
+            <h2 id="next-step-title">{move || format!("“{}” is open and empty", name())}</h2>
+            <NameThisPlan button="Name it" />
+            <p>"Where to start:"</p>
             <ul class="next-step-list">
                 <li>
                     <a href=app_href("/goals")>"Write a goal"</a>

@@ -33,6 +33,7 @@ pub fn PlansPage() -> impl IntoView {
     let has_plans = move || state.plans.with(|p| !p.is_empty());
     // Whether a first visitor asked for import and restore.
     let files = RwSignal::new(false);
+    let welcome = move || !state.loading.get() && !state.reader_missing() && !has_plans();
     view! {
         <section class="tool" aria-labelledby="plans-title">
             <h1 id="plans-title">"Plans"</h1>
@@ -48,7 +49,8 @@ pub fn PlansPage() -> impl IntoView {
                     <NewPlan />
                 </Show>
             </Show>
-            <div class="file-panels" hidden=move || !(has_plans() || files.get())>
+            // Hidden only while the welcome is what the page shows and no file was asked for.
+            <div class="file-panels" hidden=move || welcome() && !files.get()>
                 <FilePanels />
             </div>
         </section>
