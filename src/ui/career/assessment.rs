@@ -233,6 +233,13 @@ fn AssessmentCard(id: String) -> impl IntoView {
             None => "Target level no longer exists".to_string(),
         })
     };
+    // Evidence already there when the card appeared starts folded; evidence added later, open.
+    let settled = StoredValue::new(false);
+    request_animation_frame(move || {
+        if !settled.is_disposed() {
+            settled.set_value(true);
+        }
+    });
     let add = move |_| {
         let a = aid.get_value();
         state.edit("career:add-evidence", move |plan: &mut Plan| {
@@ -306,14 +313,55 @@ fn AssessmentCard(id: String) -> impl IntoView {
                     </p>
                 })
             }}
+            // Each piece of evidence reads as one line until opened (issue 31); one added now
+            // opens at once.
             <For each=move || evidence_ids.get() key=|id| id.clone()
-                children=move |id| view! { <EvidenceCard assessment_id=aid.get_value() id /> } />
+                children=move |id| view! { <EvidenceFold assessment_id=aid.get_value() id settled /> } />
             <OfferedEvidence assessment_id=aid.get_value() />
             <div class="actions no-print">
                 <button type="button" on:click=add>"Add evidence"</button>
                 <button type="button" class="danger" on:click=remove>"Remove this self-assessment"</button>
             </div>
         </article>
+    }
+}
+
+/// One piece of evidence as a line (what was achieved, when) that opens on its editor.
+#[component]
+fn EvidenceFold(assessment_id: String, id: String, settled: StoredValue<bool>) -> impl IntoView {
+    let career = career_ctx();
+    let aid = StoredValue::new(assessment_id);
+    let eid = StoredValue::new(id);
+    let line = Memo::new(move |_| {
+        career.with(|c| {
+            aid.with_value(|a| {
+                c.self_assessment(a).and_then(|a| {
+                    eid.with_value(|e| a.evidence.iter().find(|x| &x.id == e))
+                        .map(|x| {
+                            let text = x.text.trim();
+                            let text = if text.is_empty() {
+                                "New evidence".to_string()
+                            } else if text.chars().count() > 90 {
+                                format!("{}…", text.chars().take(90).collect::<String>())
+                            } else {
+                                text.to_string()
+                            };
+                            match x.date {
+                                Some(d) => format!("{text} ({})", d.format("%-d %B %Y")),
+                                None => text,
+                            }
+                        })
+                })
+            })
+            .unwrap_or_default()
+        })
+    });
+    let open = settled.get_value();
+    view! {
+        <details class="evidence-fold" open=open>
+            <summary>{move || line.get()}</summary>
+            <EvidenceCard assessment_id=aid.get_value() id=eid.get_value() />
+        </details>
     }
 }
 

@@ -383,7 +383,12 @@ pub fn SideBySide() -> impl IntoView {
                     view! {
                         <p class="hint">{format!("Levels at rank {rank} in every track, the proposed role first.")}</p>
                         {public.then(|| view! { <p class="caveat">{CAVEAT}</p> })}
-                        <CompareTable columns />
+                        // The table with titles, scope and behaviours folded to a line above the
+                        // band chart (issue 31), printed open.
+                        <details class="compare-fold">
+                            <summary>"The levels side by side: title, scope, band and expected behaviours"</summary>
+                            <CompareTable columns />
+                        </details>
                         {(!missing.is_empty()).then(|| view! { <p class="hint">{format!("No level at rank {rank}: {missing}.")}</p> })}
                     }.into_any()
                 }

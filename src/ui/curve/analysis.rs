@@ -155,6 +155,10 @@ pub fn Distribution() -> impl IntoView {
     view! {
         <div class="card distribution">
             <h2 id="distribution-title" tabindex="-1">"Distribution and conversion"</h2>
+            // The stage table has each stage's members and target: their shares fold under a
+            // line (issue 31), printed open; where members stall and the conversions follow.
+            <details class="distribution-fold">
+            <summary>"Each stage's share of members, now and in the targets"</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Distribution table">
                 <table class="stack" aria-labelledby="distribution-title" data-testid="distribution-table">
                     <thead>
@@ -199,6 +203,7 @@ pub fn Distribution() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            </details>
             <p class="bottleneck-headline" role="status" data-testid="bottleneck">
                 {move || {
                     figures

@@ -146,12 +146,30 @@ pub fn CurveDrawing() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Where members stall, by the stages' names (its figures are under Distribution).
     let headline = Memo::new(move |_| {
         state.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| shown_bottleneck(&p.curve))
-                .map(|b| b.headline)
-                .unwrap_or_else(|| NO_BOTTLENECK.to_string())
+            let Some(p) = p.as_ref() else {
+                return String::new();
+            };
+            match shown_bottleneck(&p.curve) {
+                Some(b) => {
+                    let name = |id: &str| {
+                        display_name(
+                            &p.curve
+                                .stage(id)
+                                .map(|s| s.name.clone())
+                                .unwrap_or_default(),
+                        )
+                    };
+                    format!(
+                        "Bottleneck: {} → {}",
+                        name(&b.from_stage_id),
+                        name(&b.to_stage_id)
+                    )
+                }
+                None => NO_BOTTLENECK.to_string(),
+            }
         })
     });
     let summary = Memo::new(move |_| {
