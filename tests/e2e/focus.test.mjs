@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { launch, serve, newSession, open, startWithSample, waitSaved, heading1, SAMPLE } from "./harness.mjs";
+import { launch, serve, newSession, open, startWithSample, waitSaved, heading1, SAMPLE, showEverything } from "./harness.mjs";
 
 const SHOTS = "test-results/focus";
 let browser, server;
@@ -73,7 +73,7 @@ test("at 390 px the stage table's members and target, every conversion % and eve
       const cell = rows.nth(i).locator(`td[data-label="${column}"]`);
       assert.ok(await cell.isVisible(), `${column} of stage ${i + 1} is shown`);
       assert.ok(await withinWidth(cell), `${column} of stage ${i + 1} is in the window`);
-      assert.match(await cell.innerText(), new RegExp(`${column}\\s+(\\d+|—)`));
+      assert.match(await cell.innerText(), /^(\d+|—)$/);
     }
   }
 
@@ -172,7 +172,8 @@ test("the curve, the goals and a goal each have a core and a step to the rest", 
   for (const name of ["Statement", "SMART check", "Baseline, target and deadline", "Key players", "Milestones", "Check-ins"]) {
     assert.ok(editor.includes(name), `${name} in ${editor}`);
   }
-  for (const name of ["Steps", "What it is worth", "Scope and career key areas"]) assert.ok(!editor.includes(name), `${name} not in ${editor}`);
+  for (const name of ["Steps", "Result or benefit"]) assert.ok(editor.includes(name), `${name}, which the SMART check asks for, in ${editor}`);
+  for (const name of ["What it is worth", "Scope and career key areas", "Commitment and reviews"]) assert.ok(!editor.includes(name), `${name} not in ${editor}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -232,7 +233,7 @@ test("after starting a plan the page says where to start; after the sample, that
   await example.waitFor();
 
   // Rename it: no longer an example.
-  await example.getByLabel("New name").fill("Forum relaunch 2027");
+  await example.getByLabel("Name this plan").fill("Forum relaunch 2027");
   await example.getByRole("button", { name: "Rename it" }).click();
   await page.locator(".plan-item .plan-name", { hasText: "Forum relaunch 2027" }).waitFor();
   await example.waitFor({ state: "detached" });
@@ -275,6 +276,7 @@ test("signals agree: nothing to compare is neutral and names the control that su
   // A new pay record at zero has no range penetration to show.
   await page.getByTestId("more-sections").getByRole("button", { name: /^Show Pay/ }).click();
   await page.getByRole("button", { name: "Add a pay record" }).click();
+  // The record is at the role under discussion, whose band is known: nothing to place yet.
   const pay = page.locator("#career-pay-title").locator("xpath=ancestor::section[1]");
   await pay.getByText("No pay entered yet").first().waitFor();
   assert.doesNotMatch(await pay.innerText(), /-\d+%|−\d+%/);
@@ -291,25 +293,36 @@ test("the bucketing check sets the missing band where it is, with the essentials
   await page.getByRole("button", { name: "Add Community track" }).click();
   const proposed = page.getByLabel("Proposed role (track and level)");
   await proposed.selectOption({ index: 1 });
-  const level = await proposed.evaluate((s) => s.options[s.selectedIndex].text.replace(/^Community · \S+ /, ""));
+  const codeTitle = await proposed.evaluate((s) => s.options[s.selectedIndex].text.replace(/^Community · /, ""));
+  const title = codeTitle.replace(/^\S+ /, "");
+  // The template's level comes with a public band: take it away in Tracks and levels.
+  await showEverything(page);
+  await page.locator(".track-card > summary").filter({ hasText: "Community" }).first().click();
+  const level = page.locator(".level-card", { has: page.getByRole("heading", { name: `Rank 1 · ${codeTitle}` }) });
+  await level.locator("summary").filter({ hasText: "Band:" }).click();
+  await level.getByRole("button", { name: /^Remove band/ }).click();
+  await page.getByTestId("more-sections").getByRole("button", { name: "Show only the core" }).click();
+
+  // In the core view the check says what it needs, neutrally, and offers the control.
   const none = page.getByTestId("bucketing-none");
-  await none.waitFor();
-  // Templates carry public bands; take this one's away to see the way back.
-  if (!(await none.getByRole("button", { name: /^Set the band of/ }).count())) {
-    await page.getByTestId("more-sections").getByRole("button", { name: "Show everything", exact: true }).click();
-  }
-  await none.getByRole("button", { name: `Set the band of ${level}` }).click();
+  await none.filter({ hasText: "has no band" }).waitFor();
+  assert.doesNotMatch(await none.getAttribute("class"), /\bok\b/);
+  await none.getByRole("button", { name: `Set the band of ${title}` }).click();
   const quick = page.getByTestId("quick-band");
   await quick.waitFor();
   const labels = await quick.locator("label").allInnerTexts();
   assert.deepEqual(labels.map((l) => l.trim()), ["Minimum", "Midpoint", "Maximum", "Currency", "Source", "Year"]);
-  assert.ok(await page.evaluate(() => document.activeElement?.closest("[data-testid=quick-band]") !== null), "the focus is in the form");
+  await page.waitForFunction(() => document.activeElement?.closest("[data-testid=quick-band]") !== null);
   await quick.getByLabel("Midpoint").fill("90000");
   await quick.getByLabel("Source").fill("Our HR team");
   await quick.getByLabel("Year").fill("2026");
+  // The form stays while the check changes under it.
+  await page.getByTestId("bucketing-none").filter({ hasText: "has no band" }).waitFor({ state: "detached" });
+  assert.equal(await quick.getByLabel("Year").inputValue(), "2026");
   await quick.getByRole("button", { name: "Done" }).click();
   await quick.waitFor({ state: "detached" });
   await page.waitForFunction(() => document.activeElement?.id === "career-bucketing-title");
+  await page.screenshot({ path: `${SHOTS}/career-band-set-1280.png`, fullPage: false });
   assert.deepEqual(problems, []);
   await context.close();
 });

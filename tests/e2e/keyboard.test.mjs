@@ -83,9 +83,21 @@ async function goTo(page, tool, heading) {
   await heading1(page, heading);
 }
 
-/** A blank plan named `name`, made with the keyboard in the New plan form. */
+/**
+ * A blank plan named `name`, made with the keyboard: in the New plan form, or (a first visitor,
+ * who sees only the welcome, issue 31) with "Start a blank plan" and the name field the page
+ * then offers.
+ */
 async function createPlan(page, name) {
-  await tabTo(page, page.getByLabel("Name", { exact: true }));
+  const start = page.getByTestId("welcome").getByRole("button", { name: "Start a blank plan" });
+  await start.or(page.getByLabel("Name", { exact: true })).first().waitFor();
+  if (await start.isVisible()) {
+    await tabTo(page, start);
+    await page.keyboard.press("Enter");
+    await tabTo(page, page.getByLabel("Name this plan"));
+  } else {
+    await tabTo(page, page.getByLabel("Name", { exact: true }));
+  }
   await page.keyboard.type(name);
   await page.keyboard.press("Enter");
   await page.locator(".plan-item .plan-name", { hasText: name }).waitFor();
