@@ -316,6 +316,7 @@ test("at phone width the report panel and the brief's switches fit, and print fr
     window.print = () => { window.__printed += 1; };
   });
   const panel = page.locator("section.report-panel");
+  await panel.getByRole("button", { name: "Download the report (HTML)" }).waitFor();
   await panel.scrollIntoViewIfNeeded();
   await mkdir(SHOTS, { recursive: true });
   await panel.screenshot({ path: `${SHOTS}/report-panel-390.png` });

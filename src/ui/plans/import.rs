@@ -134,7 +134,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick />
             </div>
             <div class="field">
-                <label for="view-file">"Or only view a plan file (read-only, nothing is added)"</label>
+                <label for="view-file">"Or only view a file, read-only: nothing is added"</label>
                 <input id="view-file" type="file" accept=".json,application/json" on:change=on_view />
             </div>
             <form on:submit=import_pasted class="field">
