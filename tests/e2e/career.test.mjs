@@ -601,7 +601,7 @@ test("keyboard only: set up tracks from templates, choose the role, enter pay, s
   await page.keyboard.press("Enter");
   await tabTo(page, "Add Marketing track");
   await page.keyboard.press(" ");
-  await page.locator(".track-card").nth(2).waitFor();
+  await page.locator(".track-card").nth(2).waitFor({ state: "attached" });
   assert.deepEqual(
     await page.locator(".track-card .track-name").allInnerTexts(),
     ["Community", "Software Engineering", "Marketing"],

@@ -276,8 +276,9 @@ test("signals agree: nothing to compare is neutral and names the control that su
   // A new pay record at zero has no range penetration to show.
   await page.getByTestId("more-sections").getByRole("button", { name: /^Show Pay/ }).click();
   await page.getByRole("button", { name: "Add a pay record" }).click();
-  // The record is at the role under discussion, whose band is known: nothing to place yet.
+  // The proposed role has no band: at a level that has one, a record still at zero is not placed.
   const pay = page.locator("#career-pay-title").locator("xpath=ancestor::section[1]");
+  await pay.locator("article.record").getByLabel("Track and level").selectOption({ label: "Community · C2 Community Manager" });
   await pay.getByText("No pay entered yet").first().waitFor();
   assert.doesNotMatch(await pay.innerText(), /-\d+%|−\d+%/);
   assert.deepEqual(problems, []);

@@ -310,6 +310,9 @@ test("keyboard only: import a plan file, and answer the duplicate question", asy
   await writeFile(path, await readFile(new URL("../fixtures/valid_minimal.json", import.meta.url)));
   await open(page, server);
 
+  // A first visitor reaches import through the welcome's file button (issue 31).
+  await tabTo(page, page.getByRole("button", { name: "Open a plan file or a backup" }));
+  await page.keyboard.press("Enter");
   const picker = page.getByLabel("Plan file");
   await tabTo(page, picker);
   await assertFocusVisible(page, "Plan file");
