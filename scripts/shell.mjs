@@ -35,7 +35,8 @@ const WELCOME =
   "the commitment curve your members climb, and the career case for the people who run it. " +
   "Everything stays in this browser; share a plan by exporting it as a file.</p>" +
   '<div class="actions"><button class="primary" disabled>Start with the sample plan</button>' +
-  "<button disabled>Start a blank plan</button></div></div>";
+  "<button disabled>Start a blank plan</button></div>" +
+  '<p class="welcome-files"><button class="link-button" disabled>Open a plan file or a backup</button></p></div>';
 
 const FOOTER =
   "Your plans stay in this browser: nothing is sent to a server. " +

@@ -32,6 +32,8 @@ pub const CARE_KEY: &str = "trellis.care";
 pub const THEME_KEY: &str = "trellis.theme";
 /// Which sections of a plan are collapsed: `trellis.collapsed.<plan id>`.
 pub const COLLAPSED_PREFIX: &str = "trellis.collapsed.";
+/// Which of a plan's sections outside each tool's core are shown: `trellis.focus.<plan id>`.
+pub const FOCUS_PREFIX: &str = "trellis.focus.";
 /// The Web Lock every write to the keys above takes (`navigator.locks.request`). Locks are
 /// the origin's: every deployment on it takes this one, which only makes them wait in turn.
 pub const LOCK_NAME: &str = "trellis.storage";
@@ -126,6 +128,11 @@ pub fn backup_key(key: &str) -> String {
 /// The key of plan `plan_id`'s collapsed sections.
 pub fn collapsed_key(plan_id: &str) -> String {
     format!("{COLLAPSED_PREFIX}{plan_id}")
+}
+
+/// The key of plan `plan_id`'s shown sections outside the core.
+pub fn focus_key(plan_id: &str) -> String {
+    format!("{FOCUS_PREFIX}{plan_id}")
 }
 
 /// The key of plan `id` put in the trash at `when_ms`.

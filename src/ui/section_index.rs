@@ -51,8 +51,13 @@ pub fn IndexedPage(
         let doc = document();
         // A frame scheduled just before the page went away finds its signals gone: nothing to do.
         let Some(found) = sections.try_with_untracked(|s| {
+            // A section outside the tool's core that is not shown is left out (`ui::focus`).
             s.iter()
-                .filter(|(id, _)| doc.get_element_by_id(id).is_some())
+                .filter(|(id, _)| {
+                    doc.get_element_by_id(id).is_some_and(|el| {
+                        el.closest(".more-section[hidden]").ok().flatten().is_none()
+                    })
+                })
                 .cloned()
                 .collect::<Vec<Section>>()
         }) else {
@@ -132,9 +137,14 @@ pub fn IndexedPage(
     {
         let schedule = schedule.clone();
         let state = use_app_state();
+        let focus = crate::ui::focus::use_focus();
         Effect::new(move |_| {
             sections.track();
             state.plan.track();
+            if let Some(f) = focus {
+                f.everything();
+                f.any();
+            }
             schedule();
         });
     }

@@ -257,15 +257,30 @@ pub fn Notices() -> impl IntoView {
 /// What a tool shows when no plan is open.
 #[component]
 pub fn NoPlanOpen() -> impl IntoView {
+    let state = use_app_state();
     let href = crate::base_path::app_href("/");
+    // Not a dead end (issue 31): a plan can be started right here, and the tool then shows it.
     view! {
         <div class="empty-state" data-testid="no-plan">
             <h2>"No plan is open"</h2>
             <p>
                 "Trellis keeps goals, the commitment curve and the career worksheet inside a plan. "
-                "Create one, or start from the sample plan to see what a good plan looks like."
+                "Start one here and this page opens it, or start from the sample plan to see what a good plan looks like."
             </p>
-            <a class="button primary" href=href>"Go to your plans"</a>
+            <div class="actions">
+                // As on the plan page: with plans stored that cannot be read yet, none is offered.
+                <Show when=move || !state.loading.get() && !state.reader_missing()>
+                    <button
+                        class="primary"
+                        aria-busy=move || state.adding_sample.get().to_string()
+                        on:click=move |_| state.create_sample()
+                    >
+                        {move || if state.adding_sample.get() { "Adding the sample plan…" } else { "Start with the sample plan" }}
+                    </button>
+                    <button on:click=move |_| state.create_blank("My community plan")>"Start a blank plan"</button>
+                </Show>
+                <a class="button" href=href>"Go to your plans"</a>
+            </div>
         </div>
     }
 }

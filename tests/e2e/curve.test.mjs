@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, cspViolations, storedData, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, storedData, heading1, showEverything } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -25,6 +25,8 @@ async function startPlan(page, sample = false) {
   await page.locator(".plan-item").first().waitFor();
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
   await heading1(page, "Commitment curve");
+  // The curve shows its core first (issue 31); these tests work in every section.
+  if (sample) await showEverything(page);
 }
 
 const editor = (page) => page.getByTestId("stage-editor");
@@ -48,6 +50,7 @@ test("a user builds a four-stage curve, drags and nudges points, sees the bottle
   const start = page.getByTestId("curve-start");
   await start.getByText("Source:").first().waitFor();
   await start.getByRole("button", { name: "Start blank" }).click();
+  await showEverything(page);
 
   await fillStage(page, "Aware", 10, 1000, 2000);
   for (const [name, level, now, target] of [
@@ -165,6 +168,7 @@ test("a gap becomes a goal linked to its stage, and the drawing exports as SVG",
   const { context, page, problems } = await newSession(browser);
   await startPlan(page);
   await page.getByTestId("curve-start").getByRole("button", { name: "Start blank" }).click();
+  await showEverything(page);
   await fillStage(page, "Newcomer", 20, 300, 600);
   await page.getByRole("button", { name: "Add stage" }).click();
   await editor(page).getByRole("heading", { name: "Edit stage: New stage" }).waitFor();

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   launch, serve, newSession, open, storedData, SAMPLE, startWithSample, waitSaved, planNames,
-  TEST_NOW, testDay,
+  TEST_NOW, testDay, openFiles,
 } from "./harness.mjs";
 
 let browser, server, scratch;
@@ -90,6 +90,7 @@ test("back up all plans (one unreadable), change and lose some, restore with a c
   assert.ok(!(await planNames(page)).includes(SAMPLE));
   const beforeRestore = await storedData(page);
 
+  await openFiles(page);
   await page.getByLabel("Restore from a backup file").setInputFiles(backup.path);
   const preview = page.getByTestId("restore-preview");
   await preview.waitFor();
@@ -124,6 +125,7 @@ test("back up all plans (one unreadable), change and lose some, restore with a c
   for (const key of planKeys(stored)) assert.equal(nameIn(stored[key]), nameIn(beforeRestore[key]));
 
   // Keep both adds the backup's copy next to the one here.
+  await openFiles(page);
   await page.getByLabel("Restore from a backup file").setInputFiles(backup.path);
   await page.getByTestId("restore-preview").getByRole("button", { name: "Restore 2 plans" }).click();
   await page.locator(".plan-item .plan-name", { hasText: "Second (imported)" }).waitFor();
@@ -142,6 +144,7 @@ test("a file that is not a backup is refused with its reason and nothing changes
     ["future.json", JSON.stringify({ format: "trellis-backup", version: 9, plans: [] }), /newer version of Trellis \(backup version 9/],
   ];
   for (const [name, text, expected] of cases) {
+    await openFiles(page);
     await page.getByLabel("Restore from a backup file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
     const error = page.getByTestId("restore-error").filter({ hasText: name });
     await error.waitFor();
@@ -319,6 +322,10 @@ test("text typed into a field is saved even when the tab closes before the field
   await startWithSample(page, server);
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
   const editor = page.getByTestId("stage-editor");
+  // The editor opens on the stage picked, and folds its asks and emotions under its
+  // essentials (issue 31).
+  await page.getByTestId("stage-table").locator(".link-button").first().click();
+  await editor.locator("summary", { hasText: "Asks, emotions and notes" }).click();
   const desired = editor.getByLabel("Desired emotions (to amplify)");
   await desired.fill("");
   await desired.pressSequentially("curious, proud, ");
@@ -333,6 +340,8 @@ test("text typed into a field is saved even when the tab closes before the field
   await page.close({ runBeforeUnload: true });
   await open(keep, server, "/curve");
   const again = keep.getByTestId("stage-editor");
+  await keep.getByTestId("stage-table").locator(".link-button").first().click();
+  await again.locator("summary", { hasText: "Asks, emotions and notes" }).click();
   await again.getByLabel("Desired emotions (to amplify)").waitFor();
   assert.equal(await again.getByLabel("Desired emotions (to amplify)").inputValue(), "curious, proud");
   assert.equal(await again.getByLabel("Effort (1–12)").first().inputValue(), "7");

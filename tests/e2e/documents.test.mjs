@@ -10,7 +10,7 @@ import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, serve, newSession, startWithSample, waitSaved, heading1, cspViolations, TEST_DATE } from "./harness.mjs";
+import { launch, serve, newSession, startWithSample, waitSaved, heading1, cspViolations, TEST_DATE, showEverything } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -62,6 +62,8 @@ function privateIn(text) {
 async function goTo(page, tool) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
   await heading1(page, tool);
+  // Each tool shows its core first (issue 31); these tests work in every section.
+  if (tool !== "Plans") await showEverything(page);
 }
 
 /**

@@ -2,7 +2,7 @@
 // keyboard-only flows, and help. (Accessibility checks with axe-core: accessibility.test.mjs.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, heading1, openFiles } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -88,7 +88,10 @@ test("a plan can be created, renamed and opened with the keyboard alone", async 
   // Skip link first, then into the page.
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to content");
-  await page.getByLabel("Name", { exact: true }).focus();
+  // A first visitor starts from the welcome, then names the plan where the page offers it.
+  await page.getByRole("button", { name: "Start a blank plan" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Name this plan").focus();
   await page.keyboard.type("Keyboard plan");
   await page.keyboard.press("Enter");
   await page.locator(".plan-item .plan-name", { hasText: "Keyboard plan" }).waitFor();
@@ -128,6 +131,7 @@ test("? opens the keyboard shortcut help; Escape closes it and focus returns", a
   await dialog.waitFor({ state: "hidden" });
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label") ?? document.activeElement.textContent), "Keyboard shortcuts");
   // Typing "?" in a text field types it.
+  await openFiles(page);
   await page.getByLabel("Or paste the plan's JSON").fill("");
   await page.getByLabel("Or paste the plan's JSON").press("?");
   assert.equal(await dialog.isVisible(), false);

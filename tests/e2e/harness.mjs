@@ -221,3 +221,32 @@ export function longDate(isoDay) {
   const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
   return `${d} ${month} ${y}`;
 }
+
+/**
+ * Shows every section of the tool page that is open (issue 31: a tool shows its core first and
+ * the rest on request, `src/ui/focus.rs`), as a user does with "Show everything" at the end of
+ * the page. The choice is kept per plan and tool, so it lasts across reloads.
+ */
+export async function showEverything(page) {
+  const more = page.getByTestId("more-sections");
+  // A tool with nothing in it yet (no stages, no tracks) shows its start, not sections.
+  if (!(await more.waitFor({ timeout: 5000 }).then(() => true, () => false))) return;
+  const button = more.getByRole("button", { name: "Show everything", exact: true });
+  if (await button.isVisible()) await button.click();
+  await page.waitForFunction(() => document.querySelectorAll(".more-section[hidden]").length === 0);
+}
+
+/**
+ * Import and restore, as a first visitor reaches them (issue 31): the plan page shows them once
+ * there is a plan, and before that behind the welcome's "Open a plan file or a backup". Does
+ * nothing when they are already shown.
+ */
+export async function openFiles(page) {
+  const button = page.getByRole("button", { name: "Open a plan file or a backup" });
+  const panel = page.getByRole("heading", { name: "Import a plan" });
+  await button.or(panel).first().waitFor();
+  if (await button.isVisible()) {
+    await button.click();
+    await panel.waitFor();
+  }
+}

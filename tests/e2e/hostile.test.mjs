@@ -2,7 +2,7 @@
 // no script runs, no markup is created, no javascript: link exists, and the layout holds.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, newSession, open, cspViolations, heading1, leaveThrough, SAMPLE } from "./harness.mjs";
+import { launch, serve, newSession, open, cspViolations, heading1, leaveThrough, SAMPLE, openFiles } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -59,6 +59,7 @@ test("hostile text in every field is rendered as plain text on every page", asyn
   const doc = poison(await exportedSample(page));
   doc.id = "phostile";
   doc.name = `${PAYLOADS[0]} ${"long-".repeat(2000)}`; // a long unbroken name must not break the layout
+  await openFiles(page);
   await page.getByLabel("Or paste the plan's JSON").fill(JSON.stringify(doc));
   await page.getByRole("button", { name: "Import pasted plan" }).click();
   await page.locator(".plan-item .plan-name", { hasText: "<img src=x" }).waitFor();
@@ -93,6 +94,7 @@ test("a one-megabyte string imports, shows, and saves without freezing the page"
   await open(page, server);
   const big = "x".repeat(1024 * 1024);
   const doc = { format: "trellis-plan", version: 1, id: "pbig1m", name: "One megabyte", goals: { objectives: [{ id: "o1", title: big }] } };
+  await openFiles(page);
   await page.getByLabel("Or paste the plan's JSON").fill(JSON.stringify(doc));
   await page.getByRole("button", { name: "Import pasted plan" }).click();
   await page.locator(".plan-item .plan-name", { hasText: "One megabyte" }).waitFor();

@@ -83,9 +83,21 @@ async function goTo(page, tool, heading) {
   await heading1(page, heading);
 }
 
-/** A blank plan named `name`, made with the keyboard in the New plan form. */
+/**
+ * A blank plan named `name`, made with the keyboard: in the New plan form, or (a first visitor,
+ * who sees only the welcome, issue 31) with "Start a blank plan" and the name field the page
+ * then offers.
+ */
 async function createPlan(page, name) {
-  await tabTo(page, page.getByLabel("Name", { exact: true }));
+  const start = page.getByTestId("welcome").getByRole("button", { name: "Start a blank plan" });
+  await start.or(page.getByLabel("Name", { exact: true })).first().waitFor();
+  if (await start.isVisible()) {
+    await tabTo(page, start);
+    await page.keyboard.press("Enter");
+    await tabTo(page, page.getByLabel("Name this plan"));
+  } else {
+    await tabTo(page, page.getByLabel("Name", { exact: true }));
+  }
   await page.keyboard.type(name);
   await page.keyboard.press("Enter");
   await page.locator(".plan-item .plan-name", { hasText: name }).waitFor();
@@ -298,6 +310,9 @@ test("keyboard only: import a plan file, and answer the duplicate question", asy
   await writeFile(path, await readFile(new URL("../fixtures/valid_minimal.json", import.meta.url)));
   await open(page, server);
 
+  // A first visitor reaches import through the welcome's file button (issue 31).
+  await tabTo(page, page.getByRole("button", { name: "Open a plan file or a backup" }));
+  await page.keyboard.press("Enter");
   const picker = page.getByLabel("Plan file");
   await tabTo(page, picker);
   await assertFocusVisible(page, "Plan file");

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { inflateSync } from "node:zlib";
 import {
-  launch, serve, newSession, open, SAMPLE, startWithSample, leaveThrough, storedData, cspViolations,
+  launch, serve, newSession, open, SAMPLE, startWithSample, leaveThrough, storedData, cspViolations, openFiles,
 } from "./harness.mjs";
 
 let browser, server;
@@ -41,6 +41,7 @@ async function startCase(page) {
   for (const r of doc.career.comp_records) if (r.kind === "offer") r.company = "Globex Corporation";
   doc.career.comp_records.push({ id: "r9001", label: "What I am asking for", kind: "target", currency: "USD", base: 9100000 });
   doc.next_id = Math.max(doc.next_id, 9001);
+  await openFiles(page);
   await page.getByLabel("Or paste the plan's JSON").fill(JSON.stringify(doc));
   await page.getByRole("button", { name: "Import pasted plan" }).click();
   await page.locator(".plan-item .plan-name", { hasText: CASE }).waitFor();
@@ -142,6 +143,7 @@ test("a copy exported without the private parts, imported over the plan, keeps t
   assert.deepEqual(doc.left_out, ["current_pay", "offers", "targets", "self_assessment"]);
   // It comes back with a changed name; Replace mine.
   doc.name = `${CASE} (reviewed)`;
+  await openFiles(page);
   await page.getByLabel("Or paste the plan's JSON").fill(JSON.stringify(doc));
   await page.getByRole("button", { name: "Import pasted plan" }).click();
   await page.getByTestId("collision").getByRole("button", { name: "Replace mine" }).click();
@@ -182,6 +184,7 @@ test("a plan file can be only viewed: read-only, nothing added until Add", async
   await startCase(page);
   const [download] = await Promise.all([page.waitForEvent("download"), leaveThrough(page, CASE, "file")]);
   const before = await storedData(page);
+  await openFiles(page);
   await page.locator("#view-file").setInputFiles(await download.path());
   const view = page.getByTestId("shared-view");
   await view.getByRole("heading", { level: 1, name: CASE }).waitFor();

@@ -6,7 +6,7 @@ import { cp, mkdtemp, appendFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { launch, serve, newSession, open, storedData, cspViolations, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, storedData, cspViolations, heading1, openFiles } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 import { copyDist, nextDeploy, updateWorker } from "./deploy.mjs";
 
@@ -214,6 +214,7 @@ test("a plan too large for a link gets a message suggesting file export", async 
   // Text that does not compress: a long run of random letters in a stage's description.
   const noise = Array.from({ length: 40000 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
   const plan = { format: "trellis-plan", version: 1, id: "pbig", name: "Big plan", curve: { stages: [{ id: "s1", name: "Everyone", description: noise }] } };
+  await openFiles(page);
   await page.getByLabel("Or paste the plan's JSON").fill(JSON.stringify(plan));
   await page.getByRole("button", { name: "Import pasted plan" }).click();
   await page.locator(".plan-item .plan-name", { hasText: "Big plan" }).waitFor();

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations, heading1, testDay } from "./harness.mjs";
+import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations, heading1, testDay, showEverything } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -21,6 +21,8 @@ after(async () => {
 async function goTo(page, tool) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
   await heading1(page, tool);
+  // Each tool shows its core first (issue 31); these tests work in every section.
+  if (tool !== "Plans") await showEverything(page);
 }
 
 const CARRIED = "Grow monthly active contributors";
@@ -34,6 +36,7 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   await goTo(page, "Goals");
   await page.getByRole("link", { name: FINISHED[2] }).first().click();
   await heading1(page, FINISHED[2]);
+  await showEverything(page);
   await page.getByLabel("Committed or aspirational").selectOption({ label: "Aspirational" });
   await goTo(page, "Goals");
   // The sample's story, on any day: its at-risk goal has one review due.
@@ -138,6 +141,7 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   // The carried goal links back to the period it came from.
   await page.getByRole("link", { name: CARRIED }).first().click();
   await heading1(page, CARRIED);
+  await showEverything(page);
   assert.match(
     await page.getByTestId("period-note").innerText(),
     new RegExp(`^Carried forward from ${firstName.replace(/[()]/g, "\\$&")}, where it scored 80% \\(adjusted from \\d+% since baseline\\)\\.$`),
@@ -145,6 +149,8 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
 
   // Career evidence cites the closed period's result.
   await goTo(page, "Career");
+  // The sample's evidence reads as one line each until opened (issue 31).
+  await page.locator("article.assessment").first().locator(".evidence-fold > summary").first().click();
   const evidence = page.locator("article.assessment").first().getByTestId("evidence").first();
   const cites = evidence.getByLabel("Cites a goal");
   const option = cites.locator("option").filter({ hasText: `${firstName} result · ${CARRIED} (80%` });
@@ -164,6 +170,7 @@ test("closing a period scores, carries forward, undoes as one step, stays readab
   // After a reload everything is kept.
   await open(page, server);
   await goTo(page, "Career");
+  await page.locator("article.assessment").first().locator(".evidence-fold > summary").first().click();
   const reloaded = page.locator("article.assessment").first().getByTestId("evidence").first().getByTestId("goal-citation");
   await reloaded.filter({ hasText: "scored 80%" }).waitFor();
   await goTo(page, "Goals");

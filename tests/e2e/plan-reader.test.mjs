@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, open, planNames, storedData, SAMPLE } from "./harness.mjs";
+import { launch, serve, newSession, open, planNames, storedData, SAMPLE, openFiles } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -104,6 +104,7 @@ test("with a plan stored and the reader not downloadable, the app says so, lists
   // The connection is back: the next thing that needs the reader fetches it, and the stored
   // plans are read then, before the import goes on.
   await context.unroute(READER);
+  await openFiles(page);
   await page.getByLabel("Or paste the plan's JSON").fill(STORED.replace('"p1"', '"p2"').replace("Forum relaunch 2027", "Pasted plan"));
   await page.getByRole("button", { name: "Import pasted plan" }).click();
   await page.locator(".plan-item").filter({ hasText: "Pasted plan" }).waitFor();
@@ -121,6 +122,7 @@ test("an import waits for the reader on a first visit, and says so when it canno
   const { context, page, problems } = await newSession(browser);
   const release = await holdReader(context);
   await open(page, server);
+  await openFiles(page);
   await page.getByLabel("Or paste the plan's JSON").fill(STORED);
   await page.getByRole("button", { name: "Import pasted plan" }).click();
   await page.waitForTimeout(500);
@@ -134,6 +136,7 @@ test("an import waits for the reader on a first visit, and says so when it canno
   const blocked = await newSession(browser);
   await blocked.context.route(READER, (route) => route.abort());
   await open(blocked.page, server);
+  await openFiles(blocked.page);
   await blocked.page.getByLabel("Or paste the plan's JSON").fill(STORED);
   await blocked.page.getByRole("button", { name: "Import pasted plan" }).click();
   await blocked.page.getByTestId("import-error").filter({ hasText: NOT_DOWNLOADED }).waitFor();

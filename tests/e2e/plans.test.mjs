@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1, leaveThrough } from "./harness.mjs";
+  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1, leaveThrough, openFiles } from "./harness.mjs";
 
 let browser, server, scratch;
 before(async () => {
@@ -121,6 +121,7 @@ test("export, then import in a fresh browser, gives the identical plan", async (
 
   const second = await newSession(browser);
   await open(second.page, server);
+  await openFiles(second.page);
   await second.page.getByLabel("Plan file").setInputFiles(exported.path);
   await second.page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
   await waitSaved(second.page);
@@ -139,12 +140,14 @@ test("importing a plan that is already here asks: keep both, or replace (undoabl
   const editedPath = join(scratch, "colleague.trellis.json");
   await writeFile(editedPath, JSON.stringify(edited));
 
+  await openFiles(page);
   await page.getByLabel("Plan file").setInputFiles(editedPath);
   await page.getByTestId("collision").waitFor();
   await page.getByRole("button", { name: "Keep both" }).click();
   await page.locator(".plan-item .plan-name", { hasText: "Forum relaunch from a colleague (imported)" }).waitFor();
   assert.equal((await planNames(page)).length, 2);
 
+  await openFiles(page);
   await page.getByLabel("Plan file").setInputFiles(editedPath);
   await page.getByRole("button", { name: "Replace mine" }).click();
   await page.locator(".plan-item .plan-name", { hasText: /^Forum relaunch from a colleague$/ }).waitFor();
@@ -174,6 +177,7 @@ test("malformed imports give a specific message and change nothing", async () =>
   ];
   for (const [text, expected] of cases) {
     if (text === "") continue; // the paste button stays disabled for empty text; empty files are covered below
+    await openFiles(page);
     await page.getByLabel("Or paste the plan's JSON").fill(text);
     await page.getByRole("button", { name: "Import pasted plan" }).click();
     const message = await page.getByTestId("import-error").innerText();
@@ -185,6 +189,7 @@ test("malformed imports give a specific message and change nothing", async () =>
     ["huge.trellis.json", Buffer.alloc(11 * 1024 * 1024, 0x20), /up to 10 MB/],
   ];
   for (const [name, buffer, expected] of files) {
+    await openFiles(page);
     await page.getByLabel("Plan file").setInputFiles({ name, mimeType: "application/json", buffer });
     await page.getByTestId("import-error").filter({ hasText: name }).waitFor();
     assert.match(await page.getByTestId("import-error").innerText(), expected);

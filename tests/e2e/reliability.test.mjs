@@ -9,7 +9,7 @@ import { readFile, writeFile, mkdtemp, open as openFile } from "node:fs/promises
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1,
+  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1, openFiles,
 } from "./harness.mjs";
 
 let browser, server, scratch;
@@ -241,6 +241,7 @@ test("a tab that follows a newer tab's save keeps the fields this build does not
 
 /** Imports `file` (a path) through the real file input and returns the import error shown. */
 async function importFile(page, file, name) {
+  await openFiles(page);
   await page.getByLabel("Plan file").setInputFiles(file);
   const error = page.getByRole("alert").filter({ hasText: name });
   await error.waitFor({ timeout: 20_000 });
@@ -311,6 +312,7 @@ test("a valid plan with 100,000 goals: under the import limit, too big to store;
   await writeFile(path, text);
   const before = await storedData(page);
 
+  await openFiles(page);
   await page.getByLabel("Plan file").setInputFiles(path);
   // It is a valid plan, but this browser's storage cannot hold it: refused as a whole, saying why.
   const error = page.getByRole("alert").filter({ hasText: "hundred-thousand.trellis.json" });
@@ -362,6 +364,7 @@ test("malformed plan files not covered by the pasted cases: a specific message e
     const buffer = source.fixture
       ? await readFile(fixture(source.fixture))
       : source.buffer ?? Buffer.from(source.text);
+    await openFiles(page);
     await page.getByLabel("Plan file").setInputFiles({ name, mimeType: "application/json", buffer });
     const error = page.getByRole("alert").filter({ hasText: name });
     await error.waitFor();

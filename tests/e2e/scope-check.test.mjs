@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, open, startWithSample, waitSaved, cspViolations, heading1, showEverything } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -19,6 +19,8 @@ after(async () => {
 async function goTo(page, tool) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
   await heading1(page, tool);
+  // Each tool shows its core first (issue 31); these tests work in every section.
+  if (tool !== "Plans") await showEverything(page);
 }
 
 const GOAL = "Grow monthly active contributors";
@@ -55,6 +57,7 @@ test("tagging a goal moves the scope check in Career, the offered evidence and t
   await goTo(page, "Goals");
   await page.getByRole("link", { name: GOAL }).first().click();
   await heading1(page, GOAL);
+  await showEverything(page);
   const tags = page.getByTestId("work-tags");
   await tags.getByLabel("Scope it demands").selectOption({ label: "Organisation" });
   await tags.locator("summary").click();
@@ -101,6 +104,7 @@ test("tagging a goal moves the scope check in Career, the offered evidence and t
   // A finding links to its goal.
   await page.getByTestId("scope-findings").getByRole("link", { name: GOAL }).click();
   await heading1(page, GOAL);
+  await showEverything(page);
 
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
@@ -119,6 +123,7 @@ test("work tagged narrower, or untagged, leaves the finding; the tags survive a 
   }
   await page.getByRole("link", { name: GOAL }).first().click();
   await heading1(page, GOAL);
+  await showEverything(page);
   await page.getByTestId("work-tags").getByLabel("Scope it demands").selectOption({ label: "Not tagged" });
   await waitSaved(page);
   await open(page, server);

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
-import { launch, serve, newSession, startWithSample, waitSaved, cspViolations, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, startWithSample, waitSaved, cspViolations, heading1, showEverything } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -21,6 +21,8 @@ after(async () => {
 async function goTo(page, tool) {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: tool, exact: true }).click();
   await heading1(page, tool);
+  // Each tool shows its core first (issue 31); these tests work in every section.
+  if (tool !== "Plans") await showEverything(page);
 }
 
 const GOAL = "Grow monthly active contributors";
@@ -33,6 +35,7 @@ async function openGoal(page) {
   await goTo(page, "Goals");
   await page.getByRole("link", { name: GOAL }).first().click();
   await heading1(page, GOAL);
+  await showEverything(page);
   return page.locator("section[aria-labelledby='value-title']");
 }
 

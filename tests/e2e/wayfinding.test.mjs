@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, startWithSample, waitSaved, storedData, SAMPLE, heading1 } from "./harness.mjs";
+import { launch, serve, newSession, startWithSample, waitSaved, storedData, SAMPLE, heading1, showEverything } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -20,6 +20,9 @@ after(async () => {
 async function goTo(page, path, heading) {
   await page.goto(server.url + path);
   await heading1(page, heading);
+  // Each tool shows its core first (issue 31); the ways through a page are tested on all of it
+  // (focus.test.mjs tests the core view's index).
+  if (path) await showEverything(page);
 }
 
 /** Opens the first goal of the sample plan in the goal editor. */
@@ -73,6 +76,8 @@ for (const width of [1280, 360]) {
     const { context, page, problems } = await newSession(browser, { viewport: { width, height: 800 } });
     await startWithSample(page, server);
 
+    // goTo shows every section (issue 31), so every link of the index is followed
+    // (focus.test.mjs checks the core's index).
     await goTo(page, "career", "Career");
     const career = await jumpThroughIndex(page);
     for (const section of ["Bucketing check", "Pay", "Self-assessment"]) assert.ok(career.includes(section), `${section} in ${career}`);
@@ -80,8 +85,8 @@ for (const width of [1280, 360]) {
     await goTo(page, "curve", "Commitment curve");
     const curve = await jumpThroughIndex(page);
     assert.deepEqual(curve, [
-      "The curve", "Stages", "Stage editor", "Touch points", "Checks", "Distribution and conversion",
-      "Gap analysis", "Problem areas", "Snapshots over time", "Export", "Report for readers",
+      "The curve", "Stages", "Stage editor", "Touch points", "Distribution and conversion", "Checks",
+      "Gap analysis", "Problem areas", "Snapshots over time", "Export", "Report for readers", "More in the curve",
     ]);
 
     await goTo(page, "goals", "Goals");
@@ -91,6 +96,7 @@ for (const width of [1280, 360]) {
     // The goal editor has its own sidebar (statement and SMART check): its index is the
     // compact control at every width.
     await openFirstGoal(page);
+    await showEverything(page);
     const editor = await jumpThroughIndex(page, "Sections of this goal");
     for (const section of ["SMART check", "Milestones", "Check-ins"]) assert.ok(editor.includes(section), `${section} in ${editor}`);
     assert.deepEqual(problems, []);
@@ -102,6 +108,7 @@ test("the index marks the section in view as the page scrolls, and works from th
   const { context, page } = await newSession(browser, { viewport: { width: 1280, height: 800 } });
   await startWithSample(page, server);
   await goTo(page, "career", "Career");
+  await page.evaluate(() => window.scrollTo(0, 0));
   const current = () => page.locator(".index-list a[aria-current='location']").innerText();
   assert.equal(await current(), "The role under discussion");
   await page.locator("#career-assess-title").evaluate((el) => el.scrollIntoView());
@@ -127,6 +134,8 @@ test("every region that scrolls on its own is focusable, named, and scrolls with
   };
   for (const [path, visit] of Object.entries(pages)) {
     await visit();
+    // Every section, not only the tool's core (issue 31), so every table is measured.
+    await showEverything(page);
     await page.waitForTimeout(300);
     // Open what is folded away, so every table is measured.
     await page.evaluate(() => document.querySelectorAll("main details:not(.jump-to)").forEach((d) => (d.open = true)));

@@ -14,12 +14,18 @@ use super::{Career, CompRecord, PayBasis};
 #[serde(rename_all = "snake_case")]
 pub enum PayFlag {
     NoLevel,
-    UnknownLevel { level_id: String },
-    NoBand { level_title: String },
+    UnknownLevel {
+        level_id: String,
+    },
+    NoBand {
+        level_title: String,
+    },
     Currency(CurrencyError),
     Pay(PayError),
     NoMidpoint,
     ZeroWidthBand,
+    /// Nothing entered yet: a record at zero is not pay to place in a band (issue 31).
+    NoPayYet,
 }
 
 impl PayFlag {
@@ -42,6 +48,9 @@ impl PayFlag {
                 "The band's minimum and maximum are missing or equal, so range penetration \
                  cannot be worked out."
                     .into()
+            }
+            PayFlag::NoPayYet => {
+                "No pay entered yet: enter the base salary to place it in the band.".into()
             }
         }
     }
@@ -158,6 +167,11 @@ pub fn assess_record(career: &Career, record: &CompRecord) -> RecordAssessment {
             return out;
         }
     };
+    if pay == 0 {
+        // A new record still at zero: −288% of the range would be a figure about nothing.
+        out.flags.push(PayFlag::NoPayYet);
+        return out;
+    }
     out.compared_pay = Some(pay);
     out.compa_ratio = compa_ratio(pay, band);
     if out.compa_ratio.is_none() {
@@ -276,6 +290,31 @@ mod tests {
         assert!(assess_record(&career, &r).flags[0]
             .message()
             .contains("no longer exists"));
+    }
+
+    #[test]
+    fn a_record_with_no_pay_yet_is_not_placed_in_the_band() {
+        let career = career_with_band(Some(Band {
+            currency: "USD".into(),
+            min: Some(6_000_000),
+            mid: Some(8_000_000),
+            max: Some(10_000_000),
+            ..Band::default()
+        }));
+        let record = CompRecord {
+            id: "r1".into(),
+            currency: "USD".into(),
+            level_id: Some("l1".into()),
+            ..CompRecord::default()
+        };
+        let a = assess_record(&career, &record);
+        assert_eq!(a.range_penetration, None, "no −300% for a record at zero");
+        assert_eq!(a.compa_ratio, None);
+        assert_eq!(a.compared_pay, None);
+        assert!(a.flags.contains(&PayFlag::NoPayYet));
+        assert!(PayFlag::NoPayYet
+            .message()
+            .contains("enter the base salary"));
     }
 
     #[test]

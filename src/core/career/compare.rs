@@ -574,6 +574,17 @@ impl BucketingCheck {
         matches!(self.outcome, BucketingOutcome::BelowPeers { .. })
     }
 
+    /// The result's tone, from the same outcome as its words: below the peers is a problem,
+    /// within the threshold is good, and nothing to compare yet is neutral (issue 31).
+    pub fn tone(&self) -> crate::core::signal::Tone {
+        use crate::core::signal::Tone;
+        match self.outcome {
+            BucketingOutcome::BelowPeers { .. } => Tone::Bad,
+            BucketingOutcome::Fair { .. } => Tone::Good,
+            BucketingOutcome::NotComparable { .. } => Tone::Neutral,
+        }
+    }
+
     /// True when a peer that is not comparable is counted in the result.
     pub fn includes_non_comparable(&self) -> bool {
         self.peers.iter().any(|p| !p.comparable())
@@ -806,6 +817,16 @@ fn not_comparable(
 
 fn gap(proposed: i64, median: i64) -> f64 {
     (proposed as f64 - median as f64) / median as f64
+}
+
+/// The level whose band the check needs before it can compare anything: the proposed level,
+/// when it has no band or its band has no midpoint. The UI links the check to that band's form.
+pub fn band_needed(career: &Career, level_id: &str) -> Option<String> {
+    let (_, level) = career.level(level_id)?;
+    match &level.band {
+        Some(band) if band.midpoint().is_some() => None,
+        _ => Some(level.id.to_string()),
+    }
 }
 
 /// Compares the proposed level's band midpoint with the median midpoint of the comparable

@@ -101,6 +101,36 @@ fn join(names: &[String]) -> String {
     }
 }
 
+/// What the parity check says, with its tone (issue 31): gaps are a warning; no gaps is good
+/// only when there were tracks to line up (at least two of the same kind), and neutral when
+/// there was nothing to compare.
+pub fn parity_summary(career: &Career) -> crate::core::signal::Finding {
+    use crate::core::signal::{Finding, Tone};
+    let gaps = parity_gaps(career);
+    if !gaps.is_empty() {
+        return Finding::new(
+            Tone::Warn,
+            format!(
+                "{} parity {} found:",
+                gaps.len(),
+                plural(gaps.len(), "gap", "gaps")
+            ),
+        );
+    }
+    let comparable = [TrackKind::IndividualContributor, TrackKind::Manager]
+        .iter()
+        .any(|kind| career.tracks.iter().filter(|t| t.kind == *kind).count() >= 2);
+    if comparable {
+        Finding::new(Tone::Good, "No parity gaps: the tracks line up.")
+    } else {
+        Finding::new(
+            Tone::Neutral,
+            "Nothing to line up yet: parity compares tracks of the same kind, and this plan has \
+             fewer than two. Add a track to compare it with.",
+        )
+    }
+}
+
 /// Every parity gap, tracks compared only with tracks of the same kind.
 pub fn parity_gaps(career: &Career) -> Vec<ParityGap> {
     let mut gaps = Vec::new();
@@ -197,6 +227,25 @@ fn narrowing_scope(track: &Track, gaps: &mut Vec<ParityGap>) {
 mod tests {
     use super::*;
     use crate::core::career::tests::four_tracks;
+
+    #[test]
+    fn no_gaps_is_good_only_with_tracks_to_line_up() {
+        use crate::core::signal::Tone;
+        assert_eq!(parity_summary(&four_tracks()).tone, Tone::Good);
+        let mut one = four_tracks();
+        one.tracks.truncate(1);
+        let summary = parity_summary(&one);
+        assert_eq!(summary.tone, Tone::Neutral, "{}", summary.text);
+        assert!(summary.text.contains("fewer than two"));
+        assert_eq!(parity_summary(&Career::default()).tone, Tone::Neutral);
+        let mut short = four_tracks();
+        short.tracks[0].levels.pop();
+        let summary = parity_summary(&short);
+        assert_eq!(
+            (summary.tone, summary.text.as_str()),
+            (Tone::Warn, "2 parity gaps found:")
+        );
+    }
 
     #[test]
     fn matching_tracks_have_no_gaps() {

@@ -37,6 +37,29 @@ pub struct Readiness {
     pub overall: Option<f64>,
 }
 
+/// The level a new self-assessment aims at until the user chooses one (issue 31): the next
+/// level up from the role under discussion in its track (what the person is working towards),
+/// else that role itself, else the first level of the first track.
+pub fn default_target_level(career: &Career) -> Option<String> {
+    if let Some((track, level)) = career
+        .proposed_level_id
+        .as_deref()
+        .and_then(|id| career.level(id))
+    {
+        let next = track
+            .levels
+            .iter()
+            .filter(|l| l.rank > level.rank)
+            .min_by_key(|l| l.rank);
+        return Some(next.unwrap_or(level).id.to_string());
+    }
+    career
+        .tracks
+        .iter()
+        .find_map(|t| t.levels.iter().min_by_key(|l| l.rank))
+        .map(|l| l.id.to_string())
+}
+
 fn share(met: usize, total: usize) -> Option<f64> {
     (total > 0).then(|| met as f64 / total as f64)
 }
@@ -91,6 +114,27 @@ pub fn readiness(career: &Career, assessment: &SelfAssessment) -> Option<Readine
         unrated,
         overall: share(met, total),
     })
+}
+
+#[cfg(test)]
+mod default_target_tests {
+    use super::*;
+    use crate::core::career::tests::four_tracks;
+
+    #[test]
+    fn a_new_self_assessment_aims_one_level_above_the_role() {
+        let mut career = four_tracks();
+        assert_eq!(default_target_level(&career).as_deref(), Some("c-1"));
+        career.proposed_level_id = Some("c-2".into());
+        assert_eq!(default_target_level(&career).as_deref(), Some("c-3"));
+        career.proposed_level_id = Some("c-3".into());
+        assert_eq!(
+            default_target_level(&career).as_deref(),
+            Some("c-3"),
+            "the top level aims at itself"
+        );
+        assert_eq!(default_target_level(&Career::default()), None);
+    }
 }
 
 #[cfg(test)]

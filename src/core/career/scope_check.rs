@@ -329,6 +329,19 @@ fn are(n: usize) -> String {
 impl ScopeCheck {
     /// "3 of the 9 pieces of work in this plan are owned by the role or its team (…) and tagged
     /// with a scope: 2 fit Community Manager's scope (team); 1 is wider."
+    /// The summary's tone (issue 31): work wider than the level is a warning; counted work
+    /// that fits is good; nothing counted (no owners named, nothing tagged) is neutral.
+    pub fn tone(&self) -> crate::core::signal::Tone {
+        use crate::core::signal::Tone;
+        if !self.findings.is_empty() {
+            Tone::Warn
+        } else if self.counted == 0 {
+            Tone::Neutral
+        } else {
+            Tone::Good
+        }
+    }
+
     pub fn summary(&self) -> String {
         if self.role_owners.is_empty() {
             return format!(

@@ -51,6 +51,33 @@ pub fn warnings(curve: &Curve) -> Vec<Warning> {
     all
 }
 
+/// What the checks say when they find nothing, with its tone (issue 31). The checks are about
+/// the plan's coverage (touch points, data points, effort, participation), not about where
+/// members stall; so with a bottleneck on the curve "no problems" would contradict it, and the
+/// sentence is neutral and names the bottleneck instead. None when there are warnings (they
+/// are the finding).
+pub fn checks_summary(curve: &Curve) -> Option<crate::core::signal::Finding> {
+    use crate::core::signal::{Finding, Tone};
+    if !warnings(curve).is_empty() {
+        return None;
+    }
+    let covered = "Every move between stages has a touch point, each with a data point, and no \
+                   stage asks for a jump in effort.";
+    Some(match super::analysis::shown_bottleneck(curve) {
+        Some(b) => Finding::new(
+            Tone::Neutral,
+            format!(
+                "{covered} These checks do not judge where members stall: {}",
+                b.headline
+            ),
+        ),
+        None => Finding::new(
+            Tone::Good,
+            format!("{covered} No problems found in the curve."),
+        ),
+    })
+}
+
 /// A touch point from stage i to stage j covers every transition between them.
 pub fn transitions_without_touch_points(curve: &Curve) -> Vec<Warning> {
     let spans: Vec<(usize, usize)> = curve
@@ -197,6 +224,34 @@ mod tests {
 
     fn kinds(w: &[Warning]) -> Vec<WarningKind> {
         w.iter().map(|w| w.kind).collect()
+    }
+
+    #[test]
+    fn no_warnings_reads_neutral_beside_a_bottleneck_and_good_without_one() {
+        use crate::core::signal::Tone;
+        let mut c = curve(&[("A", 10, 100, 0), ("B", 40, 5, 0)]);
+        c.touch_points = vec![touch("t1", "s1", "s2")];
+        assert!(warnings(&c).is_empty());
+        let with_bottleneck = checks_summary(&c).unwrap();
+        assert_eq!(with_bottleneck.tone, Tone::Neutral);
+        assert!(
+            with_bottleneck
+                .text
+                .contains("do not judge where members stall"),
+            "{}",
+            with_bottleneck.text
+        );
+        assert!(with_bottleneck.text.contains("“A”") || with_bottleneck.text.contains("A"));
+        let mut steady = curve(&[("A", 10, 0, 0), ("B", 40, 0, 0)]);
+        steady.touch_points = vec![touch("t1", "s1", "s2")];
+        assert!(warnings(&steady).is_empty());
+        assert_eq!(checks_summary(&steady).unwrap().tone, Tone::Good);
+        let uncovered = curve(&[("A", 10, 100, 0), ("B", 40, 5, 0)]);
+        assert_eq!(
+            checks_summary(&uncovered),
+            None,
+            "warnings speak for themselves"
+        );
     }
 
     #[test]

@@ -220,8 +220,10 @@ impl<S: PlanStore> Session<S> {
                 return outcome.and(Outcome::refused(self.roll_back(txn, &refused, &lead, "")));
             }
         };
-        // Which of its sections were collapsed goes with it (a leftover would only be unused).
+        // Which of its sections were collapsed or shown goes with it (a leftover would only
+        // be unused).
         let _ = self.store.remove(&keys::collapsed_key(id));
+        let _ = self.store.remove(&keys::focus_key(id));
         self.held.retain(|h| h.plan.id != id);
         if was_open {
             *slot = None;

@@ -9,8 +9,8 @@ use crate::core::career::edit::{
     add_evidence, add_self_assessment, rate_behaviour, retarget_track, set_target_level,
 };
 use crate::core::career::format::percent;
-use crate::core::career::parity::parity_gaps;
-use crate::core::career::readiness::readiness;
+use crate::core::career::parity::{parity_gaps, parity_summary};
+use crate::core::career::readiness::{default_target_level, readiness};
 use crate::core::career::scope_check::{evidence_from_goal, offered_evidence, WorkItem};
 use crate::core::career::{Evidence, Rating};
 use crate::core::plan::Plan;
@@ -31,23 +31,25 @@ pub fn Parity() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Colour and words from one computation: with fewer than two tracks there is nothing to
+    // line up, which is neutral, not "no gaps".
+    let summary = Memo::new(move |_| career.with(parity_summary));
     view! {
         <section class="card" aria-labelledby="career-parity-title">
             <h2 id="career-parity-title">"Parity across tracks"</h2>
             <p class="hint">"Tracks of the same kind should have the same levels, ranks that line up, and scope that widens as level rises."</p>
             {move || {
+                let summary = summary.get();
                 let gaps = gaps.get();
-                if gaps.is_empty() {
-                    view! { <p class="banner ok" role="status">"No parity gaps: the tracks line up."</p> }.into_any()
-                } else {
-                    view! {
-                        <div class="banner warn" role="status">
-                            <p>{format!("{} parity {} found:", gaps.len(), if gaps.len() == 1 { "gap" } else { "gaps" })}</p>
-                        </div>
+                view! {
+                    <div class=summary.tone.banner_class() role="status" data-testid="parity-summary">
+                        <p>{summary.text}</p>
+                    </div>
+                    {(!gaps.is_empty()).then(|| view! {
                         <ul class="compact-list" data-testid="parity-gaps">
                             {gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
                         </ul>
-                    }.into_any()
+                    })}
                 }
             }}
         </section>
@@ -72,13 +74,20 @@ pub fn SelfAssessments() -> impl IntoView {
     });
     provide_other_plans(needed);
     let target = RwSignal::new(String::new());
-    let start = move |_| {
-        let chosen = target.get_untracked();
-        let level = if chosen.is_empty() {
-            options.with_untracked(|o| o.first().map(|o| o.0.clone()))
+    // Until one is chosen, the level above the role under discussion: the select never shows
+    // a blank, and it says what "Start" will use (issue 31).
+    let shown_target = Signal::derive(move || {
+        let chosen = target.get();
+        let known = options.with(|o| o.iter().any(|(id, _)| *id == chosen));
+        if known {
+            chosen
         } else {
-            Some(chosen)
-        };
+            career.with(default_target_level).unwrap_or_default()
+        }
+    });
+    let start = move |_| {
+        let chosen = shown_target.get_untracked();
+        let level = (!chosen.is_empty()).then_some(chosen);
         if let Some(level) = level {
             state.edit("career:add-assessment", move |plan: &mut Plan| {
                 let _ = add_self_assessment(plan, &level);
@@ -92,7 +101,7 @@ pub fn SelfAssessments() -> impl IntoView {
             <For each=move || ids.get() key=|id| id.clone() children=move |id| view! { <AssessmentCard id /> } />
             <div class="field-row no-print">
                 {move || view! {
-                    <SelectField label="Target level" options=options.get() value=target
+                    <SelectField label="Target level" options=options.get() value=shown_target
                         on_change=Callback::new(move |v: String| target.set(v)) />
                 }}
                 <div class="field align-end">
@@ -224,6 +233,13 @@ fn AssessmentCard(id: String) -> impl IntoView {
             None => "Target level no longer exists".to_string(),
         })
     };
+    // Evidence already there when the card appeared starts folded; evidence added later, open.
+    let settled = StoredValue::new(false);
+    request_animation_frame(move || {
+        if !settled.is_disposed() {
+            settled.set_value(true);
+        }
+    });
     let add = move |_| {
         let a = aid.get_value();
         state.edit("career:add-evidence", move |plan: &mut Plan| {
@@ -297,14 +313,55 @@ fn AssessmentCard(id: String) -> impl IntoView {
                     </p>
                 })
             }}
+            // Each piece of evidence reads as one line until opened (issue 31); one added now
+            // opens at once.
             <For each=move || evidence_ids.get() key=|id| id.clone()
-                children=move |id| view! { <EvidenceCard assessment_id=aid.get_value() id /> } />
+                children=move |id| view! { <EvidenceFold assessment_id=aid.get_value() id settled /> } />
             <OfferedEvidence assessment_id=aid.get_value() />
             <div class="actions no-print">
                 <button type="button" on:click=add>"Add evidence"</button>
                 <button type="button" class="danger" on:click=remove>"Remove this self-assessment"</button>
             </div>
         </article>
+    }
+}
+
+/// One piece of evidence as a line (what was achieved, when) that opens on its editor.
+#[component]
+fn EvidenceFold(assessment_id: String, id: String, settled: StoredValue<bool>) -> impl IntoView {
+    let career = career_ctx();
+    let aid = StoredValue::new(assessment_id);
+    let eid = StoredValue::new(id);
+    let line = Memo::new(move |_| {
+        career.with(|c| {
+            aid.with_value(|a| {
+                c.self_assessment(a).and_then(|a| {
+                    eid.with_value(|e| a.evidence.iter().find(|x| &x.id == e))
+                        .map(|x| {
+                            let text = x.text.trim();
+                            let text = if text.is_empty() {
+                                "New evidence".to_string()
+                            } else if text.chars().count() > 90 {
+                                format!("{}…", text.chars().take(90).collect::<String>())
+                            } else {
+                                text.to_string()
+                            };
+                            match x.date {
+                                Some(d) => format!("{text} ({})", d.format("%-d %B %Y")),
+                                None => text,
+                            }
+                        })
+                })
+            })
+            .unwrap_or_default()
+        })
+    });
+    let open = settled.get_value();
+    view! {
+        <details class="evidence-fold" open=open>
+            <summary>{move || line.get()}</summary>
+            <EvidenceCard assessment_id=aid.get_value() id=eid.get_value() />
+        </details>
     }
 }
 

@@ -56,14 +56,7 @@ pub fn BandEditor(level_id: String) -> impl IntoView {
     let has_band = move || band.with(|b| b.is_some());
     let add_blank = move |_| {
         edit_level(state, &lid.get_value(), "career:band:add", |l| {
-            l.band = Some(Band {
-                currency: "USD".into(),
-                source: Source {
-                    kind: SourceKind::OwnEstimate,
-                    ..Source::default()
-                },
-                ..Band::default()
-            });
+            l.band = Some(blank_band());
         })
     };
     let remove = move |_| {
@@ -90,6 +83,54 @@ pub fn BandEditor(level_id: String) -> impl IntoView {
             </Show>
             <ReferencePicker level_id=lid.get_value() />
             <ResearchLog level_id=lid.get_value() />
+        </div>
+    }
+}
+
+/// A band's essentials (issue 31): its figures, currency, source and year. The rest of what
+/// it says (what it covers, statistic, population, place, effective date, percentiles, the
+/// source's kind, link and note) is folded away in [`BandFields`].
+#[component]
+fn EssentialBandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
+    let lid = StoredValue::new(level_id);
+    let key = move |f: &str| format!("career:band:{}:{f}", lid.get_value());
+    let get = move |f: fn(&Band) -> Option<i64>| {
+        Signal::derive(move || band.with(|b| b.as_ref().and_then(f)))
+    };
+    let currency = Signal::derive(move || {
+        band.with(|b| b.as_ref().map(|b| b.currency.clone()).unwrap_or_default())
+    });
+    let amount = move |label: &'static str,
+                       f: fn(&Band) -> Option<i64>,
+                       set: fn(&mut Band, Option<i64>),
+                       field: &'static str| {
+        view! {
+            <MoneyField label=label currency value=get(f)
+                on_change=Callback::new(move |v: Option<i64>| band_mut(&lid.get_value(), &key(field), move |b| set(b, v))) />
+        }
+    };
+    view! {
+        <div class="field-row">
+            {amount("Minimum", |b| b.min, |b, v| b.min = v, "min")}
+            {amount("Midpoint", |b| b.mid, |b, v| b.mid = v, "mid")}
+            {amount("Maximum", |b| b.max, |b, v| b.max = v, "max")}
+            <TextField label="Currency" hint="ISO code, e.g. USD"
+                value=currency
+                on_change=Callback::new(move |v: String| band_mut(&lid.get_value(), &key("currency"), move |b| b.currency = v.trim().to_ascii_uppercase())) />
+        </div>
+        <div class="field-row">
+            <TextField label="Source" hint="Who published the figures: a survey, an agency, your HR team."
+                value=Signal::derive(move || band.with(|b| b.as_ref().map(|b| b.source.publisher.clone()).unwrap_or_default()))
+                on_change=Callback::new(move |v: String| band_mut(&lid.get_value(), &key("publisher"), move |b| b.source.publisher = v)) />
+            <NumberField label="Year" min=1900.0 max=2100.0 step="1"
+                hint="The year the source published them."
+                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.source.year).map(f64::from)))
+                on_change=Callback::new(move |v: Option<f64>| {
+                    let year = v.filter(|y| (1900.0..=2100.0).contains(y)).map(|y| y.round() as i32);
+                    if v.is_none() || year.is_some() {
+                        band_mut(&lid.get_value(), &key("year"), move |b| b.source.year = year)
+                    }
+                }) />
         </div>
     }
 }
@@ -125,97 +166,148 @@ fn BandFields(level_id: String, band: Memo<Option<Band>>) -> impl IntoView {
     };
     view! {
         {move || band.get().map(|b| view! { <p class="band-source"><SourceLine source=b.source /></p> })}
-        <div class="field-row">
-            <TextField label="Currency" hint="ISO code, e.g. USD"
-                value=currency
-                on_change=Callback::new(move |v: String| band_mut(&lid.get_value(), &key("currency"), move |b| b.currency = v.trim().to_ascii_uppercase())) />
-            {amount("Minimum", |b| b.min, |b, v| b.min = v, "min")}
-            {amount("Midpoint", |b| b.mid, |b, v| b.mid = v, "mid")}
-            {amount("Maximum", |b| b.max, |b, v| b.max = v, "max")}
-            <SelectField label="Covers"
-                options=BASES.iter().map(|b| (format!("{b:?}"), b.label().to_string())).collect()
-                value=Signal::derive(move || band.with(|b| format!("{:?}", b.as_ref().map(|b| b.basis).unwrap_or_default())))
-                on_change=Callback::new(move |v: String| {
-                    let basis = BASES.into_iter().find(|b| format!("{b:?}") == v).unwrap_or_default();
-                    band_mut(&lid.get_value(), &key("basis"), move |b| b.basis = basis)
-                }) />
-        </div>
-        <div class="field-row">
-            <SelectField label="Statistic"
-                hint="What the midpoint figure is."
-                options=statistic_options()
-                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.statistic).map(Statistic::key).unwrap_or_default()))
-                on_change=Callback::new(move |v: String| {
-                    let statistic = Statistic::CHOICES.into_iter().find(|s| s.key() == v);
-                    band_mut(&lid.get_value(), &key("statistic"), move |b| b.statistic = statistic)
-                }) />
-            <SelectField label="Population"
-                hint="Whose pay the figures describe."
-                options=population_options()
-                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.population).map(|p| p.key().to_string()).unwrap_or_default()))
-                on_change=Callback::new(move |v: String| {
-                    let population = Population::ALL.into_iter().find(|p| p.key() == v);
-                    band_mut(&lid.get_value(), &key("population"), move |b| b.population = population)
-                }) />
-            {text("Geography", |b| b.geography.clone(), |b, v| b.geography = v, "geography")}
-            <NumberField label="Effective year" min=1900.0 max=2100.0 step="1"
-                hint="The survey's reference year; empty: the source's year."
-                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.effective_year).map(f64::from)))
-                on_change=Callback::new(move |v: Option<f64>| {
-                    let year = v.filter(|y| (1900.0..=2100.0).contains(y)).map(|y| y.round() as i32);
-                    if v.is_none() || year.is_some() {
-                        band_mut(&lid.get_value(), &key("effective-year"), move |b| b.effective_year = year)
-                    }
-                }) />
-            <NumberField label="Effective month (1–12)" min=1.0 max=12.0 step="1"
-                value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.effective_month).map(f64::from)))
-                on_change=Callback::new(move |v: Option<f64>| {
-                    let month = v.filter(|m| (1.0..=12.0).contains(m) && m.fract() == 0.0).map(|m| m as u32);
-                    if v.is_none() || month.is_some() {
-                        band_mut(&lid.get_value(), &key("effective-month"), move |b| b.effective_month = month)
-                    }
-                }) />
-        </div>
-        <details class="percentiles">
-            <summary>"Percentiles (optional)"</summary>
+        <EssentialBandFields level_id=lid.get_value() band />
+        <details class="band-details">
+            <summary>
+                "What the figures cover, and more about the source"
+                <span class="band-facts">{move || band.with(|b| b.as_ref().map(|b| format!(" ({})", band_facts(b))))}</span>
+            </summary>
             <div class="field-row">
-                {amount("10th percentile", |b| b.percentiles.p10, |b, v| b.percentiles.p10 = v, "p10")}
-                {amount("25th percentile", |b| b.percentiles.p25, |b, v| b.percentiles.p25 = v, "p25")}
-                {amount("Median (50th)", |b| b.percentiles.p50, |b, v| b.percentiles.p50 = v, "p50")}
-                {amount("75th percentile", |b| b.percentiles.p75, |b, v| b.percentiles.p75 = v, "p75")}
-                {amount("90th percentile", |b| b.percentiles.p90, |b, v| b.percentiles.p90 = v, "p90")}
+                <SelectField label="Covers"
+                    options=BASES.iter().map(|b| (format!("{b:?}"), b.label().to_string())).collect()
+                    value=Signal::derive(move || band.with(|b| format!("{:?}", b.as_ref().map(|b| b.basis).unwrap_or_default())))
+                    on_change=Callback::new(move |v: String| {
+                        let basis = BASES.into_iter().find(|b| format!("{b:?}") == v).unwrap_or_default();
+                        band_mut(&lid.get_value(), &key("basis"), move |b| b.basis = basis)
+                    }) />
+                <SelectField label="Statistic"
+                    hint="What the midpoint figure is."
+                    options=statistic_options()
+                    value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.statistic).map(Statistic::key).unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| {
+                        let statistic = Statistic::CHOICES.into_iter().find(|s| s.key() == v);
+                        band_mut(&lid.get_value(), &key("statistic"), move |b| b.statistic = statistic)
+                    }) />
+                <SelectField label="Population"
+                    hint="Whose pay the figures describe."
+                    options=population_options()
+                    value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.population).map(|p| p.key().to_string()).unwrap_or_default()))
+                    on_change=Callback::new(move |v: String| {
+                        let population = Population::ALL.into_iter().find(|p| p.key() == v);
+                        band_mut(&lid.get_value(), &key("population"), move |b| b.population = population)
+                    }) />
+                {text("Geography", |b| b.geography.clone(), |b, v| b.geography = v, "geography")}
             </div>
-        </details>
-        <fieldset class="source-fields">
-            <legend>"Source of these figures"</legend>
             <div class="field-row">
-                {text("Publisher", |b| b.source.publisher.clone(), |b, v| b.source.publisher = v, "publisher")}
-                <NumberField label="Year" min=1900.0 max=2100.0 step="1"
-                    value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.source.year).map(f64::from)))
+                <NumberField label="Effective year" min=1900.0 max=2100.0 step="1"
+                    hint="The year the figures describe, when it is not the source's year (a survey's reference year)."
+                    value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.effective_year).map(f64::from)))
                     on_change=Callback::new(move |v: Option<f64>| {
                         let year = v.filter(|y| (1900.0..=2100.0).contains(y)).map(|y| y.round() as i32);
                         if v.is_none() || year.is_some() {
-                            band_mut(&lid.get_value(), &key("year"), move |b| b.source.year = year)
+                            band_mut(&lid.get_value(), &key("effective-year"), move |b| b.effective_year = year)
                         }
                     }) />
-                <SelectField label="Kind of source"
-                    options=KINDS.iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect()
-                    value=Signal::derive(move || band.with(|b| format!("{:?}", b.as_ref().map(|b| b.source.kind).unwrap_or_default())))
-                    on_change=Callback::new(move |v: String| {
-                        let kind = KINDS.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default();
-                        band_mut(&lid.get_value(), &key("kind"), move |b| b.source.kind = kind)
-                    }) />
-                <LinkField label="Link to the source"
-                    value=Signal::derive(move || band.with(|b| b.as_ref().map(|b| b.source.link.clone()).unwrap_or_default()))
-                    on_change=Callback::new(move |v: String| {
-                        let level = lid.get_value();
-                        edit_career(state, &key("link"), move |c| {
-                            let _ = set_band_link(c, &level, &v);
-                        })
+                <NumberField label="Effective month (1–12)" min=1.0 max=12.0 step="1"
+                    value=Signal::derive(move || band.with(|b| b.as_ref().and_then(|b| b.effective_month).map(f64::from)))
+                    on_change=Callback::new(move |v: Option<f64>| {
+                        let month = v.filter(|m| (1.0..=12.0).contains(m) && m.fract() == 0.0).map(|m| m as u32);
+                        if v.is_none() || month.is_some() {
+                            band_mut(&lid.get_value(), &key("effective-month"), move |b| b.effective_month = month)
+                        }
                     }) />
             </div>
-            {text("Note", |b| b.source.note.clone(), |b, v| b.source.note = v, "note")}
-        </fieldset>
+            <details class="percentiles">
+                <summary>"Percentiles (optional)"</summary>
+                <div class="field-row">
+                    {amount("10th percentile", |b| b.percentiles.p10, |b, v| b.percentiles.p10 = v, "p10")}
+                    {amount("25th percentile", |b| b.percentiles.p25, |b, v| b.percentiles.p25 = v, "p25")}
+                    {amount("Median (50th)", |b| b.percentiles.p50, |b, v| b.percentiles.p50 = v, "p50")}
+                    {amount("75th percentile", |b| b.percentiles.p75, |b, v| b.percentiles.p75 = v, "p75")}
+                    {amount("90th percentile", |b| b.percentiles.p90, |b, v| b.percentiles.p90 = v, "p90")}
+                </div>
+            </details>
+            <fieldset class="source-fields">
+                <legend>"More about the source"</legend>
+                <div class="field-row">
+                    <SelectField label="Kind of source"
+                        options=KINDS.iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect()
+                        value=Signal::derive(move || band.with(|b| format!("{:?}", b.as_ref().map(|b| b.source.kind).unwrap_or_default())))
+                        on_change=Callback::new(move |v: String| {
+                            let kind = KINDS.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default();
+                            band_mut(&lid.get_value(), &key("kind"), move |b| b.source.kind = kind)
+                        }) />
+                    <LinkField label="Link to the source"
+                        value=Signal::derive(move || band.with(|b| b.as_ref().map(|b| b.source.link.clone()).unwrap_or_default()))
+                        on_change=Callback::new(move |v: String| {
+                            let level = lid.get_value();
+                            edit_career(state, &key("link"), move |c| {
+                                let _ = set_band_link(c, &level, &v);
+                            })
+                        }) />
+                </div>
+                {text("Note", |b| b.source.note.clone(), |b, v| b.source.note = v, "note")}
+            </fieldset>
+        </details>
+    }
+}
+
+/// The band a check needs, set where the check is (issue 31): the essentials of one level's
+/// band, with a blank band added first when it has none. The whole band is in Tracks and levels.
+#[component]
+pub fn QuickBand(level_id: String, done: Callback<()>) -> impl IntoView {
+    let state = use_app_state();
+    let career = career_ctx();
+    let lid = StoredValue::new(level_id);
+    let band = Memo::new(move |_| {
+        career.with(|c| lid.with_value(|id| c.level(id).and_then(|(_, l)| l.band.clone())))
+    });
+    let title = Memo::new(move |_| {
+        career.with(|c| {
+            lid.with_value(|id| {
+                c.level(id)
+                    .map(|(_, l)| l.title.clone())
+                    .unwrap_or_default()
+            })
+        })
+    });
+    if band.get_untracked().is_none() {
+        edit_level(state, &lid.get_value(), "career:band:add", |l| {
+            if l.band.is_none() {
+                l.band = Some(blank_band());
+            }
+        });
+    }
+    let form = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = form.get() {
+            crate::ui::career::focus_first_field(&el);
+        }
+    });
+    view! {
+        <div class="quick-band" node_ref=form data-testid="quick-band">
+            <h3>{move || format!("The band of {}", title.get())}</h3>
+            <p class="hint">
+                "The figures the check compares: a midpoint, or a minimum and a maximum, with where they come from. "
+                "What they cover (statistic, population, place, date) is in Tracks and levels, under this level's band."
+            </p>
+            <EssentialBandFields level_id=lid.get_value() band />
+            <div class="actions">
+                <button type="button" on:click=move |_| done.run(())>"Done"</button>
+            </div>
+        </div>
+    }
+}
+
+/// A new band before anything is entered: in US dollars, the user's own estimate.
+fn blank_band() -> Band {
+    Band {
+        currency: "USD".into(),
+        source: Source {
+            kind: SourceKind::OwnEstimate,
+            ..Source::default()
+        },
+        ..Band::default()
     }
 }
 

@@ -8,13 +8,14 @@ use super::{career_ctx, edit_career, level_options, marked_record, MarkedPay};
 use crate::core::career::brief::{band_facts, band_summary};
 use crate::core::career::chart::{band_chart, BandChart, ChartLayout};
 use crate::core::career::compare::{
-    bucketing_check, market_figures, side_by_side, ComparedLevel, AGE_REFUSE_YEARS, AGE_WARN_YEARS,
-    NON_COMPARABLE_MARKER, SAME_RANK_NOTE,
+    band_needed, bucketing_check, market_figures, side_by_side, ComparedLevel, AGE_REFUSE_YEARS,
+    AGE_WARN_YEARS, NON_COMPARABLE_MARKER, SAME_RANK_NOTE,
 };
 use crate::core::career::format::money;
 use crate::core::career::reference::{caveat_applies, CAVEAT};
 use crate::core::career::research::set_count_anyway;
 use crate::core::career::Career;
+use crate::core::signal::Tone;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{NumberField, SelectField, TextField};
 
@@ -106,6 +107,8 @@ pub fn ProposedRole() -> impl IntoView {
 pub fn BucketingPanel() -> impl IntoView {
     let state = use_app_state();
     let career = career_ctx();
+    // The level whose band is being set here, from the check's own link.
+    let quick = RwSignal::new(None::<String>);
     let check = Memo::new(move |_| {
         career.with(|c| {
             let id = proposed(c)?;
@@ -114,6 +117,7 @@ pub fn BucketingPanel() -> impl IntoView {
                 .map(|(_, l)| l.title.clone())
                 .unwrap_or_default();
             let check = bucketing_check(c, &id, c.bucketing_threshold_percent);
+            let needed = band_needed(c, &id);
             let market = market_figures(c, &id);
             let shown = std::iter::once(id.as_str())
                 .chain(check.peers.iter().map(|p| p.level_id.as_str()))
@@ -123,7 +127,7 @@ pub fn BucketingPanel() -> impl IntoView {
                     .filter_map(|id| c.level(id))
                     .filter_map(|(_, l)| l.band.as_ref()),
             );
-            Some((check, title, public, market))
+            Some((check, title, public, market, needed))
         })
     });
     // The list re-renders when a peer moves in or out of the median: focus follows the
@@ -150,26 +154,40 @@ pub fn BucketingPanel() -> impl IntoView {
     };
     view! {
         <section class="card bucketing" aria-labelledby="career-bucketing-title">
-            <h2 id="career-bucketing-title">"Bucketing check"</h2>
+            <h2 id="career-bucketing-title" tabindex="-1">"Bucketing check"</h2>
             {move || match check.get() {
                 None => view! {
                     <p class="hint">"Choose the proposed role above to compare its band with its peers."</p>
                 }.into_any(),
-                Some((check, title, public, market)) => {
+                Some((check, title, public, market, needed)) => {
                     let message = check.message(&title);
                     let marked = check.includes_non_comparable();
-                    let banner = if check.warns() {
-                        view! {
+                    // Colour and words from the same outcome: nothing to compare is neutral.
+                    let banner = match check.tone() {
+                        Tone::Bad => view! {
                             <div class="banner bad" role="alert" data-testid="bucketing-warning">
                                 <p><strong>"Possible bucketing. "</strong>{message}</p>
                             </div>
-                        }.into_any()
-                    } else {
-                        view! {
+                        }.into_any(),
+                        Tone::Good => view! {
                             <div class="banner ok" role="status" data-testid="bucketing-ok">
                                 <p>{message}</p>
                             </div>
-                        }.into_any()
+                        }.into_any(),
+                        tone => view! {
+                            <div class=tone.banner_class() role="status" data-testid="bucketing-none">
+                                <p>{message}</p>
+                                // The check names the control that supplies what it needs.
+                                {needed.map(|level_id| {
+                                    let label = format!("Set the band of {title}");
+                                    view! {
+                                        <button type="button" class="small" on:click=move |_| quick.set(Some(level_id.clone()))>
+                                            {label}
+                                        </button>
+                                    }
+                                })}
+                            </div>
+                        }.into_any(),
                     };
                     let currency = check.currency.clone();
                     let peers = check.peers.iter().map(|p| {
@@ -243,7 +261,16 @@ pub fn BucketingPanel() -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <LikeWithLike />
+            {move || quick.get().map(|level_id| view! {
+                <super::band::QuickBand level_id done=Callback::new(move |_| {
+                    quick.set(None);
+                    focus_by_id_later("career-bucketing-title".into());
+                }) />
+            })}
+            <details class="like-with-like-fold no-print">
+                <summary>"How figures are compared: like with like, and ageing"</summary>
+                <LikeWithLike />
+            </details>
         </section>
     }
 }
@@ -356,7 +383,12 @@ pub fn SideBySide() -> impl IntoView {
                     view! {
                         <p class="hint">{format!("Levels at rank {rank} in every track, the proposed role first.")}</p>
                         {public.then(|| view! { <p class="caveat">{CAVEAT}</p> })}
-                        <CompareTable columns />
+                        // The table with titles, scope and behaviours folded to a line above the
+                        // band chart (issue 31), printed open.
+                        <details class="compare-fold">
+                            <summary>"The levels side by side: title, scope, band and expected behaviours"</summary>
+                            <CompareTable columns />
+                        </details>
                         {(!missing.is_empty()).then(|| view! { <p class="hint">{format!("No level at rank {rank}: {missing}.")}</p> })}
                     }.into_any()
                 }

@@ -272,9 +272,18 @@ pub fn EvidenceCard(assessment_id: String, id: String) -> impl IntoView {
                         });
                     }) />
             </div>
-            {move || view! {
-                <SelectField label="Cites a goal" options=options.get() value=chosen on_change=choose_goal
-                    hint="Goals of this plan, their results in its closed periods, and achieved goals of the other plans in this browser." />
+            {move || {
+                let options = options.get();
+                // With no goal anywhere to cite, the evidence still stands on its own: say so
+                // instead of sending the user to Goals first (issue 31).
+                let hint = if options.len() <= 1 {
+                    "No goal to cite yet. What you achieved, when, and a link are evidence on their own; a goal written later in Goals can be cited then."
+                } else {
+                    "Optional. Goals of this plan, their results in its closed periods, and achieved goals of the other plans in this browser."
+                };
+                view! {
+                    <SelectField label="Cites a goal" options value=chosen on_change=choose_goal hint />
+                }
             }}
             {move || item.with(|e| {
                 let href = safe_link(e.link.trim())?.to_string();

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 use crate::core::career::{Career, Level, Track};
 use crate::core::plan::Plan;
+use crate::ui::focus::{More, MoreSections};
 use crate::ui::section_index::{fixed_sections, IndexedPage};
 use crate::ui::state::{use_app_state, AppState};
 
@@ -39,6 +40,7 @@ const CAREER_SECTIONS: &[(&str, &str)] = &[
     ("career-tracks-title", "Tracks and levels"),
     ("career-add-title", "Add a track"),
     ("career-ladder-title", "Bring your own ladder"),
+    (crate::ui::focus::MORE_TITLE_ID, "More in Career"),
 ];
 
 #[component]
@@ -66,6 +68,7 @@ pub(crate) fn use_career() -> Memo<Career> {
 fn Worksheet() -> impl IntoView {
     let career = use_career();
     provide_context(career);
+    crate::ui::focus::provide_focus(crate::core::focus::Tool::Career, None);
     provide_context(MarkedPay(RwSignal::new(None)));
     let empty = move || career.with(|c| c.tracks.is_empty());
     view! {
@@ -76,21 +79,36 @@ fn Worksheet() -> impl IntoView {
         </p>
         <Show when=move || !empty() fallback=start::EmptyWorksheet>
             <IndexedPage sections=fixed_sections(CAREER_SECTIONS)>
+                // The core first, the rest on request (`core::focus`, `ui::focus`).
                 <compare::ProposedRole />
                 <compare::BucketingPanel />
-                <scope::ScopeCheckPanel />
+                <More key="scope"><scope::ScopeCheckPanel /></More>
                 <compare::SideBySide />
-                <pay::PayRecords />
-                <pay::ExchangeRates />
-                <assessment::Parity />
+                <More key="pay"><pay::PayRecords /></More>
+                <More key="rates"><pay::ExchangeRates /></More>
+                <More key="parity"><assessment::Parity /></More>
                 <assessment::SelfAssessments />
                 <brief::BriefExport />
-                <crate::ui::report::ReportPanel />
-                <tracks::TrackEditor />
-                <start::AddTracks />
-                <ladder::LadderImport />
+                <More key="report"><crate::ui::report::ReportPanel /></More>
+                <More key="tracks"><tracks::TrackEditor /></More>
+                <More key="add"><start::AddTracks /></More>
+                <More key="ladder"><ladder::LadderImport /></More>
+                <MoreSections />
             </IndexedPage>
         </Show>
+    }
+}
+
+/// Moves the focus to the first field inside an element (a form just shown).
+pub(crate) fn focus_first_field(within: &web_sys::HtmlElement) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = within
+        .query_selector("input, textarea, select")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = input.focus();
     }
 }
 

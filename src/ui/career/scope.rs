@@ -148,7 +148,7 @@ fn CheckBody(check: ScopeCheck) -> impl IntoView {
         .map_or("Next level".to_string(), |n| n.name());
     let level_title = check.level.name();
     view! {
-        <p class=if wider { "banner warn" } else { "banner ok" } role="status" data-testid="scope-summary">
+        <p class=check.tone().banner_class() role="status" data-testid="scope-summary">
             {check.summary()}
         </p>
         {wider.then(|| view! { <ul class="scope-findings" data-testid="scope-findings">{findings}</ul> })}

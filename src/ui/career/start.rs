@@ -52,6 +52,8 @@ fn refocus(name: &'static str) {
 #[component]
 fn TemplateButtons(from_empty: bool) -> impl IntoView {
     let state = use_app_state();
+    // Adding tracks keeps "Add a track" shown: the plan uses it (`ui::focus`).
+    let focus = crate::ui::focus::use_focus();
     let buttons = Template::ALL
         .into_iter()
         .map(|template| {
@@ -64,6 +66,9 @@ fn TemplateButtons(from_empty: bool) -> impl IntoView {
                         state.edit(&format!("career:add-template:{name}"), move |plan: &mut Plan| {
                             add_template(plan, template);
                         });
+                        if let Some(focus) = focus {
+                            focus.keep("add");
+                        }
                         if from_empty {
                             refocus(name);
                         }

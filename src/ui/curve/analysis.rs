@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::curve::analysis::{shown_bottleneck, Conversion, NO_BOTTLENECK};
 use crate::core::curve::flows::flow_bottleneck_note;
+use crate::core::curve::warnings::checks_summary;
 use crate::core::curve::{
     bottleneck, conversions, gap_table, shares, warnings, Basis, WarningKind,
 };
@@ -28,6 +29,13 @@ pub fn Warnings() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // When there is nothing to warn about, what the checks say comes with its tone from the
+    // core: neutral beside a bottleneck, never a green "no problems" above a red one.
+    let quiet = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| p.as_ref().and_then(|p| checks_summary(&p.curve)))
+    });
     let label = |kind: WarningKind| match kind {
         WarningKind::TransitionWithoutTouchPoint => "No touch point",
         WarningKind::TouchPointWithoutDataPoint => "No data point",
@@ -40,7 +48,11 @@ pub fn Warnings() -> impl IntoView {
             <div role="status" aria-labelledby="curve-warnings-title" data-testid="curve-warnings">
                 <Show
                     when=move || list.with(|l| !l.is_empty())
-                    fallback=|| view! { <p class="badge ok">"No problems found in the curve."</p> }
+                    fallback=move || {
+                        quiet
+                            .get()
+                            .map(|f| view! { <p class=f.tone.banner_class() data-testid="checks-summary">{f.text}</p> })
+                    }
                 >
                     <ul class="warning-list">
                         <For
@@ -143,8 +155,12 @@ pub fn Distribution() -> impl IntoView {
     view! {
         <div class="card distribution">
             <h2 id="distribution-title" tabindex="-1">"Distribution and conversion"</h2>
+            // The stage table has each stage's members and target: their shares fold under a
+            // line (issue 31), printed open; where members stall and the conversions follow.
+            <details class="distribution-fold">
+            <summary>"Each stage's share of members, now and in the targets"</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Distribution table">
-                <table aria-labelledby="distribution-title" data-testid="distribution-table">
+                <table class="stack" aria-labelledby="distribution-title" data-testid="distribution-table">
                     <thead>
                         <tr>
                             <th scope="col">"Stage"</th>
@@ -170,10 +186,10 @@ pub fn Distribution() -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{r.name.clone()}</th>
-                                        <td class="num">{r.now}</td>
-                                        <td class="num">{pct(r.share_now)}</td>
-                                        <td class="num">{if r.target > 0 { r.target.to_string() } else { "—".into() }}</td>
-                                        <td class="num">{pct(r.share_target)}</td>
+                                        <td class="num" data-label="Now">{r.now}</td>
+                                        <td class="num" data-label="Share now">{pct(r.share_now)}</td>
+                                        <td class="num" data-label="Target">{if r.target > 0 { r.target.to_string() } else { "—".into() }}</td>
+                                        <td class="num" data-label="Share of target">{pct(r.share_target)}</td>
                                         <td class="bar-col">
                                             <svg class="bars" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true">
                                                 <rect class="bar-now" x="0" y="0" width=wn height="6" />
@@ -187,6 +203,7 @@ pub fn Distribution() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            </details>
             <p class="bottleneck-headline" role="status" data-testid="bottleneck">
                 {move || {
                     figures
@@ -196,7 +213,7 @@ pub fn Distribution() -> impl IntoView {
             </p>
             {move || figures.with(|f| f.3.clone()).map(|note| view! { <p class="hint" data-testid="bottleneck-note">{note}</p> })}
             <div class="table-wrap" tabindex="0" role="region" aria-label="Conversion table">
-                <table aria-label="Conversion between stages" data-testid="conversion-table">
+                <table class="stack" aria-label="Conversion between stages" data-testid="conversion-table">
                     <thead>
                         <tr>
                             <th scope="col">"From → to"</th>
@@ -212,13 +229,17 @@ pub fn Distribution() -> impl IntoView {
                                 view! {
                                     <tr class:bottleneck=r.bottleneck_now>
                                         <th scope="row">{format!("{} → {}", r.from, r.to)}</th>
-                                        <td class="num">
-                                            {pct(r.now)}
-                                            {r.bottleneck_now.then(|| view! { " " <span class="badge bad">"Bottleneck"</span> })}
+                                        <td class="num" data-label="Next stage as % of this one, now">
+                                            <span>
+                                                {pct(r.now)}
+                                                {r.bottleneck_now.then(|| view! { " " <span class="badge bad">"Bottleneck"</span> })}
+                                            </span>
                                         </td>
-                                        <td class="num">
+                                        <td class="num" data-label="… in targets">
+                                            <span>
                                             {pct(r.target)}
                                             {r.bottleneck_target.then(|| view! { " " <span class="badge warn">"Bottleneck"</span> })}
+                                            </span>
                                         </td>
                                     </tr>
                                 }
@@ -293,7 +314,7 @@ pub fn GapAnalysis() -> impl IntoView {
                 "A gap with no touch point is flagged: nothing is planned to close it."
             </p>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Gap analysis table">
-                <table aria-labelledby="gap-title" data-testid="gap-table">
+                <table class="stack" aria-labelledby="gap-title" data-testid="gap-table">
                     <thead>
                         <tr>
                             <th scope="col">"Stage"</th>
@@ -320,10 +341,10 @@ pub fn GapAnalysis() -> impl IntoView {
                                 view! {
                                     <tr class:flagged=r.flagged>
                                         <th scope="row">{r.name.clone()}</th>
-                                        <td class="num">{r.now}</td>
-                                        <td class="num">{if r.target > 0 { r.target.to_string() } else { "—".into() }}</td>
-                                        <td class="num">{gap}</td>
-                                        <td class="num">{pct(r.gap_pct)}</td>
+                                        <td class="num" data-label="Now">{r.now}</td>
+                                        <td class="num" data-label="Target">{if r.target > 0 { r.target.to_string() } else { "—".into() }}</td>
+                                        <td class="num" data-label="Gap">{gap}</td>
+                                        <td class="num" data-label="Gap %">{pct(r.gap_pct)}</td>
                                         <td>
                                             {tps}
                                             {r.flagged.then(|| view! { " " <span class="badge bad">"Gap without a touch point"</span> })}

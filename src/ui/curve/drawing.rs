@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::curve::analysis::{shown_bottleneck, NO_BOTTLENECK};
 use crate::core::curve::geometry::{
     label_sides, path_d, stage_points, touch_point_markers, Frame, LabelSide, LabelSpan, Point,
 };
@@ -39,6 +40,8 @@ struct Drawn {
     anchor: &'static str,
     /// Below the point when above would overlap a neighbour's label.
     below: bool,
+    /// 1 for the first stage: on a phone the point shows its number, the legend its name.
+    number: usize,
 }
 
 /// A label's x: end labels lean inward from their point.
@@ -106,6 +109,7 @@ pub fn CurveDrawing() -> impl IntoView {
                             _ => "middle",
                         },
                         below: false,
+                        number: i + 1,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -140,6 +144,32 @@ pub fn CurveDrawing() -> impl IntoView {
                     Some((m.touch_point_id, t.name.clone(), m.x, m.y))
                 })
                 .collect::<Vec<_>>()
+        })
+    });
+    // Where members stall, by the stages' names (its figures are under Distribution).
+    let headline = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p.as_ref() else {
+                return String::new();
+            };
+            match shown_bottleneck(&p.curve) {
+                Some(b) => {
+                    let name = |id: &str| {
+                        display_name(
+                            &p.curve
+                                .stage(id)
+                                .map(|s| s.name.clone())
+                                .unwrap_or_default(),
+                        )
+                    };
+                    format!(
+                        "Bottleneck: {} → {}",
+                        name(&b.from_stage_id),
+                        name(&b.to_stage_id)
+                    )
+                }
+                None => NO_BOTTLENECK.to_string(),
+            }
         })
     });
     let summary = Memo::new(move |_| {
@@ -261,6 +291,7 @@ pub fn CurveDrawing() -> impl IntoView {
                             let anchor = move || me.with(|m| m.as_ref().map_or("middle", |m| m.anchor));
                             let lx = move || label_x(x(), anchor());
                             let below = move || me.with(|m| m.as_ref().is_some_and(|m| m.below));
+                            let number = move || me.with(|m| m.as_ref().map_or(0, |m| m.number));
                             // Baselines of the name and the count lines, above or below the point.
                             let name_y = move || if below() { y() + LABEL_GAP + 16.0 } else { y() - 34.0 };
                             let count_y = move || if below() { y() + LABEL_GAP + 32.0 } else { y() - 18.0 };
@@ -321,6 +352,9 @@ pub fn CurveDrawing() -> impl IntoView {
                                     <text class="stage-count" x=lx y=count_y text-anchor=anchor aria-hidden="true">
                                         {move || format!("{} members", members())}
                                     </text>
+                                    <text class="stage-number" x=x y=move || y() - 26.0 text-anchor="middle" aria-hidden="true">
+                                        {move || number().to_string()}
+                                    </text>
                                     <circle
                                         class="stage-handle"
                                         cx=x
@@ -350,6 +384,25 @@ pub fn CurveDrawing() -> impl IntoView {
                     />
                 </svg>
             </div>
+            // On a phone the drawing fits the width: its points show numbers, named here, with
+            // where members stall (the names and counts are too small to read in the drawing).
+            <ol class="curve-legend" data-testid="curve-legend">
+                <For
+                    each=move || drawn.get()
+                    key=|d| (d.id.clone(), d.name.clone(), d.members)
+                    children=move |d| {
+                        view! {
+                            <li>
+                                <strong>{d.name}</strong>
+                                {format!(" · {} members", d.members)}
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            <p class="curve-legend-bottleneck" data-testid="drawing-bottleneck">
+                {move || headline.get()}
+            </p>
             <p class="visually-hidden" id="curve-drawing-summary">
                 {move || summary.get()}
             </p>

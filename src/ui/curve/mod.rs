@@ -17,6 +17,7 @@ mod touch_points;
 use leptos::prelude::*;
 
 use crate::core::curve::Stage;
+use crate::ui::focus::{More, MoreSections};
 use crate::ui::section_index::{fixed_sections, IndexedPage};
 use crate::ui::state::{use_app_state, AppState};
 
@@ -26,8 +27,8 @@ const CURVE_SECTIONS: &[(&str, &str)] = &[
     ("stage-table-title", "Stages"),
     ("stage-editor-title", "Stage editor"),
     ("touch-points-title", "Touch points"),
-    ("curve-warnings-title", "Checks"),
     ("distribution-title", "Distribution and conversion"),
+    ("curve-warnings-title", "Checks"),
     ("gap-title", "Gap analysis"),
     ("problems-title", "Problem areas"),
     ("snapshots-title", "Snapshots over time"),
@@ -36,6 +37,7 @@ const CURVE_SECTIONS: &[(&str, &str)] = &[
         crate::ui::report::REPORT_TITLE_ID,
         crate::ui::report::REPORT_SECTION,
     ),
+    (crate::ui::focus::MORE_TITLE_ID, "More in the curve"),
 ];
 
 /// What the curve's pieces share: which stage is selected.
@@ -99,6 +101,7 @@ pub fn CurvePage() -> impl IntoView {
 #[component]
 fn CurveWorkspace() -> impl IntoView {
     let state = use_app_state();
+    crate::ui::focus::provide_focus(crate::core::focus::Tool::Curve, None);
     let source = Memo::new(move |_| {
         state.plan.with(|p| {
             p.as_ref()
@@ -116,18 +119,20 @@ fn CurveWorkspace() -> impl IntoView {
             </p>
         </Show>
         <IndexedPage sections=fixed_sections(CURVE_SECTIONS)>
+            // The core first, the rest on request (`core::focus`, `ui::focus`).
             <drawing::CurveDrawing />
             <stage_list::StageList />
             <stage_editor::StageEditor />
             <touch_points::TouchPoints />
-            <analysis::Warnings />
             <analysis::Distribution />
-            <analysis::GapAnalysis />
-            <problems::ProblemAreas />
-            <snapshots::Snapshots />
-            <export::Exports />
-            <crate::ui::report::ReportPanel />
-            <start::StartOver />
+            <More key="checks"><analysis::Warnings /></More>
+            <More key="gaps"><analysis::GapAnalysis /></More>
+            <More key="problems"><problems::ProblemAreas /></More>
+            <More key="snapshots"><snapshots::Snapshots /></More>
+            <More key="export"><export::Exports /></More>
+            <More key="report"><crate::ui::report::ReportPanel /></More>
+            <More key="start-over"><start::StartOver /></More>
+            <MoreSections />
         </IndexedPage>
     }
 }

@@ -14,16 +14,31 @@ use super::{count_from, display_name, edit_stage, stage_field, use_curve_ui};
 #[component]
 pub fn StageEditor() -> impl IntoView {
     let ui = use_curve_ui();
+    // The form opens on the stage the user picks (issue 31): until then the page shows the
+    // curve's figures, not one stage's fifteen fields.
+    let shown = Memo::new(move |_| {
+        let current = ui.current.get();
+        (ui.picked.get().is_some() && ui.picked.get() == current)
+            .then_some(current)
+            .flatten()
+    });
     view! {
         <div class="card stage-editor" data-testid="stage-editor">
             // Keyed by stage: another stage gets a form of its own, never the previous stage's
             // fields rebuilt in place (a focused field rebuilt in place made the page jump to it
             // when a point on the drawing was pressed, and the drag followed the jump).
-            <For each=move || ui.current.get() key=|id| id.clone() let(id)>
+            <For each=move || shown.get() key=|id| id.clone() let(id)>
                 <StageForm id />
             </For>
-            <Show when=move || ui.current.with(Option::is_none)>
-                <p>"Add a stage to start."</p>
+            <Show when=move || shown.with(Option::is_none)>
+                <h2 id="stage-editor-title" tabindex="-1">"Stage editor"</h2>
+                <p class="hint">
+                    {move || if ui.current.with(Option::is_none) {
+                        "Add a stage to start."
+                    } else {
+                        "Select a stage in the table or on the drawing to edit it."
+                    }}
+                </p>
             </Show>
         </div>
     }
@@ -125,6 +140,9 @@ fn StageForm(id: String) -> impl IntoView {
                     })
                 />
             </div>
+            // The empathy map, asks and notes: folded until wanted (issue 31), printed anyway.
+            <details class="stage-more">
+                <summary>"Asks, emotions and notes"</summary>
             <Asks stage_id=id.clone() />
             <div class="field-row">
                 <ListField
@@ -143,6 +161,7 @@ fn StageForm(id: String) -> impl IntoView {
                 />
             </div>
             <TextField label="Notes" value=notes_v on_change=notes_cb multiline=true />
+            </details>
             <div class="stage-goals">
                 <h3>"Goals for this stage"</h3>
                 <LinkedGoals stage_id=id.clone() />

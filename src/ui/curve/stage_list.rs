@@ -77,7 +77,7 @@ pub fn StageList() -> impl IntoView {
         <div class="card stage-list">
             <h2 id="stage-table-title" tabindex="-1">"Stages"</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Stage table">
-                <table aria-labelledby="stage-table-title" data-testid="stage-table">
+                <table class="stack" aria-labelledby="stage-table-title" data-testid="stage-table">
                     <thead>
                         <tr>
                             <th scope="col">"#"</th>
@@ -180,11 +180,11 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList
             on:drop=move |ev| drag.drop_on(&ev, &id.get_value())
             data-drag-id=id.get_value()
         >
-            <td class="num">
+            <td class="num stage-number-cell">
                 <DragHandle drag id row="tr" testid="stage-drag-handle" />
                 {move || index() + 1}
             </td>
-            <td>
+            <td class="stage-name-cell">
                 <button
                     class="link-button"
                     aria-pressed=move || selected().to_string()
@@ -193,9 +193,9 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList
                     {name}
                 </button>
             </td>
-            <td class="num">{move || field(|r| r.level.to_string())}</td>
-            <td class="num">{move || field(|r| r.now.to_string())}</td>
-            <td class="num">
+            <td class="num" data-label="Commitment">{move || field(|r| r.level.to_string())}</td>
+            <td class="num" data-label="Members now">{move || field(|r| r.now.to_string())}</td>
+            <td class="num" data-label="Target">
                 {move || field(|r| if r.target > 0 { r.target.to_string() } else { "—".into() })}
             </td>
             <td class="no-print">

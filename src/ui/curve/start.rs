@@ -40,8 +40,19 @@ fn apply(plan: &mut Plan, choice: Choice) {
 #[component]
 pub fn StartCurve() -> impl IntoView {
     let state = use_app_state();
+    let ui = super::use_curve_ui();
     let start = Callback::new(move |choice: Choice| {
         state.edit("curve:start", move |plan| apply(plan, choice));
+        // A blank curve's one stage is the next thing to fill in: its editor opens.
+        if choice == Choice::Template(TemplateKind::Blank) {
+            let first = state.plan.with_untracked(|p| {
+                p.as_ref()
+                    .and_then(|p| p.curve.stages.first().map(|s| s.id.to_string()))
+            });
+            if let Some(id) = first {
+                ui.select(&id);
+            }
+        }
         // The button that started it is gone: carry on from the top of the new curve.
         super::focus_by_id("curve-drawing-title");
     });

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::core::career::scope_check::toggle_key_area;
 use crate::core::goals::catalog::{catalog, catalog_metric};
 use crate::core::goals::{self, progress, Ambition, ASPIRATIONAL_SUCCESS_PERCENT};
+use crate::ui::focus::{More, MoreSections};
 use crate::ui::section_index::{fixed_sections, IndexedPage};
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{unique_id, DateField, NumberField, SelectField, TextField, WorkTags};
@@ -37,6 +38,7 @@ const EDITOR_SECTIONS: &[(&str, &str)] = &[
     ("checkins-title", "Check-ins"),
     ("review-title", "Commitment and reviews"),
     ("remove-title", "Remove this goal"),
+    (crate::ui::focus::MORE_TITLE_ID, "More in this goal"),
 ];
 
 #[component]
@@ -65,6 +67,7 @@ fn GoalNotFound() -> impl IntoView {
 #[component]
 fn Editor(ctx: GoalCtx) -> impl IntoView {
     let state = ctx.state;
+    crate::ui::focus::provide_focus(crate::core::focus::Tool::Goal, Some(ctx.id()));
     let title = move || ctx.read(|g| display_title(&g.title));
     let status = Memo::new(move |_| ctx.read(|g| g.status));
     let track = Memo::new(move |_| ctx.read(|g| progress(g).status));
@@ -113,20 +116,24 @@ fn Editor(ctx: GoalCtx) -> impl IntoView {
         <IndexedPage sections=fixed_sections(EDITOR_SECTIONS) compact=true label="Sections of this goal">
             <div class="goal-editor">
                 <div class="goal-form">
+                    // The core first, the rest on request (`core::focus`, `ui::focus`).
                     <Basics ctx />
                     <MetricSection ctx />
                     <Numbers ctx />
                     <super::people::KeyPlayers ctx />
                     <super::people::Steps ctx />
                     <ResultSection ctx />
-                    <section class="card" aria-labelledby="value-title">
-                        <h2 id="value-title">"What it is worth"</h2>
-                        <crate::ui::value::ValueModelEditor kind=crate::core::value::OwnerKind::Goal id=ctx.id() />
-                    </section>
-                    <CareerWork ctx />
+                    <More key="value">
+                        <section class="card" aria-labelledby="value-title">
+                            <h2 id="value-title">"What it is worth"</h2>
+                            <crate::ui::value::ValueModelEditor kind=crate::core::value::OwnerKind::Goal id=ctx.id() />
+                        </section>
+                    </More>
+                    <More key="work"><CareerWork ctx /></More>
                     <super::tracking::Tracking ctx />
-                    <super::review::Review ctx />
+                    <More key="review"><super::review::Review ctx /></More>
                     <RemoveGoal ctx />
+                    <MoreSections />
                 </div>
                 <div class="goal-aside" role="region" tabindex="0" aria-label="Statement and SMART check">
                     <super::smart_panel::StatementPreview ctx />

@@ -12,6 +12,7 @@ use crate::core::goals::{
     self, due_reviews, list_goals, progress, GoalOrder, GoalStatus, TrackStatus,
 };
 use crate::ui::clock;
+use crate::ui::focus::{More, MoreSections, MORE_TITLE_ID};
 use crate::ui::report::{ReportPanel, REPORT_SECTION, REPORT_TITLE_ID};
 use crate::ui::section_index::IndexedPage;
 use crate::ui::state::{use_app_state, AppState};
@@ -37,6 +38,7 @@ impl View {
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = use_app_state();
+    crate::ui::focus::provide_focus(crate::core::focus::Tool::Goals, None);
     let view_state = View {
         status: RwSignal::new(None),
         order: RwSignal::new(GoalOrder::Manual),
@@ -79,6 +81,7 @@ pub fn Overview() -> impl IntoView {
         sections.push(("unlinked-title".into(), "Goals without an objective".into()));
         sections.push(("new-objective-title".into(), "Add an objective".into()));
         sections.push((REPORT_TITLE_ID.into(), REPORT_SECTION.into()));
+        sections.push((MORE_TITLE_ID.into(), "More in Goals".into()));
         sections
     });
     let has_unlinked = Memo::new(move |_| {
@@ -99,7 +102,8 @@ pub fn Overview() -> impl IntoView {
             "Objectives are the why of your program; each goal under one is a key result the team can measure, track and review."
         </p>
         <IndexedPage sections=index>
-            <super::periods::Periods />
+            // The core first, the rest on request (`core::focus`, `ui::focus`).
+            <More key="period"><super::periods::Periods /></More>
             <ReviewsDue />
             <Show when=move || !is_empty.get()>
                 <Filters view_state />
@@ -128,7 +132,8 @@ pub fn Overview() -> impl IntoView {
                 </section>
             </Show>
             <NewObjective />
-            <ReportPanel />
+            <More key="report"><ReportPanel /></More>
+            <MoreSections />
         </IndexedPage>
     }
 }

@@ -153,7 +153,7 @@ fn Milestones(ctx: GoalCtx) -> impl IntoView {
                 fallback=|| view! { <p class="hint empty-goals">"No milestones yet."</p> }
             >
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Milestones table">
-                    <table>
+                    <table class="stack">
                         <caption class="visually-hidden">"Milestones"</caption>
                         <thead>
                             <tr>
@@ -207,7 +207,7 @@ fn MilestoneRow(ctx: GoalCtx, mid: String) -> impl IntoView {
     };
     view! {
         <tr>
-            <td>
+            <td data-label="Date">
                 <input
                     type="date"
                     aria-label=move || format!("Date of the milestone on {}", date())
@@ -219,7 +219,7 @@ fn MilestoneRow(ctx: GoalCtx, mid: String) -> impl IntoView {
                     }
                 />
             </td>
-            <td>
+            <td data-label="Planned value">
                 <input
                     type="number"
                     step="any"
@@ -233,7 +233,7 @@ fn MilestoneRow(ctx: GoalCtx, mid: String) -> impl IntoView {
                     }
                 />
             </td>
-            <td>
+            <td data-label="Note">
                 <input
                     type="text"
                     maxlength="300"
@@ -345,7 +345,7 @@ fn CheckIns(ctx: GoalCtx) -> impl IntoView {
                 fallback=|| view! { <p class="hint empty-goals">"No check-ins yet. Record the metric's value at each review to see the forecast."</p> }
             >
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Check-ins table">
-                    <table data-testid="check-ins">
+                    <table class="stack" data-testid="check-ins">
                         <caption class="visually-hidden">"Check-ins, newest first"</caption>
                         <thead>
                             <tr>
@@ -367,10 +367,10 @@ fn CheckIns(ctx: GoalCtx) -> impl IntoView {
                                         let when = format_date(c.date);
                                         view! {
                                             <tr>
-                                                <td>{when.clone()}</td>
-                                                <td class="num">{format_value(c.value, &unit())}</td>
-                                                <td class="num">{c.confidence.map(|c| format!("{c}%")).unwrap_or_else(|| "—".into())}</td>
-                                                <td>{c.note.clone()}</td>
+                                                <td data-label="Date">{when.clone()}</td>
+                                                <td class="num" data-label="Value">{format_value(c.value, &unit())}</td>
+                                                <td class="num" data-label="Confidence">{c.confidence.map(|c| format!("{c}%")).unwrap_or_else(|| "—".into())}</td>
+                                                <td data-label="Note">{c.note.clone()}</td>
                                                 <td>
                                                     <button
                                                         class="small danger no-print"

@@ -85,6 +85,7 @@ fn back_up(state: AppState, reader: PlanReader) -> Result<String, String> {
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let state = use_app_state();
+    let has_plans = move || state.plans.with(|p| !p.is_empty());
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Backup>);
     let last_backup = move || {
@@ -114,19 +115,22 @@ pub fn BackupPanel() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="backup-title" data-testid="backup-panel">
             <h2 id="backup-title">"Back up and restore"</h2>
-            <p class="hint">
-                "One file with every plan in this browser, including the raw data of any plan "
-                "that cannot be read. Keep it somewhere other than this browser."
-            </p>
-            <p class="hint" data-testid="backup-keeps-everything">
-                "It is your own copy, so it keeps everything: your pay, offers, targets and "
-                "self-assessment too. To send a plan to someone, use its Export or Share link, "
-                "which leave those out unless you tick them."
-            </p>
-            <p data-testid="last-backup">{last_backup}</p>
-            <div class="actions">
-                <button class="primary" on:click=move |_| back_up_now(state)>"Back up all plans"</button>
-            </div>
+            // Backing up means something once there is a plan; restoring, from the first visit.
+            <Show when=has_plans>
+                <p class="hint">
+                    "One file with every plan in this browser, including the raw data of any plan "
+                    "that cannot be read. Keep it somewhere other than this browser."
+                </p>
+                <p class="hint" data-testid="backup-keeps-everything">
+                    "It is your own copy, so it keeps everything: your pay, offers, targets and "
+                    "self-assessment too. To send a plan to someone, use its Export or Share link, "
+                    "which leave those out unless you tick them."
+                </p>
+                <p data-testid="last-backup">{last_backup}</p>
+                <div class="actions">
+                    <button class="primary" on:click=move |_| back_up_now(state)>"Back up all plans"</button>
+                </div>
+            </Show>
             <div class="field">
                 <label for="restore-file">"Restore from a backup file"</label>
                 <input id="restore-file" type="file" accept=".json,application/json" on:change=on_pick />
@@ -137,7 +141,9 @@ pub fn BackupPanel() -> impl IntoView {
                 </p>
             </Show>
             {move || pending.get().map(|backup| view! { <RestorePreview backup pending error /> })}
-            <ReminderSetting />
+            <Show when=has_plans>
+                <ReminderSetting />
+            </Show>
         </section>
     }
 }

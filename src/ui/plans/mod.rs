@@ -31,27 +31,42 @@ pub fn focus_later(selector: &str) {
 pub fn PlansPage() -> impl IntoView {
     let state = use_app_state();
     let has_plans = move || state.plans.with(|p| !p.is_empty());
+    // Whether a first visitor asked for import and restore.
+    let files = RwSignal::new(false);
+    let welcome = move || !state.loading.get() && !state.reader_missing() && !has_plans();
     view! {
         <section class="tool" aria-labelledby="plans-title">
             <h1 id="plans-title">"Plans"</h1>
             // With plans stored that cannot be read yet (the banner says why), a new plan could
             // not be saved: none is offered.
             <Show when=move || !state.loading.get() && !state.reader_missing()>
-                <Show when=has_plans fallback=Welcome>
+                // A first visitor sees the welcome's two ways to start, and the way to open a
+                // file they were sent; the list, a second new-plan form, import, backup and the
+                // reminder come once there is a plan (issue 31).
+                <Show when=has_plans fallback=move || view! { <Welcome files /> }>
+                    <crate::ui::next_step::NextStepCard />
                     <PlanList />
+                    <NewPlan />
                 </Show>
-                <NewPlan />
+                // The trash also when every plan was deleted (the welcome then shows too).
                 <Trash />
             </Show>
-            <FilePanels />
+            // Hidden only while the welcome is what the page shows and no file was asked for.
+            <div class="file-panels" hidden=move || welcome() && !files.get()>
+                <FilePanels />
+            </div>
         </section>
     }
 }
 
 /// First visit: what Trellis does, and the two ways to start.
 #[component]
-fn Welcome() -> impl IntoView {
+fn Welcome(files: RwSignal<bool>) -> impl IntoView {
     let state = use_app_state();
+    let open_files = move |_| {
+        files.set(true);
+        focus_later("[aria-labelledby=import-title] input");
+    };
     view! {
         <div class="empty-state" data-testid="welcome">
             <h2>"Welcome to Trellis"</h2>
@@ -72,6 +87,15 @@ fn Welcome() -> impl IntoView {
                     "Start a blank plan"
                 </button>
             </div>
+            <p class="welcome-files">
+                <button
+                    class="link-button"
+                    aria-expanded=move || files.get().to_string()
+                    on:click=open_files
+                >
+                    "Open a plan file or a backup"
+                </button>
+            </p>
         </div>
     }
 }

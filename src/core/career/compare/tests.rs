@@ -171,6 +171,32 @@ fn bucketing_without_bands_or_peers_explains_what_is_missing() {
     assert!(!unknown.warns());
 }
 
+#[test]
+fn the_checks_tone_follows_its_outcome_and_nothing_to_compare_is_neutral() {
+    use crate::core::signal::Tone;
+    let career = four_tracks();
+    assert_eq!(bucketing_check(&career, "c-2", 10.0).tone(), Tone::Bad);
+    assert_eq!(bucketing_check(&career, "c-2", 30.0).tone(), Tone::Good);
+    // No band on the proposed level, or no peer at its rank: nothing to judge, not a success.
+    assert_eq!(bucketing_check(&career, "c-3", 10.0).tone(), Tone::Neutral);
+    assert_eq!(bucketing_check(&career, "c-1", 10.0).tone(), Tone::Neutral);
+}
+
+#[test]
+fn the_check_names_the_band_it_needs() {
+    let mut career = four_tracks();
+    assert_eq!(band_needed(&career, "c-3").as_deref(), Some("c-3"));
+    assert_eq!(band_needed(&career, "c-2"), None);
+    assert_eq!(band_needed(&career, "nope"), None);
+    // A band without a midpoint or median cannot be compared either.
+    if let Some(b) = career.tracks[0].levels[1].band.as_mut() {
+        b.mid = None;
+        b.min = None;
+        b.max = None;
+    }
+    assert_eq!(band_needed(&career, "c-2").as_deref(), Some("c-2"));
+}
+
 /// Four tracks whose rank-2 bands all say what they are: medians of one level at one
 /// employer, national, effective June 2024.
 fn described() -> Career {

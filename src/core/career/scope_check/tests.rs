@@ -81,6 +81,19 @@ fn goals_tagged_at_organisation_scope_are_the_scope_of_the_first_level_that_reac
 }
 
 #[test]
+fn the_summarys_tone_is_neutral_when_nothing_is_counted() {
+    use crate::core::signal::Tone;
+    let (mut plan, track) = community_plan();
+    let manager = level_at(&plan, &track, 2);
+    // A blank plan: 0 of 0 pieces of work is nothing to judge, not a success.
+    assert_eq!(scope_check(&plan, &manager).unwrap().tone(), Tone::Neutral);
+    goal_with(&mut plan, "Answer questions", Some(Scope::Team));
+    assert_eq!(scope_check(&plan, &manager).unwrap().tone(), Tone::Good);
+    goal_with(&mut plan, "Launch the summit", Some(Scope::Organisation));
+    assert_eq!(scope_check(&plan, &manager).unwrap().tone(), Tone::Warn);
+}
+
+#[test]
 fn work_within_the_level_gives_no_finding() {
     let (mut plan, track) = community_plan();
     goal_with(&mut plan, "Answer questions", Some(Scope::Team));
