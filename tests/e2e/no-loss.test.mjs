@@ -101,6 +101,7 @@ test("switching plans with storage full keeps the refused edit in memory, listed
   await page.getByTestId("save-status").filter({ hasText: "Not saved: storage is full" }).waitFor();
   await toPlans(page);
   await openPlan(page, "Second");
+  await toPlans(page);
   const row = page.locator(".plan-item", { hasText: SAMPLE });
   await row.getByTestId("unsaved-badge").waitFor();
   assert.deepEqual(await storedData(page), before, "nothing was written");
@@ -191,6 +192,7 @@ test("a restore that fails at the open plan's write puts everything back, and th
   await startWithSample(page, server);
   await createBlank(page, "Second");
   await openPlan(page, SAMPLE);
+  await toPlans(page);
   const backup = await download(page, page.getByRole("button", { name: "Back up all plans" }), "backup.json");
   await page.getByRole("button", { name: `Rename ${SAMPLE}` }).click();
   await page.getByLabel("New name").fill("Mine after the backup");
@@ -298,9 +300,11 @@ for (const [label, request] of [
 ]) {
   test(`when navigator.locks.request ${label}, every save still happens (checked, without the lock)`, async () => {
     const { context, page, problems } = await newSession(browser, {
-      init: [{ content: `Object.defineProperty(LockManager.prototype, "request", { configurable: true, value: ${request} });` }],
+      // Only where the page has a LockManager (a secure context): the app's pages have one.
+      init: [{ content: `if (self.LockManager) Object.defineProperty(LockManager.prototype, "request", { configurable: true, value: ${request} });` }],
     });
     await startWithSample(page, server);
+    assert.equal(await page.evaluate(() => String(navigator.locks.request)), request, "the stub is in place");
     await toGoals(page);
     await addObjective(page, "Saved without the lock");
     await waitSaved(page);
