@@ -250,3 +250,17 @@ export async function openFiles(page) {
     await panel.waitFor();
   }
 }
+
+/**
+ * An edit in `page` that its debounced save has not written yet: an objective added on Goals
+ * with the page clock paused first, so the save's timer cannot fire until
+ * `page.clock.resume()`. Another tab's write in the meantime meets an unsaved edit.
+ */
+export async function unsavedEdit(page, title) {
+  await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Goals" }).click();
+  await heading1(page, "Goals");
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.getByLabel("Objective", { exact: true }).fill(title);
+  await page.getByRole("button", { name: "Add objective" }).click();
+  await page.getByTestId("objective").filter({ hasText: title }).first().waitFor();
+}

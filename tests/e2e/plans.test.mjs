@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1, leaveThrough, openFiles } from "./harness.mjs";
+  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1, leaveThrough, openFiles, unsavedEdit } from "./harness.mjs";
 
 let browser, server, scratch;
 before(async () => {
@@ -331,7 +331,7 @@ test("a tab with unsaved edits is asked before another tab's save is overwritten
   await open(b, server);
   const id = await a.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("trellis.plan.")));
   // Tab A edits; before its debounced save, tab B saves a newer revision of the same plan.
-  await rename(a, SAMPLE, "Tab A's name");
+  await unsavedEdit(a, "Tab A's objective");
   await b.evaluate((key) => {
     const doc = JSON.parse(localStorage.getItem(key));
     doc.name = "Tab B's name";
@@ -341,9 +341,12 @@ test("a tab with unsaved edits is asked before another tab's save is overwritten
   const banner = a.getByTestId("conflict-banner");
   await banner.waitFor();
   assert.equal(JSON.parse((await storedData(a))[id]).name, "Tab B's name");
+  await a.clock.resume();
   await banner.getByRole("button", { name: "Keep this tab's version" }).click();
   await waitSaved(a);
-  assert.equal(JSON.parse((await storedData(a))[id]).name, "Tab A's name");
+  const kept = JSON.parse((await storedData(a))[id]);
+  assert.equal(kept.name, SAMPLE);
+  assert.ok(kept.goals.objectives.some((o) => o.title === "Tab A's objective"));
   await context.close();
 });
 

@@ -9,7 +9,7 @@ import { readFile, writeFile, mkdtemp, open as openFile } from "node:fs/promises
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1, openFiles,
+  launch, serve, newSession, open, cspViolations, storedData, SAMPLE, startWithSample, waitSaved, planNames, heading1, openFiles, unsavedEdit,
 } from "./harness.mjs";
 
 let browser, server, scratch;
@@ -40,11 +40,9 @@ async function twoTabs() {
   return { context, a, b, key, problems };
 }
 
-/** An edit in tab `a` that its debounced save has not written yet. */
+/** An edit in tab `a` that its debounced save has not written yet (its clock paused). */
 async function renameInOldTab(a) {
-  await a.getByRole("button", { name: `Rename ${SAMPLE}` }).click();
-  await a.getByLabel("New name").fill("Renamed in the old tab");
-  await a.getByRole("button", { name: "Save name" }).click();
+  await unsavedEdit(a, "Added in the old tab");
 }
 
 /** An edit made on the Goals page, reached through the app's own navigation (no reload). */
@@ -167,9 +165,12 @@ test("an old tab with unsaved edits when a newer Trellis saves: asked, then refu
   await rewriteStored(b, key, `doc.version = 3; doc.revision += 1; doc.name = "Saved by Trellis 3";`);
   const newer = await storedData(b);
   await a.getByTestId("conflict-banner").waitFor();
-  // Keeping this tab's version must still not write over a newer format.
-  await a.getByTestId("conflict-banner").getByRole("button", { name: "Keep this tab's version" }).click();
+  // Keeping this tab's version must still not write over a newer format. (Clicked while the
+  // clock is paused, before the debounced save runs into the newer format by itself; a
+  // dispatched click, since a paused clock holds the animation frames Playwright waits for.)
+  await a.getByTestId("conflict-banner").getByRole("button", { name: "Keep this tab's version" }).dispatchEvent("click");
   await a.getByTestId("newer-banner").waitFor();
+  await a.clock.resume();
   await a.waitForTimeout(600);
   assert.deepEqual(await storedData(a), newer);
   assert.match(await a.getByTestId("save-status").innerText(), /Not saved/);
@@ -186,9 +187,11 @@ test("loading a newer Trellis's version from the conflict banner explains why it
   await renameInOldTab(a);
   await rewriteStored(b, key, `doc.version = 3; doc.revision += 1;`);
   const newer = await storedData(b);
-  await a.getByTestId("conflict-banner").getByRole("button", { name: "Load the other tab's version" }).click();
+  // Dispatched with the clock paused, as above.
+  await a.getByTestId("conflict-banner").getByRole("button", { name: "Load the other tab's version" }).dispatchEvent("click");
   await a.getByTestId("conflict-banner").waitFor({ state: "detached", timeout: 2000 });
   await a.getByTestId("newer-banner").waitFor();
+  await a.clock.resume();
   assert.deepEqual(await storedData(a), newer);
   await context.close();
 });

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, serve, newSession, startWithSample, waitSaved, storedData, SAMPLE, heading1, showEverything } from "./harness.mjs";
+import { launch, serve, newSession, startWithSample, waitSaved, storedData, SAMPLE, heading1, showEverything, unsavedEdit } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -361,9 +361,7 @@ test("the conflict banner offers this tab's copy as an export", async () => {
   await b.goto(server.url);
   await b.waitForSelector("header.app-header");
   const key = Object.keys(await storedData(a)).find((k) => k.startsWith("trellis.plan."));
-  await a.getByRole("button", { name: `Rename ${SAMPLE}` }).click();
-  await a.getByLabel("New name").fill("This tab's name");
-  await a.getByRole("button", { name: "Save name" }).click();
+  await unsavedEdit(a, "This tab's objective");
   await b.evaluate((key) => {
     const doc = JSON.parse(localStorage.getItem(key));
     doc.name = "Other tab's name";
@@ -372,12 +370,14 @@ test("the conflict banner offers this tab's copy as an export", async () => {
   }, key);
   const banner = a.getByTestId("conflict-banner");
   await banner.waitFor();
+  await a.clock.resume();
   const [download] = await Promise.all([
     a.waitForEvent("download"),
     banner.getByRole("button", { name: "Export this tab's copy" }).click(),
   ]);
   const exported = JSON.parse(await readFile(await download.path(), "utf8"));
-  assert.equal(exported.name, "This tab's name");
+  assert.equal(exported.name, SAMPLE);
+  assert.ok(exported.goals.objectives.some((o) => o.title === "This tab's objective"));
   // Nothing was decided: the banner stays, and the other tab's save is untouched.
   assert.ok(await banner.isVisible());
   assert.equal(JSON.parse((await storedData(a))[key]).name, "Other tab's name");

@@ -5,7 +5,7 @@ use super::txn::Txn;
 use super::{reason_of, trash, Condition, Entry, Held, Outcome, Session, TrashReason};
 use crate::core::care;
 use crate::core::keys;
-use crate::core::open_plan::store::{self, Base, PlanStore, SaveRefused};
+use crate::core::open_plan::store::{self, Base, PlanStore, SaveRefused, StorageProblem};
 use crate::core::open_plan::{OpenPlan, SaveState, Theirs};
 use crate::core::plan::Plan;
 use crate::core::schema::{self, PlanReader};
@@ -226,7 +226,10 @@ impl<S: PlanStore> Session<S> {
         lead: &str,
         then: &str,
     ) -> String {
-        if let SaveRefused::Storage(problem) = refused {
+        // Storage that cannot be used at all is the page's problem; a full or failing write of
+        // one operation is that operation's (its message says so): the open plan may still
+        // save, and the banner would say it does not.
+        if let SaveRefused::Storage(problem @ StorageProblem::Unavailable(_)) = refused {
             self.problem = Some(problem.clone());
         }
         let left = txn.roll_back(&self.store);
