@@ -35,13 +35,13 @@ fn NameThisPlan(button: &'static str) -> impl IntoView {
         else {
             return;
         };
-        match state.rename(&id, &name.get_untracked()) {
-            Ok(()) => {
+        state.rename(&id, &name.get_untracked(), move |refused| match refused {
+            None => {
                 error.set(None);
                 name.set(String::new());
             }
-            Err(why) => error.set(Some(why)),
-        }
+            Some(why) => error.set(Some(why)),
+        });
     };
     view! {
         <form class="field-row name-this-plan" on:submit=rename>
