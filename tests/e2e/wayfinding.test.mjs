@@ -110,6 +110,8 @@ test("the index marks the section in view as the page scrolls, and works from th
   await goTo(page, "career", "Career");
   await page.evaluate(() => window.scrollTo(0, 0));
   const current = () => page.locator(".index-list a[aria-current='location']").innerText();
+  // The index follows the scroll on its next update: waited for, like the moves below.
+  await page.waitForFunction(() => document.querySelector(".index-list a[aria-current='location']")?.textContent === "The role under discussion");
   assert.equal(await current(), "The role under discussion");
   await page.locator("#career-assess-title").evaluate((el) => el.scrollIntoView());
   await page.waitForFunction(() => document.querySelector(".index-list a[aria-current='location']")?.textContent === "Self-assessment");
