@@ -142,11 +142,7 @@ fn focus_section(key: &'static str) {
         else {
             return;
         };
-        if !heading.has_attribute("tabindex") {
-            let _ = heading.set_attribute("tabindex", "-1");
-        }
-        heading.scroll_into_view();
-        let _ = heading.focus();
+        crate::ui::section_index::focus_heading(&heading);
     });
 }
 

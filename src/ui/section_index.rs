@@ -157,11 +157,7 @@ pub fn IndexedPage(
         else {
             return;
         };
-        if !heading.has_attribute("tabindex") {
-            let _ = heading.set_attribute("tabindex", "-1");
-        }
-        heading.scroll_into_view();
-        let _ = heading.focus();
+        focus_heading(&heading);
         pinned.set_value(Some((id.clone(), window().scroll_y().unwrap_or(0.0))));
         current.set(Some(id));
         if let Some(d) = details.get_untracked() {
@@ -334,4 +330,13 @@ pub fn Collapsible(
             </div>
         </div>
     }
+}
+
+/// Scrolls to `heading` and moves the keyboard focus to it (focusable from script only).
+pub fn focus_heading(heading: &web_sys::HtmlElement) {
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    heading.scroll_into_view();
+    let _ = heading.focus();
 }

@@ -86,22 +86,7 @@ impl<S: PlanStore> Session<S> {
             return outcome.and(Outcome::refused(why));
         }
         // The open plan, when the restore replaced it, is the stored one now.
-        let open_id = self.open.id().map(str::to_string);
-        for (mut plan, revision) in written {
-            plan.revision = revision;
-            self.held.retain(|h| h.plan.id != plan.id);
-            if open_id.as_deref() == Some(plan.id.as_str()) {
-                let mut open = OpenPlan::new();
-                open.show(&self.store, &plan);
-                *slot = None;
-                self.enter(slot, plan, open);
-                outcome.plan_changed = true;
-            }
-        }
-        if slot.is_none() {
-            self.open_next(slot, 0, reader);
-            outcome.plan_changed |= slot.is_some();
-        }
+        self.show_written(slot, written, reader, &mut outcome);
         self.problem = None;
         self.trash = trash::list(&self.store).unwrap_or_default();
         let text = match count {
@@ -198,22 +183,7 @@ impl<S: PlanStore> Session<S> {
             self.open.set_storage_usable(self.usable);
             outcome.plan_changed = true;
         }
-        let open_id = self.open.id().map(str::to_string);
-        for (mut plan, revision) in back {
-            plan.revision = revision;
-            self.held.retain(|h| h.plan.id != plan.id);
-            if open_id.as_deref() == Some(plan.id.as_str()) {
-                let mut open = OpenPlan::new();
-                open.show(&self.store, &plan);
-                *slot = None;
-                self.enter(slot, plan, open);
-                outcome.plan_changed = true;
-            }
-        }
-        if slot.is_none() {
-            self.open_next(slot, 0, reader);
-            outcome.plan_changed |= slot.is_some();
-        }
+        self.show_written(slot, back, reader, &mut outcome);
         self.trash = trash::list(&self.store).unwrap_or_default();
         outcome.and(Outcome::notice("The restore was taken back.", None))
     }
@@ -238,4 +208,33 @@ fn merged(workspace: &crate::core::workspace::Workspace, old: &[Entry]) -> Vec<E
             },
         })
         .collect()
+}
+
+impl<S: PlanStore> Session<S> {
+    /// Plans just written at `revision` are no longer held in memory; the open one among them
+    /// is shown as stored, and when no plan is open the next one opens.
+    fn show_written(
+        &mut self,
+        slot: &mut Option<Plan>,
+        written: Vec<(Plan, u64)>,
+        reader: PlanReader,
+        outcome: &mut Outcome,
+    ) {
+        let open_id = self.open.id().map(str::to_string);
+        for (mut plan, revision) in written {
+            plan.revision = revision;
+            self.held.retain(|h| h.plan.id != plan.id);
+            if open_id.as_deref() == Some(plan.id.as_str()) {
+                let mut open = OpenPlan::new();
+                open.show(&self.store, &plan);
+                *slot = None;
+                self.enter(slot, plan, open);
+                outcome.plan_changed = true;
+            }
+        }
+        if slot.is_none() {
+            self.open_next(slot, 0, reader);
+            outcome.plan_changed |= slot.is_some();
+        }
+    }
 }
