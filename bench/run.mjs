@@ -44,6 +44,8 @@ const WARM_KEYS = 20;
 const KEYS = 220; // measured keystrokes (≥ 200), after WARM_KEYS unmeasured ones
 const IMPORT_REPS = 7;
 const SAVE_REPS = 15;
+/** Goals in the closed period of the period check's timing (bench_period_check). */
+const PERIOD_GOALS = 20_000;
 const IMPORT_BYTES = 5_000_000;
 
 // The budgets of issue 7, with those of issue 16 (first load) where it set new ones.
@@ -718,6 +720,32 @@ async function importAndSave(browser, appUrl, fiveMb, large) {
     for (let i = 0; i < SAVE_REPS; i++) times.push(await page.evaluate(EDIT_SAMPLE));
     edit = { measured: true, median_ms: round(median(times), 4), note: "the core's part of a keystroke in a word (src/bench.rs, bench_edit): the undo copy only when a step starts" };
   }
+  // The period check every import runs (check_periods) on 20,000 goals finished in a closed
+  // period, against indexing the same ids once: a ratio that stays small when the check takes
+  // time in proportion to the plan (it was about 200 × when each result's goal was looked up
+  // by walking the goals). The unit test counts id reads instead; the time is only here.
+  let periodCheck = notMeasured("the wasm exports no bench_period_check (src/bench.rs)");
+  if (await page.evaluate(() => typeof window.wasmBindings.bench_period_check === "function")) {
+    const time = (indexOnly) => page.evaluate(([goals, indexOnly]) => {
+      const t = performance.now();
+      const ok = window.wasmBindings.bench_period_check(goals, indexOnly);
+      return { ms: performance.now() - t, ok };
+    }, [PERIOD_GOALS, indexOnly]);
+    await time(false); // builds the goals once, outside the timings
+    const check = [];
+    const index = [];
+    let passed = true;
+    for (let i = 0; i < IMPORT_REPS; i++) {
+      const c = await time(false);
+      const x = await time(true);
+      passed &&= c.ok === 1 && x.ok === 1;
+      check.push(c.ms);
+      index.push(x.ms);
+    }
+    periodCheck = passed
+      ? { measured: true, goals: PERIOD_GOALS, check_median_ms: round(median(check), 3), index_median_ms: round(median(index), 3), ratio: round(median(check) / median(index)) }
+      : notMeasured("bench_period_check did not pass its own plan");
+  }
   const debounce = readFileSync(join(ROOT, "src/ui/state.rs"), "utf8").match(/SAVE_DEBOUNCE: Duration = Duration::from_millis\((\d+)\)/);
   await context.close();
   return {
@@ -730,6 +758,7 @@ async function importAndSave(browser, appUrl, fiveMb, large) {
       debounced_ms: debounce ? Number(debounce[1]) : null,
     },
     edit,
+    periodCheck,
     memoryEmpty,
   };
 }
@@ -870,6 +899,7 @@ async function main() {
     results.import = io.import;
     results.save = { ...io.save, memory_empty_app: io.memoryEmpty, memory_after_loading_large_plan: memoryAfterLoad };
     results.typing.plan_copies_per_keystroke = io.edit;
+    results.period_check = io.periodCheck;
   } finally {
     await browser.close();
   }
@@ -995,6 +1025,9 @@ function table(r) {
     if (im.refused_median_ms != null) lines.push(`| … the same file refused (wrong type in its last field) | ${im.refused_median_ms} ms | — | — | — |`);
     lines.push(`| Longest main-thread block during import | ${im.longest_main_thread_block_ms ? `${im.longest_main_thread_block_ms} ms` : "no long task (none ≥ 50 ms)"} | — | — | ≤ 200 ms: ${status("Import blocks")} |`);
   } else lines.push(`| Import | ${im.note} | — | — | not measured |`);
+  const pc = r.period_check;
+  if (pc?.measured) lines.push(`| Period check of ${pc.goals.toLocaleString("en-US")} goals finished in a closed period (median of ${IMPORT_REPS}) | ${pc.check_median_ms} ms | indexing their ids once ${pc.index_median_ms} ms | ${pc.ratio} × | ≤ 20 × (in proportion to the plan) |`);
+  else if (pc) lines.push(`| Period check | ${pc.note} | — | — | not measured |`);
   const s = r.save;
   if (s.measured) {
     lines.push(`| Save of the large plan (median of ${SAVE_REPS}) | ${s.save_median_ms} ms (serialize alone ${s.serialize_median_ms} ms) | — | — | ≤ 20 ms: ${status("Save ≤")}; debounced ${s.debounced_ms} ms |`);

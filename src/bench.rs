@@ -110,3 +110,71 @@ pub fn bench_edit() -> f64 {
         })
     })
 }
+
+thread_local! {
+    /// The goals of `bench_period_check`: `n` goals finished in one closed quarter.
+    static PERIOD_BOOK: RefCell<Option<(u32, crate::core::goals::GoalBook)>> = const { RefCell::new(None) };
+}
+
+/// The period check (`check_periods`, run by every import) on `goals` goals finished in one
+/// closed period, or with `index_only` its yardstick: indexing the same goal and result ids
+/// once. The benchmark times both and reports the ratio, which stays near a constant when the
+/// check takes time in proportion to the plan (the unit test counts id reads instead of
+/// timing). 1 when the check passed (or the index held every goal), -1 otherwise.
+#[wasm_bindgen]
+pub fn bench_period_check(goals: u32, index_only: bool) -> f64 {
+    use crate::core::goals::periods::{check_periods, Closing, GoalResult, Outcome, Period};
+    use crate::core::goals::{Goal, GoalBook};
+    PERIOD_BOOK.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().map(|(n, _)| *n) != Some(goals) {
+            let period: crate::core::ids::PeriodId = "p1".into();
+            let mut book = GoalBook::default();
+            let mut results = Vec::new();
+            for n in 0..goals {
+                let id: crate::core::goals::GoalId = format!("g{n}").into();
+                book.goals.push(Goal {
+                    id: id.clone(),
+                    period_id: Some(period.clone()),
+                    ..Default::default()
+                });
+                results.push(GoalResult {
+                    goal: id,
+                    outcome: Outcome::Finished,
+                    ..GoalResult::default()
+                });
+            }
+            let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+            book.periods.push(Period {
+                id: period,
+                start: day(1, 1),
+                end: day(3, 31),
+                closing: Some(Closing {
+                    closed_on: day(4, 1),
+                    results,
+                    ..Closing::default()
+                }),
+                ..Period::default()
+            });
+            *cell = Some((goals, book));
+        }
+        let Some((_, book)) = cell.as_ref() else {
+            return -1.0;
+        };
+        if index_only {
+            use std::collections::HashSet;
+            let ids: HashSet<&str> = book.goals.iter().map(|g| g.id.as_str()).collect();
+            let results = book.periods.iter().flat_map(|p| p.closing.iter());
+            let scored: HashSet<&str> = results
+                .flat_map(|c| &c.results)
+                .map(|r| r.goal.as_str())
+                .collect();
+            return if ids.len() == scored.len() { 1.0 } else { -1.0 };
+        }
+        if check_periods(book).is_ok() {
+            1.0
+        } else {
+            -1.0
+        }
+    })
+}

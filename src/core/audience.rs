@@ -8,6 +8,7 @@
 //! the author's own plan keeps the author's parts instead of deleting them
 //! ([`keep_own_parts`]).
 
+use crate::core::newer::FromNewer;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,10 @@ pub enum Part {
     Offers,
     Targets,
     SelfAssessment,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Part {
@@ -50,6 +55,7 @@ impl Part {
 
     pub fn label(self) -> &'static str {
         match self {
+            Part::Unknown(_) => crate::core::newer::LABEL,
             Part::Goals => "Goals and objectives",
             Part::Curve => "Commitment curve",
             Part::Tracks => "Career tracks, levels and bands",
@@ -91,11 +97,14 @@ impl Part {
         }
     }
 
-    fn of_comp_kind(kind: CompKind) -> Part {
+    /// The parts a pay record of `kind` belongs to: its own, or for a kind from a newer
+    /// version of Trellis every pay part (it goes only when all of them go).
+    fn of_comp_kind(kind: CompKind) -> &'static [Part] {
         match kind {
-            CompKind::Current => Part::CurrentPay,
-            CompKind::Offer => Part::Offers,
-            CompKind::Target => Part::Targets,
+            CompKind::Current => &[Part::CurrentPay],
+            CompKind::Offer => &[Part::Offers],
+            CompKind::Target => &[Part::Targets],
+            CompKind::Unknown(_) => &[Part::CurrentPay, Part::Offers, Part::Targets],
         }
     }
 }
@@ -185,6 +194,7 @@ pub fn summarise(plan: &Plan) -> Vec<PartSummary> {
         .into_iter()
         .map(|part| {
             let (present, contents) = match part {
+                Part::Unknown(_) => (false, String::new()),
                 Part::Goals => {
                     let g = &plan.goals;
                     (
@@ -344,7 +354,7 @@ pub fn redact(plan: &Plan, selection: Selection, today: NaiveDate) -> Plan {
     }
     copy.career
         .comp_records
-        .retain(|r| goes(Part::of_comp_kind(r.kind)));
+        .retain(|r| Part::of_comp_kind(r.kind).iter().all(|&part| goes(part)));
     if !goes(Part::Tracks) {
         copy.career.tracks.clear();
         copy.career.proposed_level_id = None;

@@ -70,15 +70,45 @@ pub trait RecordId: Deref<Target = str> {
     const KIND: Kind;
 }
 
+/// How many times this thread has read an id's text or compared two ids, in unit tests: a
+/// test of an algorithm's cost counts them instead of timing it (an id looked up by walking a
+/// list reads one per record passed; a lookup in an index reads a few).
+#[cfg(test)]
+pub fn reads() -> u64 {
+    READS.with(std::cell::Cell::get)
+}
+
+#[cfg(test)]
+thread_local! {
+    static READS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[inline(always)]
+fn note_read() {
+    #[cfg(test)]
+    READS.with(|reads| reads.set(reads.get() + 1));
+}
+
 macro_rules! id_types {
     ($($(#[$doc:meta])* $name:ident => $kind:ident;)*) => {$(
         $(#[$doc])*
         #[derive(
-            Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord,
+            Clone, Debug, Default, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize,
         )]
+        #[cfg_attr(not(test), derive(PartialEq))]
+        #[cfg_attr(test, allow(clippy::derived_hash_with_manual_eq))]
         #[serde(transparent)]
         pub struct $name(pub String);
+
+        /// Counted in unit tests (see [`reads`]).
+        #[cfg(test)]
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                note_read();
+                self.0 == other.0
+            }
+        }
 
         impl RecordId for $name {
             const KIND: Kind = Kind::$kind;
@@ -86,6 +116,7 @@ macro_rules! id_types {
 
         impl $name {
             pub fn as_str(&self) -> &str {
+                note_read();
                 &self.0
             }
         }
@@ -93,18 +124,21 @@ macro_rules! id_types {
         impl Deref for $name {
             type Target = str;
             fn deref(&self) -> &str {
+                note_read();
                 &self.0
             }
         }
 
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
+                note_read();
                 &self.0
             }
         }
 
         impl Borrow<str> for $name {
             fn borrow(&self) -> &str {
+                note_read();
                 &self.0
             }
         }
@@ -141,36 +175,42 @@ macro_rules! id_types {
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
+                note_read();
                 self.0 == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
+                note_read();
                 self.0 == *other
             }
         }
 
         impl PartialEq<String> for $name {
             fn eq(&self, other: &String) -> bool {
+                note_read();
                 &self.0 == other
             }
         }
 
         impl PartialEq<$name> for str {
             fn eq(&self, other: &$name) -> bool {
+                note_read();
                 self == other.0
             }
         }
 
         impl PartialEq<$name> for &str {
             fn eq(&self, other: &$name) -> bool {
+                note_read();
                 *self == other.0
             }
         }
 
         impl PartialEq<$name> for String {
             fn eq(&self, other: &$name) -> bool {
+                note_read();
                 *self == other.0
             }
         }

@@ -19,21 +19,39 @@
 //! object of a generated plan and finds each one again after a read and a save). Edits
 //! change the fields they edit in place and keep the rest, known or not.
 //!
-//! So a change needs only **an optional field** (`#[serde(default)]`, no new version) when
-//! all of these hold:
+//! Every enum of the plan keeps a value it does not know the same way (`core::newer`: its last
+//! variant is `#[serde(untagged)] Unknown(FromNewer)`): read as "a value from a newer version
+//! of Trellis", written back byte for byte, shown as that, and never taken for a known value
+//! (a computation that meets one leaves the record out or says it cannot tell, as for a
+//! missing value). `tests::record_types` fails when an enum has no such variant;
+//! `tests::newer_values` reads an unknown value of every enum from a plan, saves it and finds
+//! it again.
+//!
+//! So a change needs only **an optional field or a new enum value** (no new version) when all
+//! of these hold:
 //! - its absence means what builds without it already do (a default, not a new rule);
-//! - it changes the meaning of no other field, so an older build that edits the fields
-//!   around it and carries it unread leaves a plan that still says what the user meant;
-//! - its values are ones older builds read: a new value of an enum is not optional (older
-//!   builds refuse the whole plan as unreadable instead of saying it is newer).
+//! - it changes the meaning of no other field or value, so an older build that edits the
+//!   fields around it and carries it unread leaves a plan that still says what the user meant;
+//! - for a new enum value: an older build that reads it as unknown (leaves the record out of
+//!   what it computes, shows it as from a newer version) says nothing false about the plan;
+//! - for a new enum value: every build that reads the current version keeps unknown values.
+//!   Builds of version 2 made before `core::newer` do not: they refuse a plan holding one as
+//!   unreadable (kept and offered for download, never lost, but not opened). So the first new
+//!   enum value after it comes with version 3 (an identity step), which those builds refuse
+//!   as newer; from version 3 on, a new value that meets the rules above needs none.
 //!
 //! Anything else needs **a new version**: raise [`CURRENT_VERSION`] and add a step to
 //! [`PLAN_MIGRATIONS`] with its test. That is, a field renamed, removed or given another
-//! type or unit; a field whose absence or staleness an older build would misread (it
-//! qualifies another field, or another field's meaning depends on it); a new enum value; a
-//! new rule for ids or references. Every build refuses a plan of a version above its own
-//! ("made by a newer version of Trellis") and never overwrites one in storage: that guard
-//! is what stops an older build from reading a changed field the old way.
+//! type or unit (a percent written as a share); a field whose absence or staleness an older
+//! build would misread (it qualifies another field, or another field's meaning depends on
+//! it); an enum value whose meaning changes, or a new one that changes what other fields mean
+//! (a value an older build would compute with wrongly even as unknown); a new rule for ids or
+//! references. Every build refuses a plan of a version above its own ("made by a newer
+//! version of Trellis") on every route (import, file bytes, storage, the direct route, which
+//! leaves any other version to the full one) before reading any field, and never overwrites
+//! one in storage: that guard is what stops an older build from reading a changed field the
+//! old way (`tests::newer_values::a_newer_version_that_changed_what_a_field_means_is_refused_on_every_route`,
+//! `open_plan::tests` for storage).
 //!
 //! Version 2 is such a step with an identity migration. Objective scope and key areas,
 //! snapshot flows, the periods (a goal's period, a period's results, evidence citing them)

@@ -383,22 +383,41 @@ test("an unreadable plan whose backup copy could not be written can still be dow
 });
 
 test("editing the sample asks the browser to keep the data at its first save", async () => {
+  // Each call of navigator.storage.persist() notes the revision of every stored plan at that
+  // moment: the first save of the edited sample (revision 2) must ask, before any second save.
+  // A build that reads whether the plan is the user's before the save that raises its
+  // revision (688ce7b fixed that) asks only at revision 3, after a second edit, or never.
   const { context, page } = await newSession(browser, {
     init: [{
       content: `
-        window.__persistCalls = 0;
+        window.__persistAt = [];
+        const revisions = () => {
+          const out = {};
+          for (let i = 0; i < localStorage.length; i++) {
+            const key = localStorage.key(i);
+            if (!key.includes("trellis.plan.")) continue;
+            try { out[key] = JSON.parse(localStorage.getItem(key)).revision; } catch { out[key] = null; }
+          }
+          return out;
+        };
         Object.defineProperty(navigator.storage, "persist", {
           configurable: true,
-          value: () => { window.__persistCalls++; return Promise.resolve(true); },
+          value: () => { window.__persistAt.push(revisions()); return Promise.resolve(true); },
         });`,
     }],
   });
   await startWithSample(page, server);
-  assert.equal(await page.evaluate(() => window.__persistCalls), 0, "the sample as added is not the user's work");
+  const key = await keyOf(page, SAMPLE);
+  assert.deepEqual(await page.evaluate(() => window.__persistAt), [], "the sample as added is not the user's work");
   await toGoals(page);
   await addObjective(page, "Mine now");
   await waitSaved(page);
+  await page
+    .waitForFunction(() => window.__persistAt.length > 0, null, { timeout: 5000 })
+    .catch(() => assert.fail("the first save of the edited sample did not ask to keep the data"));
+  const asked = await page.evaluate(() => window.__persistAt);
+  assert.equal(asked.length, 1, JSON.stringify(asked));
+  assert.equal(asked[0][key], 2, `asked at the first save of the edit, not later: ${JSON.stringify(asked)}`);
   await page.getByTestId("persist-status").filter({ hasText: "Kept until you delete it" }).waitFor();
-  assert.equal(await page.evaluate(() => window.__persistCalls), 1);
   await context.close();
 });

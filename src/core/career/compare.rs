@@ -238,19 +238,23 @@ pub fn years_text(months: i64) -> String {
 pub fn comparability(peer: &Band, proposed: &Band, within_years: u32, aged: bool) -> Vec<Reason> {
     let mut reasons = Vec::new();
     let (ps, qs) = (peer.central_statistic(), proposed.central_statistic());
-    if ps != qs || ps.is_none() {
+    // A value from a newer version of Trellis is not known to measure the same thing, even
+    // on both sides: this build cannot say what it is.
+    if ps != qs || ps.is_none() || matches!(ps, Some(Statistic::Unknown(_))) {
         reasons.push(Reason::Statistic {
             peer: ps,
             proposed: qs,
         });
     }
-    if peer.population != proposed.population {
+    if peer.population != proposed.population
+        || matches!(peer.population, Some(Population::Unknown(_)))
+    {
         reasons.push(Reason::Population {
             peer: peer.population,
             proposed: proposed.population,
         });
     }
-    if peer.basis != proposed.basis {
+    if peer.basis != proposed.basis || matches!(peer.basis, PayBasis::Unknown(_)) {
         reasons.push(Reason::Basis {
             peer: peer.basis,
             proposed: proposed.basis,
@@ -762,6 +766,7 @@ impl BucketingCheck {
 /// A figure whose statistic is not stated is a "figure", never a midpoint.
 pub fn statistic_words(statistic: Option<Statistic>) -> (String, String) {
     match statistic {
+        Some(Statistic::Unknown(_)) => ("figure".into(), "figures".into()),
         None => ("figure".into(), "figures".into()),
         Some(Statistic::RangeMidpoint) => ("midpoint".into(), "midpoints".into()),
         Some(Statistic::Median) => ("median".into(), "medians".into()),

@@ -23,6 +23,7 @@ pub mod templates;
 
 pub use sample::sample;
 
+use crate::core::newer::FromNewer;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -127,6 +128,10 @@ pub enum Family {
     Engineering,
     Product,
     Other,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Family {
@@ -142,6 +147,7 @@ impl Family {
 
     pub fn label(self) -> &'static str {
         match self {
+            Family::Unknown(_) => crate::core::newer::LABEL,
             Family::Community => "Community",
             Family::DeveloperRelations => "Developer relations",
             Family::ProgramManagement => "Program management",
@@ -160,11 +166,16 @@ pub enum TrackKind {
     #[default]
     IndividualContributor,
     Manager,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl TrackKind {
     pub fn label(self) -> &'static str {
         match self {
+            TrackKind::Unknown(_) => crate::core::newer::LABEL,
             TrackKind::IndividualContributor => "Individual contributor",
             TrackKind::Manager => "Manager",
         }
@@ -200,9 +211,23 @@ pub enum Scope {
     Organisation,
     Company,
     Industry,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Scope {
+    /// The scope when this build knows it. A scope from a newer version of Trellis has no
+    /// place in the order (its variant sorts last only for the type's sake): no comparison
+    /// of widths may use it.
+    pub fn known(self) -> Option<Scope> {
+        match self {
+            Scope::Unknown(_) => None,
+            known => Some(known),
+        }
+    }
+
     pub const ALL: [Scope; 6] = [
         Scope::OneSelf,
         Scope::Team,
@@ -214,6 +239,7 @@ impl Scope {
 
     pub fn label(self) -> &'static str {
         match self {
+            Scope::Unknown(_) => crate::core::newer::LABEL,
             Scope::OneSelf => "Self",
             Scope::Team => "Team",
             Scope::SeveralTeams => "Several teams",
@@ -314,11 +340,16 @@ pub enum PayBasis {
     /// plus incentive pay (commissions, production bonuses, tips), without overtime or
     /// nonproduction bonuses. Not a base salary.
     Wages,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl PayBasis {
     pub fn label(self) -> &'static str {
         match self {
+            PayBasis::Unknown(_) => crate::core::newer::LABEL,
             PayBasis::Base => "base salary",
             PayBasis::TotalCash => "total cash",
             PayBasis::TotalComp => "total compensation",
@@ -337,11 +368,16 @@ pub enum SourceKind {
     OwnEstimate,
     /// Made up to show the shape of a ladder; never market data.
     Illustrative,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl SourceKind {
     pub fn label(self) -> &'static str {
         match self {
+            SourceKind::Unknown(_) => crate::core::newer::LABEL,
             SourceKind::OfficialStatistic => "official statistic",
             SourceKind::Survey => "survey",
             SourceKind::SelfReported => "self-reported",
@@ -429,6 +465,14 @@ pub enum Statistic {
     RangeMidpoint,
     /// The given percentile, e.g. 75.
     Percentile(u8),
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged, deserialize_with = "statistic_from_newer")]
+    Unknown(FromNewer),
+}
+
+fn statistic_from_newer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<FromNewer, D::Error> {
+    crate::core::newer::read_unless_known(&["percentile"], d)
 }
 
 impl Statistic {
@@ -445,6 +489,7 @@ impl Statistic {
 
     pub fn label(self) -> String {
         match self {
+            Statistic::Unknown(_) => crate::core::newer::LABEL.into(),
             Statistic::Median => "median".into(),
             Statistic::Mean => "mean (average)".into(),
             Statistic::RangeMidpoint => "midpoint of a range".into(),
@@ -455,6 +500,7 @@ impl Statistic {
     /// The word put before the figure in a band summary: "median USD 94,500".
     pub fn short(self) -> String {
         match self {
+            Statistic::Unknown(_) => "figure".into(),
             Statistic::Median => "median".into(),
             Statistic::Mean => "mean".into(),
             Statistic::RangeMidpoint => "midpoint".into(),
@@ -465,6 +511,7 @@ impl Statistic {
     /// A stable text key for select elements.
     pub fn key(self) -> String {
         match self {
+            Statistic::Unknown(_) => crate::core::newer::OPTION.into(),
             Statistic::Median => "median".into(),
             Statistic::Mean => "mean".into(),
             Statistic::RangeMidpoint => "range_midpoint".into(),
@@ -485,6 +532,10 @@ pub enum Population {
     /// survey); stored as `self_reported`, its name from when it also said how the figures
     /// were collected.
     SelfReported,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Population {
@@ -496,6 +547,7 @@ impl Population {
 
     pub fn label(self) -> &'static str {
         match self {
+            Population::Unknown(_) => crate::core::newer::LABEL,
             Population::OneLevel => "one level",
             Population::OccupationAllLevels => "all levels of an occupation",
             Population::SelfReported => "a job title, at the levels respondents gave",
@@ -504,6 +556,7 @@ impl Population {
 
     pub fn key(self) -> &'static str {
         match self {
+            Population::Unknown(_) => crate::core::newer::OPTION,
             Population::OneLevel => "one_level",
             Population::OccupationAllLevels => "occupation_all_levels",
             Population::SelfReported => "self_reported",
@@ -640,6 +693,7 @@ impl Band {
             return "self-reported by respondents";
         }
         match self.source.kind {
+            SourceKind::Unknown(_) => "collected in a way only a newer version of Trellis names",
             SourceKind::OfficialStatistic => "a statistics office's survey of employers",
             SourceKind::Survey => "a published survey",
             SourceKind::SelfReported => "self-reported by respondents",
@@ -682,11 +736,16 @@ pub enum CompKind {
     Current,
     Offer,
     Target,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl CompKind {
     pub fn label(self) -> &'static str {
         match self {
+            CompKind::Unknown(_) => crate::core::newer::LABEL,
             CompKind::Current => "current pay",
             CompKind::Offer => "offer",
             CompKind::Target => "target",
@@ -745,11 +804,16 @@ pub enum Rating {
     WorkingTowards,
     Meeting,
     Exceeding,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Rating {
     pub fn label(self) -> &'static str {
         match self {
+            Rating::Unknown(_) => crate::core::newer::LABEL,
             Rating::WorkingTowards => "working towards",
             Rating::Meeting => "meeting",
             Rating::Exceeding => "exceeding",

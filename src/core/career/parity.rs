@@ -211,7 +211,8 @@ fn narrowing_scope(track: &Track, gaps: &mut Vec<ParityGap>) {
     levels.sort_by_key(|l| l.rank);
     for pair in levels.windows(2) {
         let (lower, higher) = (pair[0], pair[1]);
-        if higher.rank > lower.rank && higher.scope < lower.scope {
+        let known = higher.scope.known().is_some() && lower.scope.known().is_some();
+        if known && higher.rank > lower.rank && higher.scope < lower.scope {
             gaps.push(ParityGap::ScopeNarrows {
                 track: track.name.clone(),
                 lower_title: lower.title.clone(),

@@ -13,6 +13,8 @@ pub enum PayError {
     /// An equity grant with no vesting period cannot be annualised.
     NoVestingPeriod,
     Overflow,
+    /// The band's pay basis is a value from a newer version of Trellis.
+    UnknownBasis,
 }
 
 impl fmt::Display for PayError {
@@ -23,6 +25,11 @@ impl fmt::Display for PayError {
                 "The equity grant has no vesting period; enter the vesting years to annualise it."
             ),
             PayError::Overflow => write!(f, "The total is too large to calculate."),
+            PayError::UnknownBasis => write!(
+                f,
+                "The band's pay basis is a value from a newer version of Trellis, so this \
+                 version cannot tell which pay it covers."
+            ),
         }
     }
 }
@@ -86,6 +93,7 @@ pub fn annualised_total(r: &CompRecord) -> Result<i64, PayError> {
 /// The part of a package a band of the given basis covers.
 pub fn pay_for_basis(r: &CompRecord, basis: PayBasis) -> Result<i64, PayError> {
     match basis {
+        PayBasis::Unknown(_) => Err(PayError::UnknownBasis),
         PayBasis::Base => Ok(r.base),
         PayBasis::TotalCash => sum(&[r.base, r.target_bonus]),
         PayBasis::TotalComp => annualised_total(r),

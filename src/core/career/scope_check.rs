@@ -124,7 +124,9 @@ fn item(
         kind,
         id: id.to_string(),
         title,
-        scope,
+        // A scope from a newer version of Trellis is not one this build can place: the work
+        // is listed as not tagged rather than given a width.
+        scope: scope.and_then(Scope::known),
         owner: owner.trim().to_string(),
         role_owns: is_role_owner(role_owners, owner),
         key_area_ids: key_area_ids.to_vec(),
@@ -442,7 +444,7 @@ fn lowest_reaching(track: &Track, scope: Scope) -> Option<&Level> {
     track
         .levels
         .iter()
-        .filter(|l| l.scope >= scope)
+        .filter(|l| l.scope.known().is_some_and(|s| s >= scope))
         .min_by_key(|l| (l.rank, l.scope))
 }
 
@@ -458,7 +460,13 @@ pub fn scope_check(plan: &Plan, level_id: &str) -> Option<ScopeCheck> {
     };
     let counted = of(Standing::Counted);
     let mut findings: Vec<ScopeFinding> = Vec::new();
-    for scope in Scope::ALL.into_iter().filter(|s| *s > level.scope) {
+    // A level whose scope is a value from a newer version of Trellis has no width to compare
+    // with: no finding, and nothing counted as within it.
+    let level_scope = level.scope.known();
+    for scope in Scope::ALL
+        .into_iter()
+        .filter(|s| level_scope.is_some_and(|l| *s > l))
+    {
         let items: Vec<WorkItem> = counted
             .iter()
             .filter(|i| i.scope == Some(scope))
@@ -501,7 +509,13 @@ pub fn scope_check(plan: &Plan, level_id: &str) -> Option<ScopeCheck> {
             .collect(),
         within: counted
             .iter()
-            .filter(|i| i.scope.is_some_and(|s| s <= level.scope))
+            .filter(|i| {
+                let within = |(s, l): (Scope, Scope)| s <= l;
+                i.scope
+                    .and_then(Scope::known)
+                    .zip(level_scope)
+                    .is_some_and(within)
+            })
             .count(),
         counted: counted.len(),
         total: work.len(),

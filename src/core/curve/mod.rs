@@ -3,6 +3,7 @@
 //!
 //! The types live here; the operations and figures live in the submodules.
 
+use crate::core::newer::FromNewer;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -148,6 +149,10 @@ pub enum TouchPointKind {
     /// Incentive or reward.
     Incentive,
     Moderation,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl TouchPointKind {
@@ -162,6 +167,7 @@ impl TouchPointKind {
 
     pub fn label(self) -> &'static str {
         match self {
+            TouchPointKind::Unknown(_) => crate::core::newer::LABEL,
             TouchPointKind::Onboarding => "Onboarding",
             TouchPointKind::Content => "Content",
             TouchPointKind::Event => "Event",
@@ -178,6 +184,10 @@ pub enum TouchPointStatus {
     Existing,
     #[default]
     Planned,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 /// The business outcome a touch point serves (CMX SPACES model).
@@ -191,6 +201,10 @@ pub enum Outcome {
     #[default]
     Engagement,
     Success,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Outcome {
@@ -205,6 +219,7 @@ impl Outcome {
 
     pub fn label(self) -> &'static str {
         match self {
+            Outcome::Unknown(_) => crate::core::newer::LABEL,
             Outcome::Support => "Support",
             Outcome::Product => "Product",
             Outcome::Acquisition => "Acquisition",

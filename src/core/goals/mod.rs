@@ -3,6 +3,7 @@
 //!
 //! Nothing here reads a clock: where "today" matters it is a parameter.
 
+use crate::core::newer::FromNewer;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -153,6 +154,10 @@ pub enum Ambition {
     Committed,
     /// A stretch goal: reaching [`ASPIRATIONAL_SUCCESS_PERCENT`] of the way counts as success.
     Aspirational,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 /// The score an aspirational goal needs to count as a success. A rule of thumb from OKR
@@ -167,6 +172,7 @@ impl Ambition {
     /// The score (0–100) at which a goal of this ambition counts as a success.
     pub fn success_percent(self) -> f64 {
         match self {
+            Ambition::Unknown(_) => f64::NAN,
             Ambition::Committed => 100.0,
             Ambition::Aspirational => ASPIRATIONAL_SUCCESS_PERCENT,
         }
@@ -174,6 +180,7 @@ impl Ambition {
 
     pub fn label(self) -> &'static str {
         match self {
+            Ambition::Unknown(_) => crate::core::newer::LABEL,
             Ambition::Committed => "Committed",
             Ambition::Aspirational => "Aspirational",
         }
@@ -181,6 +188,7 @@ impl Ambition {
 
     pub fn key(self) -> &'static str {
         match self {
+            Ambition::Unknown(_) => crate::core::newer::OPTION,
             Ambition::Committed => "committed",
             Ambition::Aspirational => "aspirational",
         }
@@ -214,12 +222,17 @@ pub enum Direction {
     KeepAbove,
     /// Hold the metric at or below the target (a ceiling).
     KeepBelow,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Direction {
     /// +1 when bigger is better, -1 when smaller is better.
     pub fn sign(self) -> f64 {
         match self {
+            Direction::Unknown(_) => f64::NAN,
             Direction::Increase | Direction::KeepAbove => 1.0,
             Direction::Decrease | Direction::KeepBelow => -1.0,
         }
@@ -231,6 +244,7 @@ impl Direction {
 
     pub fn label(self) -> &'static str {
         match self {
+            Direction::Unknown(_) => crate::core::newer::LABEL,
             Direction::Increase => "increase",
             Direction::Decrease => "decrease",
             Direction::KeepAbove => "keep above",
@@ -250,11 +264,16 @@ pub enum Totalling {
     RunningTotal,
     /// A count per time window (first-time contributors per month).
     Rate,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Totalling {
     pub fn label(self) -> &'static str {
         match self {
+            Totalling::Unknown(_) => crate::core::newer::LABEL,
             Totalling::LatestValue => "latest value",
             Totalling::RunningTotal => "running total",
             Totalling::Rate => "rate",
@@ -274,11 +293,16 @@ pub enum Window {
     /// The whole goal period, counted from the baseline date.
     #[default]
     SinceBaseline,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Window {
     pub fn label(self) -> &'static str {
         match self {
+            Window::Unknown(_) => crate::core::newer::LABEL,
             Window::Day => "per day",
             Window::Week => "per week",
             Window::Month => "per month",
@@ -365,6 +389,10 @@ pub enum GoalStatus {
     Achieved,
     Missed,
     Dropped,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl GoalStatus {
@@ -375,6 +403,7 @@ impl GoalStatus {
 
     pub fn label(self) -> &'static str {
         match self {
+            GoalStatus::Unknown(_) => crate::core::newer::LABEL,
             GoalStatus::Draft => "Draft",
             GoalStatus::Active => "Active",
             GoalStatus::Achieved => "Achieved",
@@ -392,6 +421,10 @@ pub enum Cadence {
     #[default]
     Monthly,
     Quarterly,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -402,6 +435,10 @@ pub enum Growth {
     Linear,
     /// The same relative change every day (needs positive baseline and target).
     Compound,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Goal {
@@ -431,6 +468,7 @@ impl Goal {
     pub fn meets_target(&self, value: f64) -> bool {
         match (self.target_value(), value.is_finite()) {
             (Some(target), true) => match self.metric.direction {
+                Direction::Unknown(_) => false,
                 Direction::Increase | Direction::KeepAbove => value >= target,
                 Direction::Decrease | Direction::KeepBelow => value <= target,
             },

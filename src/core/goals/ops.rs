@@ -225,6 +225,7 @@ pub fn list_goals(book: &GoalBook, status: Option<GoalStatus>, order: GoalOrder)
 
 fn objective_text(direction: Direction, name: &str) -> String {
     let verb = match direction {
+        Direction::Unknown(_) => "change",
         Direction::Increase => "increase",
         Direction::Decrease => "reduce",
         Direction::KeepAbove | Direction::KeepBelow => "keep",

@@ -18,6 +18,7 @@ pub const ICS_LINE_OCTETS: usize = 75;
 /// so reviews anchored on the 31st stay at month end instead of drifting to the 28th.
 fn nth_review(anchor: NaiveDate, cadence: Cadence, k: u32) -> Option<NaiveDate> {
     match cadence {
+        Cadence::Unknown(_) => None,
         Cadence::Weekly => anchor.checked_add_signed(Duration::days(7 * i64::from(k))),
         Cadence::Fortnightly => anchor.checked_add_signed(Duration::days(14 * i64::from(k))),
         Cadence::Monthly => anchor.checked_add_months(Months::new(k)),

@@ -85,6 +85,9 @@ pub fn statement(goal: &Goal) -> Vec<Segment> {
     b.text("Our goal is to ");
     b.user(objective, "objective");
     match goal.metric.direction {
+        Direction::Unknown(_) => {
+            b.text(" from its baseline, in a direction from a newer version of Trellis, to ")
+        }
         Direction::Increase | Direction::Decrease => {
             b.text(" from ");
             b.number(goal.baseline_value(), "baseline");

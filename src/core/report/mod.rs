@@ -311,6 +311,7 @@ fn curve(curve: &Curve, plan_name: &str, out: &mut String) {
             .filter_map(|id| curve.touch_point(id))
             .map(|t| {
                 let mut about = vec![match t.status {
+                    TouchPointStatus::Unknown(_) => crate::core::newer::LABEL.to_string(),
                     TouchPointStatus::Existing => "running".to_string(),
                     TouchPointStatus::Planned => "planned".to_string(),
                 }];

@@ -900,3 +900,6 @@ mod generated;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod record_types;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod newer_values;

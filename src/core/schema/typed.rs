@@ -39,6 +39,34 @@ pub fn read_typed<T: DeserializeOwned>(doc: &Value) -> Result<T, ImportError> {
                 None => describe(doc, path, message),
             };
         }
+        if let Some(name) = message.strip_prefix("data did not match any variant of untagged enum ")
+        {
+            // A choice (an enum, which keeps a value from a newer version as text) given a value
+            // of no choice's shape. serde reports it once the record it is in has been read:
+            // when it is the record's last field, just past the record's closing brace.
+            let mut path = path_at(&text, err.column());
+            let closed = text.as_bytes().get(err.column().saturating_sub(1)) == Some(&b'}');
+            if closed {
+                if let Some(Value::Object(record)) = path.lookup(doc) {
+                    if let Some(last) = record.keys().next_back() {
+                        path = path.key(last);
+                    }
+                }
+            }
+            // An object of one key is a value with data (`{"percentile": 50}`): one this build
+            // knows (a newer one would have been kept), so its data is what is wrong.
+            if let Some(Value::Object(value)) = path.lookup(doc) {
+                if let (1, Some(key)) = (value.len(), value.keys().next()) {
+                    path = path.key(key);
+                }
+            }
+            let found = path.lookup(doc).map(describe_value).unwrap_or_default();
+            return ImportError::WrongType {
+                path: path.to_string(),
+                expected: format!("one of the values of {name} (text)"),
+                found,
+            };
+        }
         describe(doc, path_at(&text, err.column()), message)
     })
 }

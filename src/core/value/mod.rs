@@ -6,6 +6,7 @@
 //!
 //! Nothing here reads a clock: where "today" matters it is a parameter.
 
+use crate::core::newer::FromNewer;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -94,6 +95,10 @@ pub enum Driver {
     MovedAtTarget,
     /// Members of the starting stage now × (target − current conversion).
     MovedGain,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 /// What a model sits on, for the drivers it may use.
@@ -127,6 +132,7 @@ impl Driver {
 
     pub fn key(self) -> &'static str {
         match self {
+            Driver::Unknown(_) => crate::core::newer::OPTION,
             Driver::Target => "target",
             Driver::GainToTarget => "gain_to_target",
             Driver::Latest => "latest",
@@ -147,6 +153,7 @@ impl Driver {
 
     pub fn label(self) -> &'static str {
         match self {
+            Driver::Unknown(_) => crate::core::newer::LABEL,
             Driver::Target => "The target",
             Driver::GainToTarget => "The gain from baseline to target",
             Driver::Latest => "The latest check-in",

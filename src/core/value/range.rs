@@ -115,6 +115,10 @@ pub enum ValueProblem {
     NoCheckIn,
     /// A gain on a goal that holds its metric at a line.
     KeepHasNoGain,
+    /// A gain on a goal whose direction is a value from a newer version of Trellis.
+    UnknownDirection,
+    /// A driver that is a value from a newer version of Trellis.
+    UnknownDriver,
     /// The driver came out at zero or below.
     NoDriver {
         working: String,
@@ -191,6 +195,17 @@ impl fmt::Display for ValueProblem {
             ValueProblem::NoCheckIn => write!(
                 f,
                 "The goal has no check-in yet: record one, or choose another driver."
+            ),
+            ValueProblem::UnknownDirection => write!(
+                f,
+                "The goal's direction is a value from a newer version of Trellis, so this \
+                 version cannot tell its gain: choose its target or its latest check-in as the \
+                 driver, or open the plan in the newer version."
+            ),
+            ValueProblem::UnknownDriver => write!(
+                f,
+                "The driver is a value from a newer version of Trellis, which this version \
+                 cannot compute: choose another driver, or open the plan in the newer version."
             ),
             ValueProblem::KeepHasNoGain => write!(
                 f,
@@ -317,6 +332,7 @@ fn goal_driver(driver: Driver, goal: &Goal) -> Result<DriverValue, ValueProblem>
     let gain = |to: f64, to_name: &str| {
         let from = baseline()?;
         let (quantity, working) = match goal.metric.direction {
+            Direction::Unknown(_) => return Err(ValueProblem::UnknownDirection),
             Direction::Increase => (
                 to - from,
                 format!("{to_name} {} − baseline {}", shown(to), shown(from)),
@@ -347,6 +363,7 @@ fn goal_driver(driver: Driver, goal: &Goal) -> Result<DriverValue, ValueProblem>
         Driver::Latest => single(latest()?, "latest check-in"),
         Driver::GainToTarget => gain(target()?, "target"),
         Driver::GainSoFar => gain(latest()?, "latest check-in"),
+        Driver::Unknown(_) => Err(ValueProblem::UnknownDriver),
         other => Err(ValueProblem::WrongDriver { driver: other }),
     }
 }
@@ -391,6 +408,7 @@ fn touch_point_driver(
                 ),
             )
         }
+        Driver::Unknown(_) => return Err(ValueProblem::UnknownDriver),
         other => return Err(ValueProblem::WrongDriver { driver: other }),
     };
     let quantity = members * pct / 100.0;

@@ -211,6 +211,7 @@ fn slug(part: Part) -> &'static str {
         Part::Goals => "goals",
         Part::Curve => "curve",
         Part::Tracks => "tracks",
+        Part::Unknown(_) => "unknown",
     }
 }
 

@@ -213,6 +213,7 @@ pub fn cadence_label(c: Cadence) -> &'static str {
         Cadence::Fortnightly => "Every two weeks",
         Cadence::Monthly => "Monthly",
         Cadence::Quarterly => "Quarterly",
+        Cadence::Unknown(_) => crate::core::newer::LABEL,
     }
 }
 
@@ -220,6 +221,7 @@ pub fn growth_label(g: Growth) -> &'static str {
     match g {
         Growth::Linear => "Linear (same amount each month)",
         Growth::Compound => "Compound (same percentage each month)",
+        Growth::Unknown(_) => crate::core::newer::LABEL,
     }
 }
 
@@ -230,11 +232,14 @@ pub fn options<T: Copy>(all: &[T], label: impl Fn(T) -> String) -> Vec<(String, 
         .collect()
 }
 
+/// The picker's key of `value`: its position in `all` (every known value), or for a value from
+/// a newer version of Trellis, which no list of this build holds, [`newer::OPTION`].
+///
+/// [`newer::OPTION`]: crate::core::newer::OPTION
 pub fn index_of<T: PartialEq>(all: &[T], value: T) -> String {
     all.iter()
         .position(|v| *v == value)
-        .map(|i| i.to_string())
-        .unwrap_or_default()
+        .map_or_else(|| crate::core::newer::OPTION.to_string(), |i| i.to_string())
 }
 
 pub fn pick<T: Copy>(all: &[T], key: &str) -> Option<T> {
@@ -249,6 +254,7 @@ pub fn status_class(status: GoalStatus) -> &'static str {
         GoalStatus::Achieved => "badge ok",
         GoalStatus::Missed => "badge bad",
         GoalStatus::Dropped => "badge",
+        GoalStatus::Unknown(_) => "badge",
     }
 }
 

@@ -160,6 +160,21 @@ pub fn SelectField(
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
+                // A value from a newer version of Trellis: shown as what it is, and kept until
+                // another value is picked.
+                {
+                    let keys: Vec<String> = options.iter().map(|(key, _)| key.clone()).collect();
+                    move || {
+                        let current = value.get();
+                        (current == crate::core::newer::OPTION && !keys.contains(&current)).then(|| {
+                            view! {
+                                <option value=crate::core::newer::OPTION selected=true disabled=true>
+                                    {crate::core::newer::LABEL}
+                                </option>
+                            }
+                        })
+                    }
+                }
                 {options
                     .into_iter()
                     .map(|(option, text)| {

@@ -8,6 +8,7 @@
 //! when a carried goal changes or a finished one is deleted. Goals of the open period carry
 //! no `period_id`; a finished goal names the period it was finished in.
 
+use crate::core::newer::FromNewer;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -59,11 +60,16 @@ pub enum PeriodKind {
     Quarter,
     Half,
     Custom,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl PeriodKind {
     pub fn label(self) -> &'static str {
         match self {
+            PeriodKind::Unknown(_) => crate::core::newer::LABEL,
             PeriodKind::Quarter => "Quarter",
             PeriodKind::Half => "Half year",
             PeriodKind::Custom => "Custom dates",
@@ -73,6 +79,7 @@ impl PeriodKind {
     /// The last day of a period of this kind starting on `start`; None for custom dates.
     pub fn end_from(self, start: NaiveDate) -> Option<NaiveDate> {
         let months = match self {
+            PeriodKind::Unknown(_) => return None,
             PeriodKind::Quarter => 3,
             PeriodKind::Half => 6,
             PeriodKind::Custom => return None,
@@ -102,6 +109,7 @@ impl PeriodKind {
     /// today): the natural first day to offer.
     pub fn current_start(self, today: NaiveDate) -> NaiveDate {
         let months = match self {
+            PeriodKind::Unknown(_) => return today,
             PeriodKind::Quarter => 3,
             PeriodKind::Half => 6,
             PeriodKind::Custom => return today,
@@ -200,11 +208,16 @@ pub enum Outcome {
     CarriedForward,
     /// Done with: it stays in this period.
     Finished,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl Outcome {
     pub fn label(self) -> &'static str {
         match self {
+            Outcome::Unknown(_) => crate::core::newer::LABEL,
             Outcome::CarriedForward => "Carried forward",
             Outcome::Finished => "Finished",
         }
@@ -217,8 +230,12 @@ impl GoalResult {
         self.adjusted.or(self.computed.percent())
     }
 
-    /// Whether the score counts as a success for the goal's ambition; None when not scored.
+    /// Whether the score counts as a success for the goal's ambition; None when not scored,
+    /// or when the ambition is a value from a newer version of Trellis (no bar is known).
     pub fn succeeded(&self) -> Option<bool> {
+        if let Ambition::Unknown(_) = self.ambition {
+            return None;
+        }
         self.final_percent()
             .map(|p| p >= self.ambition.success_percent())
     }
@@ -243,6 +260,7 @@ impl GoalResult {
             })
             .unwrap_or_default();
         match (self.adjusted, &self.computed) {
+            (Some(a), Score::Unknown(_)) => format!("{} (set by the team)", percent_text(a)),
             (Some(a), Score::Scored(c)) if (a - c).abs() >= 0.5 => format!(
                 "{} (adjusted from {}{since})",
                 percent_text(a),

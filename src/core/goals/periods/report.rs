@@ -193,6 +193,12 @@ pub fn period_note(book: &GoalBook, goal: &str) -> Option<String> {
         .iter()
         .filter_map(|p| Some((p, p.result(goal)?)))
         .map(|(p, r)| match r.outcome {
+            super::Outcome::Unknown(_) => format!(
+                "In {} (closed): {}, scored {}.",
+                p.name.trim(),
+                crate::core::newer::LABEL,
+                r.score_text()
+            ),
             super::Outcome::Finished => {
                 let verdict = r
                     .verdict_text()

@@ -3,11 +3,12 @@
 //! the goal's direction (measured since the baseline, which may be before the period); for a goal
 //! to keep a metric above or below a line, the share of the period's own check-ins that held it.
 
+use crate::core::newer::FromNewer;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{percent_text, Reading};
-use crate::core::goals::Goal;
+use crate::core::goals::{Direction, Goal};
 use crate::core::plan::Extra;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,6 +17,14 @@ pub enum Score {
     /// The achieved share, 0–100.
     Scored(f64),
     NotScored(NotScored),
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged, deserialize_with = "score_from_newer")]
+    Unknown(FromNewer),
+}
+
+fn score_from_newer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<FromNewer, D::Error> {
+    crate::core::newer::read_unless_known(&["scored", "not_scored"], d)
 }
 
 impl Default for Score {
@@ -38,11 +47,22 @@ pub enum NotScored {
     /// The target is not beyond the baseline in the goal's direction (e.g. a goal to
     /// decrease with a target above its baseline), so there is no way to measure.
     TargetNotAhead,
+    /// The goal's direction is a value from a newer version of Trellis: this version cannot
+    /// tell which way is progress.
+    DirectionFromNewer,
+    /// A value from a newer version of Trellis, kept as read and written back as it was;
+    /// never taken for a known one (`core::newer`).
+    #[serde(untagged)]
+    Unknown(FromNewer),
 }
 
 impl NotScored {
     pub fn label(self) -> &'static str {
         match self {
+            NotScored::DirectionFromNewer => {
+                "not scored: the goal's direction is a value from a newer version of Trellis"
+            }
+            NotScored::Unknown(_) => "not scored: a reason from a newer version of Trellis",
             NotScored::NoCheckIn => "not scored: no check-in",
             NotScored::NoCheckInInPeriod => "not scored: no check-in in this period",
             NotScored::NoBaseline => "not scored: no baseline",
@@ -57,6 +77,7 @@ impl NotScored {
 impl Score {
     pub fn percent(&self) -> Option<f64> {
         match self {
+            Score::Unknown(_) => None,
             Score::Scored(p) => Some(*p),
             Score::NotScored(_) => None,
         }
@@ -64,6 +85,7 @@ impl Score {
 
     pub fn text(&self) -> String {
         match self {
+            Score::Unknown(_) => "a score from a newer version of Trellis".to_string(),
             Score::Scored(p) => percent_text(*p),
             Score::NotScored(why) => why.label().to_string(),
         }
@@ -138,6 +160,9 @@ pub fn score(goal: &Goal, start: NaiveDate, end: NaiveDate) -> Score {
         return Score::NotScored(NotScored::NoTarget);
     };
     let direction = goal.metric.direction;
+    if let Direction::Unknown(_) = direction {
+        return Score::NotScored(NotScored::DirectionFromNewer);
+    }
     if direction.is_keep() {
         return match held(goal, start, end) {
             Some(h) => Score::Scored(f64::from(h.held) * 100.0 / f64::from(h.of)),

@@ -81,7 +81,7 @@ fn value_model(draw: &mut Draw, driver: Driver) -> Option<ValueModel> {
     })
 }
 
-fn build(numbers: Vec<u32>) -> Plan {
+pub(super) fn build(numbers: Vec<u32>) -> Plan {
     let mut draw = Draw {
         numbers,
         next: 0,
@@ -715,7 +715,7 @@ fn missing_key(text: &str, planted: &[(String, Value)]) -> Option<String> {
 }
 
 /// `pointer` with its list positions as `[]`: "/goals/goals/3/steps/0" -> "/goals/goals[]/steps[]".
-fn place_of(pointer: &str) -> String {
+pub(super) fn place_of(pointer: &str) -> String {
     pointer
         .split('/')
         .skip(1)

@@ -34,10 +34,19 @@ const NOT_RECORDS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Enums that derive `Deserialize` but are no part of a plan: a value they do not know is not
+/// read from a document this build writes back.
+const CLOSED_ENUMS: &[(&str, &str, &str)] = &[(
+    "src/core/session/trash.rs",
+    "TrashReason",
+    "a trash entry's reason, read to list it; an entry is written once, never rewritten",
+)];
+
 /// What a `Deserialize` item found in the source must be: a struct with named fields keeps an
-/// `extra` (flattened); an enum's variants are values (a new one needs a new format version,
-/// see the schema's module notes), so none may hold named fields that could be dropped; a
-/// tuple struct is a value (an id, a number) with no fields of its own.
+/// `extra` (flattened); an enum keeps a value it does not know (its last variant is
+/// `#[serde(untagged …)] Unknown(FromNewer)`, see `core::newer`), and none of its variants may
+/// hold named fields that could be dropped; a tuple struct is a value (an id, a number) with no
+/// fields of its own.
 fn records_without_extra(file: &str, text: &str) -> Scan {
     let text = without_test_modules(text);
     let mut scan = Scan::default();
@@ -77,6 +86,15 @@ fn records_without_extra(file: &str, text: &str) -> Scan {
             ("enum", Some(body)) if has_struct_variant(body) => scan.missing.push(format!(
                 "{file}: enum {name} has a variant with named fields, which keep nothing unknown"
             )),
+            ("enum", Some(_))
+                if CLOSED_ENUMS
+                    .iter()
+                    .any(|(f, n, _)| *f == file && *n == name) => {}
+            ("enum", Some(body)) if keeps_unknown_value(body) => scan.open_enums.push(name),
+            ("enum", Some(_)) => scan.missing.push(format!(
+                "{file}: enum {name} has no `#[serde(untagged)] Unknown(FromNewer)` variant, so a \
+                 value a newer Trellis adds makes the whole plan unreadable here"
+            )),
             _ => {}
         }
     }
@@ -89,6 +107,8 @@ struct Scan {
     found: usize,
     /// The structs that keep unknown fields (derived `Deserialize` or read by hand).
     records: Vec<String>,
+    /// The enums that keep a value they do not know.
+    open_enums: Vec<String>,
     /// What is wrong, one line each.
     missing: Vec<String>,
 }
@@ -166,6 +186,21 @@ fn keeps_extra(body: &str) -> bool {
     })
 }
 
+/// Whether the enum's last variant is `Unknown(FromNewer)`, read by serde after every known one
+/// (`#[serde(untagged)]`, with or without a `deserialize_with`).
+fn keeps_unknown_value(body: &str) -> bool {
+    let lines: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect();
+    let n = lines.len();
+    n >= 3
+        && lines[n - 1] == "}"
+        && lines[n - 2] == "Unknown(FromNewer),"
+        && lines[n - 3].starts_with("#[serde(untagged")
+}
+
 fn has_struct_variant(body: &str) -> bool {
     // The body's own braces aside, a brace opens a variant's named fields.
     body[1..body.len() - 1].contains('{')
@@ -232,6 +267,7 @@ fn every_type_read_from_a_document_keeps_unknown_fields() {
         let scan = records_without_extra(&file, &text);
         all.found += scan.found;
         all.records.extend(scan.records);
+        all.open_enums.extend(scan.open_enums);
         all.missing.extend(scan.missing);
     }
     // The plan's record types, its enums, the ids, the index and the care record.
@@ -255,6 +291,16 @@ fn every_type_read_from_a_document_keeps_unknown_fields() {
     in_plans.dedup();
     all.records.sort_unstable();
     assert_eq!(all.records, in_plans);
+    // Every enum that keeps a value it does not know is tested with one in a plan.
+    let mut tested: Vec<&str> = super::newer_values::ENUM_FIELDS
+        .iter()
+        .map(|(name, _, _)| *name)
+        .collect();
+    tested.sort_unstable();
+    tested.dedup();
+    all.open_enums.sort_unstable();
+    all.open_enums.dedup();
+    assert_eq!(all.open_enums, tested);
 }
 
 /// Record types kept outside plans, read by hand so that their reading adds nothing to the
@@ -296,6 +342,15 @@ pub enum WithFields {
     A { lost: u8 },
 }
 
+#[derive(Serialize, Deserialize)]
+pub enum Open {
+    A,
+    B(u8),
+    /// Kept.
+    #[serde(untagged)]
+    Unknown(FromNewer),
+}
+
 #[derive(Serialize)]
 pub struct Written {
     pub a: u8,
@@ -310,12 +365,15 @@ mod tests {
 }
 "#;
     let scan = records_without_extra("x.rs", text);
-    assert_eq!(scan.found, 5);
+    assert_eq!(scan.found, 6);
     assert_eq!(scan.records, ["Kept"]);
+    assert_eq!(scan.open_enums, ["Open"]);
     assert_eq!(
         scan.missing,
         [
             "x.rs: struct Forgot has no `#[serde(flatten)] pub extra: Extra`",
+            "x.rs: enum Unit has no `#[serde(untagged)] Unknown(FromNewer)` variant, so a value \
+             a newer Trellis adds makes the whole plan unreadable here",
             "x.rs: enum WithFields has a variant with named fields, which keep nothing unknown",
         ]
     );
