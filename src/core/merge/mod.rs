@@ -33,9 +33,13 @@
 //! whole with the other side's parts (`audience::keep_own_parts`), so a part it did not carry
 //! is not taken as deleted.
 //!
+//! Two records added under one id (each copy hands out ids from the counter it left with)
+//! are both kept, one of them under a fresh id ([`Renumbered`], `renumber.rs`).
+//!
 //! The merged tree is read back into a [`Plan`] and checked as an import is
-//! (`schema::check_plan`): a merge that would break a rule of the plan (two new records given
-//! the same id on both sides, a new reference to a record the other side deleted) says so
+//! (`schema::check_plan`): a merge that would break a rule of the plan (a new reference to a
+//! record the other side deleted; two records added under one id where nothing says they are
+//! new: a two-way merge, or one in a tool only one side changed) says so
 //! ([`MergeError::Invalid`]) and gives no plan.
 //!
 //! Choices are applied by walking the trees again with them: the walk is deterministic, so
@@ -43,7 +47,10 @@
 //! a choice lands in its place.
 
 mod order;
+mod renumber;
 mod tree;
+
+pub use renumber::Renumbered;
 
 // Native only: the property tests use proptest and the schema's generated plans.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -152,6 +159,7 @@ pub struct MergeOutcome {
     /// The tree merged with "mine" for every conflict.
     merged: Value,
     conflicts: Vec<Conflict>,
+    renumbered: Vec<Renumbered>,
 }
 
 /// The plan's own counters, set on the merged plan rather than merged.
@@ -190,7 +198,7 @@ pub fn merge(base: Option<&Plan>, mine: &Plan, theirs: &Plan) -> MergeOutcome {
             None
         }
     }
-    let counters = Counters {
+    let mut counters = Counters {
         revision: m.revision.max(t.revision),
         next_id: m.next_id.max(t.next_id),
         base: (m.base == t.base).then(|| m.base.clone()).flatten(),
@@ -200,7 +208,16 @@ pub fn merge(base: Option<&Plan>, mine: &Plan, theirs: &Plan) -> MergeOutcome {
     };
     let tree = |plan: &Plan| tree_of(plan, &counters);
     let base = base.map(tree);
-    let (mine, theirs) = (tree(m), tree(t));
+    let (mut mine, mut theirs) = (tree(m), tree(t));
+    let renumbered = match &base {
+        Some(base) => {
+            let (renumbered, last) =
+                renumber::renumber(base, &mut mine, &mut theirs, counters.next_id);
+            counters.next_id = last;
+            renumbered
+        }
+        None => Vec::new(),
+    };
     let mut first = |_: usize, _: &Conflict| Choice::Mine;
     let mut walk = tree::Walk::new(&mut first);
     let merged = walk
@@ -214,6 +231,7 @@ pub fn merge(base: Option<&Plan>, mine: &Plan, theirs: &Plan) -> MergeOutcome {
         counters,
         merged,
         conflicts,
+        renumbered,
     }
 }
 
@@ -275,6 +293,11 @@ impl MergeOutcome {
     /// The conflicts, in the order the choices are given.
     pub fn conflicts(&self) -> &[Conflict] {
         &self.conflicts
+    }
+
+    /// The records renumbered because both sides added one under the same id (both kept).
+    pub fn renumbered(&self) -> &[Renumbered] {
+        &self.renumbered
     }
 
     /// Whether the merge needs no choice.

@@ -167,6 +167,57 @@ fn additions_on_both_sides_are_kept_with_the_id_counter_past_both() {
 }
 
 #[test]
+fn records_both_sides_added_under_one_id_are_both_kept() {
+    let base = sample();
+    let goal = |p: &Plan, i: usize| p.goals.goals[i].id.clone();
+    let add = |title: &'static str, on: usize| {
+        move |p: &mut Plan| {
+            let id = p.fresh_id("o").into();
+            p.goals.objectives.push(Objective {
+                id,
+                title: title.into(),
+                ..Objective::default()
+            });
+            let objective = p.goals.objectives.last().map(|o| o.id.clone());
+            p.goals.goals[on].objective_id = objective;
+            let id = p.fresh_id("c").into();
+            p.goals.goals[on].check_ins.push(CheckIn {
+                id,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+                value: 3.0,
+                ..CheckIn::default()
+            });
+        }
+    };
+    let mine = edited(&base, add("Mine", 0));
+    let theirs = edited(&base, add("Theirs", 1));
+    let one = merge(Some(&base), &mine, &theirs);
+    let plan = one.plan().unwrap();
+    assert_eq!(one.renumbered().len(), 2, "{:?}", one.renumbered());
+    let titles: Vec<_> = plan
+        .goals
+        .objectives
+        .iter()
+        .map(|o| o.title.as_str())
+        .collect();
+    assert!(
+        titles.contains(&"Mine") && titles.contains(&"Theirs"),
+        "{titles:?}"
+    );
+    // Each goal still points at its own side's objective, and the counter is past them all.
+    for (i, title) in [(0, "Mine"), (1, "Theirs")] {
+        let g = plan.goals.goal(&goal(&base, i)).unwrap();
+        let o = g.objective_id.as_ref().unwrap();
+        let objective = plan.goals.objectives.iter().find(|x| x.id == *o).unwrap();
+        assert_eq!(objective.title, title);
+        assert_eq!(g.check_ins.len(), base.goals.goals[i].check_ins.len() + 1);
+    }
+    assert!(plan.next_id >= mine.next_id + 2);
+    let other = merge(Some(&base), &theirs, &mine).plan();
+    assert_eq!(other, Ok(plan));
+}
+
+#[test]
 fn without_an_ancestor_records_on_one_side_are_kept_and_differing_fields_conflict() {
     let base = sample();
     let mine = edited(&base, |p| {
@@ -529,11 +580,26 @@ proptest! {
             return Ok(());
         };
         let (bt, merged) = (tree(&base), tree(&merged));
-        for (side, other) in [(&m, &t), (&t, &m)] {
+        for (side, other, is_mine) in [(&m, &t, true), (&t, &m, false)] {
             let (st, ot) = (tree(side), tree(other));
             let mut records = Vec::new();
             record_paths(&st, &mut Vec::new(), &mut records);
             for path in records {
+                // A record renumbered because the other side added another under its id.
+                let renamed: Vec<Step> = path
+                    .iter()
+                    .map(|step| match step {
+                        Step::Record(id) => Step::Record(
+                            outcome
+                                .renumbered()
+                                .iter()
+                                .find(|r| r.mine == is_mine && r.from == *id)
+                                .map_or(id.clone(), |r| r.to.clone()),
+                        ),
+                        other => other.clone(),
+                    })
+                    .collect();
+                let path = if at(&merged, &renamed).is_some() { renamed } else { path };
                 let kept = at(&merged, &path).is_some();
                 let in_conflict = outcome.conflicts().iter().any(|c| path.starts_with(&c.path));
                 // Deleted on purpose: the other side removed it, and this side had it as the
