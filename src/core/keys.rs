@@ -34,6 +34,9 @@ pub const THEME_KEY: &str = "trellis.theme";
 pub const COLLAPSED_PREFIX: &str = "trellis.collapsed.";
 /// Which of a plan's sections outside each tool's core are shown: `trellis.focus.<plan id>`.
 pub const FOCUS_PREFIX: &str = "trellis.focus.";
+/// The revisions of a plan that left as copies (exported or shared), kept so that a copy
+/// coming back merges three-way against the one it started from: `trellis.ancestors.<plan id>`.
+pub const ANCESTORS_PREFIX: &str = "trellis.ancestors.";
 /// The Web Lock every write to the keys above takes (`navigator.locks.request`). Locks are
 /// the origin's: every deployment on it takes this one, which only makes them wait in turn.
 pub const LOCK_NAME: &str = "trellis.storage";
@@ -133,6 +136,11 @@ pub fn collapsed_key(plan_id: &str) -> String {
 /// The key of plan `plan_id`'s shown sections outside the core.
 pub fn focus_key(plan_id: &str) -> String {
     format!("{FOCUS_PREFIX}{plan_id}")
+}
+
+/// The key of plan `plan_id`'s kept ancestors.
+pub fn ancestors_key(plan_id: &str) -> String {
+    format!("{ANCESTORS_PREFIX}{plan_id}")
 }
 
 /// The key of plan `id` put in the trash at `when_ms`.

@@ -15,6 +15,7 @@ pub mod html;
 pub mod ids;
 pub mod keys;
 pub mod markdown;
+pub mod merge;
 pub mod newer;
 pub mod open_plan;
 pub mod plan;

@@ -41,6 +41,22 @@ pub struct Plan {
     /// author's plan keeps the author's own parts. Empty in every stored plan.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<super::audience::Part>,
+    /// The copy this one started from, when it left as an exported or shared copy: that
+    /// copy's revision and fingerprint, so a merge of the copy that comes back can find the
+    /// common ancestor. None in a plan that never left (a merge is then two-way).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Base>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The revision and [`fingerprint`](super::schema::fingerprint) of the stored plan a copy was
+/// exported or shared from (its "base"): the common ancestor of the copy and the plan it left.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Base {
+    pub revision: u64,
+    /// Sixteen lower-case hex digits (text: a JSON number would not hold 64 bits exactly).
+    pub fingerprint: String,
     #[serde(flatten)]
     pub extra: Extra,
 }

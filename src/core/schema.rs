@@ -53,6 +53,13 @@
 //! old way (`tests::newer_values::a_newer_version_that_changed_what_a_field_means_is_refused_on_every_route`,
 //! `open_plan::tests` for storage).
 //!
+//! The plan's `base` (issue 32: the revision and fingerprint of the copy an exported or shared
+//! plan started from) is such an optional field: its absence means "no known ancestor", which
+//! is what every build without it assumes (a merge is then two-way), it qualifies no other
+//! field, and an older build that edits a copy and carries it unread still names the right
+//! ancestor (the copy still started from it). The plan's `id` and `revision` were already in
+//! the format.
+//!
 //! Version 2 is such a step with an identity migration. Objective scope and key areas,
 //! snapshot flows, the periods (a goal's period, a period's results, evidence citing them)
 //! and value models were added to version 1 in record types that kept nothing unknown, so
@@ -129,6 +136,41 @@ pub fn export_plan(plan: &Plan) -> String {
         .unwrap_or_default()
 }
 
+/// A stable fingerprint of a plan's content: FNV-1a (64 bits) of its canonical compact
+/// document (the text a save writes, key order fixed) with `revision` and `base` left out, as
+/// sixteen hex digits. Two plans with the same content have the same fingerprint whatever
+/// their revision, so a copy's [`Base`](super::plan::Base) names the content it started from,
+/// and the history of saved revisions can tell whether it holds that content. FNV is written
+/// here rather than taken from a crate: a few lines, stable across builds and platforms (the
+/// standard library's hashers promise neither), and not a defence against anyone: a
+/// fingerprint only tells copies of one plan apart.
+pub fn fingerprint(plan: &Plan) -> String {
+    let doc = PlanDocument {
+        base: None,
+        ..PlanDocument::new(plan, 0)
+    };
+    let text = serde_json::to_string(&doc).unwrap_or_default();
+    format!("{:016x}", fnv1a64(text.as_bytes()))
+}
+
+/// The base an exported or shared copy of `plan` carries: its revision and fingerprint.
+pub fn base_of(plan: &Plan) -> super::plan::Base {
+    super::plan::Base {
+        revision: plan.revision,
+        fingerprint: fingerprint(plan),
+        extra: Default::default(),
+    }
+}
+
+/// 64-bit FNV-1a.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes.iter().fold(OFFSET, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(PRIME)
+    })
+}
+
 /// A plan as a document: the markers first, then the plan's fields in declaration order
 /// (with `revision` given separately, so a save need not copy the plan to change it), then
 /// the unknown fields in the order they were read. Serializing a Plan cannot fail (every
@@ -150,6 +192,8 @@ struct PlanDocument<'a> {
     career: &'a super::career::Career,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     left_out: &'a [super::audience::Part],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base: Option<&'a super::plan::Base>,
     #[serde(flatten)]
     extra: ExtraFields<'a>,
 }
@@ -161,7 +205,7 @@ struct ExtraFields<'a>(&'a super::plan::Extra);
 impl serde::Serialize for ExtraFields<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        const WRITTEN: [&str; 11] = [
+        const WRITTEN: [&str; 12] = [
             "format",
             "version",
             "id",
@@ -173,6 +217,7 @@ impl serde::Serialize for ExtraFields<'_> {
             "curve",
             "career",
             "left_out",
+            "base",
         ];
         let mut map = serializer.serialize_map(None)?;
         for (key, value) in self.0 {
@@ -198,6 +243,7 @@ impl<'a> PlanDocument<'a> {
             curve: &plan.curve,
             career: &plan.career,
             left_out: &plan.left_out,
+            base: plan.base.as_ref(),
             extra: ExtraFields(&plan.extra),
         }
     }
@@ -500,4 +546,4 @@ fn strip_markers(doc: &mut Map<String, Value>) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

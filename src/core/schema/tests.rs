@@ -537,6 +537,7 @@ fn document_lists_every_plan_field_in_order() {
     plan.extra
         .insert("later_tool".into(), json!({"kept": [1, 2]}));
     plan.prepared_by = "Alex Kim, DevRel".into();
+    plan.base = Some(base_of(&plan));
     let fields = object(serde_json::to_value(&plan).unwrap());
     let stored = object(serde_json::from_str(&store_plan(&plan)).unwrap());
     let mut expected = vec!["format".to_string(), "version".to_string()];
@@ -895,8 +896,73 @@ fn links_the_plan_knows_are_checked_where_they_are() {
     );
 }
 
+// --- the base a copy carries (issue 32) ---
+
+#[test]
+fn a_plan_without_a_base_reads_as_before_and_writes_none() {
+    let plan = PlanReader::linked()
+        .import(&doc(json!({"id": "p1", "name": "N", "revision": 3})))
+        .unwrap();
+    assert_eq!(plan.base, None);
+    assert!(!store_plan(&plan).contains("\"base\""));
+}
+
+#[test]
+fn a_base_round_trips_with_what_a_newer_build_added_to_it() {
+    let text = doc(json!({"id": "p1", "name": "N", "revision": 3,
+        "base": {"revision": 2, "fingerprint": "00ff00ff00ff00ff", "signed_by": "x"}}));
+    let plan = PlanReader::linked().import(&text).unwrap();
+    let base = plan.base.clone().unwrap();
+    assert_eq!(
+        (base.revision, base.fingerprint.as_str()),
+        (2, "00ff00ff00ff00ff")
+    );
+    let back: Value = serde_json::from_str(&export_plan(&plan)).unwrap();
+    assert_eq!(back["base"]["signed_by"], "x");
+    assert_eq!(PlanReader::linked().import(&export_plan(&plan)), Ok(plan));
+}
+
+#[test]
+fn a_base_of_the_wrong_type_is_named_by_its_path() {
+    let text =
+        doc(json!({"id": "p1", "name": "N", "base": {"revision": "two", "fingerprint": "a"}}));
+    assert!(err(&text).contains("base.revision"), "{}", err(&text));
+}
+
+#[test]
+fn the_fingerprint_is_of_the_content_not_the_revision_or_the_base() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut plan = crate::core::sample::sample_plan("p1", today);
+    let first = fingerprint(&plan);
+    assert_eq!(first.len(), 16);
+    assert!(first.chars().all(|c| c.is_ascii_hexdigit()));
+    plan.revision += 5;
+    plan.base = Some(base_of(&plan));
+    assert_eq!(fingerprint(&plan), first);
+    let read = PlanReader::linked().import(&export_plan(&plan)).unwrap();
+    assert_eq!(fingerprint(&read), first);
+    plan.name.push('!');
+    assert_ne!(fingerprint(&plan), first);
+}
+
+#[test]
+fn fnv1a64_matches_its_published_values() {
+    assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+}
+
+#[test]
+fn the_base_of_a_plan_is_its_revision_and_fingerprint() {
+    let mut plan = Plan::new("p1", "N");
+    plan.revision = 7;
+    let base = base_of(&plan);
+    assert_eq!(base.revision, 7);
+    assert_eq!(base.fingerprint, fingerprint(&plan));
+}
+
 #[cfg(not(target_arch = "wasm32"))]
-mod generated;
+pub(crate) mod generated;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod record_types;

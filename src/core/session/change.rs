@@ -224,6 +224,9 @@ impl<S: PlanStore> Session<S> {
         // be unused).
         let _ = self.store.remove(&keys::collapsed_key(id));
         let _ = self.store.remove(&keys::focus_key(id));
+        // So do the revisions kept for merging its returned copies (a plan restored from the
+        // trash merges them two-way).
+        let _ = self.store.remove(&keys::ancestors_key(id));
         self.held.retain(|h| h.plan.id != id);
         if was_open {
             *slot = None;

@@ -18,6 +18,7 @@
 //! - **No write over what this tab has not seen**: another tab's save, a newer Trellis's, or
 //!   a delete in another tab (`open_plan`).
 
+mod ancestors;
 mod change;
 mod list;
 mod restore;
@@ -38,6 +39,7 @@ use crate::core::plan::Plan;
 use crate::core::schema;
 use crate::core::workspace::{PlanSummary, Workspace};
 
+pub use ancestors::{Ancestors, AncestorsProblem, MAX_ANCESTORS, MAX_ANCESTOR_CHARS};
 pub use trash::{TrashEntry, TrashReason};
 
 /// A plan in the list.

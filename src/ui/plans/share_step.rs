@@ -101,8 +101,13 @@ pub fn ShareStep(plan: Plan, route: Route, #[prop(into)] done: Callback<()>) -> 
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = selection.get_untracked();
-        let (copy, whole) =
-            plan.with_value(|p| (redact(p, chosen, clock::today()), is_whole(p, &chosen)));
+        let (copy, whole) = plan.with_value(|p| {
+            let mut copy = redact(p, chosen, clock::today());
+            // The copy says which revision it left from, so a merge of its return can find
+            // the common ancestor (issue 32).
+            copy.base = Some(schema::base_of(p));
+            (copy, is_whole(p, &chosen))
+        });
         let id = plan.with_value(|p| p.id.clone());
         done.run(());
         leptos::task::spawn_local(async move {

@@ -352,6 +352,13 @@ pub(super) fn build(numbers: Vec<u32>) -> Plan {
     plan.career.count_anyway_level_ids = (0..draw.below(3))
         .filter_map(|_| draw.pick(&levels))
         .collect();
+    if draw.chance(50) {
+        plan.base = Some(crate::core::plan::Base {
+            revision: draw.below(9) as u64,
+            fingerprint: format!("{:016x}", draw.below(1 << 20)),
+            extra: Default::default(),
+        });
+    }
     plan.next_id = draw.ids;
     plan
 }
@@ -416,7 +423,7 @@ fn close_a_period(draw: &mut Draw, plan: &mut Plan) {
     }
 }
 
-fn plan() -> impl Strategy<Value = Plan> {
+pub(crate) fn plan() -> impl Strategy<Value = Plan> {
     prop::collection::vec(any::<u32>(), 1..96).prop_map(build)
 }
 
@@ -611,6 +618,7 @@ fn leaf_pointers(value: &Value, pointer: &str, found: &mut Vec<String>) {
 /// holds this list to the types in the source.
 pub(super) const RECORD_PLACES: &[(&str, &str)] = &[
     ("Plan", ""),
+    ("Base", "/base"),
     ("GoalBook", "/goals"),
     ("Objective", "/goals/objectives[]"),
     ("Goal", "/goals/goals[]"),

@@ -3,6 +3,7 @@
 //! (`losses.rs`), every operation is failed at each of its writes (`faults.rs`), and
 //! generated sequences of two tabs' operations never lose an edit (`two_tabs.rs`).
 
+mod ancestors;
 mod care;
 mod faults;
 mod list;
