@@ -587,7 +587,7 @@ test("a new touch point starts between the stages in view: the bottleneck until 
   await page.getByRole("button", { name: "Add touch point" }).click();
   await page.waitForFunction((n) => document.querySelectorAll(".touch-point-list > li").length === n + 1, before);
   const added = list.last();
-  assert.match(await added.locator("summary").innerText(), /New touch point · Join → Contribute/);
+  assert.match(await added.locator("summary").first().innerText(), /New touch point · Join → Contribute/);
   const selected = (label) => added.getByLabel(label).evaluate((s) => s.selectedOptions[0]?.textContent.trim());
   assert.equal(await selected("From stage"), "Join");
   assert.equal(await selected("To stage"), "Contribute");

@@ -98,8 +98,7 @@ pub fn TouchPoints() -> impl IntoView {
             <h2 id="touch-points-title" tabindex="-1">"Touch points"</h2>
             <p class="hint">
                 "What moves members from one stage to the next: onboarding, content, events, recognition, rewards, moderation. "
-                "Give each one a data point so you can tell whether it works. "
-                "Drag a touch point by its handle (⠿) to reorder, or use its Earlier and Later buttons."
+                "Give each one a data point so you can tell whether it works."
             </p>
             <Show when=move || count.get() == 0>
                 <p>"No touch points yet. Add one for each move between stages."</p>
@@ -337,6 +336,9 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
                         })
                     })
                 />
+                <p class="hint no-print">
+                    "Drag a touch point by its handle (⠿) to reorder, or use Earlier and Later."
+                </p>
                 <div class="actions no-print">
                     <button
                         class="small"
