@@ -19,6 +19,9 @@ use crate::ui::section_index::Collapsible;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{unique_id, SelectField};
 
+/// One part of a [`BehaviourView`]: its open or its folded behaviours, by key area.
+type ViewPart = fn(&BehaviourView) -> &Vec<(String, Vec<String>)>;
+
 const RATINGS: [Rating; 3] = [Rating::WorkingTowards, Rating::Meeting, Rating::Exceeding];
 
 #[component]
@@ -205,7 +208,7 @@ fn AssessmentCard(id: String) -> impl IntoView {
         }
     });
     // Each area with the behaviours of one part (open or folded), with their texts.
-    let with_texts = move |part: fn(&BehaviourView) -> &Vec<(String, Vec<String>)>| {
+    let with_texts = move |part: ViewPart| {
         let all = ready.with(|r| {
             r.as_ref()
                 .map(|r| {
