@@ -16,14 +16,8 @@ use super::goals::{Goal, GoalBook};
 use super::plan::Plan;
 use super::report::forecast_line;
 
-/// How a status reads at a glance; its words say the same.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Good,
-    Warn,
-    Bad,
-    Neutral,
-}
+/// How a status reads at a glance; its words say the same (one tone for every finding).
+pub use super::signal::Tone;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadableGoal {
@@ -170,12 +164,8 @@ fn readable_goal(goal: &Goal, _today: NaiveDate) -> ReadableGoal {
     if let Some(pc) = p.percent_complete {
         status += &format!(" · {}% complete", pc.round());
     }
-    let tone = match p.status {
-        TrackStatus::OnTrack | TrackStatus::TargetReached | TrackStatus::Achieved => Tone::Good,
-        TrackStatus::AtRisk => Tone::Warn,
-        TrackStatus::OffTrack => Tone::Bad,
-        TrackStatus::NotEnoughData => Tone::Neutral,
-    };
+    // The colour of the same status whose words are shown.
+    let tone = p.status.tone();
     let forecast =
         (goal.status.is_open() && goal.target_value().is_some()).then(|| forecast_line(goal));
     let latest = match &p.latest {

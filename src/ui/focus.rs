@@ -197,8 +197,7 @@ pub fn MoreSections() -> impl IntoView {
                 fallback=|| view! { <p class="hint">"Every section of this page is shown."</p> }
             >
                 <p class="hint">
-                    "This page starts with what most people come for. The rest is one step away; "
-                    "it is printed and exported either way."
+                    "The rest of this page, one step away (printed and exported either way):"
                 </p>
                 <ul class="more-list">
                     <For

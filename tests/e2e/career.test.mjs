@@ -310,6 +310,14 @@ test("self-assessment: the user chooses the track and level to assess against; r
   const card = page.locator("article.assessment").first();
   await card.getByRole("heading", { name: "Towards Senior Community Manager (Community)" }).waitFor();
   assert.match(await card.locator(".readiness-overall").innerText(), /Meeting or exceeding 3 of 4 behaviours/);
+  // Every behaviour of the sample is rated: they fold behind one line that says how (issue 31),
+  // one step away.
+  const rated = card.getByTestId("rated-behaviours");
+  assert.equal(await rated.locator("summary").innerText(), "4 behaviours already rated: 2 meeting, 1 exceeding, 1 working towards");
+  assert.equal(await card.locator("fieldset.rating").first().isVisible(), false);
+  await rated.locator("summary").click();
+  await card.locator("fieldset.rating").first().waitFor();
+  assert.equal(await card.locator("fieldset.rating").count(), 4);
 
   // Another level of the same track: the sample's ratings were for Senior, so nothing is met yet.
   await card.getByLabel("Target level").selectOption({ label: "C4 Lead Community Manager (rank 4)" });

@@ -567,3 +567,31 @@ test("keyboard only: start from a template, select and rename a stage, change it
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a new touch point starts between the stages in view: the bottleneck until a stage is picked, then the move on from that stage (into the innermost one)", async () => {
+  const { context, page, problems } = await newSession(browser, { viewport: { width: 390, height: 844 } });
+  await open(page, server);
+  await page.getByRole("button", { name: "Start with the sample plan" }).click();
+  await page.locator(".plan-item").first().waitFor();
+  await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Commitment curve" }).click();
+  await heading1(page, "Commitment curve");
+  const span = page.getByTestId("new-touch-point-span");
+  await span.getByText("Starts at Discover → Join, the bottleneck").waitFor();
+  const table = page.getByTestId("stage-table");
+  await table.getByRole("button", { name: "Lead", exact: true }).click();
+  await span.getByText("Starts at Contribute → Lead, from the stage you picked").waitFor();
+  await table.getByRole("button", { name: "Join", exact: true }).click();
+  await span.getByText("Starts at Join → Contribute, from the stage you picked").waitFor();
+  const list = page.locator(".touch-point-list > li");
+  const before = await list.count();
+  await page.getByRole("button", { name: "Add touch point" }).click();
+  await page.waitForFunction((n) => document.querySelectorAll(".touch-point-list > li").length === n + 1, before);
+  const added = list.last();
+  assert.match(await added.locator("summary").first().innerText(), /New touch point · Join → Contribute/);
+  const selected = (label) => added.getByLabel(label).evaluate((s) => s.selectedOptions[0]?.textContent.trim());
+  assert.equal(await selected("From stage"), "Join");
+  assert.equal(await selected("To stage"), "Contribute");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await cspViolations(page), []);
+  await context.close();
+});

@@ -157,6 +157,11 @@ test("the curve, the goals and a goal each have a core and a step to the rest", 
   const { context, page, problems } = await newSession(browser, { viewport: { width: 1280, height: 900 } });
   await startWithSample(page, server);
   await goTo(page, "curve", "Commitment curve");
+  assert.deepEqual(await indexNames(page), ["The curve", "Stages", "Touch points", "Distribution and conversion", "More in the curve"]);
+  // The stage editor shows once a stage is picked, and the index follows.
+  await page.getByTestId("stage-table").getByRole("button", { name: "Join", exact: true }).click();
+  await page.getByTestId("stage-editor").getByRole("heading", { name: "Edit stage: Join" }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll(".index-list a")].some((a) => a.textContent === "Stage editor"));
   assert.deepEqual(await indexNames(page), ["The curve", "Stages", "Stage editor", "Touch points", "Distribution and conversion", "More in the curve"]);
   assert.match(await page.getByTestId("more-sections").innerText(), /Show Snapshots over time \(\d+ snapshots/);
 

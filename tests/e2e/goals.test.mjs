@@ -200,6 +200,19 @@ test("a goal built from scratch passes the SMART check, message by message, and 
   await row.waitFor();
   assert.match(await row.innerText(), /Grow monthly active contributors[\s\S]*Active[\s\S]*On track[\s\S]*SMART 5\/5/);
 
+  // A check-in that beats the target says so, never "On track", in the colour of the same
+  // status (issue 31), on the goal and in its row.
+  await row.getByRole("link", { name: "Grow monthly active contributors" }).click();
+  await heading1(page, "Grow monthly active contributors");
+  await addCheckIn(testDay(0), 205, 90, "Summit week");
+  await track.getByText("Target reached").waitFor();
+  assert.equal(await track.getAttribute("class"), "badge ok");
+  await page.getByRole("link", { name: "← All goals" }).click();
+  await row.waitFor();
+  assert.match(await row.innerText(), /Grow monthly active contributors[\s\S]*Active[\s\S]*Target reached/);
+  assert.doesNotMatch(await row.innerText(), /On track/);
+  assert.equal(await row.getByText("Target reached").getAttribute("class"), "badge ok");
+
   assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);
   await context.close();

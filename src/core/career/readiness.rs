@@ -116,6 +116,77 @@ pub fn readiness(career: &Career, assessment: &SelfAssessment) -> Option<Readine
     })
 }
 
+/// What the self-assessment shows of its behaviours first (issue 31): the ones still to rate,
+/// and those kept open on this visit (rated since the page showed them: a radio never moves
+/// away from the hand that set it). The others, already rated, fold behind one line that says
+/// how they are rated; they are one step away, and printed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BehaviourView {
+    /// Per key area, in order, the ids of the behaviours shown open; an area with none is left out.
+    pub open: Vec<(String, Vec<String>)>,
+    /// Per key area, the ids of the rated behaviours folded away.
+    pub folded: Vec<(String, Vec<String>)>,
+    /// The folded behaviours in one line ("4 behaviours already rated: 2 meeting, 1 exceeding,
+    /// 1 working towards"); None when nothing is folded.
+    pub folded_summary: Option<String>,
+}
+
+impl BehaviourView {
+    /// Every behaviour id shown open.
+    pub fn open_ids(&self) -> impl Iterator<Item = &String> {
+        self.open.iter().flat_map(|(_, ids)| ids)
+    }
+}
+
+/// Splits `r`'s behaviours into those shown open and those folded: a behaviour is open while it
+/// is unrated or listed in `kept_open`.
+pub fn behaviour_view(r: &Readiness, kept_open: &[String]) -> BehaviourView {
+    let mut view = BehaviourView::default();
+    let mut counts = [0usize; 3];
+    for area in &r.areas {
+        let (open, folded): (Vec<&BehaviourReadiness>, Vec<&BehaviourReadiness>) = area
+            .behaviours
+            .iter()
+            .partition(|b| b.rating.is_none() || kept_open.contains(&b.behaviour_id));
+        for b in &folded {
+            match b.rating {
+                Some(Rating::Meeting) => counts[0] += 1,
+                Some(Rating::Exceeding) => counts[1] += 1,
+                Some(Rating::WorkingTowards) => counts[2] += 1,
+                None => {}
+            }
+        }
+        let ids = |list: Vec<&BehaviourReadiness>| -> Vec<String> {
+            list.into_iter().map(|b| b.behaviour_id.clone()).collect()
+        };
+        if !open.is_empty() {
+            view.open.push((area.key_area_id.clone(), ids(open)));
+        }
+        if !folded.is_empty() {
+            view.folded.push((area.key_area_id.clone(), ids(folded)));
+        }
+    }
+    let total: usize = counts.iter().sum();
+    if total > 0 {
+        let parts: Vec<String> = [
+            (counts[0], Rating::Meeting),
+            (counts[1], Rating::Exceeding),
+            (counts[2], Rating::WorkingTowards),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, rating)| format!("{n} {}", rating.label()))
+        .collect();
+        let head = if total == 1 {
+            "1 behaviour already rated".to_string()
+        } else {
+            format!("{total} behaviours already rated")
+        };
+        view.folded_summary = Some(format!("{head}: {}", parts.join(", ")));
+    }
+    view
+}
+
 #[cfg(test)]
 mod default_target_tests {
     use super::*;
@@ -249,5 +320,114 @@ mod tests {
             ..SelfAssessment::default()
         };
         assert!(readiness(&career, &missing).is_none());
+    }
+}
+
+#[cfg(test)]
+mod view_tests {
+    use super::*;
+
+    fn behaviour(id: &str, rating: Option<Rating>) -> BehaviourReadiness {
+        BehaviourReadiness {
+            behaviour_id: id.into(),
+            text: format!("Behaviour {id}"),
+            rating,
+            evidence_ids: vec![],
+        }
+    }
+
+    fn readiness_of(areas: Vec<(&str, Vec<BehaviourReadiness>)>) -> Readiness {
+        Readiness {
+            target_level_id: "l".into(),
+            track_name: "T".into(),
+            level_title: "L".into(),
+            behaviours: areas.iter().map(|(_, b)| b.len()).sum(),
+            meeting_or_exceeding: 0,
+            unrated: 0,
+            overall: None,
+            areas: areas
+                .into_iter()
+                .map(|(id, behaviours)| AreaReadiness {
+                    key_area_id: id.into(),
+                    name: id.into(),
+                    behaviours,
+                    meeting_or_exceeding: 0,
+                    share: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn rated_behaviours_fold_behind_a_line_and_unrated_ones_show() {
+        let r = readiness_of(vec![
+            (
+                "a",
+                vec![
+                    behaviour("a1", Some(Rating::Meeting)),
+                    behaviour("a2", None),
+                ],
+            ),
+            ("b", vec![behaviour("b1", Some(Rating::Exceeding))]),
+            ("c", vec![behaviour("c1", Some(Rating::Meeting))]),
+        ]);
+        let v = behaviour_view(&r, &[]);
+        assert_eq!(v.open, vec![("a".to_string(), vec!["a2".to_string()])]);
+        assert_eq!(
+            v.folded,
+            vec![
+                ("a".to_string(), vec!["a1".to_string()]),
+                ("b".to_string(), vec!["b1".to_string()]),
+                ("c".to_string(), vec!["c1".to_string()]),
+            ]
+        );
+        assert_eq!(
+            v.folded_summary.as_deref(),
+            Some("3 behaviours already rated: 2 meeting, 1 exceeding")
+        );
+    }
+
+    #[test]
+    fn a_behaviour_rated_on_this_visit_stays_open() {
+        let r = readiness_of(vec![(
+            "a",
+            vec![
+                behaviour("a1", Some(Rating::WorkingTowards)),
+                behaviour("a2", Some(Rating::Meeting)),
+            ],
+        )]);
+        let v = behaviour_view(&r, &["a2".to_string()]);
+        assert_eq!(v.open_ids().collect::<Vec<_>>(), ["a2"]);
+        assert_eq!(
+            v.folded_summary.as_deref(),
+            Some("1 behaviour already rated: 1 working towards")
+        );
+    }
+
+    #[test]
+    fn nothing_folds_when_nothing_is_rated() {
+        let r = readiness_of(vec![(
+            "a",
+            vec![behaviour("a1", None), behaviour("a2", None)],
+        )]);
+        let v = behaviour_view(&r, &[]);
+        assert_eq!(v.open_ids().count(), 2);
+        assert!(v.folded.is_empty());
+        assert_eq!(v.folded_summary, None);
+    }
+
+    #[test]
+    fn the_sample_folds_all_four_rated_behaviours() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 10).unwrap_or_default();
+        let plan = crate::core::sample::sample_plan("p", today);
+        let a = &plan.career.self_assessments[0];
+        let r = readiness(&plan.career, a).unwrap();
+        let v = behaviour_view(&r, &[]);
+        assert_eq!(v.open_ids().count(), 0);
+        assert_eq!(v.folded.iter().map(|(_, ids)| ids.len()).sum::<usize>(), 4);
+        assert_eq!(
+            v.folded_summary.as_deref(),
+            Some("4 behaviours already rated: 2 meeting, 1 exceeding, 1 working towards")
+        );
     }
 }

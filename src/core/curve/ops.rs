@@ -293,6 +293,92 @@ pub fn delete_ask(curve: &mut Curve, ask_id: &str) -> Option<(StageId, usize, As
     })
 }
 
+/// Where a new touch point starts, and why: between the two stages the user is looking at
+/// (issue 31), so the form needs a name, not two stage pickers set by hand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewTouchPointSpan {
+    pub from: String,
+    pub to: String,
+    /// What chose the pair, for the words beside the button.
+    pub reason: SpanReason,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanReason {
+    /// The stage the user picked (in the table or on the drawing): the move out of it, or for
+    /// the innermost stage the move into it.
+    Picked,
+    /// Nothing picked: the bottleneck the page names, where members stall and a touch point is
+    /// most wanted.
+    Bottleneck,
+    /// Nothing picked and no bottleneck: the first move of the curve.
+    First,
+    /// One stage only: within it.
+    Within,
+}
+
+/// The pair of stages a new touch point starts between. A stage the user picked comes first:
+/// it is what the stage editor shows and the table and the drawing mark, so the new touch point
+/// moves members on from it (into it, when it is the innermost stage and there is nowhere
+/// further to go). With nothing picked, the bottleneck the page names (`shown_bottleneck`);
+/// without one, the first two stages. None without stages; a picked id that is no longer on
+/// the curve counts as nothing picked.
+pub fn new_touch_point_span(curve: &Curve, picked: Option<&str>) -> Option<NewTouchPointSpan> {
+    let stages = &curve.stages;
+    let span = |from: &Stage, to: &Stage, reason| NewTouchPointSpan {
+        from: from.id.to_string(),
+        to: to.id.to_string(),
+        reason,
+    };
+    let first = stages.first()?;
+    if stages.len() == 1 {
+        return Some(span(first, first, SpanReason::Within));
+    }
+    if let Some(i) = picked.and_then(|id| curve.stage_index(id)) {
+        return match (stages.get(i), stages.get(i + 1)) {
+            (Some(at), Some(next)) => Some(span(at, next, SpanReason::Picked)),
+            (Some(at), None) => {
+                let before = stages.get(i.checked_sub(1)?)?;
+                Some(span(before, at, SpanReason::Picked))
+            }
+            _ => None,
+        };
+    }
+    if let Some(b) = super::analysis::shown_bottleneck(curve) {
+        if let (Some(from), Some(to)) = (curve.stage(&b.from_stage_id), curve.stage(&b.to_stage_id))
+        {
+            return Some(span(from, to, SpanReason::Bottleneck));
+        }
+    }
+    let second = stages.get(1)?;
+    Some(span(first, second, SpanReason::First))
+}
+
+impl NewTouchPointSpan {
+    /// The words beside the Add button: "Discover → Join, the stage you picked".
+    pub fn describe(&self, curve: &Curve) -> String {
+        let from = super::analysis::stage_name(curve, &self.from);
+        let to = super::analysis::stage_name(curve, &self.to);
+        match self.reason {
+            SpanReason::Picked => format!("{from} → {to}, from the stage you picked"),
+            SpanReason::Bottleneck => format!("{from} → {to}, the bottleneck"),
+            SpanReason::First => format!("{from} → {to}"),
+            SpanReason::Within => format!("within {from}"),
+        }
+    }
+}
+
+/// Adds a touch point between the stages the user is looking at ([`new_touch_point_span`]),
+/// returning its id; None without stages.
+pub fn add_touch_point_in_view(
+    plan: &mut Plan,
+    name: &str,
+    picked: Option<&str>,
+) -> Option<String> {
+    let span = new_touch_point_span(&plan.curve, picked)?;
+    add_touch_point(plan, name, &span.from, &span.to)
+}
+
 /// Adds a touch point between two existing stages, returning its id.
 pub fn add_touch_point(plan: &mut Plan, name: &str, from: &str, to: &str) -> Option<String> {
     plan.curve.stage(from)?;

@@ -1,5 +1,7 @@
 //! Forecast from the baseline and the check-ins (least squares, with a 90% prediction
-//! interval), On track / At risk / Off track / Target reached / Achieved, percent complete.
+//! interval), On track / At risk / Off track until the target is met, then Target reached /
+//! Target held / Target met, may slip; Achieved; each with its colour ([`TrackStatus::tone`]);
+//! percent complete.
 //!
 //! A forecast needs a minimum history ([`MIN_POINTS_FOR_FORECAST`] points over
 //! [`MIN_DAYS_FOR_FORECAST`] days): two check-ins three days apart say nothing about where a
@@ -7,6 +9,8 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+
+use crate::core::signal::Tone;
 
 use super::text::{format_date, format_number, with_unit, DAYS_PER_MONTH};
 use super::trajectory::Point;
@@ -386,8 +390,16 @@ pub enum TrackStatus {
     OnTrack,
     AtRisk,
     OffTrack,
-    /// The latest check-in meets the target and the trend holds it there.
+    /// The latest check-in meets the target (of a goal that moves the metric) and the trend
+    /// holds it there, or there is not enough history for a trend.
     TargetReached,
+    /// The latest check-in of a keep-above or keep-below goal is on the right side of its line
+    /// and the trend keeps it there, or there is not enough history for a trend.
+    TargetHeld,
+    /// The latest check-in meets the target, but the trend crosses back by the deadline: met
+    /// today, said so, with the warning beside it (never "At risk" alone, which reads as not
+    /// there yet).
+    MetMaySlip,
     /// The goal is marked achieved.
     Achieved,
     #[default]
@@ -395,21 +407,51 @@ pub enum TrackStatus {
 }
 
 impl TrackStatus {
+    /// The words a goal's status is shown with, everywhere (the page, the report, a shared view).
     pub fn label(self) -> &'static str {
         match self {
             TrackStatus::OnTrack => "On track",
             TrackStatus::AtRisk => "At risk",
             TrackStatus::OffTrack => "Off track",
             TrackStatus::TargetReached => "Target reached",
+            TrackStatus::TargetHeld => "Target held",
+            TrackStatus::MetMaySlip => "Target met, may slip",
             TrackStatus::Achieved => "Achieved",
             TrackStatus::NotEnoughData => "Not enough history",
         }
     }
+
+    /// Its colour, from the same computation as its words: a status that says the target is
+    /// met or on its way is good, one that says it may be missed is a warning, off track is a
+    /// problem, and too little history is neutral.
+    pub fn tone(self) -> Tone {
+        match self {
+            TrackStatus::OnTrack
+            | TrackStatus::TargetReached
+            | TrackStatus::TargetHeld
+            | TrackStatus::Achieved => Tone::Good,
+            TrackStatus::AtRisk | TrackStatus::MetMaySlip => Tone::Warn,
+            TrackStatus::OffTrack => Tone::Bad,
+            TrackStatus::NotEnoughData => Tone::Neutral,
+        }
+    }
+
+    /// Whether the status says the target is met now (or the goal is marked achieved).
+    pub fn is_met(self) -> bool {
+        matches!(
+            self,
+            TrackStatus::TargetReached
+                | TrackStatus::TargetHeld
+                | TrackStatus::MetMaySlip
+                | TrackStatus::Achieved
+        )
+    }
 }
 
-/// On track / At risk / Off track from the forecast at the deadline against the target;
-/// Target reached when the latest check-in meets it and nothing says it will slip; Achieved
-/// when the goal is marked so.
+/// On track / At risk / Off track from the forecast at the deadline against the target, while
+/// the latest check-in has not met it; once it has, the status says so: Target reached (Target
+/// held for a keep-above or keep-below goal) when nothing says it will slip, Target met, may
+/// slip when the trend crosses back by the deadline. Achieved when the goal is marked so.
 pub fn track_status(goal: &Goal) -> TrackStatus {
     if goal.status == GoalStatus::Achieved {
         return TrackStatus::Achieved;
@@ -420,31 +462,26 @@ pub fn track_status(goal: &Goal) -> TrackStatus {
     let latest = goal.latest_check_in().map(|c| c.value);
     let predicted = forecast(goal).map(|f| f.to.value);
     let direction = goal.metric.direction;
-    if direction.is_keep() {
-        return match (latest, predicted) {
-            (None, _) => TrackStatus::NotEnoughData,
-            (Some(now), _) if !goal.meets_target(now) => TrackStatus::OffTrack,
-            (Some(_), Some(end)) if !goal.meets_target(end) => TrackStatus::AtRisk,
-            _ => TrackStatus::OnTrack,
+    let reached = latest.is_some_and(|v| goal.meets_target(v));
+    if reached {
+        return match predicted {
+            Some(end) if !goal.meets_target(end) => TrackStatus::MetMaySlip,
+            _ if direction.is_keep() => TrackStatus::TargetHeld,
+            _ => TrackStatus::TargetReached,
         };
     }
-    let reached = latest.is_some_and(|v| goal.meets_target(v));
-    let Some(end) = predicted else {
-        return if reached {
-            TrackStatus::TargetReached
-        } else {
-            TrackStatus::NotEnoughData
+    if direction.is_keep() {
+        // Below the floor (or above the ceiling) now.
+        return match latest {
+            None => TrackStatus::NotEnoughData,
+            Some(_) => TrackStatus::OffTrack,
         };
+    }
+    let Some(end) = predicted else {
+        return TrackStatus::NotEnoughData;
     };
     if goal.meets_target(end) {
-        return if reached {
-            TrackStatus::TargetReached
-        } else {
-            TrackStatus::OnTrack
-        };
-    }
-    if reached {
-        return TrackStatus::AtRisk;
+        return TrackStatus::OnTrack;
     }
     let planned_change = goal
         .baseline_value()
@@ -714,21 +751,93 @@ mod tests {
     }
 
     #[test]
-    fn reached_target_but_falling_is_at_risk() {
+    fn reached_target_but_falling_says_met_and_may_slip_in_a_warning() {
         let goal = with_check_ins(&[(1, 200.0), (2, 190.0), (3, 182.0)]);
-        assert_eq!(track_status(&goal), TrackStatus::AtRisk);
+        assert_eq!(track_status(&goal), TrackStatus::MetMaySlip);
+        assert_eq!(TrackStatus::MetMaySlip.label(), "Target met, may slip");
+        assert_eq!(TrackStatus::MetMaySlip.tone(), Tone::Warn);
     }
 
     #[test]
-    fn keep_above_goal_is_off_track_below_the_floor_and_at_risk_when_heading_there() {
+    fn keep_above_goal_is_off_track_below_the_floor_and_held_while_above_it() {
         let mut goal = with_check_ins(&[(1, 95.0), (2, 93.0), (3, 91.0)]);
         goal.metric.direction = Direction::KeepAbove;
         goal.target = Some(90.0);
-        assert_eq!(track_status(&goal), TrackStatus::AtRisk);
+        assert_eq!(track_status(&goal), TrackStatus::MetMaySlip);
         goal.check_ins.push(check_in("c9", d(2026, 4, 1), 88.0));
         assert_eq!(track_status(&goal), TrackStatus::OffTrack);
         goal.check_ins = with_check_ins(&[(1, 95.0), (2, 95.0)]).check_ins;
-        assert_eq!(track_status(&goal), TrackStatus::OnTrack);
+        assert_eq!(track_status(&goal), TrackStatus::TargetHeld);
+        assert_eq!(TrackStatus::TargetHeld.label(), "Target held");
+    }
+
+    /// Every way a goal can have met its target: the words say so and never "On track" or
+    /// "At risk", and the colour comes from the same status.
+    #[test]
+    fn a_goal_whose_latest_check_in_meets_its_target_never_reads_on_track() {
+        let cases: Vec<(&str, Goal)> = vec![
+            ("reached, one check-in", with_check_ins(&[(2, 185.0)])),
+            (
+                "reached, trend above",
+                with_check_ins(&[(1, 150.0), (2, 170.0), (3, 190.0)]),
+            ),
+            (
+                "beaten, trend falling",
+                with_check_ins(&[(1, 200.0), (2, 190.0), (3, 182.0)]),
+            ),
+            (
+                "met exactly",
+                with_check_ins(&[(1, 160.0), (2, 170.0), (3, 180.0)]),
+            ),
+            ("keep above, held", {
+                let mut g = with_check_ins(&[(1, 95.0), (2, 96.0), (3, 97.0)]);
+                g.metric.direction = Direction::KeepAbove;
+                g.target = Some(90.0);
+                g
+            }),
+            ("decrease, beaten", {
+                let mut g = with_check_ins(&[(1, 30.0), (2, 25.0), (3, 18.0)]);
+                g.metric.direction = Direction::Decrease;
+                g.baseline = Some(40.0);
+                g.target = Some(20.0);
+                g
+            }),
+        ];
+        for (name, mut goal) in cases {
+            let status = track_status(&goal);
+            assert!(status.is_met(), "{name}: {status:?}");
+            assert!(
+                !matches!(
+                    status,
+                    TrackStatus::OnTrack | TrackStatus::AtRisk | TrackStatus::OffTrack
+                ),
+                "{name}: {status:?}"
+            );
+            assert_ne!(status.tone(), Tone::Bad, "{name}");
+            assert_ne!(status.tone(), Tone::Neutral, "{name}");
+            assert_eq!(progress(&goal).status, status, "{name}");
+            goal.status = GoalStatus::Achieved;
+            assert_eq!(track_status(&goal), TrackStatus::Achieved, "{name}");
+            assert_eq!(track_status(&goal).tone(), Tone::Good, "{name}");
+        }
+    }
+
+    #[test]
+    fn each_status_has_one_colour_from_its_meaning() {
+        use TrackStatus::*;
+        for (status, tone) in [
+            (OnTrack, Tone::Good),
+            (TargetReached, Tone::Good),
+            (TargetHeld, Tone::Good),
+            (Achieved, Tone::Good),
+            (AtRisk, Tone::Warn),
+            (MetMaySlip, Tone::Warn),
+            (OffTrack, Tone::Bad),
+            (NotEnoughData, Tone::Neutral),
+        ] {
+            assert_eq!(status.tone(), tone, "{status:?}");
+        }
+        assert!(!OnTrack.is_met() && !AtRisk.is_met() && !NotEnoughData.is_met());
     }
 
     #[test]

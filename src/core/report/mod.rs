@@ -191,9 +191,11 @@ fn goals(book: &GoalBook, out: &mut String) {
 }
 
 /// Where a goal stands, in the order the report counts them.
-const STATUSES: [TrackStatus; 6] = [
+const STATUSES: [TrackStatus; 8] = [
     TrackStatus::Achieved,
     TrackStatus::TargetReached,
+    TrackStatus::TargetHeld,
+    TrackStatus::MetMaySlip,
     TrackStatus::OnTrack,
     TrackStatus::AtRisk,
     TrackStatus::OffTrack,
@@ -204,12 +206,14 @@ fn status_index(status: TrackStatus) -> usize {
     STATUSES.iter().position(|s| *s == status).unwrap_or(0)
 }
 
+/// The document's class for a status: its colour, from the status's own tone.
 fn status_class(status: TrackStatus) -> &'static str {
-    match status {
-        TrackStatus::OnTrack | TrackStatus::TargetReached | TrackStatus::Achieved => "on-track",
-        TrackStatus::AtRisk => "at-risk",
-        TrackStatus::OffTrack => "off-track",
-        TrackStatus::NotEnoughData => "no-data",
+    use crate::core::signal::Tone;
+    match status.tone() {
+        Tone::Good => "on-track",
+        Tone::Warn => "at-risk",
+        Tone::Bad => "off-track",
+        Tone::Neutral => "no-data",
     }
 }
 

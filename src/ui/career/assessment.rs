@@ -10,6 +10,7 @@ use crate::core::career::edit::{
 };
 use crate::core::career::format::percent;
 use crate::core::career::parity::{parity_gaps, parity_summary};
+use crate::core::career::readiness::{behaviour_view, BehaviourView};
 use crate::core::career::readiness::{default_target_level, readiness};
 use crate::core::career::scope_check::{evidence_from_goal, offered_evidence, WorkItem};
 use crate::core::career::{Evidence, Rating};
@@ -17,6 +18,9 @@ use crate::core::plan::Plan;
 use crate::ui::section_index::Collapsible;
 use crate::ui::state::use_app_state;
 use crate::ui::widgets::{unique_id, SelectField};
+
+/// One part of a [`BehaviourView`]: its open or its folded behaviours, by key area.
+type ViewPart = fn(&BehaviourView) -> &Vec<(String, Vec<String>)>;
 
 const RATINGS: [Rating; 3] = [Rating::WorkingTowards, Rating::Meeting, Rating::Exceeding];
 
@@ -181,27 +185,59 @@ fn AssessmentCard(id: String) -> impl IntoView {
             })
         })
     });
-    let area_keys = Memo::new(move |_| {
+    // The behaviours still to rate show; those already rated fold behind one line (issue 31,
+    // `readiness::behaviour_view`). One rated on this visit stays where it was.
+    let kept_open = RwSignal::new(Vec::<String>::new());
+    let split = Memo::new(move |_| {
         ready.with(|r| {
+            r.as_ref()
+                .map(|r| kept_open.with(|k| behaviour_view(r, k)))
+                .unwrap_or_default()
+        })
+    });
+    Effect::new(move |_| {
+        let open: Vec<String> = split.with(|v| v.open_ids().cloned().collect());
+        if kept_open.with_untracked(|k| open.iter().any(|id| !k.contains(id))) {
+            kept_open.update(|k| {
+                for id in open {
+                    if !k.contains(&id) {
+                        k.push(id);
+                    }
+                }
+            });
+        }
+    });
+    // Each area with the behaviours of one part (open or folded), with their texts.
+    let with_texts = move |part: ViewPart| {
+        let all = ready.with(|r| {
             r.as_ref()
                 .map(|r| {
                     r.areas
                         .iter()
-                        .filter(|a| !a.behaviours.is_empty())
-                        .map(|a| {
-                            (
-                                a.key_area_id.clone(),
-                                a.behaviours
-                                    .iter()
-                                    .map(|b| (b.behaviour_id.clone(), b.text.clone()))
-                                    .collect::<Vec<_>>(),
-                            )
-                        })
+                        .flat_map(|a| &a.behaviours)
+                        .map(|b| (b.behaviour_id.clone(), b.text.clone()))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
+        });
+        split.with(|v| {
+            part(v)
+                .iter()
+                .map(|(area, ids)| {
+                    let behaviours = ids
+                        .iter()
+                        .filter_map(|id| all.iter().find(|(b, _)| b == id).cloned())
+                        .collect::<Vec<_>>();
+                    (area.clone(), behaviours)
+                })
+                .collect::<Vec<_>>()
         })
-    });
+    };
+    let open_areas = Memo::new(move |_| with_texts(|v| &v.open));
+    let folded_areas = Memo::new(move |_| with_texts(|v| &v.folded));
+    let folded_summary = Memo::new(move |_| split.with(|v| v.folded_summary.clone()));
+    let has_behaviours =
+        Memo::new(move |_| ready.with(|r| r.as_ref().is_some_and(|r| r.behaviours > 0)));
     let evidence_ids = Memo::new(move |_| {
         career.with(|c| {
             aid.with_value(|a| {
@@ -293,11 +329,19 @@ fn AssessmentCard(id: String) -> impl IntoView {
             <Show when=move || ready.with(|r| r.as_ref().is_some_and(|r| r.behaviours == 0))>
                 <p class="hint">"This level has no behaviours yet: write them under Tracks and levels, in the track's key areas."</p>
             </Show>
-            <Show when=move || !area_keys.with(Vec::is_empty)>
+            <Show when=move || has_behaviours.get()>
                 <Collapsible name=format!("assessment:{}:behaviours", aid.get_value()) title="Behaviours to rate" level=4 testid="behaviours-section">
                     <div class="readiness-areas" data-testid="readiness-areas">
-                        <For each=move || area_keys.get() key=|k| k.clone()
+                        <For each=move || open_areas.get() key=|k| k.clone()
                             children=move |(area_id, behaviours)| view! { <AreaRatings assessment_id=aid.get_value() ready area_id behaviours /> } />
+                        <Show when=move || folded_summary.with(Option::is_some)>
+                            // Printed open, like every fold.
+                            <details class="rated-fold" data-testid="rated-behaviours">
+                                <summary>{move || folded_summary.get().unwrap_or_default()}</summary>
+                                <For each=move || folded_areas.get() key=|k| k.clone()
+                                    children=move |(area_id, behaviours)| view! { <AreaRatings assessment_id=aid.get_value() ready area_id behaviours /> } />
+                            </details>
+                        </Show>
                     </div>
                 </Collapsible>
             </Show>

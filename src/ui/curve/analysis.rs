@@ -229,13 +229,13 @@ pub fn Distribution() -> impl IntoView {
                                 view! {
                                     <tr class:bottleneck=r.bottleneck_now>
                                         <th scope="row">{format!("{} → {}", r.from, r.to)}</th>
-                                        <td class="num" data-label="Next stage as % of this one, now">
+                                        <td class="num" data-label="Now">
                                             <span>
                                                 {pct(r.now)}
                                                 {r.bottleneck_now.then(|| view! { " " <span class="badge bad">"Bottleneck"</span> })}
                                             </span>
                                         </td>
-                                        <td class="num" data-label="… in targets">
+                                        <td class="num" data-label="In targets">
                                             <span>
                                             {pct(r.target)}
                                             {r.bottleneck_target.then(|| view! { " " <span class="badge warn">"Bottleneck"</span> })}

@@ -295,7 +295,7 @@ pub fn CurveDrawing() -> impl IntoView {
                             // Baselines of the name and the count lines, above or below the point.
                             let name_y = move || if below() { y() + LABEL_GAP + 16.0 } else { y() - 34.0 };
                             let count_y = move || if below() { y() + LABEL_GAP + 32.0 } else { y() - 18.0 };
-                            let selected = move || ui.current.get().as_deref() == Some(sid.get_value().as_str());
+                            let selected = move || ui.chosen.get().as_deref() == Some(sid.get_value().as_str());
                             let on_key = move |ev: leptos::ev::KeyboardEvent| {
                                 let current = i32::from(level());
                                 let next = match ev.key().as_str() {

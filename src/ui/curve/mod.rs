@@ -43,10 +43,12 @@ const CURVE_SECTIONS: &[(&str, &str)] = &[
 /// What the curve's pieces share: which stage is selected.
 #[derive(Clone, Copy)]
 pub(crate) struct CurveUi {
-    /// The stage the user picked; `current` falls back to the first stage.
+    /// The stage the user picked (it may have been deleted since: see `chosen`).
     pub picked: RwSignal<Option<String>>,
-    /// The stage shown in the editor: the picked one if it still exists, else the first.
-    pub current: Memo<Option<String>>,
+    /// The stage the user picked, while it exists; None until one is picked. The table and the
+    /// drawing mark it, and the stage editor shows only then (issue 31: the page opens on the
+    /// curve's figures, not one stage's form).
+    pub chosen: Memo<Option<String>>,
     /// A touch point just added, shown open.
     pub fresh_touch_point: RwSignal<Option<String>>,
     /// Set when a stage was just added: its editor takes the focus once it shows.
@@ -67,18 +69,15 @@ pub(crate) fn use_curve_ui() -> CurveUi {
 pub fn CurvePage() -> impl IntoView {
     let state = use_app_state();
     let picked = RwSignal::new(None::<String>);
-    let current = Memo::new(move |_| {
+    let chosen = Memo::new(move |_| {
         state.plan.with(|p| {
             let stages = &p.as_ref()?.curve.stages;
-            picked
-                .get()
-                .filter(|id| stages.iter().any(|s| &s.id == id))
-                .or_else(|| stages.first().map(|s| s.id.to_string()))
+            picked.get().filter(|id| stages.iter().any(|s| &s.id == id))
         })
     });
     provide_context(CurveUi {
         picked,
-        current,
+        chosen,
         fresh_touch_point: RwSignal::new(None),
         focus_editor: RwSignal::new(false),
     });

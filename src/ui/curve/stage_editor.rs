@@ -14,33 +14,22 @@ use super::{count_from, display_name, edit_stage, stage_field, use_curve_ui};
 #[component]
 pub fn StageEditor() -> impl IntoView {
     let ui = use_curve_ui();
-    // The form opens on the stage the user picks (issue 31): until then the page shows the
-    // curve's figures, not one stage's fifteen fields.
-    let shown = Memo::new(move |_| {
-        let current = ui.current.get();
-        (ui.picked.get().is_some() && ui.picked.get() == current)
-            .then_some(current)
-            .flatten()
-    });
+    // The form shows once the user picks a stage (issue 31): until then the page shows the
+    // curve's figures, not one stage's fifteen fields, nor an empty card saying how to get
+    // them (the stage table says it), and the page's index leaves the editor out.
+    let shown = ui.chosen;
     view! {
-        <div class="card stage-editor" data-testid="stage-editor">
-            // Keyed by stage: another stage gets a form of its own, never the previous stage's
-            // fields rebuilt in place (a focused field rebuilt in place made the page jump to it
-            // when a point on the drawing was pressed, and the drag followed the jump).
-            <For each=move || shown.get() key=|id| id.clone() let(id)>
-                <StageForm id />
-            </For>
-            <Show when=move || shown.with(Option::is_none)>
-                <h2 id="stage-editor-title" tabindex="-1">"Stage editor"</h2>
-                <p class="hint">
-                    {move || if ui.current.with(Option::is_none) {
-                        "Add a stage to start."
-                    } else {
-                        "Select a stage in the table or on the drawing to edit it."
-                    }}
-                </p>
-            </Show>
-        </div>
+        <Show when=move || shown.with(Option::is_some)>
+            <div class="card stage-editor" data-testid="stage-editor">
+                // Keyed by stage: another stage gets a form of its own, never the previous
+                // stage's fields rebuilt in place (a focused field rebuilt in place made the
+                // page jump to it when a point on the drawing was pressed, and the drag
+                // followed the jump).
+                <For each=move || shown.get() key=|id| id.clone() let(id)>
+                    <StageForm id />
+                </For>
+            </div>
+        </Show>
     }
 }
 

@@ -98,7 +98,7 @@ pub fn StageList() -> impl IntoView {
                 </table>
             </div>
             <p class="hint no-print">
-                "Drag a row by its handle (⠿) to reorder, or use its ↑ and ↓ buttons."
+                "Select a stage to edit it. Drag a row by its handle (⠿) to reorder."
             </p>
             <div class="actions no-print">
                 <button class="primary" on:click=add>"Add stage"</button>
@@ -123,7 +123,7 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList
     let field =
         move |f: fn(&Row) -> String| me.with(|m| m.as_ref().map(|m| f(&m.1)).unwrap_or_default());
     let name = move || field(|r| r.name.clone());
-    let selected = move || ui.current.get().as_deref() == Some(id.get_value().as_str());
+    let selected = move || ui.chosen.get().as_deref() == Some(id.get_value().as_str());
     let is_first = move || index() == 0;
     let is_last = move || index() + 1 >= count.get();
     let up_ref = NodeRef::<leptos::html::Button>::new();
@@ -198,7 +198,8 @@ fn StageRow(id: String, rows: Memo<Vec<Row>>, count: Memo<usize>, drag: DragList
             <td class="num" data-label="Target">
                 {move || field(|r| if r.target > 0 { r.target.to_string() } else { "—".into() })}
             </td>
-            <td class="no-print">
+            // On a narrow screen only the selected row shows these (style/curve.css).
+            <td class="no-print row-actions-cell">
                 <span class="actions row-actions">
                     <button
                         class="small"

@@ -73,19 +73,22 @@ pub fn TouchPoints() -> impl IntoView {
             None,
         );
     });
+    // A new touch point starts between the stages the user is looking at: the core decides
+    // (`ops::new_touch_point_span`), and the words beside the button say which.
+    let span_text = Memo::new(move |_| {
+        let picked = ui.picked.get();
+        state.plan.with(|p| {
+            let curve = &p.as_ref()?.curve;
+            ops::new_touch_point_span(curve, picked.as_deref()).map(|s| s.describe(curve))
+        })
+    });
+    let span_id = unique_id("new-touch-point-span");
     let add = move |_| {
-        let from = ui.current.get_untracked();
+        let picked = ui.picked.get_untracked();
         state.edit("curve:add-touch-point", move |plan| {
-            let stages = &plan.curve.stages;
-            let Some(from) = from.or_else(|| stages.first().map(|s| s.id.to_string())) else {
-                return;
-            };
-            let to = plan
-                .curve
-                .stage_index(&from)
-                .and_then(|i| stages.get(i + 1))
-                .map_or(from.clone(), |s| s.id.to_string());
-            if let Some(id) = ops::add_touch_point(plan, "New touch point", &from, &to) {
+            if let Some(id) =
+                ops::add_touch_point_in_view(plan, "New touch point", picked.as_deref())
+            {
                 ui.fresh_touch_point.set(Some(id));
             }
         });
@@ -95,8 +98,7 @@ pub fn TouchPoints() -> impl IntoView {
             <h2 id="touch-points-title" tabindex="-1">"Touch points"</h2>
             <p class="hint">
                 "What moves members from one stage to the next: onboarding, content, events, recognition, rewards, moderation. "
-                "Give each one a data point so you can tell whether it works. "
-                "Drag a touch point by its handle (⠿) to reorder, or use its Earlier and Later buttons."
+                "Give each one a data point so you can tell whether it works."
             </p>
             <Show when=move || count.get() == 0>
                 <p>"No touch points yet. Add one for each move between stages."</p>
@@ -109,7 +111,12 @@ pub fn TouchPoints() -> impl IntoView {
                 />
             </ul>
             <div class="actions no-print">
-                <button class="primary" on:click=add>"Add touch point"</button>
+                <button class="primary" on:click=add aria-describedby=span_id.clone()>
+                    "Add touch point"
+                </button>
+                <span class="hint" id=span_id data-testid="new-touch-point-span">
+                    {move || span_text.get().map(|t| format!("Starts at {t}")).unwrap_or_default()}
+                </span>
             </div>
         </div>
     }
@@ -329,6 +336,9 @@ fn TouchPointCard(id: String, ids: Memo<Vec<String>>, drag: DragList) -> impl In
                         })
                     })
                 />
+                <p class="hint no-print">
+                    "Drag a touch point by its handle (⠿) to reorder, or use Earlier and Later."
+                </p>
                 <div class="actions no-print">
                     <button
                         class="small"

@@ -258,14 +258,10 @@ pub fn status_class(status: GoalStatus) -> &'static str {
     }
 }
 
+/// The badge class for where a goal stands: the colour of the status the core computed
+/// (`TrackStatus::tone`), so the words and the colour cannot disagree.
 pub fn track_class(status: crate::core::goals::TrackStatus) -> &'static str {
-    use crate::core::goals::TrackStatus;
-    match status {
-        TrackStatus::OnTrack | TrackStatus::TargetReached | TrackStatus::Achieved => "badge ok",
-        TrackStatus::AtRisk => "badge warn",
-        TrackStatus::OffTrack => "badge bad",
-        TrackStatus::NotEnoughData => "badge",
-    }
+    status.tone().badge_class()
 }
 
 /// "Linked to stage “Member”" for goals made from the commitment curve.

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::core::plan::Plan;
-use crate::core::readable::{readable, ReadableGoal, ReadablePlan, Tone};
+use crate::core::readable::{readable, ReadableGoal, ReadablePlan};
 use crate::core::share;
 use crate::transfer;
 use crate::ui::clock;
@@ -217,12 +217,7 @@ fn SharedView(view: ReadablePlan, add: Callback<()>, close: Callback<()>) -> imp
 
 #[component]
 fn SharedGoal(goal: ReadableGoal) -> impl IntoView {
-    let tone = match goal.tone {
-        Tone::Good => "badge ok",
-        Tone::Warn => "badge warn",
-        Tone::Bad => "badge bad",
-        Tone::Neutral => "badge",
-    };
+    let tone = goal.tone.badge_class();
     view! {
         <div class="shared-goal" data-testid="shared-goal">
             <h4>{goal.title}</h4>

@@ -346,3 +346,85 @@ fn deleted_problem_area_comes_back_from_its_position() {
     assert_eq!(plan.curve.problem_areas.len(), 1);
     assert_eq!(delete_problem_area(&mut plan.curve, &two), None);
 }
+
+/// A curve losing most members between its second and third stage (B → C).
+fn bottleneck_at_b_c() -> Plan {
+    plan_with(&[
+        ("A", 10, 1000, 1000),
+        ("B", 40, 500, 500),
+        ("C", 70, 20, 50),
+        ("D", 90, 15, 20),
+    ])
+}
+
+#[test]
+fn a_new_touch_point_starts_from_the_picked_stage_to_the_next() {
+    let plan = bottleneck_at_b_c();
+    let span = new_touch_point_span(&plan.curve, Some("s1")).unwrap();
+    assert_eq!((span.from.as_str(), span.to.as_str()), ("s1", "s2"));
+    assert_eq!(span.reason, SpanReason::Picked);
+    assert_eq!(
+        span.describe(&plan.curve),
+        "A → B, from the stage you picked"
+    );
+}
+
+#[test]
+fn a_new_touch_point_on_the_innermost_stage_leads_into_it() {
+    let plan = bottleneck_at_b_c();
+    let span = new_touch_point_span(&plan.curve, Some("s4")).unwrap();
+    assert_eq!((span.from.as_str(), span.to.as_str()), ("s3", "s4"));
+    assert_eq!(span.reason, SpanReason::Picked);
+}
+
+#[test]
+fn with_nothing_picked_a_new_touch_point_starts_at_the_bottleneck() {
+    let plan = bottleneck_at_b_c();
+    for picked in [None, Some("gone")] {
+        let span = new_touch_point_span(&plan.curve, picked).unwrap();
+        assert_eq!(
+            (span.from.as_str(), span.to.as_str()),
+            ("s2", "s3"),
+            "{picked:?}"
+        );
+        assert_eq!(span.reason, SpanReason::Bottleneck);
+        assert_eq!(span.describe(&plan.curve), "B → C, the bottleneck");
+    }
+}
+
+#[test]
+fn without_a_bottleneck_a_new_touch_point_starts_at_the_first_move() {
+    let plan = plan_with(&[("A", 10, 0, 0), ("B", 50, 0, 0), ("C", 90, 0, 0)]);
+    let span = new_touch_point_span(&plan.curve, None).unwrap();
+    assert_eq!((span.from.as_str(), span.to.as_str()), ("s1", "s2"));
+    assert_eq!(span.reason, SpanReason::First);
+    assert_eq!(span.describe(&plan.curve), "A → B");
+}
+
+#[test]
+fn with_one_stage_a_new_touch_point_is_within_it_and_without_stages_there_is_none() {
+    let mut plan = plan_with(&[("Only", 10, 5, 5)]);
+    let span = new_touch_point_span(&plan.curve, None).unwrap();
+    assert_eq!((span.from.as_str(), span.to.as_str()), ("s1", "s1"));
+    assert_eq!(span.describe(&plan.curve), "within Only");
+    plan.curve.stages.clear();
+    assert_eq!(new_touch_point_span(&plan.curve, Some("s1")), None);
+    assert_eq!(add_touch_point_in_view(&mut plan, "x", None), None);
+}
+
+#[test]
+fn adding_a_touch_point_in_view_uses_that_span() {
+    let mut plan = bottleneck_at_b_c();
+    let id = add_touch_point_in_view(&mut plan, "Mentoring", None).unwrap();
+    let t = plan.curve.touch_point(&id).unwrap();
+    assert_eq!(
+        (t.from_stage_id.as_str(), t.to_stage_id.as_str()),
+        ("s2", "s3")
+    );
+    let id = add_touch_point_in_view(&mut plan, "Welcome", Some("s1")).unwrap();
+    let t = plan.curve.touch_point(&id).unwrap();
+    assert_eq!(
+        (t.from_stage_id.as_str(), t.to_stage_id.as_str()),
+        ("s1", "s2")
+    );
+}
