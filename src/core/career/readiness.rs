@@ -142,7 +142,7 @@ impl BehaviourView {
 /// is unrated or listed in `kept_open`.
 pub fn behaviour_view(r: &Readiness, kept_open: &[String]) -> BehaviourView {
     let mut view = BehaviourView::default();
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     for area in &r.areas {
         let (open, folded): (Vec<&BehaviourReadiness>, Vec<&BehaviourReadiness>) = area
             .behaviours
@@ -153,6 +153,7 @@ pub fn behaviour_view(r: &Readiness, kept_open: &[String]) -> BehaviourView {
                 Some(Rating::Meeting) => counts[0] += 1,
                 Some(Rating::Exceeding) => counts[1] += 1,
                 Some(Rating::WorkingTowards) => counts[2] += 1,
+                Some(Rating::Unknown(_)) => counts[3] += 1,
                 None => {}
             }
         }
@@ -169,13 +170,14 @@ pub fn behaviour_view(r: &Readiness, kept_open: &[String]) -> BehaviourView {
     let total: usize = counts.iter().sum();
     if total > 0 {
         let parts: Vec<String> = [
-            (counts[0], Rating::Meeting),
-            (counts[1], Rating::Exceeding),
-            (counts[2], Rating::WorkingTowards),
+            (counts[0], Rating::Meeting.label()),
+            (counts[1], Rating::Exceeding.label()),
+            (counts[2], Rating::WorkingTowards.label()),
+            (counts[3], "rated in a newer version of Trellis"),
         ]
         .into_iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, rating)| format!("{n} {}", rating.label()))
+        .map(|(n, label)| format!("{n} {label}"))
         .collect();
         let head = if total == 1 {
             "1 behaviour already rated".to_string()
@@ -401,6 +403,26 @@ mod view_tests {
         assert_eq!(
             v.folded_summary.as_deref(),
             Some("1 behaviour already rated: 1 working towards")
+        );
+    }
+
+    #[test]
+    fn a_rating_from_a_newer_version_is_counted_as_rated_but_not_as_a_known_rating() {
+        let newer = crate::core::newer::FromNewer::read(&serde_json::json!("outstanding"))
+            .map(Rating::Unknown)
+            .expect("a text is a value from a newer version");
+        let r = readiness_of(vec![(
+            "a",
+            vec![
+                behaviour("a1", Some(newer)),
+                behaviour("a2", Some(Rating::Meeting)),
+            ],
+        )]);
+        let v = behaviour_view(&r, &[]);
+        assert_eq!(v.open_ids().count(), 0);
+        assert_eq!(
+            v.folded_summary.as_deref(),
+            Some("2 behaviours already rated: 1 meeting, 1 rated in a newer version of Trellis")
         );
     }
 
