@@ -202,26 +202,29 @@ struct PlanDocument<'a> {
 /// built in code can hold one: reading strips them).
 struct ExtraFields<'a>(&'a super::plan::Extra);
 
+/// The keys a plan document writes itself: an unknown field of the same name is not kept beside
+/// them (the merge's tree of a plan leaves them out the same way).
+pub(crate) const PLAN_KEYS: [&str; 12] = [
+    "format",
+    "version",
+    "id",
+    "name",
+    "prepared_by",
+    "revision",
+    "next_id",
+    "goals",
+    "curve",
+    "career",
+    "left_out",
+    "base",
+];
+
 impl serde::Serialize for ExtraFields<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        const WRITTEN: [&str; 12] = [
-            "format",
-            "version",
-            "id",
-            "name",
-            "prepared_by",
-            "revision",
-            "next_id",
-            "goals",
-            "curve",
-            "career",
-            "left_out",
-            "base",
-        ];
         let mut map = serializer.serialize_map(None)?;
         for (key, value) in self.0 {
-            if !WRITTEN.contains(&key.as_str()) {
+            if !PLAN_KEYS.contains(&key.as_str()) {
                 map.serialize_entry(key, value)?;
             }
         }

@@ -266,28 +266,12 @@ fn tree_of(plan: &Plan, decided: &Counters) -> Value {
         serde_json::to_value(&plan.career),
     );
     for (key, value) in &plan.extra {
-        if !PLAN_FIELDS.contains(&key.as_str()) {
+        if !crate::core::schema::PLAN_KEYS.contains(&key.as_str()) && key != "extra" {
             tree.insert(key.clone(), value.clone());
         }
     }
     Value::Object(tree)
 }
-
-/// The plan's own fields (an unknown field of the same name, only ever in a plan built in
-/// code, is not one of its fields).
-const PLAN_FIELDS: [&str; 11] = [
-    "id",
-    "name",
-    "prepared_by",
-    "revision",
-    "next_id",
-    "goals",
-    "curve",
-    "career",
-    "left_out",
-    "base",
-    "extra",
-];
 
 impl MergeOutcome {
     /// The conflicts, in the order the choices are given.

@@ -452,8 +452,8 @@ fn the_tree_holds_every_field_of_a_plan() {
     assert_eq!(tree(&plan), whole);
     for field in whole.as_object().unwrap().keys() {
         assert!(
-            super::PLAN_FIELDS.contains(&field.as_str()) || field == "later_tool",
-            "{field} is not listed in PLAN_FIELDS"
+            crate::core::schema::PLAN_KEYS.contains(&field.as_str()) || field == "later_tool",
+            "{field} is not listed in schema::PLAN_KEYS"
         );
     }
 }
