@@ -382,3 +382,49 @@ test("malformed plan files not covered by the pasted cases: a specific message e
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
+
+test("a value a newer Trellis added is shown as one, judged by nothing, and kept through an edit", async () => {
+  const { context, page, problems } = await newSession(browser);
+  await startWithSample(page, server);
+  const key = await planKey(page);
+  // A newer build's value in a goal's direction and a touch point's kind, with the sample's
+  // check-ins and target left as they are.
+  await rewriteStored(page, key, `
+    const goal = doc.goals.goals.find((g) => g.target != null && g.check_ins.length > 0);
+    goal.metric.direction = "toward_band";
+    doc.curve.touch_points[0].kind = { ladder: { rung: 2 } };`);
+  const { title, touchPoint } = await page.evaluate((key) => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    const goal = doc.goals.goals.find((g) => g.metric.direction === "toward_band");
+    return { title: goal.title, touchPoint: doc.curve.touch_points[0].name };
+  }, key);
+  await page.reload();
+  await page.getByRole("link", { name: "Goals", exact: true }).first().click();
+  await page.getByRole("link", { name: title }).first().click();
+  await heading1(page, title);
+
+  // Shown as what it is, never as a value this build knows, and not judged.
+  const direction = page.getByLabel("Direction", { exact: true });
+  assert.equal(
+    await direction.evaluate((s) => s.selectedOptions[0].textContent.trim()),
+    "a value from a newer version of Trellis",
+  );
+  assert.equal(await page.getByTestId("track-status").innerText(), "Not judged: direction from a newer version");
+  const body = await page.locator("main").innerText();
+  assert.doesNotMatch(body, /NaN|Infinity/);
+  assert.match(body, /The pace cannot be checked here: the metric's direction is a value from a newer version of Trellis/);
+
+  // An edit elsewhere in the goal saves the plan with both values as the newer build wrote them.
+  await page.getByLabel("Title", { exact: true }).fill(`${title} (edited)`);
+  await page.getByLabel("Title", { exact: true }).blur();
+  await page.waitForTimeout(600); // the debounced save
+  await waitSaved(page);
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
+  const goal = saved.goals.goals.find((g) => g.title === `${title} (edited)`);
+  assert.equal(goal.metric.direction, "toward_band");
+  assert.deepEqual(saved.curve.touch_points.find((t) => t.name === touchPoint).kind, { ladder: { rung: 2 } });
+
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await cspViolations(page), []);
+  await context.close();
+});

@@ -404,6 +404,9 @@ pub enum TrackStatus {
     Achieved,
     #[default]
     NotEnoughData,
+    /// The metric's direction is a value from a newer version of Trellis: which side of the
+    /// target is better is not known here, so nothing is said about it.
+    NotJudged,
 }
 
 impl TrackStatus {
@@ -418,6 +421,7 @@ impl TrackStatus {
             TrackStatus::MetMaySlip => "Target met, may slip",
             TrackStatus::Achieved => "Achieved",
             TrackStatus::NotEnoughData => "Not enough history",
+            TrackStatus::NotJudged => "Not judged: direction from a newer version",
         }
     }
 
@@ -432,7 +436,7 @@ impl TrackStatus {
             | TrackStatus::Achieved => Tone::Good,
             TrackStatus::AtRisk | TrackStatus::MetMaySlip => Tone::Warn,
             TrackStatus::OffTrack => Tone::Bad,
-            TrackStatus::NotEnoughData => Tone::Neutral,
+            TrackStatus::NotEnoughData | TrackStatus::NotJudged => Tone::Neutral,
         }
     }
 
@@ -462,6 +466,9 @@ pub fn track_status(goal: &Goal) -> TrackStatus {
     let latest = goal.latest_check_in().map(|c| c.value);
     let predicted = forecast(goal).map(|f| f.to.value);
     let direction = goal.metric.direction;
+    let Some(sign) = direction.sign() else {
+        return TrackStatus::NotJudged;
+    };
     let reached = latest.is_some_and(|v| goal.meets_target(v));
     if reached {
         return match predicted {
@@ -487,7 +494,7 @@ pub fn track_status(goal: &Goal) -> TrackStatus {
         .baseline_value()
         .map(|b| (target - b).abs())
         .unwrap_or(0.0);
-    let shortfall = (target - end) * direction.sign();
+    let shortfall = (target - end) * sign;
     if planned_change > 0.0 && shortfall <= AT_RISK_SHORTFALL * planned_change {
         TrackStatus::AtRisk
     } else {
@@ -545,7 +552,9 @@ pub fn latest_confidence(goal: &Goal) -> Option<u8> {
 
 /// Direction-aware: is `later` better than `earlier` for this goal?
 pub fn improved(direction: Direction, earlier: f64, later: f64) -> bool {
-    (later - earlier) * direction.sign() > 0.0
+    direction
+        .sign()
+        .is_some_and(|sign| (later - earlier) * sign > 0.0)
 }
 
 #[cfg(test)]

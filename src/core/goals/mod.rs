@@ -169,12 +169,13 @@ impl Ambition {
         *self == Ambition::Committed
     }
 
-    /// The score (0–100) at which a goal of this ambition counts as a success.
-    pub fn success_percent(self) -> f64 {
+    /// The score (0–100) at which a goal of this ambition counts as a success; None for an
+    /// ambition from a newer version of Trellis (its bar is not known here).
+    pub fn success_percent(self) -> Option<f64> {
         match self {
-            Ambition::Unknown(_) => f64::NAN,
-            Ambition::Committed => 100.0,
-            Ambition::Aspirational => ASPIRATIONAL_SUCCESS_PERCENT,
+            Ambition::Unknown(_) => None,
+            Ambition::Committed => Some(100.0),
+            Ambition::Aspirational => Some(ASPIRATIONAL_SUCCESS_PERCENT),
         }
     }
 
@@ -229,12 +230,13 @@ pub enum Direction {
 }
 
 impl Direction {
-    /// +1 when bigger is better, -1 when smaller is better.
-    pub fn sign(self) -> f64 {
+    /// +1 when bigger is better, -1 when smaller is better; None for a direction from a newer
+    /// version of Trellis, where which way is better is not known here.
+    pub fn sign(self) -> Option<f64> {
         match self {
-            Direction::Unknown(_) => f64::NAN,
-            Direction::Increase | Direction::KeepAbove => 1.0,
-            Direction::Decrease | Direction::KeepBelow => -1.0,
+            Direction::Unknown(_) => None,
+            Direction::Increase | Direction::KeepAbove => Some(1.0),
+            Direction::Decrease | Direction::KeepBelow => Some(-1.0),
         }
     }
 

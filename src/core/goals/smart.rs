@@ -408,6 +408,10 @@ fn measurable(goal: &Goal) -> CriterionCheck {
             Direction::KeepBelow if b > t => Some(format!(
                 "The baseline ({bs}) is already above the ceiling ({ts}) you want to keep below: that is a goal to decrease. Change the direction to 'decrease'."
             )),
+            Direction::Unknown(_) => Some(format!(
+                "The metric's direction is {}: this version cannot tell whether the target ({ts}) is ahead of the baseline ({bs}). Choose a direction, or open the plan in the version of Trellis that set it.",
+                crate::core::newer::LABEL
+            )),
             _ => None,
         };
         if let Some(message) = conflict {
@@ -556,11 +560,24 @@ fn achievable(goal: &Goal, today: NaiveDate, inflow: Option<&ObservedInflow>) ->
         ));
         return f.finish(String::new);
     }
-    let sign = direction.sign();
+    let Some(sign) = direction.sign() else {
+        f.needs_work(format!(
+            "The pace cannot be checked here: the metric's direction is {}. Choose a direction, or open the plan in the version of Trellis that set it.",
+            crate::core::newer::LABEL
+        ));
+        return f.finish(String::new);
+    };
     let months = format_number((p.months_left * 10.0).round() / 10.0);
     let relative = p
         .required_relative_per_month
-        .filter(|_| goal.metric.totalling != Totalling::RunningTotal);
+        // A rule of thumb for levels and rates, not for a running total, nor for a totalling
+        // from a newer version of Trellis whose sense is not known here.
+        .filter(|_| {
+            matches!(
+                goal.metric.totalling,
+                Totalling::LatestValue | Totalling::Rate
+            )
+        });
     if let Some(relative) = relative {
         if direction == Direction::Increase && relative > MAX_RELATIVE_GROWTH_PER_MONTH {
             f.needs_work(format!(

@@ -191,7 +191,7 @@ fn goals(book: &GoalBook, out: &mut String) {
 }
 
 /// Where a goal stands, in the order the report counts them.
-const STATUSES: [TrackStatus; 8] = [
+const STATUSES: [TrackStatus; 9] = [
     TrackStatus::Achieved,
     TrackStatus::TargetReached,
     TrackStatus::TargetHeld,
@@ -200,6 +200,7 @@ const STATUSES: [TrackStatus; 8] = [
     TrackStatus::AtRisk,
     TrackStatus::OffTrack,
     TrackStatus::NotEnoughData,
+    TrackStatus::NotJudged,
 ];
 
 fn status_index(status: TrackStatus) -> usize {

@@ -286,7 +286,7 @@ fn CloseForm(closing: RwSignal<bool>) -> impl IntoView {
                                                 value=Signal::derive(move || match outcome.get() {
                                                     Outcome::CarriedForward => "carry".to_string(),
                                                     Outcome::Finished => "finish".to_string(),
-                                                    Outcome::Unknown(_) => String::new(),
+                                                    Outcome::Unknown(_) => crate::core::newer::OPTION.to_string(),
                                                 })
                                                 on_change=Callback::new(move |v: String| outcome.set(if v == "finish" {
                                                     Outcome::Finished

@@ -233,11 +233,8 @@ impl GoalResult {
     /// Whether the score counts as a success for the goal's ambition; None when not scored,
     /// or when the ambition is a value from a newer version of Trellis (no bar is known).
     pub fn succeeded(&self) -> Option<bool> {
-        if let Ambition::Unknown(_) = self.ambition {
-            return None;
-        }
-        self.final_percent()
-            .map(|p| p >= self.ambition.success_percent())
+        let need = self.ambition.success_percent()?;
+        self.final_percent().map(|p| p >= need)
     }
 
     /// "75% since baseline", "75% (adjusted from 60%)", "75% (3 of 4 check-ins in the
@@ -278,7 +275,7 @@ impl GoalResult {
     /// "a success for an aspirational goal (70% or more)", "short of a committed goal's
     /// 100%"; None when not scored.
     pub fn verdict_text(&self) -> Option<String> {
-        let need = percent_text(self.ambition.success_percent());
+        let need = percent_text(self.ambition.success_percent()?);
         let kind = self.ambition.label().to_lowercase();
         Some(if self.succeeded()? {
             format!(

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{percent_text, Reading};
-use crate::core::goals::{Direction, Goal};
+use crate::core::goals::Goal;
 use crate::core::plan::Extra;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -160,9 +160,9 @@ pub fn score(goal: &Goal, start: NaiveDate, end: NaiveDate) -> Score {
         return Score::NotScored(NotScored::NoTarget);
     };
     let direction = goal.metric.direction;
-    if let Direction::Unknown(_) = direction {
+    let Some(sign) = direction.sign() else {
         return Score::NotScored(NotScored::DirectionFromNewer);
-    }
+    };
     if direction.is_keep() {
         return match held(goal, start, end) {
             Some(h) => Score::Scored(f64::from(h.held) * 100.0 / f64::from(h.of)),
@@ -172,7 +172,6 @@ pub fn score(goal: &Goal, start: NaiveDate, end: NaiveDate) -> Score {
     let Some(baseline) = goal.baseline_value() else {
         return Score::NotScored(NotScored::NoBaseline);
     };
-    let sign = direction.sign();
     let needed = sign * (target - baseline);
     if needed <= 0.0 || !needed.is_finite() {
         return Score::NotScored(NotScored::TargetNotAhead);

@@ -305,3 +305,64 @@ fn a_newer_version_that_changed_what_a_field_means_is_refused_on_every_route() {
     doc["career"]["bucketing_threshold_percent"] = json!({"share": 0.1});
     assert_eq!(PlanReader::linked().import(&doc.to_string()), refused);
 }
+
+/// Every document and judgement the app makes of a plan with a newer value in every enum field
+/// at once: no figure comes out as NaN or infinite, and a goal whose direction is unknown is
+/// neither on nor off track (which side of its target is better is not known here).
+#[test]
+fn a_plan_full_of_newer_values_is_described_without_a_number_it_cannot_compute() {
+    use crate::core::audience::Selection;
+    use crate::core::goals::forecast::{forecast_text, progress, TrackStatus};
+    use crate::core::goals::periods::past_periods_markdown;
+    use crate::core::goals::report::{check_ins_csv, goals_report_markdown};
+    use crate::core::goals::smart::smart_check;
+    use crate::core::goals::Direction;
+    use crate::core::readable::readable;
+    use crate::core::report::plan_report_document;
+
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 10).unwrap();
+    let mut judged_unknown_goals = 0;
+    let mut not_judged = 0;
+    // Generated plans reach every enum; the sample's goals have targets and check-ins.
+    let sample = crate::core::sample::sample_plan("sample", today);
+    let sample: Value = serde_json::from_str(&export_plan(&sample)).unwrap();
+    let docs = (0..16u32).map(generated).chain([sample]);
+    for (seed, mut doc) in docs.enumerate() {
+        let mut n = 0;
+        for &field in ENUM_FIELDS {
+            plant(&mut doc, "", field, &mut n);
+        }
+        let plan = PlanReader::linked().read_stored(&doc.to_string()).unwrap();
+        let mut texts = vec![
+            plan_report_document(&plan, &Selection::everything(), today),
+            goals_report_markdown(&plan, today),
+            past_periods_markdown(&plan.goals),
+            check_ins_csv(&plan.goals),
+            format!("{:?}", readable(&plan, today)),
+        ];
+        for goal in &plan.goals.goals {
+            texts.push(format!("{:?}", smart_check(goal, today)));
+            texts.push(forecast_text(goal));
+            let status = progress(goal).status;
+            texts.push(status.label().to_string());
+            if matches!(goal.metric.direction, Direction::Unknown(_)) {
+                judged_unknown_goals += 1;
+                let expected = if goal.target_value().is_none() {
+                    TrackStatus::NotEnoughData
+                } else {
+                    TrackStatus::NotJudged
+                };
+                if status != TrackStatus::Achieved {
+                    assert_eq!(status, expected, "seed {seed}");
+                }
+                not_judged += usize::from(status == TrackStatus::NotJudged);
+            }
+        }
+        for text in &texts {
+            for word in ["NaN", "inf%", " inf ", "-inf", "∞"] {
+                assert!(!text.contains(word), "seed {seed}: {word} in {text}");
+            }
+        }
+    }
+    assert!(judged_unknown_goals > 0 && not_judged > 0);
+}
