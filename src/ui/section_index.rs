@@ -149,6 +149,11 @@ pub fn IndexedPage(
         });
     }
 
+    // And with the page's own content: a part shown by a choice on the page (a stage picked
+    // opens the stage editor) or downloaded on demand changes no signal this index reads.
+    let content = NodeRef::<leptos::html::Div>::new();
+    watch_content(content, schedule.clone());
+
     let jump = move |ev: leptos::ev::MouseEvent, id: String| {
         ev.prevent_default();
         let Some(heading) = document()
@@ -216,9 +221,48 @@ pub fn IndexedPage(
                     {links("index-list")}
                 </div>
             </nav>
-            <div class="indexed-content">{children()}</div>
+            <div class="indexed-content" node_ref=content>{children()}</div>
         </div>
     }
+}
+
+/// Calls `changed` whenever an element is added to or removed from `content`, or one is shown
+/// or hidden, until the owner is cleaned up.
+fn watch_content(content: NodeRef<leptos::html::Div>, changed: impl Fn() + Clone + 'static) {
+    type Watcher = (
+        web_sys::MutationObserver,
+        wasm_bindgen::closure::Closure<dyn FnMut()>,
+    );
+    let watcher = StoredValue::new_local(None::<Watcher>);
+    Effect::new(move |_| {
+        let Some(element) = content.get() else {
+            return;
+        };
+        if watcher.with_value(Option::is_some) {
+            return;
+        }
+        let changed = changed.clone();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(changed);
+        let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_attribute_filter(&js_sys::Array::of1(&"hidden".into()));
+        if observer.observe_with_options(&element, &options).is_ok() {
+            watcher.set_value(Some((observer, callback)));
+        }
+    });
+    // Cleanups run before the owner's values are dropped: the observer stops before its
+    // callback goes.
+    on_cleanup(move || {
+        watcher.try_update_value(|w| {
+            if let Some((observer, _callback)) = w.take() {
+                observer.disconnect();
+            }
+        });
+    });
 }
 
 use crate::core::keys::collapsed_key;
