@@ -6,7 +6,7 @@
 // HTTP caching is in offline-and-share.test.mjs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newSession, open, heading1, storedData, cspViolations, SAMPLE, waitSaved } from "./harness.mjs";
+import { launch, newSession, open, heading1, storedData, cspViolations, SAMPLE, waitSaved, WITH_WORKER } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 import { buildOf, cacheNames, copyDist, nextDeploy, updateWorker, waitForServiceWorker } from "./deploy.mjs";
 
@@ -23,7 +23,7 @@ after(async () => {
 async function visitedOnce({ base = "/" } = {}) {
   const dir = await copyDist(base);
   const host = await serveStatic(dir, base);
-  const session = await newSession(browser);
+  const session = await newSession(browser, WITH_WORKER);
   await open(session.page, host);
   await session.page.getByRole("button", { name: "Start with the sample plan" }).click();
   await session.page.locator(".plan-item .plan-name", { hasText: SAMPLE }).waitFor();
@@ -139,7 +139,7 @@ test("two deployments on one origin keep their caches and their plans apart, and
   const b = await copyDist("/b/");
   const host = await serveStatic(a, "/a/", 0, { also: [[b, "/b/"]] });
   const urlB = host.url.replace("/a/", "/b/");
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   // What a build from before this change left: its keys are not named by any path.
   await page.goto(host.url + "no-such-page");
   await page.evaluate(() => {

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve, newSession, open, heading1, SAMPLE, openFiles } from "./harness.mjs";
+import { launch, serve, newSession, open, heading1, SAMPLE, openFiles, WITH_WORKER } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 
 const require = createRequire(import.meta.url);
@@ -69,7 +69,7 @@ for (const [path, heading] of ROUTES) {
     }
 
     // Before the wasm: the shell is painted, with the header, the navigation and the heading.
-    const before = await newSession(browser);
+    const before = await newSession(browser, WITH_WORKER);
     await shellOnly(before);
     await before.page.goto(server.url + path);
     const shellHeading = before.page.getByRole("heading", { level: 1, name: heading });
@@ -88,7 +88,7 @@ for (const [path, heading] of ROUTES) {
     await before.context.close();
 
     // Then the app: it replaces the shell, with everything where the shell had it.
-    const { context, page, problems } = await newSession(browser, { init: [recordLayoutShifts] });
+    const { context, page, problems } = await newSession(browser, { ...WITH_WORKER, init: [recordLayoutShifts] });
     const response = await page.goto(server.url + path);
     assert.equal(response.status(), 200);
     await page.waitForSelector("header.app-header");
@@ -129,14 +129,14 @@ test("an unknown address is answered 404 with a page that says so, and the app a
   assert.match(html, /There is no page at this address/);
   assert.match(html, /<title>Page not found — Trellis<\/title>/);
 
-  const { context, page } = await newSession(browser);
+  const { context, page } = await newSession(browser, WITH_WORKER);
   await open(page, server, "/no-such-page");
   await heading1(page, "Page not found");
   await context.close();
 });
 
 test("the shell follows the saved theme before the wasm (no flash) and passes axe", async () => {
-  const session = await newSession(browser, { init: [() => localStorage.setItem("trellis.theme", "dark")] });
+  const session = await newSession(browser, { ...WITH_WORKER, init: [() => localStorage.setItem("trellis.theme", "dark")] });
   await shellOnly(session);
   const { page, context } = session;
   await page.goto(server.url + "goals");
@@ -198,7 +198,7 @@ test("under a base path (a GitHub project page) every route answers 200 and the 
   }
   assert.equal((await fetchPage(host.url + "nope")).status, 404);
 
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   await open(page, host, "curve");
   await heading1(page, "Commitment curve");
   assert.equal(await page.locator(".brand").getAttribute("href"), "/trellis/");
@@ -235,7 +235,7 @@ test("under a base path (a GitHub project page) every route answers 200 and the 
 });
 
 test("the service worker precaches only after the app has rendered, then the app opens offline", async () => {
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   const events = [];
   await context.exposeBinding("__trellisMounted", () => events.push("mounted"));
   await context.addInitScript(() => addEventListener("trellis:mounted", () => window.__trellisMounted()));
@@ -272,7 +272,7 @@ test("the service worker precaches only after the app has rendered, then the app
 });
 
 test("/ leaves import, backup and the sample plan's code until after the page is interactive, and they then work", async () => {
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   await open(page, server);
   // The panels arrive at idle; a first visitor sees them once asked for (issue 31).
   await page.locator("#import-title").waitFor({ state: "attached" });
@@ -298,7 +298,7 @@ test("/ leaves import, backup and the sample plan's code until after the page is
 });
 
 test("a chunk that cannot be downloaded is said so, and nothing else breaks", async () => {
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   await context.route(/\/split_(sample|files)-[0-9a-f]+\.wasm$/, (route) => route.abort());
   await open(page, server);
   await page.getByRole("button", { name: "Open a plan file or a backup" }).click();
@@ -315,7 +315,7 @@ test("a chunk that cannot be downloaded is said so, and nothing else breaks", as
 });
 
 test("a tool's page with no plan stored shows the way to one without fetching the tool's code; with a plan it preloads and opens the tool", async () => {
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   const wasmFetched = () =>
     page.evaluate(() =>
       performance
@@ -345,7 +345,7 @@ test("a tool's page with no plan stored shows the way to one without fetching th
 });
 
 test("while the sample plan's code is on its way, its buttons say so, and a second click adds nothing more", async () => {
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   let release;
   const held = new Promise((ok) => (release = ok));
   await context.route(/\/split_sample-[0-9a-f]+\.wasm$/, async (route) => {

@@ -95,10 +95,16 @@ export function takeCspViolations() {
  * on with `context.clock.setSystemTime` or `fastForward`. The clock also fakes
  * `performance`; the real one is put back, because the app's `trellis:interactive` mark and
  * the first-load tests read the browser's own performance timeline.
+ *
+ * The service worker is blocked unless the session asks for it ({@link WITH_WORKER}): once the
+ * app has mounted it downloads and stores the whole app for offline use, measured at 1.4 s of
+ * CPU per session, a third of a test's start, and only the files about offline use, loading
+ * and deploys test it.
  */
-export async function newSession(browser, { init = [], viewport, hasTouch = false, now = TEST_NOW } = {}) {
+export async function newSession(browser, { init = [], viewport, hasTouch = false, now = TEST_NOW, serviceWorkers = "block" } = {}) {
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1280, height: 900 },
+    serviceWorkers,
     hasTouch,
     timezoneId: TEST_TIME_ZONE,
     locale: "en-US",
@@ -131,6 +137,9 @@ export async function newSession(browser, { init = [], viewport, hasTouch = fals
   const page = await context.newPage();
   return { context, page, problems, watch };
 }
+
+/** The option of a session whose service worker runs, as on a user's browser. */
+export const WITH_WORKER = Object.freeze({ serviceWorkers: "allow" });
 
 /** Opens `path` under the server's base and waits until the app has rendered its shell. */
 export async function open(page, server, path = "") {

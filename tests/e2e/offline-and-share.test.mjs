@@ -6,7 +6,7 @@ import { cp, mkdtemp, appendFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { launch, serve, newSession, open, storedData, cspViolations, heading1, openFiles } from "./harness.mjs";
+import { launch, serve, newSession, open, storedData, cspViolations, heading1, openFiles, WITH_WORKER } from "./harness.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 import { copyDist, nextDeploy, updateWorker } from "./deploy.mjs";
 
@@ -34,7 +34,7 @@ async function waitForServiceWorker(page) {
 }
 
 test("after one visit the app opens and works with the network off, deep links included", async () => {
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   await open(page, server);
   await waitForServiceWorker(page);
   await context.setOffline(true);
@@ -54,7 +54,7 @@ test("a new build is installed in the background and the user is told to reload"
   const dir = await mkdtemp(join(tmpdir(), "trellis-update-"));
   await cp(new URL("../../dist", import.meta.url).pathname, dir, { recursive: true });
   const local = await serveStatic(dir, "/");
-  const { context, page } = await newSession(browser);
+  const { context, page } = await newSession(browser, WITH_WORKER);
   await open(page, local);
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
   await page.locator(".plan-item").first().waitFor();
@@ -78,7 +78,7 @@ test("an update served with HTTP caching still opens offline as the new version 
   const dir = await copyDist();
   // Like most static hosts: every file may be kept for an hour.
   const host = await serveStatic(dir, "/", 0, { maxAge: 3600 });
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   await open(page, host);
   await waitForServiceWorker(page);
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
@@ -107,7 +107,7 @@ test("a navigation the network does not answer within a few seconds opens the ca
   const dir = await mkdtemp(join(tmpdir(), "trellis-slow-"));
   await cp(new URL("../../dist", import.meta.url).pathname, dir, { recursive: true });
   const host = await serveStatic(dir, "/");
-  const { context, page } = await newSession(browser);
+  const { context, page } = await newSession(browser, WITH_WORKER);
   await open(page, host);
   await waitForServiceWorker(page);
   await page.getByRole("button", { name: "Start with the sample plan" }).click();
@@ -130,7 +130,7 @@ async function copyShareLink(page, name) {
 }
 
 test("a share link carries the plan in its fragment; it opens read-only, then adds on request", async () => {
-  const first = await newSession(browser);
+  const first = await newSession(browser, WITH_WORKER);
   await open(first.page, server);
   await first.page.getByRole("button", { name: "Start with the sample plan" }).click();
   const link = await copyShareLink(first.page, SAMPLE);
@@ -138,7 +138,7 @@ test("a share link carries the plan in its fragment; it opens read-only, then ad
   await first.context.close();
 
   // A fresh browser: the reader has no plans of her own.
-  const second = await newSession(browser);
+  const second = await newSession(browser, WITH_WORKER);
   await second.page.goto(link);
   const view = second.page.getByTestId("shared-view");
   await view.getByRole("heading", { level: 1, name: SAMPLE }).waitFor();
@@ -165,7 +165,7 @@ test("a share link carries the plan in its fragment; it opens read-only, then ad
 const shareData = (doc) => deflateSync(Buffer.from(JSON.stringify(doc)), { level: 9 }).toString("base64url");
 
 test("a share link is counted before it is read: a plan the check refuses says why when opened, and nothing is added", async () => {
-  const { context, page, problems } = await newSession(browser);
+  const { context, page, problems } = await newSession(browser, WITH_WORKER);
   // A goal naming an objective the plan does not have: few records, refused by the check.
   const dangling = {
     format: "trellis-plan", version: 2, id: "pshared", name: `  ${"Long name ".repeat(50)}`,
@@ -184,7 +184,7 @@ test("a share link is counted before it is read: a plan the check refuses says w
 });
 
 test("a tampered or truncated share link gives a specific error and changes nothing", async () => {
-  const first = await newSession(browser);
+  const first = await newSession(browser, WITH_WORKER);
   await open(first.page, server);
   await first.page.getByRole("button", { name: "Start with the sample plan" }).click();
   const link = await copyShareLink(first.page, SAMPLE);
@@ -198,7 +198,7 @@ test("a tampered or truncated share link gives a specific error and changes noth
     ["", /has no plan in it/],
   ];
   for (const [fragment, expected] of cases) {
-    const { context, page } = await newSession(browser);
+    const { context, page } = await newSession(browser, WITH_WORKER);
     await page.goto(`${server.url}#plan=${fragment}`);
     const error = page.getByTestId("share-error");
     await error.waitFor();
@@ -209,7 +209,7 @@ test("a tampered or truncated share link gives a specific error and changes noth
 });
 
 test("a plan too large for a link gets a message suggesting file export", async () => {
-  const { context, page } = await newSession(browser);
+  const { context, page } = await newSession(browser, WITH_WORKER);
   await open(page, server);
   // Text that does not compress: a long run of random letters in a stage's description.
   const noise = Array.from({ length: 40000 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
