@@ -49,6 +49,7 @@
 mod order;
 mod renumber;
 mod tree;
+pub mod view;
 
 pub use renumber::Renumbered;
 
