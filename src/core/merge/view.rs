@@ -57,8 +57,9 @@ pub fn changes(before: &Plan, after: &Plan) -> Vec<ToolChanges> {
         .collect()
 }
 
-/// One line for the preview: "Goals: 1 changed. Commitment curve: 1 added."
-pub fn changes_sentence(before: &Plan, after: &Plan) -> String {
+/// One line for the preview: "Goals: 1 changed. Commitment curve: 1 added."; `None` when
+/// nothing changes.
+pub fn changes_sentence(before: &Plan, after: &Plan) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if before.name != after.name {
         parts.push(format!("The plan's name becomes “{}”.", after.name));
@@ -79,14 +80,10 @@ pub fn changes_sentence(before: &Plan, after: &Plan) -> String {
             parts.push(format!("{}: {}.", change.tool, counts.join(", ")));
         }
     }
-    if parts.is_empty() && before.prepared_by == after.prepared_by {
-        "Your plan already holds everything in the returned copy: merging changes nothing."
-            .to_string()
-    } else if parts.is_empty() {
-        "Who prepared the plan changes.".to_string()
-    } else {
-        parts.join(" ")
+    if before.prepared_by != after.prepared_by {
+        parts.push("Who prepared the plan changes.".to_string());
     }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// Every record below `value` (an element of a list whose elements all carry a text `id`),
@@ -257,7 +254,11 @@ pub fn value_text(value: Option<&Value>) -> String {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Bool(true)) => "Yes".to_string(),
         Some(Value::Bool(false)) => "No".to_string(),
-        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Number(n)) => match n.as_f64() {
+            // 250.0 reads as 250, as the tools show it.
+            Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{x:.0}"),
+            _ => n.to_string(),
+        },
         Some(Value::Array(items)) if items.is_empty() => "None".to_string(),
         Some(Value::Array(items)) => items
             .iter()
@@ -318,13 +319,10 @@ mod tests {
             (1, 1, 0)
         );
         assert_eq!(
-            changes_sentence(&before, &after),
-            "Goals: 1 added, 1 changed."
+            changes_sentence(&before, &after).as_deref(),
+            Some("Goals: 1 added, 1 changed.")
         );
-        assert_eq!(
-            changes_sentence(&before, &before),
-            "Your plan already holds everything in the returned copy: merging changes nothing."
-        );
+        assert_eq!(changes_sentence(&before, &before), None);
     }
 
     #[test]
@@ -340,9 +338,9 @@ mod tests {
             vec![ConflictView {
                 place: "Goals › “Grow posters”".into(),
                 field: "Target".into(),
-                mine: "110.0".into(),
-                theirs: "130.0".into(),
-                original: Some("100.0".into()),
+                mine: "110".into(),
+                theirs: "130".into(),
+                original: Some("100".into()),
                 deletion: false,
             }]
         );
@@ -370,6 +368,8 @@ mod tests {
         assert_eq!(value_text(Some(&json!(null))), "Empty");
         assert_eq!(value_text(Some(&json!(""))), "Empty");
         assert_eq!(value_text(Some(&json!(["a", "b"]))), "a, b");
+        assert_eq!(value_text(Some(&json!(2.5))), "2.5");
+        assert_eq!(value_text(Some(&json!(250.0))), "250");
         assert_eq!(
             value_text(Some(&json!({"percentile": 50}))),
             "Percentile: 50"

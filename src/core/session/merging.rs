@@ -33,7 +33,7 @@ pub struct PendingMerge {
     /// Whether the copy's common ancestor with the plan here was found (else the merge
     /// compares the two record by record, and every field that differs is a conflict).
     pub three_way: bool,
-    /// What the merge changes in the plan here (with "mine" for each conflict).
+    /// What the merge changes in the plan here, besides the conflicts' choices.
     pub changes: String,
     /// The conflicts in words, in the order of the choices.
     pub conflicts: Vec<ConflictView>,
@@ -92,10 +92,22 @@ impl<S: PlanStore> Session<S> {
         let outcome = reader.merge(ancestor.as_ref(), &mine, &theirs);
         let conflicts = describe(outcome.conflicts(), &mine, &theirs);
         let all_mine = vec![Choice::Mine; conflicts.len()];
-        let changes = match reader.resolve(&outcome, &all_mine) {
+        let changed = match reader.resolve(&outcome, &all_mine) {
             Ok(merged) => changes_sentence(&mine, &merged),
             Err(why) if conflicts.is_empty() => return Err(broken(&why)),
-            Err(_) => String::new(),
+            Err(_) => None,
+        };
+        let changes = match (changed, conflicts.is_empty()) {
+            (Some(changed), true) => changed,
+            (Some(changed), false) => format!("Besides the choices below: {changed}"),
+            (None, true) => {
+                "Your plan already holds everything in the returned copy: merging changes nothing."
+                    .to_string()
+            }
+            (None, false) => {
+                "Apart from the choices below, the returned copy changes nothing in yours."
+                    .to_string()
+            }
         };
         Ok(PendingMerge {
             name: mine.name.clone(),

@@ -101,9 +101,13 @@ fn session_the_same_field_changed_on_both_sides_shows_the_three_values_and_the_c
     assert_eq!(conflict.field, "Target");
     assert_eq!(
         (conflict.mine.as_str(), conflict.theirs.as_str()),
-        ("120.0", "150.0")
+        ("120", "150")
     );
-    assert_eq!(conflict.original.as_deref(), Some("100.0"));
+    assert_eq!(conflict.original.as_deref(), Some("100"));
+    assert_eq!(
+        pending.changes,
+        "Apart from the choices below, the returned copy changes nothing in yours."
+    );
     // Without a choice per conflict nothing is written.
     let refused = tab
         .session
