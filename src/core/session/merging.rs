@@ -13,7 +13,7 @@ use crate::core::merge::view::{changes_sentence, describe, ConflictView};
 use crate::core::merge::{Choice, MergeError, MergeOutcome};
 use crate::core::open_plan::store::PlanStore;
 use crate::core::plan::Plan;
-use crate::core::schema::{self, PlanReader};
+use crate::core::schema::{self, ImportError, PlanReader};
 
 /// A copy about to leave the browser.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,10 +89,23 @@ impl<S: PlanStore> Session<S> {
             .as_ref()
             .and_then(|base| self.ancestor(&theirs.id, base))
             .and_then(|text| reader.read_stored(&text).ok());
-        let outcome = reader.merge(ancestor.as_ref(), &mine, &theirs);
+        let mut outcome = reader.merge(ancestor.as_ref(), &mine, &theirs);
+        let mut resolved = resolve_all_mine(&outcome, reader);
+        // A reference on one side to a record the other deleted: whether the record stays is
+        // the user's choice, not a broken merge. (Bounded: each round adds a conflict.)
+        for _ in 0..MAX_REFERENCED {
+            let Err(MergeError::Invalid(ImportError::DanglingReference { id, .. })) = &resolved
+            else {
+                break;
+            };
+            let Some(next) = outcome.with_deletion_as_conflict(id) else {
+                break;
+            };
+            outcome = next;
+            resolved = resolve_all_mine(&outcome, reader);
+        }
         let conflicts = describe(outcome.conflicts(), &mine, &theirs);
-        let all_mine = vec![Choice::Mine; conflicts.len()];
-        let changed = match reader.resolve(&outcome, &all_mine) {
+        let changed = match resolved {
             Ok(merged) => changes_sentence(&mine, &merged),
             Err(why) if conflicts.is_empty() => return Err(broken(&why)),
             Err(_) => None,
@@ -145,6 +158,13 @@ impl<S: PlanStore> Session<S> {
         let notice = format!("Merged the returned copy into “{}”.", pending.name);
         self.replace(slot, merged, reader, now, notice)
     }
+}
+
+/// At most this many deleted records are made conflicts because the other side refers to them.
+const MAX_REFERENCED: usize = 50;
+
+fn resolve_all_mine(outcome: &MergeOutcome, reader: PlanReader) -> Result<Plan, MergeError> {
+    reader.resolve(outcome, &vec![Choice::Mine; outcome.conflicts().len()])
 }
 
 /// Why a merge is not written, and what to do instead.

@@ -133,7 +133,7 @@ fn ConflictChoice(
     };
     let note = conflict
         .deletion
-        .then_some("One side deleted this record and the other changed it.");
+        .then_some("One side deleted this record; the other changed it, or refers to it.");
     view! {
         <fieldset class="merge-conflict" data-testid="merge-conflict">
             <legend>{format!("{} › {}", conflict.place, conflict.field)}</legend>

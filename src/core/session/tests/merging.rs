@@ -181,3 +181,48 @@ fn session_a_copy_of_a_plan_that_came_from_elsewhere_sends_its_base_on() {
     assert_eq!(copy.base, Some(received));
     assert_eq!(store.get(&keys::ancestors_key("a")), None, "nothing kept");
 }
+
+#[test]
+fn session_a_new_reference_to_a_record_deleted_on_the_other_side_is_a_conflict() {
+    use crate::core::goals::Objective;
+    let store = store_with(&[("a", "A")]);
+    let mut tab = Tab::start(&store, 1);
+    tab.edit(|p| {
+        p.goals.objectives.push(Objective {
+            id: "o1".into(),
+            title: "Sustainable growth".into(),
+            ..Objective::default()
+        });
+        p.next_id = 2;
+    });
+    tab.flush();
+    let mut theirs = send(&mut tab);
+    // They add a goal under the objective; meanwhile it is deleted here.
+    theirs.goals.goals.push(Goal {
+        id: "g9".into(),
+        objective_id: Some("o1".into()),
+        title: "Under it".into(),
+        ..Goal::default()
+    });
+    theirs.next_id = 10;
+    tab.edit(|p| p.goals.objectives.clear());
+    tab.flush();
+    let pending = tab.session.prepare_merge(&tab.slot, theirs, R()).unwrap();
+    assert_eq!(pending.conflicts.len(), 1);
+    let conflict = &pending.conflicts[0];
+    assert!(conflict.deletion);
+    assert_eq!(conflict.place, "Goals › Objectives › “Sustainable growth”");
+    assert_eq!(conflict.mine, "Deleted");
+    // Keeping the deletion would leave their goal under nothing: refused, with the way out.
+    let refused = tab
+        .session
+        .merge(&mut tab.slot, &pending, &[Choice::Mine], R(), tab.now);
+    assert!(refused.refused.unwrap().contains("choose other values"));
+    let outcome = tab
+        .session
+        .merge(&mut tab.slot, &pending, &[Choice::Theirs], R(), tab.now);
+    assert_eq!(outcome.refused, None);
+    let merged = stored(&store, "a").unwrap();
+    assert_eq!(merged.goals.objectives.len(), 1);
+    assert_eq!(merged.goals.goals.len(), 1);
+}
