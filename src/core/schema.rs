@@ -290,11 +290,6 @@ pub struct PlanReader {
     fields: fn(&str) -> Result<Plan, ImportError>,
     settle: fn(&mut Plan) -> Result<(), ImportError>,
     keep_own: fn(Plan, &Plan) -> Plan,
-    merge: fn(Option<&Plan>, &Plan, &Plan) -> super::merge::MergeOutcome,
-    resolve: fn(
-        &super::merge::MergeOutcome,
-        &[super::merge::Choice],
-    ) -> Result<Plan, super::merge::MergeError>,
 }
 
 impl std::fmt::Debug for PlanReader {
@@ -312,30 +307,7 @@ impl PlanReader {
             fields: read_fields,
             settle: check::check_and_settle,
             keep_own: super::audience::keep_own_parts,
-            merge: super::merge::merge,
-            resolve: super::merge::MergeOutcome::resolve,
         }
-    }
-
-    /// [`merge::merge`](super::merge::merge), through the reader: the merged plan is read
-    /// back with the plan's code, which is not in the first download.
-    pub fn merge(
-        self,
-        base: Option<&Plan>,
-        mine: &Plan,
-        theirs: &Plan,
-    ) -> super::merge::MergeOutcome {
-        (self.merge)(base, mine, theirs)
-    }
-
-    /// [`MergeOutcome::resolve`](super::merge::MergeOutcome::resolve), through the reader
-    /// (no choices for a merge without conflicts).
-    pub fn resolve(
-        self,
-        outcome: &super::merge::MergeOutcome,
-        choices: &[super::merge::Choice],
-    ) -> Result<Plan, super::merge::MergeError> {
-        (self.resolve)(outcome, choices)
     }
 
     /// [`audience::keep_own_parts`](super::audience::keep_own_parts): a returned copy put

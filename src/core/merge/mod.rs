@@ -48,11 +48,13 @@
 //! its n-th conflict is the n-th of [`MergeOutcome::conflicts`], and a record brought back by
 //! a choice lands in its place.
 
+mod merger;
 mod order;
 mod renumber;
 mod tree;
 pub mod view;
 
+pub use merger::Merger;
 pub use renumber::Renumbered;
 
 // Native only: the property tests use proptest and the schema's generated plans.

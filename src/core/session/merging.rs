@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 use super::{Outcome, Session};
 use crate::core::audience::{redact, Selection};
-use crate::core::merge::view::{changes_sentence, describe, ConflictView};
-use crate::core::merge::{Choice, MergeError, MergeOutcome};
+use crate::core::merge::view::ConflictView;
+use crate::core::merge::{Choice, MergeError, MergeOutcome, Merger};
 use crate::core::open_plan::store::PlanStore;
 use crate::core::plan::Plan;
 use crate::core::schema::{self, ImportError, PlanReader};
@@ -41,6 +41,7 @@ pub struct PendingMerge {
     /// The plan here when the merge was prepared: a plan changed since is not merged.
     mine_fingerprint: String,
     outcome: MergeOutcome,
+    merger: Merger,
 }
 
 impl PendingMerge {
@@ -80,6 +81,7 @@ impl<S: PlanStore> Session<S> {
         slot: &Option<Plan>,
         theirs: Plan,
         reader: PlanReader,
+        merger: Merger,
     ) -> Result<PendingMerge, String> {
         let Some(mine) = self.read_plan(slot, &theirs.id, reader) else {
             return Err("Your copy of this plan cannot be read here, so nothing can be merged into it. Keep both instead, and compare them.".into());
@@ -89,8 +91,8 @@ impl<S: PlanStore> Session<S> {
             .as_ref()
             .and_then(|base| self.ancestor(&theirs.id, base))
             .and_then(|text| reader.read_stored(&text).ok());
-        let mut outcome = reader.merge(ancestor.as_ref(), &mine, &theirs);
-        let mut resolved = resolve_all_mine(&outcome, reader);
+        let mut outcome = merger.merge(ancestor.as_ref(), &mine, &theirs);
+        let mut resolved = resolve_all_mine(&outcome, merger);
         // A reference on one side to a record the other deleted: whether the record stays is
         // the user's choice, not a broken merge. (Bounded: each round adds a conflict.)
         for _ in 0..MAX_REFERENCED {
@@ -102,11 +104,11 @@ impl<S: PlanStore> Session<S> {
                 break;
             };
             outcome = next;
-            resolved = resolve_all_mine(&outcome, reader);
+            resolved = resolve_all_mine(&outcome, merger);
         }
-        let conflicts = describe(outcome.conflicts(), &mine, &theirs);
+        let conflicts = merger.describe(outcome.conflicts(), &mine, &theirs);
         let changed = match resolved {
-            Ok(merged) => changes_sentence(&mine, &merged),
+            Ok(merged) => merger.changes(&mine, &merged),
             Err(why) if conflicts.is_empty() => return Err(broken(&why)),
             Err(_) => None,
         };
@@ -130,6 +132,7 @@ impl<S: PlanStore> Session<S> {
             plan_id: mine.id.clone(),
             mine_fingerprint: schema::fingerprint(&mine),
             outcome,
+            merger,
         })
     }
 
@@ -151,7 +154,7 @@ impl<S: PlanStore> Session<S> {
         if schema::fingerprint(&mine) != pending.mine_fingerprint {
             return Outcome::refused("Your plan changed since this merge was prepared (in this tab or another), so nothing was merged. Import the returned copy again to merge it with your latest version.");
         }
-        let merged = match reader.resolve(&pending.outcome, choices) {
+        let merged = match pending.merger.resolve(&pending.outcome, choices) {
             Ok(merged) => merged,
             Err(why) => return Outcome::refused(broken(&why)),
         };
@@ -163,8 +166,8 @@ impl<S: PlanStore> Session<S> {
 /// At most this many deleted records are made conflicts because the other side refers to them.
 const MAX_REFERENCED: usize = 50;
 
-fn resolve_all_mine(outcome: &MergeOutcome, reader: PlanReader) -> Result<Plan, MergeError> {
-    reader.resolve(outcome, &vec![Choice::Mine; outcome.conflicts().len()])
+fn resolve_all_mine(outcome: &MergeOutcome, merger: Merger) -> Result<Plan, MergeError> {
+    merger.resolve(outcome, &vec![Choice::Mine; outcome.conflicts().len()])
 }
 
 /// Why a merge is not written, and what to do instead.

@@ -192,13 +192,20 @@ fn CollisionChoice() -> impl IntoView {
     // The merge is shown first and written only once the user confirms it.
     let merging = expect_context::<MergeInProgress>().0;
     let merge = move |_| {
-        if let Some(plan) = pending.get_untracked() {
-            pending.set(None);
-            match state.prepare_merge(plan) {
+        let Some(plan) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        leptos::task::spawn_local(async move {
+            let prepared = match crate::ui::on_demand::merger().await {
+                Ok(merger) => state.prepare_merge(plan, merger),
+                Err(_) => Err("The merge could not start: this part of Trellis could not be downloaded. Check the connection and import the copy again.".into()),
+            };
+            match prepared {
                 Ok(merge) => merging.set(Some(merge)),
                 Err(why) => answered(Some(why)),
             }
-        }
+        });
     };
     let focus_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move || {

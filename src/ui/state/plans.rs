@@ -8,7 +8,7 @@ use super::{AppState, BackupContents};
 use crate::core::audience::Selection;
 use crate::core::backup::RestoreChoice;
 use crate::core::care::{DataCare, Persistence};
-use crate::core::merge::Choice;
+use crate::core::merge::{Choice, Merger};
 use crate::core::plan::Plan;
 use crate::core::schema::PlanReader;
 use crate::core::session::{Leaving, Outcome, PendingMerge, Session};
@@ -166,13 +166,13 @@ impl AppState {
 
     /// What merging `plan` (a returned copy) into the plan here with its id would do; nothing
     /// is written (`Session::prepare_merge`).
-    pub fn prepare_merge(&self, plan: Plan) -> Result<PendingMerge, String> {
+    pub fn prepare_merge(&self, plan: Plan, merger: Merger) -> Result<PendingMerge, String> {
         let Some(reader) = self.reader.get_untracked() else {
             return Err(on_demand::READER_NOT_DOWNLOADED.into());
         };
         self.plan.with_untracked(|slot| {
             self.session
-                .with_value(|s| s.prepare_merge(slot, plan, reader))
+                .with_value(|s| s.prepare_merge(slot, plan, reader, merger))
         })
     }
 

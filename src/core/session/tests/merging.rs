@@ -5,7 +5,7 @@
 use super::*;
 use crate::core::audience::Selection;
 use crate::core::goals::Goal;
-use crate::core::merge::Choice;
+use crate::core::merge::{Choice, Merger};
 use chrono::NaiveDate;
 
 fn today() -> NaiveDate {
@@ -60,7 +60,10 @@ fn session_a_returned_copy_merges_both_sides_changes_and_one_undo_takes_it_back(
     tab.flush();
     let before = stored(&store, "a").unwrap();
 
-    let pending = tab.session.prepare_merge(&tab.slot, theirs, R()).unwrap();
+    let pending = tab
+        .session
+        .prepare_merge(&tab.slot, theirs, R(), Merger::linked())
+        .unwrap();
     assert!(pending.three_way);
     assert!(pending.conflicts.is_empty());
     assert_eq!(pending.changes, "Goals: 1 changed.");
@@ -94,7 +97,10 @@ fn session_the_same_field_changed_on_both_sides_shows_the_three_values_and_the_c
     theirs.goals.goals[0].target = Some(150.0);
     tab.edit(|p| p.goals.goals[0].target = Some(120.0));
     tab.flush();
-    let pending = tab.session.prepare_merge(&tab.slot, theirs, R()).unwrap();
+    let pending = tab
+        .session
+        .prepare_merge(&tab.slot, theirs, R(), Merger::linked())
+        .unwrap();
     assert_eq!(pending.conflicts.len(), 1);
     let conflict = &pending.conflicts[0];
     assert_eq!(conflict.place, "Goals › “Grow posters”");
@@ -129,7 +135,10 @@ fn session_a_deletion_against_an_edit_is_a_conflict() {
     theirs.goals.goals.remove(0);
     tab.edit(|p| p.goals.goals[0].target = Some(120.0));
     tab.flush();
-    let pending = tab.session.prepare_merge(&tab.slot, theirs, R()).unwrap();
+    let pending = tab
+        .session
+        .prepare_merge(&tab.slot, theirs, R(), Merger::linked())
+        .unwrap();
     assert_eq!(pending.conflicts.len(), 1);
     assert!(pending.conflicts[0].deletion);
     assert_eq!(pending.conflicts[0].theirs, "Deleted");
@@ -146,7 +155,10 @@ fn session_a_plan_changed_after_the_merge_was_prepared_is_not_merged() {
     let mut tab = tab_with_goals(&store);
     let mut theirs = send(&mut tab);
     theirs.goals.goals[0].target = Some(150.0);
-    let pending = tab.session.prepare_merge(&tab.slot, theirs, R()).unwrap();
+    let pending = tab
+        .session
+        .prepare_merge(&tab.slot, theirs, R(), Merger::linked())
+        .unwrap();
     tab.edit(|p| p.name = "Changed meanwhile".into());
     tab.flush();
     let before = stored(&store, "a");
@@ -163,7 +175,10 @@ fn session_a_copy_whose_start_is_not_kept_merges_two_way() {
     let tab = tab_with_goals(&store);
     let mut theirs = tab.slot.clone().unwrap();
     theirs.goals.goals[0].target = Some(150.0);
-    let pending = tab.session.prepare_merge(&tab.slot, theirs, R()).unwrap();
+    let pending = tab
+        .session
+        .prepare_merge(&tab.slot, theirs, R(), Merger::linked())
+        .unwrap();
     assert!(!pending.three_way);
     // Two-way, a field that differs is a conflict with no original.
     assert_eq!(pending.conflicts.len(), 1);
@@ -207,7 +222,10 @@ fn session_a_new_reference_to_a_record_deleted_on_the_other_side_is_a_conflict()
     theirs.next_id = 10;
     tab.edit(|p| p.goals.objectives.clear());
     tab.flush();
-    let pending = tab.session.prepare_merge(&tab.slot, theirs, R()).unwrap();
+    let pending = tab
+        .session
+        .prepare_merge(&tab.slot, theirs, R(), Merger::linked())
+        .unwrap();
     assert_eq!(pending.conflicts.len(), 1);
     let conflict = &pending.conflicts[0];
     assert!(conflict.deletion);
