@@ -56,3 +56,27 @@ fn only_the_readers_chunk_links_the_plan_reader() {
         .collect();
     assert_eq!(linkers, Vec::<String>::new());
 }
+
+/// The same for the merge (issue 32): `Merger::linked()` outside its chunk would put every
+/// plan type's (de)serialization through `serde_json::Value` on the path of a visit with a
+/// plan stored (it once did: 492 -> 582 KB gzip).
+#[test]
+fn only_the_merges_chunk_links_the_merge() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let allowed = [
+        root.join("src/ui/on_demand.rs"),
+        root.join("src/core/merge/merger.rs"),
+    ];
+    let linkers: Vec<String> = files
+        .iter()
+        .filter(|f| !allowed.contains(f))
+        .filter(|f| {
+            let text = fs::read_to_string(f).unwrap_or_default();
+            app_code(f, &text).contains("Merger::linked")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert_eq!(linkers, Vec::<String>::new());
+}

@@ -123,6 +123,13 @@ on_demand!(
 );
 
 on_demand!(
+    /// The merge of a returned copy (`core::merge::Merger`), when a user first chooses Merge.
+    merge, fn merger() -> crate::core::merge::Merger {
+        crate::core::merge::Merger::linked()
+    }
+);
+
+on_demand!(
     /// A shared plan, read-only, as its link opens it.
     shared_view, fn shared_view(
         plan: Plan,

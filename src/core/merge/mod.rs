@@ -40,21 +40,28 @@
 //! (`schema::check_plan`): a merge that would break a rule of the plan (a new reference to a
 //! record the other side deleted; two records added under one id where nothing says they are
 //! new: a two-way merge, or one in a tool only one side changed) says so
-//! ([`MergeError::Invalid`]) and gives no plan.
+//! ([`MergeError::Invalid`]) and gives no plan. For the first, the caller can ask for the
+//! merge again with that deletion made a conflict
+//! ([`MergeOutcome::with_deletion_as_conflict`]), so the user chooses whether the record stays.
 //!
 //! Choices are applied by walking the trees again with them: the walk is deterministic, so
 //! its n-th conflict is the n-th of [`MergeOutcome::conflicts`], and a record brought back by
 //! a choice lands in its place.
 
+mod merger;
 mod order;
 mod renumber;
 mod tree;
+pub mod view;
 
+pub use merger::Merger;
 pub use renumber::Renumbered;
 
 // Native only: the property tests use proptest and the schema's generated plans.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+
+use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
@@ -160,6 +167,9 @@ pub struct MergeOutcome {
     merged: Value,
     conflicts: Vec<Conflict>,
     renumbered: Vec<Renumbered>,
+    /// Records whose deletion is a conflict because the other side refers to them
+    /// ([`MergeOutcome::with_deletion_as_conflict`]).
+    referenced: HashSet<String>,
 }
 
 /// The plan's own counters, set on the merged plan rather than merged.
@@ -218,12 +228,8 @@ pub fn merge(base: Option<&Plan>, mine: &Plan, theirs: &Plan) -> MergeOutcome {
         }
         None => Vec::new(),
     };
-    let mut first = |_: usize, _: &Conflict| Choice::Mine;
-    let mut walk = tree::Walk::new(&mut first);
-    let merged = walk
-        .node(base.as_ref().map(Some), Some(&mine), Some(&theirs), false)
-        .unwrap_or(Value::Null);
-    let conflicts = walk.conflicts;
+    let referenced = HashSet::new();
+    let (merged, conflicts) = first_walk(base.as_ref(), &mine, &theirs, &referenced);
     MergeOutcome {
         base,
         mine,
@@ -232,7 +238,23 @@ pub fn merge(base: Option<&Plan>, mine: &Plan, theirs: &Plan) -> MergeOutcome {
         merged,
         conflicts,
         renumbered,
+        referenced,
     }
+}
+
+/// The trees merged with "mine" for every conflict, and the conflicts.
+fn first_walk(
+    base: Option<&Value>,
+    mine: &Value,
+    theirs: &Value,
+    referenced: &HashSet<String>,
+) -> (Value, Vec<Conflict>) {
+    let mut first = |_: usize, _: &Conflict| Choice::Mine;
+    let mut walk = tree::Walk::new(&mut first, referenced);
+    let merged = walk
+        .node(base.map(Some), Some(mine), Some(theirs), false)
+        .unwrap_or(Value::Null);
+    (merged, walk.conflicts)
 }
 
 /// A plan's tree: its fields as a file writes them, without its counters (revision, id
@@ -318,7 +340,7 @@ impl MergeOutcome {
         if self.conflicts.is_empty() {
             return self.plan();
         }
-        let mut walk = tree::Walk::new(&mut choose);
+        let mut walk = tree::Walk::new(&mut choose, &self.referenced);
         let merged = walk
             .node(
                 self.base.as_ref().map(Some),
@@ -331,6 +353,26 @@ impl MergeOutcome {
             return Err(error);
         }
         self.finish(&merged)
+    }
+
+    /// The merge again with the deletion of record `id` (or of the record holding it) made a
+    /// conflict: the other side refers to it, so the deletion holding silently would break
+    /// the plan ([`MergeError::Invalid`] with a dangling reference to `id`). `None` when that
+    /// finds no new conflict (no such deletion).
+    pub fn with_deletion_as_conflict(&self, id: &str) -> Option<MergeOutcome> {
+        if self.referenced.contains(id) {
+            return None;
+        }
+        let mut referenced = self.referenced.clone();
+        referenced.insert(id.to_string());
+        let (merged, conflicts) =
+            first_walk(self.base.as_ref(), &self.mine, &self.theirs, &referenced);
+        (conflicts.len() > self.conflicts.len()).then(|| MergeOutcome {
+            merged,
+            conflicts,
+            referenced,
+            ..self.clone()
+        })
     }
 
     fn finish(&self, tree: &Value) -> Result<Plan, MergeError> {

@@ -289,11 +289,12 @@ fn a_value_of_an_enum_changed_two_ways_is_one_conflict() {
     let theirs = json!({"statistic": "mean"});
     let base = json!({"statistic": {"percentile": 40}});
     let mut first = |_: usize, _: &super::Conflict| Choice::Mine;
-    let mut walk = super::tree::Walk::new(&mut first);
+    let referenced = std::collections::HashSet::new();
+    let mut walk = super::tree::Walk::new(&mut first, &referenced);
     walk.node(Some(Some(&base)), Some(&mine), Some(&theirs), false);
     assert_eq!(walk.conflicts.len(), 1);
     let theirs = json!({"statistic": {"mean": null}});
-    let mut walk = super::tree::Walk::new(&mut first);
+    let mut walk = super::tree::Walk::new(&mut first, &referenced);
     let merged = walk.node(Some(Some(&base)), Some(&mine), Some(&theirs), false);
     assert_eq!(walk.conflicts.len(), 1);
     assert_eq!(merged, Some(mine));

@@ -1,7 +1,7 @@
 //! The merge of one node of the three JSON trees (base, mine, theirs), and below it: objects
 //! key by key, arrays of records id by id, anything else as one value.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -19,15 +19,22 @@ pub(super) type Ancestor<'a> = Option<Option<&'a Value>>;
 pub(super) struct Walk<'c> {
     path: Vec<Step>,
     choose: &'c mut dyn FnMut(usize, &Conflict) -> Choice,
+    /// Records whose deletion on one side is a conflict even where the other side left them
+    /// as they were: the other side refers to them (or to a record inside them).
+    referenced: &'c HashSet<String>,
     pub conflicts: Vec<Conflict>,
     pub error: Option<MergeError>,
 }
 
 impl<'c> Walk<'c> {
-    pub fn new(choose: &'c mut dyn FnMut(usize, &Conflict) -> Choice) -> Self {
+    pub fn new(
+        choose: &'c mut dyn FnMut(usize, &Conflict) -> Choice,
+        referenced: &'c HashSet<String>,
+    ) -> Self {
         Walk {
             path: Vec::new(),
             choose,
+            referenced,
             conflicts: Vec::new(),
             error: None,
         }
@@ -46,8 +53,12 @@ impl<'c> Walk<'c> {
             return mine.cloned();
         }
         match base {
-            Some(base) if mine == base => return theirs.cloned(),
-            Some(base) if theirs == base => return mine.cloned(),
+            Some(base) if mine == base && !self.drops_referenced(theirs, mine) => {
+                return theirs.cloned()
+            }
+            Some(base) if theirs == base && !self.drops_referenced(mine, theirs) => {
+                return mine.cloned()
+            }
             Some(_) => {}
             None if element => {
                 if let (Some(only), None) | (None, Some(only)) = (mine, theirs) {
@@ -88,6 +99,14 @@ impl<'c> Walk<'c> {
             }
         }
         self.conflict(base, mine, theirs)
+    }
+
+    /// Whether taking `taken` for `other` would drop a record the other side refers to (then
+    /// the walk goes down to that record, where its deletion is a conflict).
+    fn drops_referenced(&self, taken: Option<&Value>, other: Option<&Value>) -> bool {
+        self.referenced
+            .iter()
+            .any(|id| other.is_some_and(|o| holds(o, id)) && !taken.is_some_and(|t| holds(t, id)))
     }
 
     fn object(
@@ -149,7 +168,14 @@ impl<'c> Walk<'c> {
                 .as_ref()
                 .map(|ib| ib.get(&id).map(|i| &base_values[*i]));
             self.path.push(Step::Record(id));
-            let merged = self.node(b, m, t, true);
+            let deleted_but_referenced = m.is_none() != t.is_none()
+                && !self.referenced.is_empty()
+                && m.or(t).is_some_and(|v| holds_any(v, self.referenced));
+            let merged = if deleted_but_referenced {
+                self.conflict(b, m, t)
+            } else {
+                self.node(b, m, t, true)
+            };
             self.path.pop();
             out.extend(merged);
         }
@@ -215,4 +241,21 @@ pub(super) fn record_ids(values: &[Value]) -> Option<Vec<&str>> {
         ids.push(id);
     }
     Some(ids)
+}
+
+/// Whether `value` is, or holds, a record with one of `ids`.
+fn holds_any(value: &Value, ids: &HashSet<String>) -> bool {
+    ids.iter().any(|id| holds(value, id))
+}
+
+/// Whether `value` is, or holds, the record `id`.
+fn holds(value: &Value, id: &str) -> bool {
+    match value {
+        Value::Object(fields) => {
+            fields.get("id").and_then(Value::as_str) == Some(id)
+                || fields.values().any(|v| holds(v, id))
+        }
+        Value::Array(items) => items.iter().any(|v| holds(v, id)),
+        _ => false,
+    }
 }

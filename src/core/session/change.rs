@@ -323,19 +323,23 @@ impl<S: PlanStore> Session<S> {
                     Err(why) => Outcome::refused(why),
                 }
             }
-            ImportOutcome::Replaced { plan, .. } => self.replace(slot, *plan, reader, now),
+            ImportOutcome::Replaced { plan, .. } => {
+                let notice = format!("Replaced your plan with the imported “{}”.", plan.name);
+                self.replace(slot, *plan, reader, now, notice)
+            }
         }
     }
 
     /// Puts `plan` in place of the plan here with its id (that one goes to the trash), stores
-    /// it and opens it. `reader` is the plan reader's chunk (never linked here: that would put
+    /// it and opens it; `notice` says what happened, and its Undo takes it back. `reader` is the plan reader's chunk (never linked here: that would put
     /// every plan type's `Deserialize` in the app's first download).
-    fn replace(
+    pub(super) fn replace(
         &mut self,
         slot: &mut Option<Plan>,
         mut plan: Plan,
         reader: PlanReader,
         now: f64,
+        notice: String,
     ) -> Outcome {
         let mut outcome = self.flush(slot, now);
         let id = plan.id.clone();
@@ -361,10 +365,7 @@ impl<S: PlanStore> Session<S> {
                 reopen: true,
             });
             outcome.plan_changed = true;
-            return outcome.and(Outcome::notice(
-                format!("Replaced your plan with the imported “{name}”."),
-                undo,
-            ));
+            return outcome.and(Outcome::notice(notice, undo));
         }
         let entries_before = self.entries.clone();
         let mut txn = Txn::new();
@@ -404,10 +405,7 @@ impl<S: PlanStore> Session<S> {
             reopen: true,
         });
         outcome.plan_changed = true;
-        outcome.and(Outcome::notice(
-            format!("Replaced your plan with the imported “{name}”."),
-            undo,
-        ))
+        outcome.and(Outcome::notice(notice, undo))
     }
 
     /// Writes `plan` under its key, inside `txn`, at the revision after the stored one (so

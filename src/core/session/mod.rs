@@ -21,6 +21,7 @@
 mod ancestors;
 mod change;
 mod list;
+mod merging;
 mod restore;
 mod switch;
 pub mod trash;
@@ -40,6 +41,7 @@ use crate::core::schema;
 use crate::core::workspace::{PlanSummary, Workspace};
 
 pub use ancestors::{Ancestors, AncestorsProblem, MAX_ANCESTORS, MAX_ANCESTOR_CHARS};
+pub use merging::{Leaving, PendingMerge};
 pub use trash::{TrashEntry, TrashReason};
 
 /// A plan in the list.

@@ -1,5 +1,6 @@
 //! Importing plans: a file picker, a file dropped anywhere on the page, or pasted JSON.
-//! Imported plans are always added; a plan whose id is already here asks "keep both" or "replace".
+//! Imported plans are always added; a plan whose id is already here asks "keep both", "merge"
+//! (`merge.rs`) or "replace".
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::core::plan::Plan;
 use crate::transfer;
 use crate::ui::plans::focus_later;
+use crate::ui::plans::merge::{MergeInProgress, MergeStep};
 use crate::ui::state::{use_app_state, AppState};
 
 /// An import waiting for the user to choose between keeping both plans or replacing.
@@ -19,6 +21,7 @@ pub struct ImportError(pub RwSignal<Option<String>>);
 
 pub fn provide_import_context() {
     provide_context(PendingImport(RwSignal::new(None)));
+    provide_context(MergeInProgress(RwSignal::new(None)));
     provide_context(ImportError(RwSignal::new(None)));
 }
 
@@ -161,6 +164,7 @@ pub fn ImportPanel() -> impl IntoView {
                 </p>
             </Show>
             <CollisionChoice />
+            <MergeStep />
         </section>
     }
 }
@@ -185,6 +189,24 @@ fn CollisionChoice() -> impl IntoView {
     };
     let keep_both = move |_| choose(false);
     let replace = move |_| choose(true);
+    // The merge is shown first and written only once the user confirms it.
+    let merging = expect_context::<MergeInProgress>().0;
+    let merge = move |_| {
+        let Some(plan) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        leptos::task::spawn_local(async move {
+            let prepared = match crate::ui::on_demand::merger().await {
+                Ok(merger) => state.prepare_merge(plan, merger),
+                Err(_) => Err("The merge could not start: this part of Trellis could not be downloaded. Check the connection and import the copy again.".into()),
+            };
+            match prepared {
+                Ok(merge) => merging.set(Some(merge)),
+                Err(why) => answered(Some(why)),
+            }
+        });
+    };
     let focus_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move || {
         if let Some(button) = focus_ref.get() {
@@ -198,11 +220,12 @@ fn CollisionChoice() -> impl IntoView {
                     {move || {
                         pending
                             .with(|p| p.as_ref().map(|p| p.name.clone()))
-                            .map(|name| format!("You already have the plan “{name}”. Keep both, or replace yours with the imported one (you can undo a replace)."))
+                            .map(|name| format!("You already have the plan “{name}”. Keep both, merge the imported copy's changes into yours (you see them first), or replace yours with it (you can undo a merge or a replace)."))
                             .unwrap_or_default()
                     }}
                 </p>
                 <button class="primary" node_ref=focus_ref on:click=keep_both>"Keep both"</button>
+                <button on:click=merge>"Merge into mine"</button>
                 <button on:click=replace>"Replace mine"</button>
                 <button
                     on:click=move |_| {

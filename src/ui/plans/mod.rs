@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod import;
+pub mod merge;
 mod row;
 pub mod share;
 pub mod share_step;

@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::audience::{is_whole, private_warning, redact, summarise, Part, Selection};
+use crate::core::audience::{is_whole, private_warning, summarise, Part, Selection};
 use crate::core::plan::Plan;
 use crate::core::schema;
+use crate::core::session::Leaving;
 use crate::transfer;
-use crate::ui::clock;
 use crate::ui::state::use_app_state;
 
 /// How the plan leaves.
@@ -53,6 +53,55 @@ impl Route {
             Route::CopyJson => "Copy the JSON",
         }
     }
+}
+
+/// Sends `leaving` by `route` and says how it went (and when its return can only be
+/// compared field by field) in a notice.
+async fn send_copy(
+    state: crate::ui::state::AppState,
+    route: Route,
+    leaving: Leaving,
+    id: String,
+    whole: bool,
+) {
+    let copy = leaving.copy;
+    let message = match route {
+        Route::Link => match transfer::share_link(&copy).await {
+            Ok(link) => {
+                let length = link.chars().count();
+                transfer::copy_text(&link).await.map(|_| {
+                    format!(
+                        "Copied a share link ({length} characters). The plan is inside the link itself: it is never sent to a server."
+                    )
+                })
+            }
+            Err(why) => Err(why),
+        },
+        Route::File => transfer::download(
+            &transfer::export_file_name(&copy),
+            "application/json",
+            &schema::export_plan(&copy),
+        )
+        .map(|()| {
+            // Only a file with everything the plan holds is a backup of it.
+            if whole {
+                state.backed_up(vec![id], false);
+                "Exported the plan as a file.".to_string()
+            } else {
+                "Exported the plan as a file, without the parts you left out. It is not a backup: use “Back up all plans” for that.".to_string()
+            }
+        }),
+        Route::CopyJson => transfer::copy_text(&schema::export_plan(&copy))
+            .await
+            .map(|()| "Copied the plan as JSON.".to_string()),
+    };
+    let text = match (message, leaving.not_kept) {
+        (Ok(text), Some(why)) => format!(
+            "{text} This browser could not keep this version to merge the copy when it comes back ({why}), so a returned copy will be compared field by field."
+        ),
+        (Ok(text), None) | (Err(text), _) => text,
+    };
+    state.notify(text, None);
 }
 
 /// What leaves, chosen part by part. `done` runs when the step closes (sent or cancelled).
@@ -101,49 +150,13 @@ pub fn ShareStep(plan: Plan, route: Route, #[prop(into)] done: Callback<()>) -> 
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = selection.get_untracked();
-        let (copy, whole) = plan.with_value(|p| {
-            let mut copy = redact(p, chosen, clock::today());
-            // The copy says which revision it left from, so a merge of its return can find
-            // the common ancestor (issue 32).
-            copy.base = Some(schema::base_of(p));
-            (copy, is_whole(p, &chosen))
-        });
+        let whole = plan.with_value(|p| is_whole(p, &chosen));
         let id = plan.with_value(|p| p.id.clone());
         done.run(());
-        leptos::task::spawn_local(async move {
-            let message = match route {
-                Route::Link => match transfer::share_link(&copy).await {
-                    Ok(link) => {
-                        let length = link.chars().count();
-                        transfer::copy_text(&link).await.map(|_| {
-                            format!(
-                                "Copied a share link ({length} characters). The plan is inside the link itself: it is never sent to a server."
-                            )
-                        })
-                    }
-                    Err(why) => Err(why),
-                },
-                Route::File => transfer::download(
-                    &transfer::export_file_name(&copy),
-                    "application/json",
-                    &schema::export_plan(&copy),
-                )
-                .map(|()| {
-                    // Only a file with everything the plan holds is a backup of it.
-                    if whole {
-                        state.backed_up(vec![id], false);
-                        "Exported the plan as a file.".to_string()
-                    } else {
-                        "Exported the plan as a file, without the parts you left out. It is not a backup: use “Back up all plans” for that.".to_string()
-                    }
-                }),
-                Route::CopyJson => transfer::copy_text(&schema::export_plan(&copy))
-                    .await
-                    .map(|()| "Copied the plan as JSON.".to_string()),
-            };
-            match message {
-                Ok(text) | Err(text) => state.notify(text, None),
-            }
+        // The copy says which revision it left from, and that revision is kept here, so its
+        // return can be merged against it (issue 32).
+        state.send_copy(plan.get_value(), chosen, move |leaving| {
+            leptos::task::spawn_local(send_copy(state, route, leaving, id, whole));
         });
     };
     let first_ref = NodeRef::<leptos::html::Button>::new();

@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 
 use super::{AppState, BackupContents};
+use crate::core::audience::Selection;
 use crate::core::backup::RestoreChoice;
 use crate::core::care::{DataCare, Persistence};
+use crate::core::merge::{Choice, Merger};
 use crate::core::plan::Plan;
 use crate::core::schema::PlanReader;
-use crate::core::session::{Outcome, Session};
+use crate::core::session::{Leaving, Outcome, PendingMerge, Session};
 use crate::core::workspace;
 use crate::storage::LocalStore;
 use crate::ui::clock;
@@ -137,6 +139,20 @@ impl AppState {
         }
     }
 
+    /// The copy of `plan` that leaves with the parts `chosen`, the revision it left from kept
+    /// for its return (`Session::send_copy`), under the storage lock; then `send` with it.
+    pub fn send_copy(&self, plan: Plan, chosen: Selection, send: impl FnOnce(Leaving) + 'static) {
+        let state = *self;
+        crate::storage::locked(move || {
+            let leaving = state
+                .session
+                .try_update_value(|s| s.send_copy(&plan, chosen, clock::today()));
+            if let Some(leaving) = leaving {
+                send(leaving);
+            }
+        });
+    }
+
     /// Imports a plan (`replace`: in place of the one with its id); `done` gets why not.
     pub fn import(&self, plan: Plan, replace: bool, done: impl FnOnce(Option<String>) + 'static) {
         let Some(reader) = self.reader.get_untracked() else {
@@ -144,6 +160,34 @@ impl AppState {
         };
         self.run(
             move |s, slot| s.import(slot, plan, replace, &new_plan_id(), reader, clock::now_ms()),
+            done,
+        );
+    }
+
+    /// What merging `plan` (a returned copy) into the plan here with its id would do; nothing
+    /// is written (`Session::prepare_merge`).
+    pub fn prepare_merge(&self, plan: Plan, merger: Merger) -> Result<PendingMerge, String> {
+        let Some(reader) = self.reader.get_untracked() else {
+            return Err(on_demand::READER_NOT_DOWNLOADED.into());
+        };
+        self.plan.with_untracked(|slot| {
+            self.session
+                .with_value(|s| s.prepare_merge(slot, plan, reader, merger))
+        })
+    }
+
+    /// Writes a merge the user confirmed with `choices`; `done` gets why not.
+    pub fn merge(
+        &self,
+        pending: PendingMerge,
+        choices: Vec<Choice>,
+        done: impl FnOnce(Option<String>) + 'static,
+    ) {
+        let Some(reader) = self.reader.get_untracked() else {
+            return done(Some(on_demand::READER_NOT_DOWNLOADED.into()));
+        };
+        self.run(
+            move |s, slot| s.merge(slot, &pending, &choices, reader, clock::now_ms()),
             done,
         );
     }

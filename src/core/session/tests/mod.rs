@@ -8,6 +8,7 @@ mod care;
 mod faults;
 mod list;
 mod losses;
+mod merging;
 mod trash;
 #[cfg(not(target_arch = "wasm32"))]
 mod two_tabs;
