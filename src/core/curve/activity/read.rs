@@ -71,7 +71,15 @@ impl Role {
             Role::Member => "Member",
             Role::Date => "Date",
             Role::Type => "Activity type",
-            Role::Channel => "Channel (optional)",
+            Role::Channel => "Channel",
+        }
+    }
+
+    /// The label of the select that picks its column.
+    pub fn column_label(self) -> String {
+        match self {
+            Role::Channel => "Channel column (optional)".to_string(),
+            _ => format!("{} column", self.label()),
         }
     }
 
@@ -225,7 +233,8 @@ impl fmt::Display for ActivityProblem {
             }
             ProblemKind::FieldCount { found, needed } => write!(
                 f,
-                "{found} fields, but the chosen columns need {needed}. Skipped."
+                "{found} field{}, but the chosen columns need {needed}. Skipped.",
+                if *found == 1 { "" } else { "s" }
             ),
             ProblemKind::MissingMember => write!(f, "no member. Skipped."),
             ProblemKind::MissingDate => write!(f, "no date. Skipped."),

@@ -276,7 +276,7 @@ fn bad_rows_are_named_by_line_and_counted_by_reason_and_the_rest_is_read() {
     );
     assert_eq!(
         named[3],
-        "Line 6: 1 fields, but the chosen columns need 3. Skipped."
+        "Line 6: 1 field, but the chosen columns need 3. Skipped."
     );
     assert_eq!(acts.rows_read, 6);
     assert_eq!(acts.rows.len(), 2);
