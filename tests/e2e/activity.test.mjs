@@ -144,6 +144,8 @@ test("a file with known counts and flows goes through the import, and no member 
     ["2026-03-31", "25", "5", "6", "0", "15", "6", "5", "0"],
   ]);
   assert.deepEqual(await storedData(page), before);
+  // The README's picture (tests/e2e/screenshots/activity-import.png) is a copy of this one.
+  await page.getByTestId("activity-import").screenshot({ path: "test-results/activity-import.png" });
 
   await page.getByTestId("activity-confirm").click();
   await page.getByTestId("activity-status").getByText(/^Added 3 snapshots with flows\. Counted from forum-activity\.csv/).waitFor();
