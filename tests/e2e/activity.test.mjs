@@ -5,10 +5,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { inflateSync } from "node:zlib";
 import {
   launch, serve, newSession, startWithSample, SAMPLE, waitSaved, cspViolations, heading1, showEverything, storedData, leaveThrough,
 } from "./harness.mjs";
+
+const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let browser, server;
 before(async () => {
@@ -144,6 +147,15 @@ test("a file with known counts and flows goes through the import, and no member 
     ["2026-03-31", "25", "5", "6", "0", "15", "6", "5", "0"],
   ]);
   assert.deepEqual(await storedData(page), before);
+  // Every step of the panel, the advanced options open, passes axe.
+  await page.getByTestId("activity-advanced").locator("summary").click();
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document.getElementById("activity-import"), { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")} — ${v.help}`);
+  });
+  assert.deepEqual(violations, []);
+  await page.getByTestId("activity-advanced").locator("summary").click();
   // The README's picture (tests/e2e/screenshots/activity-import.png) is a copy of this one.
   await page.getByTestId("activity-import").screenshot({ path: "test-results/activity-import.png" });
 
