@@ -8,7 +8,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::read::Activities;
-use super::rules::{rules_highest_first, sentences};
+use super::rules::{rules_highest_first, sentences, MAX_DAYS};
 use super::{fingerprint, ActivityRules, CountedFrom};
 use crate::core::curve::flows::{Flows, StageFlow};
 use crate::core::curve::{Curve, Snapshot, StageCount, StageId};
@@ -114,7 +114,8 @@ pub fn count(
         .map(|(stage, _, rule)| Compiled {
             stage,
             min: rule.min_activities.max(1) as usize,
-            days: rule.days.max(1) as i32,
+            // A plan written elsewhere may hold any number: the window stays in range.
+            days: rule.days.clamp(1, MAX_DAYS) as i32,
             types: (!rule.types.is_empty()).then(|| {
                 activities
                     .types

@@ -614,3 +614,13 @@ fn the_rules_form_starts_from_the_plan_or_the_template_and_reads_back() {
         60
     );
 }
+
+#[test]
+fn a_rule_from_a_file_with_a_huge_window_counts_within_the_longest_one() {
+    let acts = read(&csv(HISTORIES), ReadOptions::default());
+    let mut huge = rules();
+    huge.stages[0].days = u32::MAX;
+    let c = count(&three(), &huge, &acts, &months(), None, "").unwrap();
+    // Everyone active before a date is in at least the first stage.
+    assert_eq!(c.dates[2].active, 6);
+}

@@ -80,8 +80,11 @@ pub(super) fn CountedPreview(counted: Memo<Option<Result<Counted, Vec<String>>>>
         };
         let (names, replaced) = state.plan.with(|p| {
             p.as_ref().map_or((Vec::new(), Vec::new()), |p| {
-                let names: Vec<String> = c.dates[0]
-                    .counts
+                let names: Vec<String> = c
+                    .dates
+                    .first()
+                    .map(|d| d.counts.as_slice())
+                    .unwrap_or_default()
                     .iter()
                     .map(|sc| {
                         display_name(
