@@ -1,4 +1,5 @@
-//! CSV written from user text (check-ins, curve snapshots): nothing a spreadsheet would run.
+//! CSV written from user text (check-ins, curve snapshots): nothing a spreadsheet would run;
+//! and CSV or TSV read as spreadsheets export it.
 
 /// First characters that make a spreadsheet read a cell as a formula.
 pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -44,72 +45,136 @@ pub fn guess_separator(header: &str) -> char {
 /// written `""`), separators and line breaks inside quotes, CRLF or LF line ends, a
 /// byte-order mark. Fields are trimmed; blank lines are skipped.
 pub fn read_records(text: &str, sep: char) -> Result<Vec<Record>, ReadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
+    visit_records(text, sep, |line, fields| {
+        records.push(Record {
+            line,
+            fields: fields.to_vec(),
+        });
+        true
+    })?;
+    Ok(records)
+}
+
+/// Reads records as [`read_records`] does, handing each to `visit` (its first line and its
+/// fields) without keeping it: a file of a million rows is read without a million vectors.
+/// `visit` returns false to stop reading.
+pub fn visit_records(
+    text: &str,
+    sep: char,
+    mut visit: impl FnMut(usize, &[String]) -> bool,
+) -> Result<(), ReadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
+    let mut sep_buf = [0u8; 4];
+    let sep = sep.encode_utf8(&mut sep_buf).as_bytes();
+    // The fields of the record being read; their buffers are reused from record to record.
+    let mut fields: Vec<String> = vec![String::new()];
+    let mut used = 0;
     let mut line = 1;
     let mut start = 1;
     let mut quoted = false;
     let mut after_quote = false;
-    let mut chars = text.chars().peekable();
-    let mut finish = |fields: &mut Vec<String>, field: &mut String, start: usize| {
-        fields.push(std::mem::take(field).trim().to_string());
-        let record = std::mem::take(fields);
-        if record.iter().any(|f| !f.is_empty()) {
-            records.push(Record {
-                line: start,
-                fields: record,
-            });
-        }
-    };
-    while let Some(ch) = chars.next() {
+    let mut i = 0;
+    // Stops a run of plain text: a quote, a line break or the separator's first byte (every
+    // one of them ASCII or a character's first byte, so runs end on character boundaries).
+    let plain = |b: u8| b != b'"' && b != b'\n' && b != b'\r' && b != sep[0];
+    while i < bytes.len() {
         if quoted {
-            match ch {
-                '"' if chars.peek() == Some(&'"') => {
-                    field.push('"');
-                    chars.next();
+            let run = i;
+            while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
+                i += 1;
+            }
+            fields[used].push_str(&text[run..i]);
+            let Some(&b) = bytes.get(i) else { break };
+            let next = bytes.get(i + 1).copied();
+            match b {
+                b'"' if next == Some(b'"') => {
+                    fields[used].push('"');
+                    i += 1;
                 }
-                '"' => {
+                b'"' => {
                     quoted = false;
                     after_quote = true;
                 }
-                '\n' => {
+                b'\n' => {
                     line += 1;
-                    field.push('\n');
+                    fields[used].push('\n');
                 }
-                '\r' if chars.peek() == Some(&'\n') => {}
-                c => field.push(c),
+                _ if next == Some(b'\n') => {}
+                _ => fields[used].push('\r'),
             }
+            i += 1;
             continue;
         }
-        match ch {
-            c if c == sep => {
-                fields.push(std::mem::take(&mut field).trim().to_string());
-                after_quote = false;
+        if bytes[i..].starts_with(sep) {
+            trim_in_place(&mut fields[used]);
+            used += 1;
+            if fields.len() == used {
+                fields.push(String::new());
+            } else {
+                fields[used].clear();
             }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                finish(&mut fields, &mut field, start);
+            after_quote = false;
+            i += sep.len();
+            continue;
+        }
+        let next = bytes.get(i + 1).copied();
+        match bytes[i] {
+            b'\r' if next == Some(b'\n') => i += 1,
+            b'\n' | b'\r' => {
+                trim_in_place(&mut fields[used]);
+                let record = &fields[..=used];
+                if record.iter().any(|f| !f.is_empty()) && !visit(start, record) {
+                    return Ok(());
+                }
+                used = 0;
+                fields[0].clear();
                 after_quote = false;
                 line += 1;
                 start = line;
+                i += 1;
             }
-            '"' if field.trim().is_empty() && !after_quote => {
-                field.clear();
+            b'"' if fields[used].trim().is_empty() && !after_quote => {
+                fields[used].clear();
                 quoted = true;
+                i += 1;
             }
-            c if after_quote && !c.is_whitespace() => {
-                return Err(ReadError::TextAfterQuote { line });
+            _ if after_quote => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_whitespace() {
+                    return Err(ReadError::TextAfterQuote { line });
+                }
+                fields[used].push(c);
+                i += c.len_utf8();
             }
-            c => field.push(c),
+            _ => {
+                // A quote inside a field that did not start with one is text.
+                let run = i;
+                i += 1;
+                while i < bytes.len() && plain(bytes[i]) {
+                    i += 1;
+                }
+                fields[used].push_str(&text[run..i]);
+            }
         }
     }
     if quoted {
         return Err(ReadError::UnclosedQuote { line: start });
     }
-    finish(&mut fields, &mut field, start);
-    Ok(records)
+    trim_in_place(&mut fields[used]);
+    let record = &fields[..=used];
+    if record.iter().any(|f| !f.is_empty()) {
+        visit(start, record);
+    }
+    Ok(())
+}
+
+fn trim_in_place(field: &mut String) {
+    let trimmed = field.trim();
+    if trimmed.len() != field.len() {
+        *field = trimmed.to_string();
+    }
 }
 
 #[cfg(test)]

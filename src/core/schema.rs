@@ -60,6 +60,13 @@
 //! ancestor (the copy still started from it). The plan's `id` and `revision` were already in
 //! the format.
 //!
+//! The curve's `activity_rules` and a snapshot's `counted_from` (issue 33: how members are put
+//! in stages when counted from an activity file, and where a snapshot's counts came from) are
+//! such optional fields too: absent, they mean "no rules yet" and "typed by hand". An older
+//! build that edits a counted snapshot's counts carries `counted_from` unread; it holds a
+//! fingerprint of the counts and flows it describes, and is shown only while they match
+//! (`curve::activity::counted_from`), so the note never vouches for counts typed since.
+//!
 //! Version 2 is such a step with an identity migration. Objective scope and key areas,
 //! snapshot flows, the periods (a goal's period, a period's results, evidence citing them)
 //! and value models were added to version 1 in record types that kept nothing unknown, so

@@ -604,6 +604,7 @@ pub fn put_flows(plan: &mut Plan, until: NaiveDate, flows: Flows) {
         date: until,
         counts,
         flows: Some(flows),
+        counted_from: None,
         extra: Default::default(),
     });
     plan.curve.snapshots.sort_by_key(|s| s.date);

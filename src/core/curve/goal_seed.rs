@@ -99,6 +99,7 @@ mod tests {
         let mut c = curve(&[("Member", 20, 120, 300), ("Belong", 60, 12, 30)]);
         let snap = |day: u32, count: u64| crate::core::curve::Snapshot {
             flows: None,
+            counted_from: None,
             id: format!("n{day}").into(),
             date: date(2026, 1, day),
             counts: vec![crate::core::curve::StageCount {

@@ -131,6 +131,7 @@ mod tests {
     fn snap(d: NaiveDate, counts: &[u64]) -> Snapshot {
         Snapshot {
             flows: None,
+            counted_from: None,
             id: format!("n{d}").into(),
             date: d,
             counts: counts

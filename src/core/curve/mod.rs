@@ -12,6 +12,7 @@ use crate::core::ids::KeyAreaId;
 pub use crate::core::ids::{AskId, ProblemAreaId, SnapshotId, StageId, TouchPointId};
 use crate::core::plan::Extra;
 
+pub mod activity;
 pub mod analysis;
 pub mod distribution;
 pub mod flows;
@@ -52,6 +53,9 @@ pub struct Curve {
     pub snapshots: Vec<Snapshot>,
     /// The model the curve was started from, as shown to users ("" when built by hand).
     pub source: String,
+    /// How members are put in stages when counted from an activity file (`activity`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity_rules: Option<activity::ActivityRules>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -275,6 +279,9 @@ pub struct Snapshot {
     /// How members moved per stage from an earlier date up to this one, when recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flows: Option<flows::Flows>,
+    /// Where the counts came from when counted from an activity file (`activity`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_from: Option<activity::CountedFrom>,
     /// Fields this build does not know, kept for the build that wrote them.
     #[serde(flatten)]
     pub extra: Extra,

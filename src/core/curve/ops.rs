@@ -549,6 +549,7 @@ pub fn put_snapshot(plan: &mut Plan, date: NaiveDate, counts: Vec<StageCount>) -
         date,
         counts,
         flows: None,
+        counted_from: None,
         extra: Default::default(),
     });
     plan.curve.snapshots.sort_by_key(|s| s.date);

@@ -12,6 +12,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::activity;
 use super::ops::put_snapshot;
 use super::{Curve, StageCount};
 use crate::core::plan::Plan;
@@ -333,8 +334,14 @@ pub fn import_snapshots(plan: &mut Plan, parsed: Vec<ParsedSnapshot>) -> Vec<Str
         .collect()
 }
 
-/// Writes the snapshots as wide CSV (the same layout the parser reads).
+/// Writes the snapshots as wide CSV (the same layout the parser reads). Counts counted from
+/// an activity file that are under the rules' threshold are written "fewer than N"
+/// (`activity::shown_count`), which the parser refuses by line rather than misread.
 pub fn snapshots_csv(curve: &Curve) -> String {
+    let threshold = curve
+        .activity_rules
+        .as_ref()
+        .map_or(activity::DEFAULT_THRESHOLD, |r| r.threshold);
     let mut out = String::from("date");
     for s in &curve.stages {
         out.push(',');
@@ -347,8 +354,10 @@ pub fn snapshots_csv(curve: &Curve) -> String {
         out.push_str(&snap.date.to_string());
         for s in &curve.stages {
             out.push(',');
-            if let Some(c) = snap.count_for(&s.id) {
-                out.push_str(&c.to_string());
+            match (snap.count_for(&s.id), activity::counted_from(snap)) {
+                (Some(c), Some(_)) => out.push_str(&activity::shown_count(c, threshold)),
+                (Some(c), None) => out.push_str(&c.to_string()),
+                (None, _) => {}
             }
         }
         out.push('\n');

@@ -1,6 +1,7 @@
 //! The Commitment-curve tool: the drawing, stages and touch points, the analysis of where
 //! members stall, snapshots over time and exports.
 
+mod activity;
 mod analysis;
 mod drawing;
 mod export;

@@ -71,6 +71,7 @@ pub fn Snapshots() -> impl IntoView {
             <TypedSnapshot />
             <CsvPaste />
             <super::flows::FlowsEntry />
+            <super::activity::CountFromActivity />
             <Show
                 when=move || has.get()
                 fallback=|| view! { <p>"No snapshots yet. Record today's counts, or paste earlier ones as CSV."</p> }

@@ -202,6 +202,7 @@ fn exported_stage_names_never_start_a_formula_and_read_back_as_the_same_stages()
     ]);
     c.snapshots.push(crate::core::curve::Snapshot {
         flows: None,
+        counted_from: None,
         id: "n1".into(),
         date: date(2026, 1, 1),
         counts: (1..=5)

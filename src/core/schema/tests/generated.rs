@@ -9,6 +9,7 @@ use crate::core::career::{
     Ageing, Band, Behaviour, BehaviourRating, CitedGoal, CompRecord, Evidence, ExchangeRate,
     KeyArea, Level, ResearchEntry, SelfAssessment, Source, Statistic, Track,
 };
+use crate::core::curve::activity::{ActivityRules, CountedFrom, StageRule};
 use crate::core::curve::flows::{Flows, StageFlow};
 use crate::core::curve::{Ask, ProblemArea, Snapshot, Stage, StageCount, TouchPoint};
 use crate::core::goals::periods::{
@@ -359,6 +360,32 @@ pub(super) fn build(numbers: Vec<u32>) -> Plan {
             extra: Default::default(),
         });
     }
+    // Drawn last, so the plans drawn before issue 33 stay as they were.
+    let stages: Vec<_> = plan.curve.stages.iter().map(|s| s.id.clone()).collect();
+    if draw.chance(60) {
+        plan.curve.activity_rules = Some(ActivityRules {
+            stages: stages
+                .iter()
+                .map(|s| StageRule {
+                    stage_id: s.clone(),
+                    min_activities: 1 + draw.below(9) as u32,
+                    types: vec!["post".into()],
+                    ..StageRule::default()
+                })
+                .collect(),
+            ..ActivityRules::default()
+        });
+    }
+    for snapshot in &mut plan.curve.snapshots {
+        if draw.chance(50) {
+            snapshot.counted_from = Some(CountedFrom {
+                file_name: "activity.csv".into(),
+                rows: draw.below(1000) as u64,
+                rules: vec!["Core: at least 5 activities of any type in the last 30 days.".into()],
+                ..CountedFrom::default()
+            });
+        }
+    }
     plan.next_id = draw.ids;
     plan
 }
@@ -645,6 +672,9 @@ pub(super) const RECORD_PLACES: &[(&str, &str)] = &[
     ("StageCount", "/curve/snapshots[]/counts[]"),
     ("Flows", "/curve/snapshots[]/flows"),
     ("StageFlow", "/curve/snapshots[]/flows/stages[]"),
+    ("CountedFrom", "/curve/snapshots[]/counted_from"),
+    ("ActivityRules", "/curve/activity_rules"),
+    ("StageRule", "/curve/activity_rules/stages[]"),
     ("Career", "/career"),
     ("Ageing", "/career/ageing"),
     ("Track", "/career/tracks[]"),
