@@ -471,6 +471,10 @@ fn places(value: &Value, pointer: &str, found: &mut Places) {
                     Value::String(_) if key == "id" && !pointer.is_empty() => {
                         found.ids.push(here.clone())
                     }
+                    // A stage rule's stage may be gone: an older build that keeps the rules as
+                    // unknown fields can delete the stage, so a rule without its stage is
+                    // ignored, never refused (`ActivityRules::stages`).
+                    Value::String(_) if pointer.starts_with("/curve/activity_rules/") => {}
                     Value::String(_) if key.ends_with("_id") => found.references.push(here.clone()),
                     Value::String(_) if key == "link" => found.links.push(here.clone()),
                     Value::Array(items) if key.ends_with("_ids") => {
