@@ -11,7 +11,7 @@ use crate::core::career::ladder::{
 use crate::core::plan::Plan;
 use crate::core::schema::file_stem;
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{unique_id, SelectField, TextField};
+use crate::ui::widgets::{column_options, unique_id, SelectField, TextField};
 
 /// The preview: the table's header, and the ladder or every problem.
 type Preview = Option<(Vec<String>, Result<Ladder, Vec<LadderProblem>>)>;
@@ -152,16 +152,7 @@ fn ColumnChoices(
     mapping: Memo<Mapping>,
     chosen: RwSignal<Option<Mapping>>,
 ) -> impl IntoView {
-    let columns: Vec<(String, String)> = std::iter::once((String::new(), "None".to_string()))
-        .chain(header.iter().enumerate().map(|(i, h)| {
-            let name = if h.is_empty() {
-                format!("Column {}", i + 1)
-            } else {
-                h.clone()
-            };
-            (i.to_string(), name)
-        }))
-        .collect();
+    let columns = column_options(&header);
     let selects = Role::ALL
         .into_iter()
         .map(|role| {

@@ -211,3 +211,18 @@ pub fn CheckboxField(
         </div>
     }
 }
+
+/// The choices of a "which column is …" picker for a file with `header`: "None", then each
+/// column by its heading ("Column 3" for one without).
+pub fn column_options(header: &[String]) -> Vec<(String, String)> {
+    std::iter::once((String::new(), "None".to_string()))
+        .chain(header.iter().enumerate().map(|(i, h)| {
+            let name = if h.is_empty() {
+                format!("Column {}", i + 1)
+            } else {
+                h.clone()
+            };
+            (i.to_string(), name)
+        }))
+        .collect()
+}

@@ -3,7 +3,7 @@
 mod fields;
 mod work_tags;
 
-pub use fields::{CheckboxField, DateField, NumberField, SelectField, TextField};
+pub use fields::{column_options, CheckboxField, DateField, NumberField, SelectField, TextField};
 pub use work_tags::WorkTags;
 
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -15,7 +15,7 @@ use crate::core::curve::activity::read::{
 use crate::core::curve::activity::rules::{template_rules, typed_form, typed_rules, TypedRule};
 use crate::core::curve::activity::{group_thousands, ActivityRules};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{unique_id, SelectField, TextField};
+use crate::ui::widgets::{column_options, unique_id, SelectField, TextField};
 
 use super::result::{CountedPreview, ReadSummary};
 use super::rules_form::RulesForm;
@@ -254,16 +254,7 @@ fn ColumnChoices(
     mapping: Memo<Mapping>,
     chosen: RwSignal<Option<Mapping>>,
 ) -> impl IntoView {
-    let columns: Vec<(String, String)> = std::iter::once((String::new(), "None".to_string()))
-        .chain(head.header.iter().enumerate().map(|(i, h)| {
-            let name = if h.is_empty() {
-                format!("Column {}", i + 1)
-            } else {
-                h.clone()
-            };
-            (i.to_string(), name)
-        }))
-        .collect();
+    let columns = column_options(&head.header);
     let selects = Role::ALL
         .into_iter()
         .map(|role| {
